@@ -1,0 +1,504 @@
+"""The named Cypher catalogue (``queries/*.cypher``): parsing, parameter validation and read-only runs.
+
+Each file starts with ``//`` header lines::
+
+    // name: tasks
+    // zh: 任务查询……
+    // en: Tasks filtered by …
+    // @param agency: agency = null — 责任单位 / responsible agency (name, alias, English, function key)
+    // @param role: enum(lead|co|any) = any — 角色 / role
+    // @mode: read
+
+Parameter types: ``string``, ``int``, ``float``, ``bool``, ``list`` (comma-separated on the command line),
+``enum(a|b|…)``, and four types the runner resolves before Cypher sees them:
+
+- ``agency``: a name, alias, abbreviation, English label or function key in any script; Cypher receives
+  ``$<name>_ids`` (the matching agency ids, or null when the parameter is not given);
+- ``topic``: a topic key, label or term; Cypher receives ``$<name>`` as the topic key;
+- ``jurisdiction``: a place name in any script or English; Cypher receives ``$<name>`` in simplified Chinese;
+- ``fulltext``: words to search in task texts (Chinese is segmented); Cypher receives ``$task_ids`` and the
+  parallel list ``$scores`` from :meth:`GraphStore.fulltext_tasks`.
+
+A parameter without ``= default`` is required; ``= null`` means optional.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from graph.errors import QueryError
+
+SIMPLE_TYPES = ("string", "int", "float", "bool", "list")
+RESOLVED_TYPES = ("agency", "topic", "jurisdiction", "fulltext")
+
+_HEADER = re.compile(r"^//\s*@?(?:(?P<key>name|zh|en|mode|example)\s*:|(?P<param>param)\s)\s*(?P<value>.*)$")
+_PARAM = re.compile(
+    r"^(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>[a-z]+(?:\([^)]*\))?)\s*(?:=\s*(?P<default>[^—]*?))?\s*(?:—\s*(?P<desc>.*))?$"
+)
+_TRUE = {"true", "1", "yes", "y", "on"}
+_FALSE = {"false", "0", "no", "n", "off"}
+
+
+class ParameterError(QueryError):
+    """A query parameter is unknown, missing or of the wrong type."""
+
+
+class UnknownQuery(QueryError):
+    """No catalogue query has this name."""
+
+
+class UnknownValue(ParameterError):
+    """An agency, topic or other vocabulary value matches nothing in the graph."""
+
+
+@dataclass(frozen=True)
+class ParamSpec:
+    """One declared parameter of a catalogue query."""
+
+    name: str
+    type: str
+    default: Any = None
+    description: str = ""
+    required: bool = False
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class QuerySpec:
+    """One catalogue query: its header and its Cypher text."""
+
+    name: str
+    zh: str
+    en: str
+    params: list[ParamSpec]
+    mode: str
+    text: str
+    path: Path | None = None
+    examples: list[str] = field(default_factory=list)
+
+    def param(self, name: str) -> ParamSpec | None:
+        return next((p for p in self.params if p.name == name), None)
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _parse_default(raw: str | None, ptype: str, choices: tuple[str, ...] = ()) -> tuple[Any, bool]:
+    """(default value, required) of a header default."""
+    if raw is None:
+        return None, True
+    raw = raw.strip()
+    if raw in ("null", ""):
+        return None, False
+    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "'\"":
+        raw = raw[1:-1]
+    return _coerce_simple(ptype, raw, "default", choices), False
+
+
+def parse_query_file(path: Path) -> QuerySpec:
+    """Parse one ``.cypher`` file into a :class:`QuerySpec` (raises :class:`QueryError` on a bad header)."""
+    text = path.read_text(encoding="utf-8")
+    meta: dict[str, str] = {}
+    params: list[ParamSpec] = []
+    examples: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("//"):
+            if stripped:
+                break
+            continue
+        m = _HEADER.match(stripped)
+        if not m:
+            continue
+        key, value = m["key"] or m["param"], m["value"].strip()
+        if key == "param":
+            pm = _PARAM.match(value)
+            if not pm:
+                raise QueryError(f"{path.name}: cannot parse parameter line {value!r}")
+            ptype = pm["type"]
+            choices: tuple[str, ...] = ()
+            if ptype.startswith("enum("):
+                choices = tuple(c.strip() for c in ptype[5:-1].split("|") if c.strip())
+                ptype = "enum"
+            elif ptype not in SIMPLE_TYPES + RESOLVED_TYPES:
+                raise QueryError(f"{path.name}: unknown parameter type {ptype!r}")
+            default, required = _parse_default(pm["default"], ptype, choices)
+            params.append(ParamSpec(pm["name"], ptype, default, (pm["desc"] or "").strip(), required, choices))
+        elif key == "example":
+            examples.append(value)
+        else:
+            meta[key] = value
+    name = meta.get("name") or path.stem
+    if name != path.stem:
+        raise QueryError(f"{path.name}: header name {name!r} differs from the file name")
+    mode = meta.get("mode", "read")
+    if mode not in ("read", "write"):
+        raise QueryError(f"{path.name}: mode must be read or write, not {mode!r}")
+    return QuerySpec(name, meta.get("zh", ""), meta.get("en", ""), params, mode, text, path, examples)
+
+
+@lru_cache(maxsize=8)
+def _load_dir(directory: str, stamp: tuple[tuple[str, float], ...]) -> dict[str, QuerySpec]:
+    return {p.stem: parse_query_file(p) for p in sorted(Path(directory).glob("*.cypher"))}
+
+
+def load_catalogue(directory: Path | None = None) -> dict[str, QuerySpec]:
+    """All catalogue queries of ``directory`` (default: ``settings.queries_dir``), by name."""
+    if directory is None:
+        from plangraph.settings import get_settings
+
+        directory = get_settings().queries_dir
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise QueryError(f"query catalogue directory not found: {directory} (setting PLANGRAPH_QUERIES_DIR)")
+    stamp = tuple((p.name, p.stat().st_mtime) for p in sorted(directory.glob("*.cypher")))
+    return dict(_load_dir(str(directory), stamp))
+
+
+def get_query(name: str, directory: Path | None = None) -> QuerySpec:
+    """The catalogue query ``name`` (raises :class:`UnknownQuery`)."""
+    catalogue = load_catalogue(directory)
+    if name not in catalogue:
+        raise UnknownQuery(f"unknown query {name!r}; known: {', '.join(sorted(catalogue))}")
+    return catalogue[name]
+
+
+# --------------------------------------------------------------------------- coercion
+
+
+def _coerce_simple(ptype: str, value: Any, pname: str, choices: tuple[str, ...] = ()) -> Any:
+    def bad(expected: str) -> ParameterError:
+        return ParameterError(f"parameter {pname!r}: expected {expected}, got {value!r}")
+
+    if ptype in ("string", "agency", "topic", "jurisdiction", "fulltext"):
+        if isinstance(value, (dict, list, tuple, bool)):
+            raise bad("a string")
+        return str(value)
+    if ptype == "int":
+        if isinstance(value, bool):
+            raise bad("an integer")
+        if isinstance(value, int):
+            return value
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d+\s*", value):
+            return int(value)
+        raise bad("an integer")
+    if ptype == "float":
+        if isinstance(value, bool):
+            raise bad("a number")
+        try:
+            return float(value)
+        except (TypeError, ValueError):
+            raise bad("a number") from None
+    if ptype == "bool":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+            return value.strip().lower() in _TRUE
+        raise bad("true or false")
+    if ptype == "list":
+        if isinstance(value, str):
+            return [v.strip() for v in value.split(",") if v.strip()]
+        if isinstance(value, (list, tuple)):
+            return [v if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v) for v in value]
+        raise bad("a list (comma-separated)")
+    if ptype == "enum":
+        if isinstance(value, str) and value.strip() in choices:
+            return value.strip()
+        raise bad("one of " + "|".join(choices))
+    raise ParameterError(f"parameter {pname!r}: unsupported type {ptype!r}")
+
+
+def coerce_params(spec: QuerySpec, raw: dict[str, Any] | None) -> dict[str, Any]:
+    """Check names, fill defaults and convert values; unresolved (user-level) values."""
+    raw = {k: v for k, v in (raw or {}).items()}
+    known = {p.name for p in spec.params}
+    unknown = sorted(set(raw) - known)
+    if unknown:
+        raise ParameterError(
+            f"query {spec.name!r} has no parameter {', '.join(map(repr, unknown))}; "
+            f"parameters: {', '.join(sorted(known)) or '(none)'}"
+        )
+    out: dict[str, Any] = {}
+    for p in spec.params:
+        value = raw.get(p.name)
+        if isinstance(value, str) and value.strip() == "" and p.type != "string":
+            value = None
+        if value is None:
+            if p.required:
+                raise ParameterError(f"query {spec.name!r} needs parameter {p.name!r} ({p.description})")
+            out[p.name] = p.default
+            continue
+        out[p.name] = _coerce_simple(p.type, value, p.name, p.choices)
+        if p.type in ("int", "float") and p.name in ("limit", "offset") and out[p.name] < 0:
+            raise ParameterError(f"parameter {p.name!r} must not be negative")
+    return out
+
+
+# --------------------------------------------------------------------------- vocabulary resolution
+
+
+def normalize_text(value: str) -> str:
+    """NFKC, traditional → simplified, trimmed; used before matching names in the graph."""
+    value = unicodedata.normalize("NFKC", value).strip()
+    return _to_simplified(value)
+
+
+@lru_cache(maxsize=1)
+def _opencc():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def _to_simplified(value: str) -> str:
+    if not value or value.isascii():
+        return value
+    return _opencc().convert(value)
+
+
+def _fold(value: str | None) -> str:
+    return re.sub(r"[\s_\-·]+", " ", normalize_text(value or "")).casefold().strip()
+
+
+# The single place where the query layer uses the ingest vocabularies (query expansion only).
+def expand_agency_query(q: str) -> dict[str, Any]:
+    """Function keys, level and jurisdiction implied by a user's agency string (``ingest.agencies``).
+
+    Returns ``{"functions": [...], "level": str|None, "jurisdiction": str|None}``; empty when the
+    vocabulary module is not available.
+    """
+    try:
+        from ingest.agencies import expand_query
+    except ImportError:
+        return {"functions": [], "level": None, "jurisdiction": None}
+    raw = expand_query(q) or {}
+    functions = raw.get("functions") or raw.get("function_keys") or raw.get("function") or []
+    if isinstance(functions, str):
+        functions = [functions]
+    return {
+        "functions": list(functions),
+        "level": raw.get("level"),
+        "jurisdiction": raw.get("jurisdiction") or raw.get("province"),
+    }
+
+
+def lookup_topic_key(q: str) -> str | None:
+    """The topic key of a key, label or term (``ingest.topics``); None when unknown or unavailable."""
+    try:
+        from ingest.topics import TopicTagger
+    except ImportError:
+        return None
+    return _topic_tagger(TopicTagger).lookup(q)
+
+
+@lru_cache(maxsize=1)
+def _topic_tagger(cls: Callable[[], Any]) -> Any:
+    return cls()
+
+
+def segment_query(q: str) -> list[str]:
+    """Search terms of a free-text query: Chinese segmented with jieba, one-character particles dropped."""
+    import jieba
+
+    text = normalize_text(q)
+    terms: list[str] = []
+    for tok in jieba.cut(text):
+        tok = tok.strip()
+        if not tok or not any(ch.isalnum() for ch in tok):
+            continue
+        if len(tok) == 1 and not tok.isascii() and len(text.strip()) > 1:
+            continue
+        if tok not in terms:
+            terms.append(tok)
+    return terms or ([text.strip()] if text.strip() else [])
+
+
+@dataclass(frozen=True)
+class AgencyMatch:
+    """An agency found for a user's string, with a rank score (higher is better) and why."""
+
+    agency_id: str
+    score: int
+    reason: str
+    row: dict[str, Any]
+
+
+class Resolver:
+    """Turns user-level strings (agency, topic, jurisdiction) into graph keys, using the graph's own data."""
+
+    def __init__(self, store: Any, directory: Path | None = None, timeout_ms: int | None = None) -> None:
+        self.store = store
+        self.directory = directory
+        self.timeout_ms = timeout_ms
+        self._agencies: list[dict[str, Any]] | None = None
+        self._topics: list[dict[str, Any]] | None = None
+
+    def _run(self, name: str) -> list[dict[str, Any]]:
+        spec = get_query(name, self.directory)
+        params = {p.name: p.default for p in spec.params}
+        return self.store.read(spec.text, params, timeout_ms=self.timeout_ms)
+
+    @property
+    def agencies(self) -> list[dict[str, Any]]:
+        if self._agencies is None:
+            self._agencies = self._run("agencies")
+        return self._agencies
+
+    @property
+    def topics(self) -> list[dict[str, Any]]:
+        if self._topics is None:
+            self._topics = self._run("topics")
+        return self._topics
+
+    def match_agencies(self, q: str) -> list[AgencyMatch]:
+        """Agencies matching ``q`` (any script, alias, abbreviation, English label or function key), ranked."""
+        fq = _fold(q)
+        if not fq:
+            return []
+        hint = expand_agency_query(q)
+        functions = set(hint["functions"])
+        level, place = hint["level"], hint["jurisdiction"]
+        matches: list[AgencyMatch] = []
+        for row in self.agencies:
+            names = [row.get("agency_id"), row.get("name")]
+            aliases = list(row.get("aliases") or []) + list(row.get("printed") or [])
+            score, reason = 0, ""
+            if fq in {_fold(n) for n in names if n}:
+                score, reason = 100, "name"
+            elif fq in {_fold(a) for a in aliases if a}:
+                score, reason = 90, "alias"
+            elif row.get("name_en") and fq == _fold(row["name_en"]):
+                score, reason = 90, "english"
+            elif row.get("function") and fq in {_fold(row["function"]), _fold(row.get("function_en"))}:
+                score, reason = 70, "function"
+            elif row.get("function") in functions and _fits(row, level, place):
+                score, reason = 80 if (level or place) else 70, "function"
+            elif any(fq in _fold(n) for n in names + aliases if n) or (
+                row.get("name_en") and fq in _fold(row["name_en"])
+            ):
+                score, reason = 50, "partial"
+            if score:
+                matches.append(AgencyMatch(row["agency_id"], score, reason, row))
+        matches.sort(key=lambda m: (-m.score, -(m.row.get("lead_count") or 0), m.agency_id))
+        return matches
+
+    def agency_ids(self, q: str) -> list[str]:
+        """Ids of the best-matching agencies for a filter (the top score tier); raises :class:`UnknownValue`."""
+        matches = self.match_agencies(q)
+        if not matches:
+            raise UnknownValue(f"unknown agency {q!r} (no name, alias, English label or function key matches)")
+        top = matches[0].score
+        return [m.agency_id for m in matches if m.score == top]
+
+    def topic_key(self, q: str) -> str:
+        """The topic key for a key, label or term; raises :class:`UnknownValue`."""
+        fq = _fold(q)
+        for row in self.topics:
+            labels = [row.get("key"), row.get("name"), row.get("name_en"), row.get("label")]
+            if fq in {_fold(x) for x in labels if x}:
+                return row["key"]
+        key = lookup_topic_key(normalize_text(q))
+        if key:
+            return key
+        raise UnknownValue(f"unknown topic {q!r}; known topics: {', '.join(r['key'] for r in self.topics)}")
+
+    def jurisdiction(self, q: str) -> str:
+        """A place name in simplified Chinese (English or other scripts expanded through the vocabulary)."""
+        text = normalize_text(q)
+        if text.isascii():
+            place = expand_agency_query(q).get("jurisdiction")
+            if place:
+                return place
+        return text
+
+
+def _fits(row: dict[str, Any], level: str | None, place: str | None) -> bool:
+    if level and row.get("level") and row["level"] != level:
+        return False
+    return not (place and place not in (row.get("jurisdiction"), row.get("province")))
+
+
+def bind_params(
+    spec: QuerySpec,
+    raw: dict[str, Any] | None,
+    resolver: Resolver | None,
+    *,
+    fulltext_limit: int = 200,
+) -> dict[str, Any]:
+    """The Cypher parameters of ``spec`` for user-level ``raw`` values (validated, coerced, resolved)."""
+    values = coerce_params(spec, raw)
+    params: dict[str, Any] = {}
+    for p in spec.params:
+        value = values[p.name]
+        if p.type in RESOLVED_TYPES and value is not None and resolver is None:
+            raise ParameterError(f"parameter {p.name!r} needs the graph to resolve {value!r}")
+        if p.type == "agency":
+            params[f"{p.name}_ids"] = None if value is None else resolver.agency_ids(value)
+        elif p.type == "topic":
+            params[p.name] = None if value is None else resolver.topic_key(value)
+        elif p.type == "jurisdiction":
+            params[p.name] = None if value is None else resolver.jurisdiction(value)
+        elif p.type == "fulltext":
+            hits = [] if value is None else resolver.store.fulltext_tasks(segment_query(value), fulltext_limit)
+            params["task_ids"] = [h["task_id"] for h in hits]
+            params["scores"] = [float(h.get("score") or 0.0) for h in hits]
+        elif p.type == "string" and value is not None and p.name not in ("doc_id", "task_id", "agency_id"):
+            params[p.name] = normalize_text(value)
+        else:
+            params[p.name] = value
+    return params
+
+
+def run_query(
+    store: Any,
+    name: str,
+    params: dict[str, Any] | None = None,
+    *,
+    timeout_ms: int | None = None,
+    directory: Path | None = None,
+    resolver: Resolver | None = None,
+) -> list[dict[str, Any]]:
+    """Run catalogue query ``name`` read-only with validated parameters; returns rows of plain values."""
+    spec = get_query(name, directory)
+    if spec.mode != "read":
+        raise ParameterError(f"query {name!r} is a write query; only read queries run here")
+    if timeout_ms is None:
+        from plangraph.settings import get_settings
+
+        timeout_ms = get_settings().query_timeout_ms
+    resolver = resolver or Resolver(store, directory, timeout_ms)
+    cypher_params = bind_params(spec, params, resolver)
+    return store.read(spec.text, cypher_params, timeout_ms=timeout_ms)
+
+
+def catalogue_rows(specs: Iterable[QuerySpec]) -> list[dict[str, Any]]:
+    """The catalogue as plain rows (for ``--list`` and ``GET /queries``)."""
+    return [
+        {
+            "name": s.name,
+            "zh": s.zh,
+            "en": s.en,
+            "mode": s.mode,
+            "params": [
+                {
+                    "name": p.name,
+                    "type": p.type,
+                    "default": p.default,
+                    "required": p.required,
+                    "choices": list(p.choices),
+                    "description": p.description,
+                }
+                for p in s.params
+            ],
+            "examples": list(s.examples),
+        }
+        for s in specs
+    ]

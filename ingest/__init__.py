@@ -1,0 +1,1 @@
+"""Reading, normalising and extracting structure, responsibility, targets and topics from plan documents."""

@@ -1,0 +1,216 @@
+"""One normalised text for every later stage, with a map back to the original characters.
+
+Steps, in order: fold full-width ASCII (digits, letters, punctuation) and the ideographic space to half-width,
+drop pinyin annotations inserted after characters (``自(zì)治區``), convert traditional to simplified with
+OpenCC (``tw2sp``, Taiwan vocabulary included, for traditional documents; ``t2s`` for simplified ones, where
+tw2sp would rewrite mainland words), apply the reviewed converter fixes of
+``data/normalization.yaml``, and drop web boilerplate lines. Each step records, for every output character,
+the span of original characters it came from, so :meth:`NormText.span` maps any span back exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from functools import lru_cache
+from pathlib import Path
+
+import opencc
+import yaml
+
+DATA = Path(__file__).parent / "data" / "normalization.yaml"
+
+_PINYIN_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_PINYIN = re.compile(
+    r"(?<=[\u4e00-\u9fff])[(（]([a-z" + _PINYIN_VOWELS + r"]{1,7})[)）]"
+)
+_CHUNK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaffA-Za-z0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _boilerplate() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _rules()["boilerplate_lines"]))
+
+
+@lru_cache(maxsize=4)
+def converter(config: str = "tw2sp") -> opencc.OpenCC:
+    """A cached OpenCC converter (``tw2sp`` for documents, ``t2s`` for short user queries)."""
+    return opencc.OpenCC(config)
+
+
+def to_simplified(text: str) -> str:
+    """Convert a short string (a query, a name) to simplified Chinese with the document rules."""
+    return NormText(text).text
+
+
+@dataclass
+class _Mapped:
+    """Text plus, per character, the original span ``[starts[i], ends[i])`` it came from."""
+
+    text: str
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def identity(cls, text: str) -> _Mapped:
+        return cls(text, list(range(len(text))), list(range(1, len(text) + 1)))
+
+    def replace_blocks(self, blocks: list[tuple[int, int, str]]) -> _Mapped:
+        """Replace non-overlapping ``(start, end, new)`` blocks (sorted) of this text."""
+        out: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        pos = 0
+        for a, b, new in blocks:
+            out.append(self.text[pos:a])
+            starts.extend(self.starts[pos:a])
+            ends.extend(self.ends[pos:a])
+            if new:
+                if b - a == len(new):
+                    starts.extend(self.starts[a:b])
+                    ends.extend(self.ends[a:b])
+                else:
+                    lo = self.starts[a] if a < b else (self.ends[a - 1] if a else 0)
+                    hi = self.ends[b - 1] if a < b else lo
+                    starts.extend([lo] * len(new))
+                    ends.extend([hi] * len(new))
+                out.append(new)
+            pos = b
+        out.append(self.text[pos:])
+        starts.extend(self.starts[pos:])
+        ends.extend(self.ends[pos:])
+        return _Mapped("".join(out), starts, ends)
+
+
+def _strip_pinyin(m: _Mapped) -> _Mapped:
+    return m.replace_blocks([(x.start(), x.end(), "") for x in _PINYIN.finditer(m.text)])
+
+
+def _fold_width(m: _Mapped) -> _Mapped:
+    chars = []
+    for ch in m.text:
+        code = ord(ch)
+        if 0xFF01 <= code <= 0xFF5E:
+            ch = chr(code - 0xFEE0)
+        elif ch == "\u3000":
+            ch = " "
+        chars.append(ch)
+    return _Mapped("".join(chars), m.starts, m.ends)
+
+
+def _align_chunk(chunk: str, converted: str, base: int) -> list[tuple[int, int, str]]:
+    """Blocks turning ``chunk`` (at ``base``) into ``converted``, as small as a char-level diff allows."""
+    cc = converter("t2s")
+    charwise = "".join(cc.convert(c) for c in chunk)
+    if len(charwise) != len(chunk):  # never expected; fall back to one block
+        return [(base, base + len(chunk), converted)]
+    blocks = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, charwise, converted, autojunk=False).get_opcodes():
+        if tag == "equal":
+            blocks.extend((base + i1 + k, base + i1 + k + 1, converted[j1 + k]) for k in range(i2 - i1))
+        else:
+            blocks.append((base + i1, base + i2, converted[j1:j2]))
+    return blocks
+
+
+@lru_cache(maxsize=1)
+def _keep_mainland() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _rules()["keep_mainland"]))
+
+
+def _convert_piece(piece: str, base: int, cc: opencc.OpenCC) -> list[tuple[int, int, str]]:
+    converted = cc.convert(piece)
+    if converted == piece:
+        return []
+    if len(converted) == len(piece):
+        return [(base + i, base + i + 1, c) for i, c in enumerate(converted) if c != piece[i]]
+    return _align_chunk(piece, converted, base)
+
+
+def _convert_script(m: _Mapped, traditional: bool) -> _Mapped:
+    """t2s for simplified documents; tw2sp (Taiwan vocabulary) for traditional ones, minus ``keep_mainland``."""
+    t2s = converter("t2s")
+    if not traditional:
+        blocks = [b for x in _CHUNK.finditer(m.text) for b in _convert_piece(x.group(), x.start(), t2s)]
+        return m.replace_blocks(blocks)
+    tw2sp, keep = converter("tw2sp"), _keep_mainland()
+    blocks = []
+    for x in _CHUNK.finditer(m.text):
+        chunk, pos = x.group(), 0
+        charwise = "".join(t2s.convert(c) for c in chunk)
+        for k in keep.finditer(charwise):
+            blocks += _convert_piece(chunk[pos : k.start()], x.start() + pos, tw2sp)
+            blocks += _convert_piece(chunk[k.start() : k.end()], x.start() + k.start(), t2s)
+            pos = k.end()
+        blocks += _convert_piece(chunk[pos:], x.start() + pos, tw2sp)
+    return m.replace_blocks(blocks)
+
+
+def _is_traditional(text: str) -> bool:
+    """True when more than 5% of the CJK characters change under OpenCC t2s."""
+    cjk = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if not cjk:
+        return False
+    sample = "".join(cjk[:20000])
+    changed = sum(1 for a, b in zip(sample, converter("t2s").convert(sample), strict=False) if a != b)
+    return changed / len(sample) > 0.05
+
+
+def _apply_fixes(m: _Mapped) -> _Mapped:
+    fixes = _rules()["converter_fixes"]
+    pattern = re.compile("|".join(re.escape(f["from"]) for f in fixes))
+    table = {f["from"]: f["to"] for f in fixes}
+    return m.replace_blocks([(x.start(), x.end(), table[x.group()]) for x in pattern.finditer(m.text)])
+
+
+def _drop_boilerplate(m: _Mapped) -> _Mapped:
+    pattern = _boilerplate()
+    blocks = []
+    pos = 0
+    for line in m.text.splitlines(keepends=True):
+        body = line.strip()
+        if body and pattern.fullmatch(body):
+            blocks.append((pos, pos + len(line.rstrip("\r\n")), ""))
+        pos += len(line)
+    return m.replace_blocks(blocks)
+
+
+@dataclass
+class NormText:
+    """The normalised, simplified text of a document and its map back to the original."""
+
+    original: str
+    text: str = field(init=False)
+    script: str = field(init=False)
+    _starts: list[int] = field(init=False, repr=False)
+    _ends: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        m = _Mapped.identity(self.original)
+        m = m.replace_blocks([(x.start(), x.end(), "") for x in re.finditer(r"\r(?=\n)", m.text)])
+        m = _fold_width(m)
+        m = _strip_pinyin(m)
+        traditional = _is_traditional(m.text)
+        self.script = "traditional" if traditional else "simplified"
+        m = _convert_script(m, traditional)
+        m = _apply_fixes(m)
+        m = _drop_boilerplate(m)
+        self.text, self._starts, self._ends = m.text, m.starts, m.ends
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of the normalised span ``[start, end)``."""
+        if end <= start:
+            pos = self._starts[start] if start < len(self._starts) else len(self.original)
+            return pos, pos
+        return self._starts[start], self._ends[end - 1]
+
+    def quote(self, start: int, end: int) -> dict:
+        """``{"quote", "start", "end"}`` in the original text for a normalised span."""
+        s, e = self.span(start, end)
+        return {"quote": self.original[s:e], "start": s, "end": e}

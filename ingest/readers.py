@@ -1,0 +1,187 @@
+"""Read a plan document of any common format into its decoded text.
+
+The decoded text is the "original" every quote and offset refers to: the file's characters for text files,
+the visible text in reading order for HTML, DOCX and PDF (tables as `` | ``-separated rows, one per line).
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from ingest.errors import UnreadableFile
+
+TEXT_SUFFIXES = {".txt", ".md", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
+CANDIDATE_ENCODINGS = ("utf-8", "gb18030", "big5")
+DROP_HTML_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
+                  "button", "select", "template", "svg")
+BLOCK_HTML_TAGS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+                   "table", "ul", "ol", "blockquote", "pre", "dd", "dt", "title")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A decoded document: its text, the format it came from and the encoding used."""
+
+    path: Path
+    text: str
+    format: str
+    encoding: str
+
+
+def read_document(path: Path | str, *, max_mb: float = 20.0) -> SourceText:
+    """Read ``path`` into a :class:`SourceText`, or raise :class:`UnreadableFile` saying why."""
+    path = Path(path)
+    if not path.is_file():
+        raise UnreadableFile(path, "no such file")
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED:
+        raise UnreadableFile(path, f"unsupported file type {suffix or '(none)'}; use one of {sorted(SUPPORTED)}")
+    size = path.stat().st_size
+    if size == 0:
+        raise UnreadableFile(path, "the file is empty")
+    if size > max_mb * 1024 * 1024:
+        raise UnreadableFile(path, f"the file is {size / 1048576:.1f} MB, above the {max_mb:g} MB limit "
+                                   "(PLANGRAPH_MAX_FILE_MB)")
+    data = path.read_bytes()
+    if suffix == ".docx":
+        text, fmt, enc = _read_docx(path, data), "docx", "zip/xml"
+    elif suffix == ".pdf":
+        text, fmt, enc = _read_pdf(path, data), "pdf", "pdf"
+    elif suffix in HTML_SUFFIXES:
+        raw, enc = decode_bytes(path, data, html=True)
+        text, fmt = html_to_text(raw), "html"
+    else:
+        text, enc = decode_bytes(path, data)
+        fmt = "text"
+    if not text.strip():
+        raise UnreadableFile(path, "no visible text in the document")
+    return SourceText(path, text, fmt, enc)
+
+
+def decode_bytes(path: Path, data: bytes, *, html: bool = False) -> tuple[str, str]:
+    """Decode text bytes as UTF-8 (with or without BOM), GB18030/GBK or Big5."""
+    if data.startswith(codecs.BOM_UTF8):
+        return _strict(path, data[3:], "utf-8"), "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return _strict(path, data, "utf-16"), "utf-16"
+    if _looks_binary(data):
+        raise UnreadableFile(path, "binary data, not a text document")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    decodable = [enc for enc in CANDIDATE_ENCODINGS[1:] if _decodes(data, enc)]
+    if len(decodable) == 1:
+        return data.decode(decodable[0]), decodable[0]
+    if decodable:
+        guess = from_bytes(data, cp_isolation=list(decodable)).best()
+        enc = guess.encoding.replace("_", "-") if guess else decodable[0]
+        enc = "gb18030" if enc in ("gbk", "gb2312") else enc
+        return data.decode(enc if enc in decodable else decodable[0]), enc
+    if _truncated_utf8(data, utf8_error):
+        raise UnreadableFile(path, f"truncated multibyte sequence at byte {utf8_error.start} (incomplete UTF-8)")
+    raise UnreadableFile(
+        path, f"cannot decode the text as UTF-8, GB18030 or Big5 (first bad byte at {utf8_error.start})"
+    )
+
+
+def _strict(path: Path, data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise UnreadableFile(path, f"invalid {encoding} at byte {exc.start}") from exc
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _truncated_utf8(data: bytes, error: UnicodeDecodeError) -> bool:
+    """The only UTF-8 error is an incomplete sequence at the very end of the data."""
+    return error.reason == "unexpected end of data" and _decodes(data[: error.start], "utf-8")
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(head) * 0.05
+
+
+def html_to_text(markup: str) -> str:
+    """Visible text of an HTML page in document order, one block element per line."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "lxml")
+    for tag in soup.find_all(DROP_HTML_TAGS):
+        tag.decompose()
+    for cell in soup.find_all(["td", "th"]):
+        cell.append(" | ")
+    for tag in soup.find_all(BLOCK_HTML_TAGS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    root = soup.body or soup
+    lines = (" ".join(line.split()) for line in root.get_text().splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _read_docx(path: Path, data: bytes) -> str:
+    from docx import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        doc = Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises zip/xml errors of several kinds
+        raise UnreadableFile(path, f"not a readable .docx file ({type(exc).__name__})") from exc
+    lines: list[str] = []
+    for block in doc.iter_inner_content():
+        if isinstance(block, Paragraph):
+            lines.append(block.text)
+        elif isinstance(block, Table):
+            for row in block.rows:
+                cells = [" ".join(c.text.split()) for c in row.cells]
+                lines.append(" | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def _read_pdf(path: Path, data: bytes) -> str:
+    """Text boxes of every page in reading order; the lines of one box are one paragraph."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTTextContainer
+
+    paragraphs: list[str] = []
+    try:
+        for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
+            for element in page:
+                if isinstance(element, LTTextContainer):
+                    text = _join_pdf_lines(element.get_text().splitlines())
+                    if text:
+                        paragraphs.append(text)
+    except Exception as exc:  # pdfminer raises many parser error types
+        raise UnreadableFile(path, f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
+    return "\n".join(paragraphs)
+
+
+def _join_pdf_lines(lines: list[str]) -> str:
+    """Join wrapped lines: no space between CJK characters, one space between Latin words."""
+    out = ""
+    for line in (x.strip() for x in lines):
+        if not line:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+            out += " "
+        out += line
+    return out

@@ -1,0 +1,132 @@
+"""Milestone years: years that carry a dated goal or deadline (``到2025年``, ``2025年底前``, ``展望到2035年``,
+``力争在2014年``, ``2016年,省局将…``, table headers ``2026年达到指标``, ``2023年开展中期评估``).
+
+Not milestones: full dates (``2021年12月31日``), plan periods (``2021—2035年``), years inside cited titles
+(``《…2035年远景目标纲要》``), ``截至2022年底`` statements and history in the background zone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+_CN_DIGIT = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7",
+             "八": "8", "九": "9"}
+YEAR = r"(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3}"
+_YEAR_RE = re.compile(rf"(?P<y>{YEAR})年")
+_RANGE_SEP = "—–~至到\\-"
+_MONTH_AFTER = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月")
+_PERIOD_BEFORE = re.compile(rf"(?:{YEAR})年?\s*[{_RANGE_SEP}]\s*$")
+_PERIOD_AFTER = re.compile(rf"\s*[{_RANGE_SEP}]\s*(?:{YEAR})")
+_CUTOFF_BEFORE = re.compile(r"(?:截至|截止|截止到|截止至)\s*$")
+_STRONG_BEFORE = re.compile(r"(?:展望|力争|争取|确保|预计)(?:到|至|在|于)?\s*$|(?<![\d年])(?:到|至)\s*$")
+_DEADLINE_AFTER = re.compile(r"(?:底|末|前|以前|之前|年内|内)")
+_HEADER_AFTER = re.compile(r"(?:目标值?|达到指标|预期值?|规划值|指标值|目标指标)")
+_REVIEW_AFTER = re.compile(r"[^。;,]{0,12}?(?:中期|终期|全面|总结)评估")
+_GOAL_VERB_AFTER = re.compile(r"(?:要|将|力争|争取|基本|全面|初步)?(?:建成|实现|达到|完成|形成)")
+_CLAUSE_START_BEFORE = re.compile(r"(?:^|[。;!?:\n]|[。;!?:,]\s+|^\s+|\n\s*|[)、.]\s*)$")
+_FUTURE = re.compile(r"将|要|力争|争取|确保|计划|预计|拟|基本|全面|实现|达到|完成|建成|形成")
+_PAST = re.compile(r"已|(?<![为除])了|截至|截止")
+_SENTENCE_END = re.compile(r"[。;!?\n]")
+
+
+@dataclass(frozen=True)
+class YearMention:
+    """A year carrying a dated goal: its value, offsets of the ``YYYY年`` token and how it was recognised."""
+
+    year: int
+    start: int
+    end: int
+    kind: str  # "to" | "deadline" | "header" | "review" | "clause" | "verb"
+
+
+def year_value(token: str) -> int:
+    """``'2025'`` or ``'二〇二五'`` → 2025."""
+    return int("".join(_CN_DIGIT.get(ch, ch) for ch in token))
+
+
+def _inside_title(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    before = text[line_start:pos]
+    return before.count("《") > before.count("》")
+
+
+def _sentence_after(text: str, pos: int) -> str:
+    m = _SENTENCE_END.search(text, pos)
+    return text[pos : m.start() if m else len(text)]
+
+
+def goal_year_mentions(text: str) -> list[YearMention]:
+    """Every ``YYYY年`` in ``text`` that carries a dated goal or deadline (offsets relative to ``text``)."""
+    out: list[YearMention] = []
+    for m in _YEAR_RE.finditer(text):
+        s, e = m.start(), m.end()
+        before, after = text[max(0, s - 12) : s], text[e : e + 24]
+        if _MONTH_AFTER.match(after) or _PERIOD_BEFORE.search(before) or _PERIOD_AFTER.match(after):
+            continue
+        if _CUTOFF_BEFORE.search(before) or after.startswith("远景") or _inside_title(text, s):
+            continue
+        kind = None
+        if _STRONG_BEFORE.search(before):
+            kind = "to"
+        elif _DEADLINE_AFTER.match(after):
+            kind = "deadline"
+        elif _HEADER_AFTER.match(after):
+            kind = "header"
+        elif _REVIEW_AFTER.match(after):
+            kind = "review"
+        elif after.startswith(",") and _CLAUSE_START_BEFORE.search(before):
+            rest = _sentence_after(text, e)
+            if _FUTURE.search(rest) and not _PAST.search(rest):
+                kind = "clause"
+        elif _GOAL_VERB_AFTER.match(after) and not _PAST.search(_sentence_after(text, e)[:12]):
+            kind = "verb"
+        if kind:
+            out.append(YearMention(year_value(m.group("y")), s, e, kind))
+    return out
+
+
+def zone_segments(
+    blocks: Sequence[tuple[int, int, str, str | None]],
+) -> list[tuple[int, int, str, str | None]]:
+    """Merge consecutive blocks that share zone and task into segments ``(start, end, zone, task_id)``."""
+    segs: list[list] = []
+    for start, end, zone, task in sorted(blocks, key=lambda b: (b[0], b[1])):
+        if segs and segs[-1][2] == zone and segs[-1][3] == task and start >= segs[-1][0]:
+            segs[-1][1] = max(segs[-1][1], end)
+        else:
+            segs.append([start, end, zone, task])
+    return [tuple(s) for s in segs]
+
+
+def _background_ok(text: str, mention: YearMention) -> bool:
+    """In the background zone only clearly future goals count (``到2025年,将…``)."""
+    if mention.kind != "to":
+        return False
+    start = max(text.rfind(ch, 0, mention.start) for ch in "。;\n") + 1
+    sentence = text[start : mention.end] + _sentence_after(text, mention.end)
+    return bool(re.search(r"将|要|力争|争取|确保|预计", sentence)) and not _PAST.search(sentence)
+
+
+def milestone_years(
+    text: str,
+    blocks: Iterable[tuple[int, int, str, str | None]] | None = None,
+) -> list[int]:
+    """Sorted distinct milestone years of a document.
+
+    ``blocks`` are ``(start, end, zone, task_id)`` paragraphs of the normalised ``text`` (as for
+    :class:`ingest.targets.TargetContext`); without them the whole text is read as body.
+    Years in the ``background`` zone count only when they are clearly future goals; ``tail`` is skipped.
+    """
+    segments = zone_segments(list(blocks)) if blocks else [(0, len(text), "body", None)]
+    years: set[int] = set()
+    for start, end, zone, _task in segments:
+        if zone == "tail":
+            continue
+        chunk = text[start:end]
+        for mention in goal_year_mentions(chunk):
+            if zone == "background" and not _background_ok(chunk, mention):
+                continue
+            years.add(mention.year)
+    return sorted(years)

@@ -1,0 +1,3 @@
+"""plangraph: a knowledge graph of Chinese government plans, their tasks and responsible agencies."""
+
+__version__ = "0.1.0"

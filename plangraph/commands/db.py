@@ -1,0 +1,118 @@
+"""``plangraph db start|stop|status``: the embedded FalkorDB server (or a check of the Neo4j server).
+
+The embedded server outlives the command: ``db start`` leaves it running for later commands, ``db stop``
+stops it (``SHUTDOWN SAVE``). With ``PLANGRAPH_GRAPH_URI`` set to a Neo4j URI, ``start``/``status`` check
+the connection and ``stop`` does nothing (plangraph does not own that server).
+
+``exit_on_error()`` is the CLI's one way to turn configuration and graph errors into one red line and a
+non-zero exit code; other command groups use it too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+
+import typer
+from pydantic import ValidationError
+from rich.console import Console
+from rich.table import Table
+
+from graph import falkor_server
+from graph.errors import ConfigError, GraphError
+from ingest.errors import IngestError
+from plangraph.settings import Settings, get_settings
+
+console = Console()
+err_console = Console(stderr=True, soft_wrap=True)
+
+db_app = typer.Typer(help="Start, stop and inspect the graph database server.", no_args_is_help=True)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+@contextlib.contextmanager
+def exit_on_error() -> Iterator[None]:
+    """Print a graph/config/ingest error as one red line and exit with code 1 (no traceback)."""
+    try:
+        yield
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"PLANGRAPH_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors()
+        )
+        err_console.print(f"[bold red]error:[/] bad setting {_one_line(problems)}", highlight=False)
+        raise typer.Exit(code=1) from None
+    except (GraphError, IngestError) as exc:
+        kind = "configuration" if isinstance(exc, ConfigError) else type(exc).__name__
+        err_console.print(f"[bold red]error ({kind}):[/] {_one_line(str(exc))}", highlight=False, markup=True)
+        raise typer.Exit(code=1) from None
+
+
+def load_settings() -> Settings:
+    """The settings; a bad value exits through ``exit_on_error``."""
+    with exit_on_error():
+        return get_settings()
+
+
+def _check_neo4j(settings: Settings) -> None:
+    from graph.store import open_store
+
+    store = open_store(settings, read_only=True)
+    try:
+        counts = store.read("MATCH (n) RETURN count(n) AS nodes")
+    finally:
+        store.close()
+    console.print(f"Neo4j reachable at [bold]{settings.graph_uri}[/] ({counts[0]['nodes']} nodes)")
+
+
+@db_app.command("start")
+def start() -> None:
+    """Start the embedded FalkorDB server for PLANGRAPH_DATA_DIR (reuses a running one)."""
+    settings = load_settings()
+    with exit_on_error():
+        if settings.uses_neo4j:
+            _check_neo4j(settings)
+            return
+        with console.status("starting FalkorDB…"):
+            info = falkor_server.start(settings.data_dir)
+    verb = "already running" if info.reused else "started"
+    console.print(f"FalkorDB {verb}: pid [bold]{info.pid}[/], socket {info.socket}")
+
+
+@db_app.command("stop")
+def stop() -> None:
+    """Stop the embedded FalkorDB server (SHUTDOWN SAVE)."""
+    settings = load_settings()
+    if settings.uses_neo4j:
+        console.print("PLANGRAPH_GRAPH_URI points to Neo4j: plangraph does not own that server, nothing to stop")
+        return
+    with exit_on_error(), console.status("stopping FalkorDB…"):
+        stopped = falkor_server.stop(settings.data_dir)
+    console.print("FalkorDB stopped" if stopped else "FalkorDB was not running")
+
+
+@db_app.command("status")
+def status() -> None:
+    """Show whether the server runs, its pid, socket, graphs and memory."""
+    settings = load_settings()
+    with exit_on_error():
+        if settings.uses_neo4j:
+            _check_neo4j(settings)
+            return
+        st = falkor_server.status(settings.data_dir)
+    table = Table(show_header=False, box=None)
+    table.add_row("backend", "FalkorDB (embedded)")
+    table.add_row("running", "[green]yes[/]" + (" (loading)" if st.loading else "") if st.running else "[red]no[/]")
+    table.add_row("data dir", str(st.data_dir))
+    table.add_row("socket", str(st.socket))
+    if st.running:
+        table.add_row("pid", str(st.pid))
+        table.add_row("graphs", ", ".join(st.graphs) or "—")
+        table.add_row("memory", st.used_memory or "—")
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(db_app, name="db")

@@ -1,0 +1,38 @@
+"""``plangraph serve``: the HTTP API (uvicorn running the ``api.app:create_app`` factory).
+
+The embedded FalkorDB server is started first if it is not running (and left running afterwards);
+with Neo4j the connection is checked before uvicorn starts.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from graph import falkor_server
+from plangraph.commands.db import console, exit_on_error, load_settings
+
+
+def serve(
+    host: str | None = typer.Option(None, help="Bind address (default PLANGRAPH_HOST, 127.0.0.1)"),
+    port: int | None = typer.Option(None, help="Port (default PLANGRAPH_PORT, 8000)"),
+) -> None:
+    """Serve the API on http://HOST:PORT (GET /health, /stats, the query catalogue, the web page)."""
+    import uvicorn
+
+    settings = load_settings()
+    with exit_on_error():
+        if settings.uses_neo4j:
+            from graph.store import open_store
+
+            open_store(settings, read_only=True).close()
+        else:
+            info = falkor_server.start(settings.data_dir)
+            console.print(f"FalkorDB {'running' if info.reused else 'started'}: pid {info.pid}")
+    host = settings.host if host is None else host
+    port = settings.port if port is None else port
+    console.print(f"serving on [bold]http://{host}:{port}[/]")
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve")(serve)

@@ -1,0 +1,44 @@
+"""Configuration from the environment (``PLANGRAPH_*``); every setting is documented in the README."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+
+
+class Settings(BaseSettings):
+    """All plangraph settings. Environment variables are the field names upper-cased with ``PLANGRAPH_``."""
+
+    model_config = SettingsConfigDict(env_prefix="PLANGRAPH_", extra="ignore")
+
+    data_dir: Path = Field(Path("data/graph"), description="Directory of the embedded FalkorDB store")
+    graph_uri: str = Field(
+        "",
+        description="Empty: embedded FalkorDB in data_dir. neo4j://…, neo4j+s://…, bolt://…: a Neo4j 5 server",
+    )
+    graph_name: str = Field("plangraph", description="FalkorDB graph key / Neo4j database name")
+    neo4j_user: str = Field("neo4j", description="Neo4j user name")
+    neo4j_password: SecretStr = Field(SecretStr(""), description="Neo4j password")
+    host: str = Field("127.0.0.1", description="API bind address")
+    port: int = Field(8000, description="API port")
+    api_key: SecretStr | None = Field(None, description="Enables POST /cypher when set (sent as X-API-Key)")
+    query_timeout_ms: int = Field(5000, description="Timeout of each read query (ms)")
+    max_rows: int = Field(1000, description="Row cap of raw Cypher answers")
+    max_file_mb: float = Field(20.0, description="Largest input file accepted by extract/ingest (MB)")
+    queries_dir: Path = Field(REPO_ROOT / "queries", description="The named Cypher catalogue")
+    seeds_dir: Path = Field(REPO_ROOT / "data" / "seeds", description="Bundled demo corpus used by `plangraph demo`")
+
+    @property
+    def uses_neo4j(self) -> bool:
+        return self.graph_uri.startswith(("neo4j://", "neo4j+s://", "neo4j+ssc://", "bolt://", "bolt+s://", "bolt+ssc://"))
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings (read once from the environment)."""
+    return Settings()

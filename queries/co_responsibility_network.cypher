@@ -1,0 +1,32 @@
+// name: co_responsibility_network
+// zh: 共同责任网络:两个单位共同负责的任务数(边权),区分牵头—配合与配合—配合
+// en: Co-responsibility network: the number of tasks each pair of agencies shares (edge weight), lead–co vs co–co pairs
+// @param doc_id: string = null — 文件 id / document id
+// @param jurisdiction: jurisdiction = null — 文件辖区(市或省)/ document jurisdiction (city or province)
+// @param function: string = null — 任一端单位的职能键 / function key of either agency
+// @param min_weight: int = 1 — 最小共同任务数 / minimum shared tasks
+// @param limit: int = 5000 — 最多返回边数 / maximum edges
+// @mode: read
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR d.jurisdiction STARTS WITH $jurisdiction OR d.province STARTS WITH $jurisdiction)
+MATCH (a:Agency)-[ra:RESPONSIBLE_FOR]->(t)<-[rb:RESPONSIBLE_FOR]-(b:Agency)
+WHERE a.agency_id < b.agency_id
+  AND ($function IS NULL OR a.function = $function OR b.function = $function)
+WITH a, b,
+     count(DISTINCT t.task_id) AS weight,
+     count(DISTINCT CASE WHEN ra.role = 'lead' OR rb.role = 'lead' THEN t.task_id END) AS lead_co,
+     collect(DISTINCT d.doc_id) AS documents
+WHERE weight >= $min_weight
+RETURN a.agency_id AS source,
+       b.agency_id AS target,
+       a.name AS source_name,
+       b.name AS target_name,
+       a.function AS source_function,
+       b.function AS target_function,
+       weight,
+       lead_co,
+       weight - lead_co AS co_co,
+       documents
+ORDER BY weight DESC, source, target
+LIMIT $limit

@@ -1,0 +1,22 @@
+// name: search
+// zh: 全文检索任务文本(中文先分词),按相关度排序
+// en: Full-text search over task texts (Chinese queries segmented), by relevance
+// @param q: fulltext — 检索词 / search words
+// @param doc_id: string = null — 文件 id / document id
+// @param limit: int = 50 — 最多返回行数 / page size
+// @param offset: int = 0 — 跳过行数 / rows to skip
+// @example: q=碳计量
+// @mode: read
+UNWIND range(0, size($task_ids) - 1) AS i
+MATCH (d:Document)-[:HAS_TASK]->(t:Task {task_id: $task_ids[i]})
+WHERE $doc_id IS NULL OR d.doc_id = $doc_id
+RETURN t.task_id AS task_id,
+       d.doc_id AS doc_id,
+       d.title AS doc_title,
+       d.jurisdiction AS jurisdiction,
+       t.number AS number,
+       t.title AS title,
+       $scores[i] AS score,
+       head([(a:Agency)-[:RESPONSIBLE_FOR {role: 'lead'}]->(t) | a.name]) AS lead
+ORDER BY score DESC, i, task_id
+SKIP $offset LIMIT $limit

@@ -1,0 +1,45 @@
+// name: tasks
+// zh: 任务查询:按责任单位(名称、别名、英文或职能键)、角色、主题、文件、辖区(含省)、年份和文本筛选
+// en: Tasks filtered by responsible agency (name, alias, English name or function key), role, topic, document, jurisdiction (incl. province), year and text
+// @param agency: agency = null — 责任单位:名称/别名/简称/英文/职能键 / responsible agency: name, alias, abbreviation, English label or function key
+// @param role: enum(lead|co|any) = any — 角色:牵头 lead、配合 co 或任意 any / role of the agency
+// @param topic: topic = null — 主题键、名称或术语 / topic key, label or term
+// @param doc_id: string = null — 文件 id / document id
+// @param jurisdiction: jurisdiction = null — 辖区(市或省)/ jurisdiction (city or province)
+// @param year: int = null — 目标年份或期限 / target year or deadline
+// @param text: string = null — 任务文本包含 / task text contains
+// @param limit: int = 100 — 最多返回行数 / page size
+// @param offset: int = 0 — 跳过行数 / rows to skip
+// @example: agency=市场监管局 role=lead topic=碳计量
+// @mode: read
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR d.jurisdiction STARTS WITH $jurisdiction OR d.province STARTS WITH $jurisdiction)
+  AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
+  AND ($topic IS NULL OR (t)-[:CITES]->(:Topic {key: $topic}))
+  AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
+WITH d, t, [(a:Agency)-[r:RESPONSIBLE_FOR]->(t) | {agency_id: a.agency_id, role: r.role}] AS units
+WHERE $agency_ids IS NULL
+   OR any(u IN units WHERE u.agency_id IN $agency_ids AND ($role = 'any' OR u.role = $role))
+WITH d, t
+ORDER BY d.doc_id, coalesce(t.start, 0), t.task_id
+SKIP $offset LIMIT $limit
+OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
+WITH d, t, c, rc
+ORDER BY d.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
+WITH d, t, collect(CASE WHEN c IS NULL THEN NULL
+                        ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
+RETURN t.task_id AS task_id,
+       d.doc_id AS doc_id,
+       d.title AS doc_title,
+       d.jurisdiction AS jurisdiction,
+       t.number AS number,
+       t.title AS title,
+       t.section_title AS section,
+       t.zone AS zone,
+       t.responsibility_source AS responsibility_source,
+       head([(a:Agency)-[r:RESPONSIBLE_FOR {role: 'lead'}]->(t) |
+             {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
+       co,
+       [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
+ORDER BY doc_id, coalesce(t.start, 0), task_id

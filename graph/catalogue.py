@@ -24,6 +24,9 @@ A parameter without ``= default`` is required; ``= null`` means optional.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -129,7 +132,9 @@ def parse_query_file(path: Path) -> QuerySpec:
             elif ptype not in SIMPLE_TYPES + RESOLVED_TYPES:
                 raise QueryError(f"{path.name}: unknown parameter type {ptype!r}")
             default, required = _parse_default(pm["default"], ptype, choices)
-            params.append(ParamSpec(pm["name"], ptype, default, (pm["desc"] or "").strip(), required, choices))
+            params.append(
+                ParamSpec(pm["name"], ptype, default, (pm["desc"] or "").strip(), required, choices)
+            )
         elif key == "example":
             examples.append(value)
         else:
@@ -394,7 +399,9 @@ class Resolver:
         """Ids of the best-matching agencies for a filter (the top score tier); raises :class:`UnknownValue`."""
         matches = self.match_agencies(q)
         if not matches:
-            raise UnknownValue(f"unknown agency {q!r} (no name, alias, English label or function key matches)")
+            raise UnknownValue(
+                f"unknown agency {q!r} (no name, alias, English label or function key matches)"
+            )
         top = matches[0].score
         return [m.agency_id for m in matches if m.score == top]
 
@@ -447,7 +454,9 @@ def bind_params(
         elif p.type == "jurisdiction":
             params[p.name] = None if value is None else resolver.jurisdiction(value)
         elif p.type == "fulltext":
-            hits = [] if value is None else resolver.store.fulltext_tasks(segment_query(value), fulltext_limit)
+            hits = (
+                [] if value is None else resolver.store.fulltext_tasks(segment_query(value), fulltext_limit)
+            )
             params["task_ids"] = [h["task_id"] for h in hits]
             params["scores"] = [float(h.get("score") or 0.0) for h in hits]
         elif p.type == "string" and value is not None and p.name not in ("doc_id", "task_id", "agency_id"):
@@ -502,3 +511,25 @@ def catalogue_rows(specs: Iterable[QuerySpec]) -> list[dict[str, Any]]:
         }
         for s in specs
     ]
+
+
+def cell(value: Any) -> str:
+    """A value as one table/CSV cell: lists and maps as compact JSON, None as empty."""
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return str(value)
+
+
+def rows_to_csv(rows: list[dict[str, Any]]) -> str:
+    """Rows as CSV text (header from the union of keys in first-seen order)."""
+    columns: list[str] = []
+    for row in rows:
+        columns.extend(k for k in row if k not in columns)
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([cell(row.get(c)) for c in columns])
+    return buf.getvalue()

@@ -91,6 +91,15 @@ class FalkorStore:
         self.server = falkor_server.start(settings.data_dir)
         self._db = FalkorDB(unix_socket_path=str(self.server.socket))
         self._graph = self._db.select_graph(settings.graph_name)
+        self._ensure_graph()
+
+    def _ensure_graph(self) -> None:
+        """Create the (empty) graph key if missing: read-only queries on a missing key fail."""
+        try:
+            if self._graph.name not in self._db.list_graphs():
+                self._graph.query("RETURN 1")
+        except (redis.RedisError, ConnectionError) as exc:
+            raise map_error(exc, "GRAPH.LIST") from exc
 
     # -------------------------------------------------------------- queries
 
@@ -175,6 +184,7 @@ class FalkorStore:
                 self._graph.delete()
         except (redis.RedisError, ConnectionError) as exc:
             raise map_error(exc, "GRAPH.DELETE") from exc
+        self._ensure_graph()
 
     def close(self) -> None:
         self._db.connection.close()

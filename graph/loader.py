@@ -31,6 +31,7 @@ import json
 import os
 import sys
 import time
+import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -178,6 +179,17 @@ DETACH DELETE d
         "MATCH (st:Document) WHERE coalesce(st.stub, false) = true AND NOT ()-[:IMPLEMENTS]->(st) "
         "DETACH DELETE st"
     ),
+    "count_label": "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n ORDER BY label",
+    "count_stubs": "MATCH (d:Document) WHERE coalesce(d.stub, false) = true RETURN count(d) AS n",
+    "count_relationships": "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type",
+    "count_tasks_without_responsible": (
+        "MATCH (t:Task) WHERE NOT (:Agency)-[:RESPONSIBLE_FOR]->(t) RETURN count(t) AS n"
+    ),
+}
+
+_STAT_LABELS = {
+    "Document": "documents", "Section": "sections", "Task": "tasks", "Agency": "agencies", "Target": "targets",
+    "Topic": "topics", "Year": "years", "Jurisdiction": "jurisdictions", "Function": "functions",
 }
 
 
@@ -196,14 +208,18 @@ class LoadResult:
     warnings: list[str] = field(default_factory=list)
 
 
-_SCHEMA_READY: set[int] = set()
+_SCHEMA_READY: weakref.WeakSet = weakref.WeakSet()
 
 
 def _ensure_schema(store: GraphStore) -> None:
-    key = id(store)
-    if key not in _SCHEMA_READY:
+    """``store.ensure_schema()`` once per store object (idempotent, but not free)."""
+    try:
+        if store in _SCHEMA_READY:
+            return
         store.ensure_schema()
-        _SCHEMA_READY.add(key)
+        _SCHEMA_READY.add(store)
+    except TypeError:  # a store that cannot be weakly referenced
+        store.ensure_schema()
 
 
 def _checkpoint(name: str) -> None:
@@ -589,3 +605,16 @@ def remove_document(store: GraphStore, doc_id: str) -> None:
     _ensure_schema(store)
     store.write_atomic([(STATEMENTS["remove_document"], {"doc_id": doc_id}),
                         (STATEMENTS["remove_orphan_stubs"], {})])
+
+
+def graph_stats(store: GraphStore) -> dict:
+    """Counts per label (``documents`` excludes stubs), ``stubs``, relationships per type, and
+    ``tasks_without_responsible``; every key is always present, keys sorted."""
+    labels = {row["label"]: int(row["n"]) for row in store.read(STATEMENTS["count_label"])}
+    stats: dict[str, Any] = {name: labels.get(label, 0) for label, name in _STAT_LABELS.items()}
+    stubs = int(store.read(STATEMENTS["count_stubs"])[0]["n"])
+    stats["documents"] -= stubs
+    stats["stubs"] = stubs
+    stats["relationships"] = {row["type"]: int(row["n"]) for row in store.read(STATEMENTS["count_relationships"])}
+    stats["tasks_without_responsible"] = int(store.read(STATEMENTS["count_tasks_without_responsible"])[0]["n"])
+    return dict(sorted(stats.items()))

@@ -68,7 +68,6 @@ def _date(text: str) -> str | None:
 
 def _title_line(lines: list[str]) -> tuple[str | None, str | None]:
     """(plan title, wrapper title) from the first lines of the front matter."""
-    joined: list[str] = []
     for i, line in enumerate(lines[:12]):
         if FIELD.match(line) or line.endswith((":", "：")):
             continue
@@ -79,7 +78,6 @@ def _title_line(lines: list[str]) -> tuple[str | None, str | None]:
             if m:
                 return _clean_title(m.group("inner")), re.sub(r"\s+", "", text)
         if re.search(rf"({DOC_TYPES})[)）]?$", line) and len(line) <= 80 and "。" not in line:
-            joined.append(line)
             return _clean_title(line), None
     return None, None
 
@@ -114,7 +112,7 @@ def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:
     meta.doc_number = re.sub(r"\s+", "", number) if number else None
     meta.jurisdiction = _jurisdiction(meta.issuer, meta.title)
     meta.level = _level(fields.get("政策级别"), meta.issuer, meta.jurisdiction)
-    meta.implements = _implements(text, front_end, body_end)
+    meta.implements = _implements(text, front_end, body_end, [meta.title, meta.wrapper_title])
     meta.period = _period(meta.title, meta.wrapper_title, meta.implements)
     return meta
 
@@ -192,8 +190,10 @@ def _level(printed: str | None, issuer: str | None, jurisdiction: str | None) ->
     return "municipal-department" if department else "municipal"
 
 
-def _implements(text: str, front_end: int, body_end: int) -> list[dict]:
-    """Plans cited with an implementing cue (贯彻落实《…》…) in the preamble or the commentary."""
+def _implements(text: str, front_end: int, body_end: int, own_titles: list[str | None]) -> list[dict]:
+    """Plans cited with an implementing cue (贯彻落实《…》…) in the preamble or the commentary,
+    except the document itself (``own_titles``)."""
+    own_keys = [title_key(t) for t in own_titles if t]
     out: list[dict] = []
     seen: set[str] = set()
     spans = [(0, front_end + 400)]
@@ -205,16 +205,19 @@ def _implements(text: str, front_end: int, body_end: int) -> list[dict]:
                 continue
             for m in CITED.finditer(sentence.group()):
                 title = _clean_title(m.group("title"))
+                wrapped = WRAPPER.match(title)
+                title = _clean_title(wrapped.group("inner")) if wrapped else title
+                number = m.group("num")
                 if not re.search(rf"({DOC_TYPES})", title) or title in ("规划", "意见", "方案"):
                     continue
                 if re.fullmatch(r".{0,4}(本|该)?(规划|意见|方案|工作方案|实施意见)", title):
                     continue   # 《规划》, 《工作方案》: abbreviations defined elsewhere
                 key = title_key(title)
-                if key in seen:
+                if key in seen or (number and number in seen) or any(k and k in key for k in own_keys):
                     continue
-                seen.add(key)
+                seen.update({key, number} - {None})
                 start = lo + sentence.start() + m.start()
-                out.append({"title": title, "doc_number": m.group("num"), "title_key": key,
+                out.append({"title": title, "doc_number": number, "title_key": key,
                             "start": start, "end": lo + sentence.start() + m.end()})
     return out
 

@@ -251,9 +251,10 @@ def _collect(text: str, node: Node, section_id: str | None, sections: list[Secti
         is_task_zone = child.zone in ("tasks", "safeguards")
         top = child.parent is not None and child.parent.kind == "root"
         if child.children or top or not is_task_zone:
-            if child.children or top:
+            if child.children or top or not child.body_on_head:
                 sid = f"S{len(sections) + 1}"
-                sections.append(Section(sid, child.number or None, child.title, section_id, child.depth,
+                number = child.number if child.kind in ("cn", "chapter", "article") else child.marker
+                sections.append(Section(sid, number or None, child.title, section_id, child.depth,
                                         child.zone, child.start, _node_end(child)))
             else:
                 sid = section_id

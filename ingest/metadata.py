@@ -134,10 +134,11 @@ def _issuer(fields: dict[str, str], front: list[str], tail: list[str], meta: Doc
             return fields[key].strip()
     for lines in (tail, front):
         for i, line in enumerate(lines):
-            if re.fullmatch(r"[\u4e00-\u9fff()]{2,30}", line) and any(DATE.fullmatch(x.strip("()（）"))
-                                                                     for x in lines[i + 1 : i + 3]):
-                if DEPARTMENT.search(line) or line.endswith(("政府", "国务院", "院")) or line == "国务院":
-                    return line
+            signed = any(DATE.fullmatch(x.strip("()（）")) for x in lines[i + 1 : i + 3])
+            if signed and re.fullmatch(r"[\u4e00-\u9fff()]{2,30}", line) and (
+                DEPARTMENT.search(line) or line.endswith(("政府", "院"))
+            ):
+                return line
     for title in (meta.wrapper_title, meta.title):
         if title and "关于" in title:
             prefix = title.split("关于", 1)[0]

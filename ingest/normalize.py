@@ -110,13 +110,16 @@ def _align_chunk(chunk: str, converted: str, base: int) -> list[tuple[int, int, 
     charwise = "".join(cc.convert(c) for c in chunk)
     if len(charwise) != len(chunk):  # never expected; fall back to one block
         return [(base, base + len(chunk), converted)]
+    ops = SequenceMatcher(None, charwise, converted, autojunk=False).get_opcodes()
+    changed = [k for k, op in enumerate(ops) if op[0] != "equal"]
+    if not changed:
+        return []
+    first, last = ops[changed[0]], ops[changed[-1]]
     blocks = []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, charwise, converted, autojunk=False).get_opcodes():
-        if tag == "equal":
-            blocks.extend((base + i1 + k, base + i1 + k + 1, converted[j1 + k]) for k in range(i2 - i1))
-        else:
-            blocks.append((base + i1, base + i2, converted[j1:j2]))
-    return blocks
+    for _tag, i1, i2, j1, _j2 in ops[: changed[0]] + ops[changed[-1] + 1 :]:
+        blocks.extend((base + i1 + k, base + i1 + k + 1, converted[j1 + k]) for k in range(i2 - i1))
+    blocks.append((base + first[1], base + last[2], converted[first[3] : last[4]]))
+    return sorted(blocks)
 
 
 @lru_cache(maxsize=1)

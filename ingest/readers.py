@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +24,11 @@ DROP_HTML_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "asi
                   "button", "select", "template", "svg")
 BLOCK_HTML_TAGS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
                    "table", "ul", "ol", "blockquote", "pre", "dd", "dt", "title")
+
+
+SENTENCE_ENDS = ("。", "；", ";", "：", ":", "!", "！", "?", "？", ")", "）")
+PARAGRAPH_OPENER = re.compile(r"^\s*(第[一二三四五六七八九十百\d]+[章条节部]|[一二三四五六七八九十]+[、．.]|"
+                              r"[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.、．](?!\d)|——)")
 
 
 @dataclass(frozen=True)
@@ -158,18 +164,33 @@ def _read_docx(path: Path, data: bytes) -> str:
 
 
 def _read_pdf(path: Path, data: bytes) -> str:
-    """Text boxes of every page in reading order; the lines of one box are one paragraph."""
+    """Text lines of every page in reading order, wrapped lines joined back into paragraphs.
+
+    A line that reaches the right edge of the text column continues on the next line; any other line ends
+    its paragraph (PDF has no paragraph marks, only geometry)."""
     from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextContainer
+    from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
 
     paragraphs: list[str] = []
     try:
         for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
-            for element in page:
-                if isinstance(element, LTTextContainer):
-                    text = _join_pdf_lines(element.get_text().splitlines())
-                    if text:
-                        paragraphs.append(text)
+            lines = [line for box in page if isinstance(box, LTTextContainer)
+                     for line in box if isinstance(line, LTTextLine) and line.get_text().strip()]
+            if not lines:
+                continue
+            right = max(line.x1 for line in lines)
+            current = ""
+            for line in lines:
+                if current.endswith(SENTENCE_ENDS) and PARAGRAPH_OPENER.match(line.get_text()):
+                    paragraphs.append(current)
+                    current = ""
+                current = _join_pdf_lines([current, line.get_text()])
+                glyph = line.height or 10.0
+                if line.x1 < right - 1.5 * glyph:
+                    paragraphs.append(current)
+                    current = ""
+            if current:
+                paragraphs.append(current)
     except Exception as exc:  # pdfminer raises many parser error types
         raise UnreadableFile(path, f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
     return "\n".join(paragraphs)

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-
 CN_NUM = "一二三四五六七八九十百零〇"
 MARKERS: list[tuple[str, re.Pattern[str]]] = [
     ("chapter", re.compile(rf"^第([{CN_NUM}\d]+)[章部篇]分?\s*")),
@@ -37,7 +36,7 @@ RESPONSIBILITY_END = re.compile(r"[(（]\s*(责任|牵头|配合|主责|承办)(
 
 ZONE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("background", re.compile(r"背景|现状|形势|发展基础|基础条件|发展成效|工作成效|成就|回顾")),
-    ("principles", re.compile(r"指导思想|基本原则|总体思路|工作原则|总体要求|编制原则|指导原则|编制依据")),
+    ("principles", re.compile(r"指导思想|基本原则|总体思路|工作原则|总体要求|编制原则|指导原则|编制依据|^总则$|^附则$")),
     ("goals", re.compile(r"(发展|主要|总体|工作|预期|规划|具体|基本)目标|目标(与|和)?(愿景|要求)$|^目标$")),
     ("safeguards", re.compile(r"保障措施|保障机制|保证措施|组织实施|实施保障|组织保障")),
 ]

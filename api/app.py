@@ -1,0 +1,125 @@
+"""The FastAPI application factory (``uvicorn api.app:create_app --factory``).
+
+Errors are JSON ``{"error", "message", "detail"}``: bad parameters, unknown agencies/topics, Cypher syntax
+errors and timeouts are 4xx; only an unreachable backend is 503. ``/`` is left to the static page
+(``api/static/index.html``, served only when it exists); other static files live under ``/static``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from api import routes_agencies, routes_cypher, routes_data, routes_documents, routes_meta, routes_tasks
+from api.models import ErrorResponse
+from graph.catalogue import ParameterError, UnknownQuery, UnknownValue
+from graph.errors import (
+    BackendUnavailable,
+    ConfigError,
+    CypherSyntaxError,
+    GraphError,
+    QueryError,
+    QueryTimeout,
+    ReadOnlyError,
+)
+from plangraph.settings import Settings, get_settings
+
+STATIC_DIR = Path(__file__).parent / "static"
+
+# most specific first: the first matching class decides status and code
+_GRAPH_ERRORS: list[tuple[type[GraphError], int, str]] = [
+    (UnknownQuery, 404, "unknown_query"),
+    (UnknownValue, 422, "unknown_value"),
+    (ParameterError, 422, "bad_parameter"),
+    (CypherSyntaxError, 400, "cypher_syntax_error"),
+    (QueryTimeout, 408, "query_timeout"),
+    (ReadOnlyError, 403, "write_refused"),
+    (QueryError, 400, "query_error"),
+    (BackendUnavailable, 503, "backend_unavailable"),
+    (ConfigError, 503, "configuration_error"),
+    (GraphError, 400, "graph_error"),
+]
+
+_DESCRIPTION = """
+规划任务与责任单位知识图谱 API / The plan-graph API: Chinese government plans (规划), the tasks they assign
+and the agencies responsible (责任单位: the first listed unit leads, the rest are co-responsible).
+
+Agencies can be named in any script, by alias, abbreviation, English label or function key:
+`GET /tasks?led_by=市场监管局&topic=碳计量` and `GET /tasks?led_by=market_regulation&topic=carbon-metrology`
+ask the same question. Errors are JSON `{"error", "message", "detail"}`.
+"""
+
+
+def _error(status: int, code: str, message: str, detail: Any = None) -> JSONResponse:
+    body = ErrorResponse(error=code, message=message, detail=detail).model_dump()
+    return JSONResponse(status_code=status, content=body)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(GraphError)
+    async def graph_error(_: Request, exc: GraphError) -> JSONResponse:
+        for cls, status, code in _GRAPH_ERRORS:
+            if isinstance(exc, cls):
+                return _error(status, code, " ".join(str(exc).split()))
+        return _error(400, "graph_error", str(exc))  # pragma: no cover - GraphError is last in the table
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = [
+            {"loc": list(e.get("loc", ())), "msg": e.get("msg"), "type": e.get("type")} for e in exc.errors()
+        ]
+        where = "; ".join(f"{'.'.join(map(str, p['loc']))}: {p['msg']}" for p in problems)
+        return _error(422, "bad_parameter", f"invalid request: {where}", problems)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if isinstance(exc.detail, dict) and "error" in exc.detail:
+            return _error(exc.status_code, exc.detail["error"], exc.detail.get("message", ""))
+        return _error(exc.status_code, "http_error", str(exc.detail))
+
+
+def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
+    """A new app over ``store`` (default: a read-only store opened from ``settings`` on first use)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if app.state.owns_store and app.state.store is not None:
+            app.state.store.close()
+
+    app = FastAPI(
+        title="plangraph API · 规划知识图谱",
+        description=_DESCRIPTION,
+        version="0.1.0",
+        lifespan=lifespan,
+        responses={
+            400: {"model": ErrorResponse, "description": "错误的查询 / bad query"},
+            404: {"model": ErrorResponse, "description": "不存在 / not found"},
+            422: {"model": ErrorResponse, "description": "参数错误 / bad parameter"},
+        },
+    )
+    app.state.settings = settings
+    app.state.store = store
+    app.state.owns_store = False
+    _install_error_handlers(app)
+    for module in (routes_meta, routes_documents, routes_tasks, routes_agencies, routes_data, routes_cypher):
+        app.include_router(module.router)
+    if STATIC_DIR.is_dir():
+        app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    index = STATIC_DIR / "index.html"
+    if index.is_file():
+
+        @app.get("/", include_in_schema=False)
+        def home() -> FileResponse:
+            return FileResponse(index)
+
+    return app

@@ -1,0 +1,779 @@
+"""Quantitative targets of a plan: metric, value or range, unit, comparator, per-year / cumulative flags,
+scope, due year and the exact quote — from prose (:func:`find_targets`) and from indicator tables, merged
+document-wide by :func:`extract_targets`.
+
+Everything works on the normalised simplified text (see :mod:`ingest.normalize`); offsets are relative to
+the string given.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ingest.numbers import NUMBER, parse_number
+from ingest.years import YEAR, goal_year_mentions, year_value, zone_segments
+
+# ---------------------------------------------------------------------------------------------- vocabulary
+
+#: Units of counted or measured things (compound units first; 万/亿 before a plain unit scale the number).
+UNITS = sorted(
+    [
+        "个百分点", "万人次", "人次", "万人", "亿元", "万元", "元", "万吨", "吨", "万千瓦时", "千瓦时", "万千瓦",
+        "平方公里", "平方米", "公里", "千米", "%", "‰", "项", "个", "家", "名", "人", "种", "台", "套", "座",
+        "所", "处", "件", "次", "户", "位", "支", "篇", "部", "场", "期", "类", "款", "批次", "倍", "小时",
+    ],
+    key=len,
+    reverse=True,
+)
+COUNT_UNITS = {"项", "个", "家", "种", "台", "套", "座", "所", "处", "件", "次", "户", "支", "篇", "部", "场",
+               "期", "类", "款", "批次"}
+PERSON_UNITS = {"名", "人", "位", "人次", "万人", "万人次"}
+RATE_UNITS = {"%", "‰", "个百分点", "倍"}
+
+_GE_PRE = ["不低于", "不少于", "不小于", "不下于", "至少", "超过", "高于", "大于", "多于", "突破", "≥", ">="]
+_LE_PRE = ["不超过", "不高于", "不大于", "不多于", "低于", "小于", "少于", "控制在", "≤", "<="]
+_APPROX_PRE = ["大约", "约"]
+_GE_SUF = ["及以上", "以上"]
+_LE_SUF = ["及以下", "以下", "以内"]
+_APPROX_SUF = ["左右", "上下"]
+
+
+def _alt(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_UNIT = _alt(UNITS)
+_PRE = _alt(_GE_PRE + _LE_PRE + _APPROX_PRE)
+_SUF = _alt(_GE_SUF + _LE_SUF + _APPROX_SUF)
+_SEP = r"[~—–至到\-]"
+_QTY = re.compile(
+    rf"(?P<pre>{_PRE})?\s*(?P<n1>{NUMBER})(?P<u1>{_UNIT})?"
+    rf"(?:\s*(?P<sep>{_SEP})\s*(?P<n2>{NUMBER}))?(?P<mid>余|多)?(?P<unit>{_UNIT})?"
+    rf"(?P<per>/年度?)?(?P<suf>{_SUF})?"
+)
+
+# Words peeled off the front of a metric phrase: list markers, dates, scope, modals, generic verbs.
+_LEAD_WORDS = (
+    "全省 全市 全县 全区 全国 全州 我省 我市 我县 我区 本省 本市 本县 本区 各级 各地 省内 市内 区内 "
+    "力争 争取 确保 努力 计划 预计 要 将 共计 共 累计 合计 再 持续 继续 进一步 稳步 逐步 不断 基本 全面 "
+    "平均每年 每年度 每年 年均 同时 此外 其中 另外 并且 并 且 以及 及 和 与 或 通过 实现 "
+    "新建 新增 新培育 建成 建设 创建 建立 组建 共建 培育 引导 扶持 认定 打造 选树 申请 申报 获批 获得 "
+    "承担 完成 开展 推动 推进 合作 参与 添加 增加 培养 引进 设立 抓好 形成 拥有 研制 研发 争创 筹建 "
+    "布局 遴选 评选 吸引 招引 培训 一批 一系列 若干 一些 多个"
+).split()
+_LEAD = re.compile(
+    "^(?:"
+    + "|".join(
+        [
+            r"\s+",
+            r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.]",
+            r"——|—|•|·|-",
+            r"[“”\"'《》〈〉]",
+            rf"(?:展望)?(?:到|至|在|于)?(?:{YEAR})年(?:底|末)?(?:前|以前|之前)?",
+            r"[\u4e00-\u9fff]{2,6}?[省市县区](?=力争|争取|确保|要|将|计划|共|累计|新增|每年|年均)",
+            r"[^,。;、]{0,12}?等(?:重点)?(?:领域|方面|行业|产业)",
+            _alt(_LEAD_WORDS),
+        ]
+    )
+    + ")"
+)
+# Words peeled off the end of a metric phrase that precedes its number (``…覆盖率力争达到``).
+_TRAIL = re.compile(
+    "(?:"
+    + "|".join(
+        [
+            r"\s+",
+            r"[“”\"'《》]",
+            r"达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|降低到|降低至|降至|下降到|下降至",
+            r"减少到|减少至|保持在|稳定在|维持在|为|在|实现|超过|突破|增长|提高|提升",
+            r"力争|争取|确保|要|将|预计|计划|基本|稳定|持续|每年|年均|平均每年|均|都|全部|共|共计|合计|累计",
+            r"新增|分别|逐步|进一步|总数|总量达|数量达",
+        ]
+    )
+    + ")$"
+)
+#: Verbs (and comparators) that, ending the text before a number, make the noun after it the metric.
+_VERB_END = re.compile(
+    r"(?:建成|建设|新建|创建|建立|组建|共建|培育|引导|扶持|认定|打造|选树|申报|获批|承担|完成|开展|推动|"
+    r"新增|增加|培养|引进|设立|研制|研发|制定|制修订|修订|争创|筹建|遴选|评选|吸引|招引|培训|实施|审查|"
+    r"检查|抽查|达到|达|突破|超过|每年|年均|平均每年|累计|共)\s*$"
+)
+_HEADING_NOUN = re.compile(r"^(?:方面|措施|任务|原则|目标|部分|环节|阶段|举措|要求|意见|建议|问题|方向|大类|层次|维度|板块|步)")
+_PAST = re.compile(r"已|(?<![为除])了|目前|截至|截止|现有|曾")
+_LIST_LEAD = re.compile(r"(?:等|提出|包括|分为|涉及)\s*$")
+_SCOPE = re.compile(r"全省|全市|全县|全区|全国|全州")
+_PER_YEAR = re.compile(r"每年|年均|平均每年|每年度|逐年")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CLAUSE_PUNCT = set(",;。!?:、|")
+_SENTENCE_PUNCT = set("。;!?")
+_MAX_METRIC = 40
+
+
+# ------------------------------------------------------------------------------------------------- shapes
+
+
+@dataclass
+class TargetMatch:
+    """One target found in a string; offsets relative to that string."""
+
+    metric: str
+    value: int | float | None
+    low: int | float | None
+    high: int | float | None
+    unit: str
+    comparator: str  # ">=" | "<=" | "=" | "~" | "range"
+    per_year: bool
+    cumulative: bool
+    year: int | None
+    scope: str | None
+    start: int
+    end: int
+    quote: str
+    attribute: str | None = None  # 预期性 | 约束性 (tables)
+
+
+@dataclass
+class TargetContext:
+    """Input of :func:`extract_targets`: the normalised text and what the structure parser found in it.
+
+    ``blocks``: ``(start, end, zone, task_id)`` paragraphs, zone in front/background/principles/goals/tasks/
+    safeguards/commentary/tail. ``tables``: each a list of rows of ``(cell_text, start, end)`` (a broken pipe
+    table may arrive as one cell per row). ``default_scope``: 全省/全市/… used when no scope is printed.
+    """
+
+    text: str
+    blocks: list[tuple[int, int, str, str | None]] = field(default_factory=list)
+    tables: list[list[list[tuple[str, int, int]]]] = field(default_factory=list)
+    default_scope: str | None = None
+
+
+@dataclass
+class TargetRecord:
+    """A document-level target; ``start``/``end`` is the main quote, ``extra_spans`` the repeats."""
+
+    metric: str
+    value: int | float | None
+    low: int | float | None
+    high: int | float | None
+    unit: str
+    comparator: str
+    per_year: bool
+    cumulative: bool
+    year: int | None
+    scope: str | None
+    attribute: str | None
+    task_id: str | None
+    start: int
+    end: int
+    extra_spans: list[tuple[int, int]] = field(default_factory=list)
+    source: str = "prose"  # prose | table | commentary (where the main quote comes from)
+
+
+@dataclass
+class _Qty:
+    value: int | float | None
+    low: int | float | None
+    high: int | float | None
+    unit: str
+    comparator: str
+    per_year: bool
+    start: int
+    end: int
+    chinese: bool
+    has_pre: bool
+
+
+# -------------------------------------------------------------------------------------------- quantities
+
+
+def _comparator(pre: str | None, mid: str | None, suf: str | None) -> str:
+    if pre in _LE_PRE or suf in _LE_SUF:
+        return "<="
+    if pre in _GE_PRE or suf in _GE_SUF or mid:
+        return ">="
+    if pre in _APPROX_PRE or suf in _APPROX_SUF:
+        return "~"
+    return "="
+
+
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    """Short quoted labels (``“133”``, ``"415X"``): numbers inside them are names, not quantities."""
+    return [(m.start(), m.end()) for m in re.finditer(r"“[^“”\n]{1,20}”|\"[^\"\n]{1,20}\"", text)]
+
+
+def _quantities(text: str) -> list[_Qty]:
+    """Numbers with a unit (or written as a percentage) in ``text``, with comparator and range."""
+    out = []
+    quoted = _quote_regions(text)
+    for m in _QTY.finditer(text):
+        n1 = m.group("n1")
+        ns = m.start("n1")
+        unit = m.group("unit") or m.group("u1") or ("%" if n1.startswith("百分之") else None)
+        if not unit:
+            continue
+        if m.group("u1") and m.group("unit") and m.group("u1") != m.group("unit"):
+            continue
+        prev = text[ns - 1] if ns else ""
+        if re.match(r"[A-Za-z0-9.第]", prev) or re.match(r"[A-Za-z]", text[m.end() : m.end() + 1]):
+            continue
+        if any(a < ns < b for a, b in quoted):
+            continue
+        after = text[m.end() : m.end() + 3]
+        if unit == "个" and re.match(r"月|工作日|小时", after) or unit == "部" and after.startswith("门"):
+            continue
+        if unit == "位" and after.startswith("于") or unit == "人" and after.startswith("民"):
+            continue
+        try:
+            v1 = parse_number(n1)
+            v2 = parse_number(m.group("n2")) if m.group("n2") else None
+        except ValueError:
+            continue
+        chinese = not re.search(r"\d", n1)
+        if v2 is not None:
+            if v2 <= v1:
+                continue
+            qty = _Qty(None, v1, v2, unit, "range", False, m.start(), m.end(), chinese, bool(m.group("pre")))
+        else:
+            cmp_ = _comparator(m.group("pre"), m.group("mid"), m.group("suf"))
+            qty = _Qty(v1, None, None, unit, cmp_, False, m.start(), m.end(), chinese, bool(m.group("pre")))
+        qty.per_year = bool(m.group("per"))
+        out.append(qty)
+    return out
+
+
+# ------------------------------------------------------------------------------------------ text helpers
+
+
+def _is_clause_break(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch in _CLAUSE_PUNCT:
+        return True
+    if ch == "\n":  # a newline inside a phrase (``计量\n标准``) is not a break
+        j, k = i - 1, i + 1
+        while j >= 0 and text[j] in " \t\r\u3000":
+            j -= 1
+        while k < len(text) and text[k] in " \t\r\u3000":
+            k += 1
+        if j < 0 or k >= len(text):
+            return True
+        return not (_CJK.match(text[j]) and _CJK.match(text[k]))
+    return False
+
+
+def _clause_start(text: str, pos: int, floor: int = 0) -> int:
+    i = pos - 1
+    while i >= floor and not _is_clause_break(text, i):
+        i -= 1
+    return i + 1
+
+
+def _clause_end(text: str, pos: int) -> int:
+    i = pos
+    while i < len(text) and not _is_clause_break(text, i):
+        i += 1
+    return i
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    i = pos - 1
+    while i >= 0 and text[i] not in _SENTENCE_PUNCT and not (text[i] == "\n" and _is_clause_break(text, i)):
+        i -= 1
+    return i + 1
+
+
+def _peel_lead(s: str) -> tuple[str, int]:
+    """Strip generic leading words; return the rest and how many characters were removed."""
+    removed = 0
+    while True:
+        m = _LEAD.match(s)
+        if not m or not m.group():
+            return s, removed
+        s, removed = s[m.end() :], removed + m.end()
+
+
+def _peel_trail(s: str) -> str:
+    while True:
+        m = _TRAIL.search(s)
+        if not m or not m.group():
+            return s
+        s = s[: m.start()]
+
+
+def _clean(s: str) -> str:
+    s = re.sub(r"[\s“”\"'《》〈〉的]", "", s)
+    return s.strip(",、:;-—").removesuffix("等")
+
+
+def metric_name(core: str, unit: str) -> str:
+    """A metric noun phrase: counts of things get ``数量`` (people ``人数``) unless the phrase says it."""
+    core = _clean(core)
+    if not core or unit in RATE_UNITS or re.search(r"(?:数|量|率|比例|比重|占比|规模|面积|金额|产值|收入)$", core):
+        return core
+    if unit in PERSON_UNITS:
+        return core + "人数"
+    return core + "数量"
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _norm(s: str) -> str:
+    return re.sub(r"[\s()（）\[\]【】、,.:;“”\"'《》—–\-~]", "", s)
+
+
+def dice(a: str, b: str) -> float:
+    """Character-bigram Dice similarity of two metric names (1.0 when one contains the other)."""
+    a, b = _norm(a), _norm(b)
+    if not a or not b:
+        return 0.0
+    if a in b or b in a:
+        return 1.0
+    ga = {a[i : i + 2] for i in range(len(a) - 1)} or {a}
+    gb = {b[i : i + 2] for i in range(len(b) - 1)} or {b}
+    return 2 * len(ga & gb) / (len(ga) + len(gb))
+
+
+# ------------------------------------------------------------------------------------------------ prose
+
+
+def find_targets(text: str) -> list[TargetMatch]:
+    """Quantitative targets printed in a piece of prose (offsets relative to ``text``).
+
+    A target is a number with a unit whose metric is the noun phrase before it (``覆盖率达到95%以上``,
+    ``建成社会公用计量标准3900项以上``), after it (``每年不少于10家重点用能单位能源计量审查``), or — for
+    list items sharing a verb (``建设1个、参与共建1~2个``) or a bare ``每年不少于20个`` — the metric of the
+    item or clause before. Labels and codes in quotes, dates, ordinals, past facts (``已``/``了``), counts of
+    list headings (``三项保障措施``, ``等4个方面``) and Chinese numerals without a comparator are skipped.
+    """
+    out: list[TargetMatch] = []
+    last: dict | None = None  # previous target of the current sentence
+    for q in _quantities(text):
+        sent_start = _sentence_start(text, q.start)
+        if last and last["sentence"] != sent_start:
+            last = None
+        clause_start = _clause_start(text, q.start)
+        floor = max(clause_start, last["end"]) if last and last["end"] > clause_start else clause_start
+        pre_raw = text[floor : q.start]
+        post_end = _clause_end(text, q.end)
+        post_raw = text[q.end : post_end]
+        nxt = re.search(r"\d|[一二两三四五六七八九十]+(?:" + _UNIT + ")", post_raw)
+        post = _clean(post_raw[: nxt.start()] if nxt else post_raw)
+        if _PAST.search(text[clause_start : q.start]) or re.search(r"截至|截止", text[sent_start : q.start]):
+            continue
+        if _LIST_LEAD.search(pre_raw) or (post and _HEADING_NOUN.match(post)):
+            continue
+        has_cmp = q.has_pre or q.comparator != "=" or q.per_year
+        if q.chinese and not (has_cmp or re.search(r"达到|达$", pre_raw.rstrip())):
+            continue
+        if q.chinese and q.value == 1:
+            continue
+        lead_text, _ = _peel_lead(_peel_trail(pre_raw))
+        pre_metric = _clean(lead_text)
+        verb_before = bool(_VERB_END.search(pre_raw)) or q.has_pre
+        quote_start = floor + len(pre_raw) - len(pre_raw.lstrip())
+        if post and (verb_before or (not pre_metric and last and last["mode"] == "post")):
+            if len(post) > _MAX_METRIC // 2 + 10:
+                continue
+            metric, mode = metric_name(post, q.unit), "post"
+            quote_start = _post_quote_start(text, floor, q.start)
+            end = q.end + len(post_raw[: (nxt.start() if nxt else len(post_raw))].rstrip())
+        elif post:
+            continue  # noun-number-noun (``对国家确定的20种计量器具``) is a mention, not a target
+        else:
+            end, mode = q.end, "pre"
+            if pre_metric and not re.match(r"[对在从向把按据以于]", pre_metric) and len(pre_metric) <= _MAX_METRIC:
+                metric = metric_name(pre_metric, q.unit)
+                quote_start = floor + _peel_lead(pre_raw)[1]
+                quote_start = _skip_time(text, quote_start, q.start)
+            elif last:
+                qualifier = _clean(_peel_trail(pre_raw))
+                metric = last["metric"] + (f"({qualifier})" if qualifier and len(qualifier) <= 8 else "")
+                quote_start = floor + len(pre_raw) - len(pre_raw.lstrip())
+            else:
+                prev = _previous_clause(text, clause_start, sent_start)
+                if not prev:
+                    continue
+                metric, quote_start = metric_name(prev[0], q.unit), prev[1]
+        if not metric:
+            continue
+        window = text[sent_start : q.end]
+        mentions = goal_year_mentions(window)
+        year = mentions[-1].year if mentions else None
+        clause_text = text[clause_start:end]
+        scope_m = _SCOPE.search(clause_text) or _SCOPE.search(text[sent_start:_clause_end(text, sent_start)])
+        per_year = q.per_year or bool(_PER_YEAR.search(text[clause_start : q.start]))
+        cumulative = bool(re.search("累计", text[clause_start : q.start]))
+        out.append(
+            TargetMatch(
+                metric=metric, value=q.value, low=q.low, high=q.high, unit=q.unit, comparator=q.comparator,
+                per_year=per_year, cumulative=cumulative, year=year, scope=scope_m.group() if scope_m else None,
+                start=quote_start, end=end, quote=text[quote_start:end],
+            )
+        )
+        last = {"sentence": sent_start, "end": end, "metric": metric, "mode": mode}
+    return out
+
+
+def _skip_time(text: str, start: int, limit: int) -> int:
+    """Move a quote start past a leading date phrase (``到2025年,``) kept inside the clause."""
+    m = re.match(rf"\s*(?:展望)?(?:到|至|在|于)?(?:{YEAR})年(?:底|末)?(?:前|以前|之前)?\s*", text[start:limit])
+    return start + m.end() if m and m.end() < limit - start else start
+
+
+def _post_quote_start(text: str, floor: int, qstart: int) -> int:
+    """Start of the verb/comparator chain that introduces a number followed by its metric."""
+    s = text[floor:qstart]
+    chain = re.compile(
+        r"(?:" + _alt(_GE_PRE + _LE_PRE + _APPROX_PRE) + r"|每年|年均|平均每年|累计|力争|争取|新建|新增|建成|建设|"
+        r"培育|引导|创建|建立|认定|打造|开展|完成|培养|引进|设立|研制|研发|组建|共建|筹建|实施|达到)\s*$"
+    )
+    cut = len(s)
+    while True:
+        m = chain.search(s[:cut])
+        if not m or not m.group():
+            break
+        cut = m.start()
+    return floor + cut if cut < len(s) else qstart
+
+
+def _previous_clause(text: str, clause_start: int, sent_start: int) -> tuple[str, int] | None:
+    """The object of the clause before (``抓好一批地方计量技术法规的制修订,每年不少于20个``)."""
+    if clause_start - 1 <= sent_start:
+        return None
+    prev_start = _clause_start(text, clause_start - 1, sent_start)
+    core, removed = _peel_lead(text[prev_start : clause_start - 1])
+    core = _clean(_peel_trail(core))
+    if not core or len(core) > _MAX_METRIC or re.match(r"[对在从向把按据以于]", core):
+        return None
+    return core, prev_start + removed
+
+
+# ------------------------------------------------------------------------------------------------ tables
+
+_BASELINE = re.compile(r"基期|现状|基数|基准|实际|完成|现有|基础值")
+_YEAR_IN_HEADER = re.compile(rf"(?P<y>{YEAR})年?")
+_ATTRIBUTE = re.compile(r"预期性|约束性|指导性")
+_LABEL_HEADER = re.compile(r"指标|名称|项目|内容")
+_LABEL_UNIT = re.compile(r"[(（](" + _UNIT + r")[)）]\s*$")
+_BARE = re.compile(rf"^\s*(?P<pre>{_PRE})?\s*(?P<n>{NUMBER})\s*(?P<suf>{_SUF})?\s*$")
+
+Cell = tuple[str, int, int]
+
+
+@dataclass
+class _TableTarget:
+    match: TargetMatch
+    spans: list[tuple[int, int]]
+
+
+def _header_year(cell: str, known_years: set[int]) -> int | None:
+    """The target year of a column header (``2026年达到指标`` → 2026); None for baselines and others."""
+    m = _YEAR_IN_HEADER.search(cell)
+    if not m or _BASELINE.search(cell):
+        return None
+    return year_value(m.group("y"))
+
+
+def _cell_targets(label: Cell, value: Cell, year: int | None, label_unit: str | None) -> list[_TableTarget]:
+    """Targets in one value cell of an indicator row."""
+    text, vs, ve = value
+    name = _LABEL_UNIT.sub("", label[0]).strip()
+    per_year_label = bool(_PER_YEAR.search(name))
+    out: list[_TableTarget] = []
+    qtys = _quantities(text)
+    if not qtys and label_unit:
+        m = _BARE.match(text)
+        if m:
+            qtys = _quantities(text[: m.end("n")] + label_unit + text[m.end("n") :])
+            for q in qtys:
+                q.end = min(q.end, len(text))
+    prev_end = 0
+    for q in qtys:
+        raw_qual = text[prev_end : q.start].strip()
+        qual = _clean(_peel_lead(raw_qual)[0])
+        base = metric_name(name, q.unit)
+        if qual:
+            metric = qual + base
+        elif _clean(raw_qual) and _clean(raw_qual) not in ("建设", "达到", "新增"):
+            metric = f"{base}({_clean(raw_qual)})"
+        else:
+            metric = base
+        prev_end = q.end
+        tm = TargetMatch(
+            metric=metric, value=q.value, low=q.low, high=q.high, unit=q.unit, comparator=q.comparator,
+            per_year=q.per_year or per_year_label or bool(_PER_YEAR.search(text)), cumulative="累计" in name,
+            year=year, scope=_SCOPE.search(name).group() if _SCOPE.search(name) else None,
+            start=min(label[1], vs), end=ve, quote="",
+        )
+        out.append(_TableTarget(tm, [(min(label[1], vs), ve)]))
+    return out
+
+
+def _is_value_cell(cell: str) -> bool:
+    return bool(_quantities(cell)) or bool(_BARE.match(cell))
+
+
+def table_targets(
+    rows: Sequence[Sequence[Cell]], year_hint: int | None = None, known_years: set[int] | None = None
+) -> list[_TableTarget]:
+    """Targets of an indicator table: one per (row, target-year column) and per value in a cell.
+
+    ``rows`` are rows of ``(cell_text, start, end)``; a broken table given one cell per row is read as a
+    flat run of cells (header cells, then label / value cells). ``year_hint`` is the year in force where the
+    table sits, used when no column header names one.
+    """
+    known_years = known_years or set()
+    rows = [[c for c in r if c[0].strip()] for r in rows]
+    rows = [r for r in rows if r]
+    if not rows:
+        return []
+    multi = sum(len(r) > 1 for r in rows)
+    if multi < max(2, len(rows) // 2):
+        return _flat_table([c for r in rows for c in r], year_hint, known_years)
+    return _grid_table(rows, year_hint, known_years)
+
+
+def _flat_table(cells: list[Cell], year_hint: int | None, known_years: set[int]) -> list[_TableTarget]:
+    first_value = next((i for i, c in enumerate(cells) if _quantities(c[0])), len(cells))
+    header = cells[:first_value]
+    years = [y for c in header if (y := _header_year(c[0], known_years))]
+    label_header = next((i for i, c in enumerate(header) if _LABEL_HEADER.search(c[0])), None)
+    # the last header cells before the first label are part of the header; labels start after them
+    out: list[_TableTarget] = []
+    label: Cell | None = header[-1] if header and label_header is None and not years else None
+    col = 0
+    label_targets: list[_TableTarget] = []
+    for cell in cells[first_value:] if header else cells:
+        text = cell[0]
+        if _ATTRIBUTE.fullmatch(text.strip()):
+            for t in label_targets:
+                t.match.attribute = text.strip()
+            continue
+        if _quantities(text) or (label and _LABEL_UNIT.search(label[0]) and _BARE.match(text)):
+            if label is None:
+                continue
+            year = years[col] if col < len(years) else (years[-1] if years else year_hint)
+            unit_m = _LABEL_UNIT.search(label[0])
+            found = _cell_targets(label, cell, year, unit_m.group(1) if unit_m else None)
+            out.extend(found)
+            label_targets.extend(found)
+            col += 1
+        else:
+            label, col, label_targets = cell, 0, []
+    # a label picked from the header run (no explicit header) must not swallow the first value
+    return out
+
+
+def _grid_table(rows: list[list[Cell]], year_hint: int | None, known_years: set[int]) -> list[_TableTarget]:
+    header_idx = next((i for i, r in enumerate(rows) if not any(_is_value_cell(c[0]) for c in r)), None)
+    if header_idx is None or header_idx > 2:
+        header, body = [], rows
+    else:
+        header, body = rows[header_idx], rows[header_idx + 1 :]
+    width = max(len(r) for r in rows)
+    head = [c[0] for c in header] + [""] * (width - len(header))
+    col_year: dict[int, int] = {}
+    baseline: set[int] = set()
+    for i, h in enumerate(head):
+        if _YEAR_IN_HEADER.search(h):
+            y = _header_year(h, known_years)
+            if y is None:
+                baseline.add(i)
+            else:
+                col_year[i] = y
+    bare = [i for i in col_year if re.fullmatch(rf"\s*(?:{YEAR})年?\s*", head[i])]
+    if len(col_year) >= 2 and known_years and bare:
+        for i in bare:
+            if col_year[i] not in known_years:
+                baseline.add(i)
+                del col_year[i]
+    unit_col = next((i for i, h in enumerate(head) if re.search(r"单位", h)), None)
+    attr_col = next((i for i, h in enumerate(head) if re.search(r"属性|性质|类型", h)), None)
+    label_col = next((i for i, h in enumerate(head) if _LABEL_HEADER.search(h) and i not in col_year), None)
+    out: list[_TableTarget] = []
+    for row in body:
+        shift = width - len(row) if len(row) < width else 0
+        cells = {i + shift: c for i, c in enumerate(row)}
+        attr = next((c[0].strip() for c in row if _ATTRIBUTE.fullmatch(c[0].strip())), None)
+        if attr_col is not None and attr_col in cells and not attr:
+            attr = cells[attr_col][0].strip() or None
+        label = cells.get(label_col) if label_col is not None else None
+        value_cols = [i for i in sorted(cells) if i not in baseline and i != unit_col and i != attr_col
+                      and i != label_col and _is_value_cell(cells[i][0])]
+        if label is None:
+            texts = [i for i in sorted(cells) if i not in value_cols and i not in baseline
+                     and not re.fullmatch(r"\s*\d+\s*", cells[i][0]) and not _ATTRIBUTE.fullmatch(cells[i][0].strip())
+                     and (not value_cols or i < value_cols[0])]
+            label = cells[texts[-1]] if texts else None
+        if label is None:
+            continue
+        unit_m = _LABEL_UNIT.search(label[0])
+        label_unit = unit_m.group(1) if unit_m else None
+        if unit_col is not None and unit_col in cells and not label_unit:
+            label_unit = cells[unit_col][0].strip().strip("()（）") or None
+        for i in value_cols:
+            if col_year and i not in col_year:
+                if not _quantities(cells[i][0]) or baseline:
+                    continue
+            year = col_year.get(i, year_hint)
+            if not _quantities(cells[i][0]) and not label_unit:
+                continue
+            for t in _cell_targets(label, cells[i], year, label_unit):
+                t.match.attribute = attr
+                out.append(t)
+    return out
+
+
+# ---------------------------------------------------------------------------------------- the document
+
+
+def _year_in_force(text: str, segments: list[tuple[int, int, str, str | None]], pos: int) -> int | None:
+    """The goal year in force at ``pos``: the last dated goal in the same paragraph, or — in the goals
+    zone — in the goal paragraphs before it (until another year appears)."""
+    seg = next((s for s in segments if s[0] <= pos < s[1] or s[0] <= pos <= s[1]), None)
+    if seg is None:
+        return None
+    lo = seg[0] if seg[2] in ("goals", "commentary", "front", "body") else _paragraph_start(text, pos, seg[0])
+    if seg[2] == "commentary":
+        lo = _paragraph_start(text, pos, seg[0])
+    mentions = [m for m in goal_year_mentions(text[lo:pos]) if m.kind != "header"]
+    if mentions:
+        return mentions[-1].year
+    return None
+
+
+def _paragraph_start(text: str, pos: int, floor: int) -> int:
+    i = pos - 1
+    while i >= floor:
+        if text[i] == "\n" and _is_clause_break(text, i):
+            j = i - 1
+            while j >= floor and text[j] in " \t\r\u3000":
+                j -= 1
+            if j < floor or text[j] in "。;!?:)|" or not _CJK.match(text[j]):
+                return i + 1
+        i -= 1
+    return floor
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for s, e in spans:
+        for i in range(max(0, s), min(len(chars), e)):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _same_numbers(a: TargetRecord, b: TargetMatch | TargetRecord) -> bool:
+    return (a.value, a.low, a.high, a.unit) == (b.value, b.low, b.high, b.unit) and a.per_year == b.per_year
+
+
+def _years_compatible(a: int | None, b: int | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def extract_targets(doc: TargetContext) -> list[TargetRecord]:
+    """All targets of a document, deduplicated, in text order.
+
+    Background and tail zones are skipped (past achievements are facts). The year comes from the phrase,
+    else from the paragraph / goal paragraphs it sits in, or from the table column header; per-year task
+    targets without a year keep ``None``. A target repeated in an indicator table or in the commentary
+    (解读) is merged into the body target (``extra_spans``).
+    """
+    text = doc.text
+    segments = zone_segments(doc.blocks) if doc.blocks else [(0, len(text), "body", None)]
+    table_spans = [(min(c[1] for r in t for c in r), max(c[2] for r in t for c in r)) for t in doc.tables
+                   if any(r for r in t)]
+    masked = _mask(text, table_spans)
+    prose: list[TargetRecord] = []
+    for start, end, zone, task in segments:
+        if zone in ("background", "tail"):
+            continue
+        for m in find_targets(masked[start:end]):
+            year = m.year
+            if year is None:
+                year = _year_in_force(masked, segments, start + m.start)
+            prose.append(_record(m, start, year, zone, task, "commentary" if zone == "commentary" else "prose"))
+    known = {m.year for s in segments if s[2] not in ("background", "tail")
+             for m in goal_year_mentions(masked[s[0]:s[1]])}
+    tables: list[TargetRecord] = []
+    for table in doc.tables:
+        cells = [c for r in table for c in r]
+        if not cells:
+            continue
+        t_start = min(c[1] for c in cells)
+        seg = next((s for s in segments if s[0] <= t_start < s[1]), None)
+        if seg and seg[2] in ("background", "tail"):
+            continue
+        hint = _year_in_force(masked, segments, t_start)
+        for t in table_targets(table, hint, known):
+            rec = _record(t.match, 0, t.match.year, seg[2] if seg else "body", seg[3] if seg else None, "table")
+            rec.start, rec.end = t.spans[0]
+            tables.append(rec)
+    body = [r for r in prose if r.source == "prose"]
+    commentary = [r for r in prose if r.source == "commentary"]
+    kept: list[TargetRecord] = []
+    for rec in body:
+        _merge_or_add(kept, rec, 0.7)
+    for rec in tables:
+        _merge_or_add(kept, rec, 0.3, table=True)
+    for rec in commentary:
+        _merge_or_add(kept, rec, 0.5)
+    for rec in kept:
+        if rec.scope is None:
+            rec.scope = doc.default_scope
+    return sorted(kept, key=lambda r: (r.start, r.end))
+
+
+def _record(m: TargetMatch, base: int, year: int | None, zone: str, task: str | None, source: str) -> TargetRecord:
+    return TargetRecord(
+        metric=m.metric, value=m.value, low=m.low, high=m.high, unit=m.unit, comparator=m.comparator,
+        per_year=m.per_year, cumulative=m.cumulative, year=year, scope=m.scope, attribute=m.attribute,
+        task_id=task if zone not in ("commentary",) else None, start=base + m.start, end=base + m.end,
+        source=source,
+    )
+
+
+def _merge_or_add(kept: list[TargetRecord], rec: TargetRecord, threshold: float, table: bool = False) -> None:
+    best, best_score = None, 0.0
+    for k in kept:
+        if not _same_numbers(k, rec) or not _years_compatible(k.year, rec.year):
+            continue
+        if (k.start, k.end) == (rec.start, rec.end) or (rec.start, rec.end) in k.extra_spans:
+            return
+        score = dice(k.metric, rec.metric)
+        core = re.sub(r"(?:数量|人数)$", "", k.metric)
+        if table and _is_subsequence(_norm(core), _norm(rec.metric)):
+            score = max(score, 0.9)
+        if score >= threshold and score > best_score:
+            best, best_score = k, score
+    if best is None:
+        kept.append(rec)
+        return
+    best.extra_spans.append((rec.start, rec.end))
+    if best.year is None:
+        best.year = rec.year
+    if best.task_id is None:
+        best.task_id = rec.task_id
+    if table:
+        best.attribute = best.attribute or rec.attribute
+        core = re.sub(r"(?:数量|人数)$", "", best.metric)
+        if dice(best.metric, rec.metric) < 0.5 and _is_subsequence(_norm(core), _norm(rec.metric)):
+            best.metric = rec.metric
+    return
+
+
+__all__ = [
+    "TargetContext",
+    "TargetMatch",
+    "TargetRecord",
+    "dice",
+    "extract_targets",
+    "find_targets",
+    "metric_name",
+    "table_targets",
+]

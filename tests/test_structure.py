@@ -1,0 +1,113 @@
+"""Outline parsing on small plans written for the tests: numbering styles, zones, tasks, tables."""
+
+from __future__ import annotations
+
+from ingest.normalize import NormText
+from ingest.structure import parse_outline
+
+
+def outline(text: str):
+    return parse_outline(NormText(text).text)
+
+
+def titles(text: str) -> list[str]:
+    return [t.title for t in outline(text).tasks]
+
+
+NUMBERED = """某某市推进质量提升工作方案
+一、发展目标
+到2025年，全市质量水平明显提升。
+二、重点任务
+（一）夯实质量基础
+1．完善标准体系。推动标准制修订。（责任单位：市市场监管局）
+2、强化检验检测。建设检测平台。
+加强检测数据共享，推动结果互认。
+（二）优化营商环境
+3.深化审批改革。推行网上审批。
+三、保障措施
+（一）加强组织领导。建立联席会议制度。
+（二）强化考核评估。开展年度评估。
+"""
+
+
+def test_numbered_items_are_tasks_and_headings_are_sections() -> None:
+    o = outline(NUMBERED)
+    assert [t.title for t in o.tasks] == ["完善标准体系", "强化检验检测", "深化审批改革", "加强组织领导", "强化考核评估"]
+    assert [s.title for s in o.sections] == ["发展目标", "重点任务", "夯实质量基础", "优化营商环境", "保障措施"]
+    assert [t.zone for t in o.tasks][-2:] == ["safeguards", "safeguards"]
+
+
+def test_a_task_runs_over_several_paragraphs() -> None:
+    text = NormText(NUMBERED).text
+    task = next(t for t in outline(NUMBERED).tasks if t.title == "强化检验检测")
+    assert text[task.start:task.end].endswith("推动结果互认。")
+
+
+def test_goal_and_principle_clauses_are_not_tasks() -> None:
+    text = """一、总体要求
+（一）指导思想。坚持创新驱动。
+（二）基本原则。坚持统筹推进。
+（三）发展目标。到2025年，建成先进测量体系。
+二、主要任务
+（四）加强基础研究。开展前沿研究。
+（五）加强人才培养。建设人才队伍。
+"""
+    assert titles(text) == ["加强基础研究", "加强人才培养"]
+
+
+def test_articles_and_parenthesised_arabic_numbers() -> None:
+    text = """第一章 总则
+第一条 为规范计量管理，制定本办法。
+第二章 主要任务
+第二条 建立计量数据平台。推动数据共享。
+（1）推进计量器具检定。开展专项检查。
+（2）推进能源计量。开展能效测试。
+"""
+    o = outline(text)
+    assert [t.title for t in o.tasks] == ["推进计量器具检定", "推进能源计量"]
+    assert o.sections[0].title == "总则"
+
+
+def test_unnumbered_heading_paragraphs_in_a_press_summary() -> None:
+    text = """为贯彻落实《某某规划》，某省人民政府制定了《某省实施意见》（下称《意见》）。
+到2025年，建成计量标准100项以上。
+在强化创新驱动方面，《意见》提出：
+加强重大科技攻关。开展量子测量研究，
+研制高端仪器。（责任单位：省科技厅、省市场监管局）
+推进数字化转型。推广数字校准证书。（责任单位：省市场监管局）
+此外，《意见》还提出了加强组织领导等三项保障措施。
+"""
+    o = outline(text)
+    assert [t.title for t in o.tasks] == ["加强重大科技攻关", "推进数字化转型"]
+    norm = NormText(text).text
+    assert "研制高端仪器" in norm[o.tasks[0].start:o.tasks[0].end]
+    assert "此外" not in norm[o.tasks[1].start:o.tasks[1].end]
+    assert o.sections[0].title == "强化创新驱动"
+
+
+def test_tables_are_tables_not_tasks() -> None:
+    text = """一、主要任务
+（一）建设计量标准。新建标准。
+指标 | 2025年 | 2027年 |
+社会公用计量标准 | 100项 | 120项 |
+诚信计量示范单位 | 50家 | 60家 |
+（二）加强计量监管。开展检查。
+"""
+    o = outline(text)
+    assert [t.title for t in o.tasks] == ["建设计量标准", "加强计量监管"]
+    assert len(o.tables) == 1
+    assert [c[0] for c in o.tables[0].rows[1]] == ["社会公用计量标准", "100项", "120项"]
+
+
+def test_commentary_and_signature_are_outside_the_body() -> None:
+    text = """一、主要任务
+（一）加强监管。开展检查。
+某某市人民政府
+2023年5月6日
+解读
+一、决策背景
+（一）不是任务。这是解读。
+"""
+    o = outline(text)
+    assert [t.title for t in o.tasks] == ["加强监管"]
+    assert o.commentary_start is not None

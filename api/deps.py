@@ -97,7 +97,11 @@ def require_api_key(settings: SettingsDep, x_api_key: Annotated[str | None, Head
     """``POST /cypher`` guard: 403 when no key is configured, 401 when the sent key is missing or wrong."""
     if settings.api_key is None or not settings.api_key.get_secret_value():
         raise HTTPException(
-            403, detail={"error": "cypher_disabled", "message": "raw Cypher is off: set PLANGRAPH_API_KEY to enable it"}
+            403,
+            detail={
+                "error": "cypher_disabled",
+                "message": "raw Cypher is off: set PLANGRAPH_API_KEY to enable it",
+            },
         )
     expected = settings.api_key.get_secret_value().encode("utf-8")
     if x_api_key is None or not hmac.compare_digest(x_api_key.encode("utf-8"), expected):

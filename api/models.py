@@ -19,7 +19,9 @@ class ErrorResponse(BaseModel):
     """错误 / Error: a machine-readable code, a human-readable message and optional details."""
 
     error: str = Field(..., examples=["unknown_value"])
-    message: str = Field(..., examples=["unknown agency 'xyz' (no name, alias, English label or function key matches)"])
+    message: str = Field(
+        ..., examples=["unknown agency 'xyz' (no name, alias, English label or function key matches)"]
+    )
     detail: Any = None
 
 
@@ -164,7 +166,10 @@ class AgencyMatchRow(Row):
     aliases: list[str] = []
     lead_count: int = 0
     co_count: int = 0
-    score: int = Field(0, description="匹配得分 / match score (100 name, 90 alias or English, 80/70 function, 50 partial)")
+    score: int = Field(
+        0,
+        description="匹配得分 / match score (100 name, 90 alias or English, 85 vocabulary, 80/70 function, 50 partial)",
+    )
     matched_by: str | None = Field(None, examples=["alias"])
 
 

@@ -25,15 +25,23 @@ _Q_EXAMPLES = {
 def agencies(
     runner: RunnerDep,
     paging: PagingDep,
-    q: Annotated[str | None, Query(description="名称、别名、简称、英文或职能键(简繁皆可)/ name, alias, "
-                                   "abbreviation, English label or function key, any script",
-                                   max_length=200, openapi_examples=_Q_EXAMPLES)] = None,  # fmt: skip
+    q: Annotated[
+        str | None,
+        Query(
+            description="名称、别名、简称、英文或职能键(简繁皆可)/ name, alias, "
+            "abbreviation, English label or function key, any script",
+            max_length=200,
+            openapi_examples=_Q_EXAMPLES,
+        ),
+    ] = None,  # fmt: skip
     format: FormatQuery = "json",
 ) -> Any:
     """按匹配程度排序(同分按牵头任务数)/ Ranked by match quality, then by the number of tasks led.
     Without ``q``: all agencies, most lead tasks first."""
     if q and q.strip():
-        rows = [{**m.row, "score": m.score, "matched_by": m.reason} for m in runner.resolver.match_agencies(q)]
+        rows = [
+            {**m.row, "score": m.score, "matched_by": m.reason} for m in runner.resolver.match_agencies(q)
+        ]
     else:
         rows = sorted(runner.resolver.agencies, key=lambda r: (-(r.get("lead_count") or 0), r["agency_id"]))
         rows = [{**r, "score": 0, "matched_by": None} for r in rows]
@@ -63,5 +71,7 @@ def agency_tasks(
     """该单位牵头(lead)、配合(co)或全部(any)的任务 / Tasks the agency leads, co-leads or both."""
     if not runner("agency_profile", {"agency_id": agency_id}):
         raise HTTPException(404, detail={"error": "not_found", "message": f"unknown agency id {agency_id!r}"})
-    rows = runner("tasks", {"agency": agency_id, "role": role, "limit": paging.limit, "offset": paging.offset})
+    rows = runner(
+        "tasks", {"agency": agency_id, "role": role, "limit": paging.limit, "offset": paging.offset}
+    )
     return csv_response(rows, "tasks") if format == "csv" else page(rows, paging)

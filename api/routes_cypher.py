@@ -56,5 +56,3 @@ def cypher(body: CypherRequest, store: StoreDep, settings: SettingsDep) -> dict[
     for row in rows:
         columns.extend(k for k in row if k not in columns)
     return {"columns": columns, "rows": rows, "count": len(rows), "truncated": truncated}
-
-

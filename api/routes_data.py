@@ -20,7 +20,9 @@ _CSV = {200: {"content": {"text/csv": {}}}}
 def targets(
     runner: RunnerDep,
     paging: PagingDep,
-    metric: Annotated[str | None, Query(description="指标名称包含 / metric contains", examples=["计量标准"])] = None,
+    metric: Annotated[
+        str | None, Query(description="指标名称包含 / metric contains", examples=["计量标准"])
+    ] = None,
     year: Annotated[int | None, Query(description="目标年份 / target year", ge=1949, le=2200)] = None,
     jurisdiction: Annotated[str | None, Query(description="辖区 / jurisdiction", examples=["铜陵市"])] = None,
     doc_id: Annotated[str | None, Query(description="文件 id / document id")] = None,
@@ -42,7 +44,9 @@ def target_comparison(
     format: FormatQuery = "json",
 ) -> Any:
     """同一指标在各辖区的目标值并列 / One row per metric with the values of every jurisdiction."""
-    rows = runner("target_comparison", {"metric": metric, "year": year, "min_jurisdictions": min_jurisdictions})
+    rows = runner(
+        "target_comparison", {"metric": metric, "year": year, "min_jurisdictions": min_jurisdictions}
+    )
     return csv_response(rows, "target_comparison") if format == "csv" else rows
 
 

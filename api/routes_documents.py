@@ -17,9 +17,13 @@ router = APIRouter(tags=["documents 规划文件"])
 def documents(
     runner: RunnerDep,
     paging: PagingDep,
-    jurisdiction: Annotated[str | None, Query(description="辖区(市或省)/ jurisdiction", examples=["浙江省"])] = None,
+    jurisdiction: Annotated[
+        str | None, Query(description="辖区(市或省)/ jurisdiction", examples=["浙江省"])
+    ] = None,
     level: Annotated[str | None, Query(description="层级 / level", examples=["provincial"])] = None,
-    include_stubs: Annotated[bool, Query(description="包含仅被引用的文件 / include cited-only stubs")] = False,
+    include_stubs: Annotated[
+        bool, Query(description="包含仅被引用的文件 / include cited-only stubs")
+    ] = False,
     format: FormatQuery = "json",
 ) -> Any:
     """已入库的规划文件 / The ingested plan documents."""

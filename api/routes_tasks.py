@@ -29,20 +29,40 @@ _TOPIC_EXAMPLES = {
 def tasks(
     runner: RunnerDep,
     paging: PagingDep,
-    led_by: Annotated[str | None, Query(description="牵头单位(名称、别名、英文或职能键)/ lead agency "
-                                        "(name, alias, English or function key)",
-                                        openapi_examples=_AGENCY_EXAMPLES)] = None,  # fmt: skip
-    agency: Annotated[str | None, Query(description="责任单位(任意角色,可配合 role)/ responsible agency "
-                                        "(any role, see role)", openapi_examples=_AGENCY_EXAMPLES)] = None,  # fmt: skip
-    role: Annotated[Literal["lead", "co", "any"], Query(description="agency 的角色 / role of agency")] = "any",
-    topic: Annotated[str | None, Query(description="主题(键、名称或术语)/ topic (key, label or term)",
-                                       openapi_examples=_TOPIC_EXAMPLES)] = None,  # fmt: skip
+    led_by: Annotated[
+        str | None,
+        Query(
+            description="牵头单位(名称、别名、英文或职能键)/ lead agency "
+            "(name, alias, English or function key)",
+            openapi_examples=_AGENCY_EXAMPLES,
+        ),
+    ] = None,  # fmt: skip
+    agency: Annotated[
+        str | None,
+        Query(
+            description="责任单位(任意角色,可配合 role)/ responsible agency (any role, see role)",
+            openapi_examples=_AGENCY_EXAMPLES,
+        ),
+    ] = None,  # fmt: skip
+    role: Annotated[
+        Literal["lead", "co", "any"], Query(description="agency 的角色 / role of agency")
+    ] = "any",
+    topic: Annotated[
+        str | None,
+        Query(
+            description="主题(键、名称或术语)/ topic (key, label or term)", openapi_examples=_TOPIC_EXAMPLES
+        ),
+    ] = None,  # fmt: skip
     doc_id: Annotated[str | None, Query(description="文件 id / document id")] = None,
-    jurisdiction: Annotated[str | None, Query(description="辖区(市或省)/ jurisdiction (city or province)",
-                                              examples=["浙江省"])] = None,  # fmt: skip
-    year: Annotated[int | None, Query(description="目标年份或期限 / target year or deadline", ge=1949,
-                                      le=2200)] = None,  # fmt: skip
-    text: Annotated[str | None, Query(description="任务文本包含 / task text contains", max_length=200)] = None,
+    jurisdiction: Annotated[
+        str | None, Query(description="辖区(市或省)/ jurisdiction (city or province)", examples=["浙江省"])
+    ] = None,  # fmt: skip
+    year: Annotated[
+        int | None, Query(description="目标年份或期限 / target year or deadline", ge=1949, le=2200)
+    ] = None,  # fmt: skip
+    text: Annotated[
+        str | None, Query(description="任务文本包含 / task text contains", max_length=200)
+    ] = None,
     format: FormatQuery = "json",
 ) -> Any:
     """``GET /tasks?led_by=市场监管局&topic=碳计量`` 与 ``GET /tasks?led_by=market_regulation&topic=carbon-metrology``

@@ -274,24 +274,27 @@ def _fold(value: str | None) -> str:
 
 
 # The single place where the query layer uses the ingest vocabularies (query expansion only).
+@lru_cache(maxsize=512)
 def expand_agency_query(q: str) -> dict[str, Any]:
     """Function keys, level and jurisdiction implied by a user's agency string (``ingest.agencies``).
 
-    Returns ``{"functions": [...], "level": str|None, "jurisdiction": str|None}``; empty when the
+    Returns ``{"functions": [...], "level": str|None, "jurisdiction": str|None, "names": [canonical names]}``;
+    empty when the
     vocabulary module is not available.
     """
     try:
         from ingest.agencies import expand_query
     except ImportError:
-        return {"functions": [], "level": None, "jurisdiction": None}
+        return {"functions": (), "level": None, "jurisdiction": None, "names": ()}
     raw = expand_query(q) or {}
     functions = raw.get("functions") or raw.get("function_keys") or raw.get("function") or []
     if isinstance(functions, str):
         functions = [functions]
     return {
-        "functions": list(functions),
+        "functions": tuple(functions),
         "level": raw.get("level"),
         "jurisdiction": raw.get("jurisdiction") or raw.get("province"),
+        "names": tuple(raw.get("names") or []),
     }
 
 
@@ -382,6 +385,8 @@ class Resolver:
                 score, reason = 90, "alias"
             elif row.get("name_en") and fq == _fold(row["name_en"]):
                 score, reason = 90, "english"
+            elif row.get("agency_id") in hint["names"]:
+                score, reason = 85, "vocabulary"
             elif row.get("function") and fq in {_fold(row["function"]), _fold(row.get("function_en"))}:
                 score, reason = 70, "function"
             elif row.get("function") in functions and _fits(row, level, place):
@@ -402,8 +407,11 @@ class Resolver:
             raise UnknownValue(
                 f"unknown agency {q!r} (no name, alias, English label or function key matches)"
             )
-        top = matches[0].score
-        return [m.agency_id for m in matches if m.score == top]
+        hint = expand_agency_query(q)
+        generic = bool(hint["functions"]) and not hint["level"] and not hint["jurisdiction"]
+        # a bare function name ("市场监管局", "market regulation") means every agency of that function
+        floor = 70 if generic and matches[0].score >= 70 else matches[0].score
+        return [m.agency_id for m in matches if m.score >= floor]
 
     def topic_key(self, q: str) -> str:
         """The topic key for a key, label or term; raises :class:`UnknownValue`."""
@@ -422,12 +430,14 @@ class Resolver:
 
     def jurisdiction(self, q: str) -> str:
         """A place name in simplified Chinese (English or other scripts expanded through the vocabulary)."""
+        from graph.jurisdictions import all_places, resolve_place
+
         text = normalize_text(q)
-        if text.isascii():
-            place = expand_agency_query(q).get("jurisdiction")
-            if place:
-                return place
-        return text
+        place = resolve_place(text)
+        if place is None and text.isascii():
+            folded = text.casefold()
+            place = next((p for p in all_places() if p.name_en and p.name_en.casefold() == folded), None)
+        return place.name if place else text
 
 
 def _fits(row: dict[str, Any], level: str | None, place: str | None) -> bool:

@@ -1,7 +1,131 @@
-"""Responsibility, agencies, targets, years and topics added to an extraction (filled in as they land)."""
+"""Add responsibility, agencies, targets, milestone years and topics to an extraction.
+
+Each helper module works on normalised text with offsets relative to the string it is given; this module
+adds the base offsets and maps every span back to the original text through :class:`NormText`.
+"""
 
 from __future__ import annotations
 
+from functools import lru_cache
 
-def enrich(result: dict, norm, outline) -> None:
-    return None
+from ingest.normalize import NormText
+from ingest.structure import Outline
+
+SCOPES = {"national": "全国", "provincial": "全省", "provincial-department": "全省", "municipal": "全市",
+          "municipal-department": "全市", "county": "全县"}
+
+
+@lru_cache(maxsize=1)
+def _resolver():
+    from ingest.agencies import AgencyResolver
+
+    return AgencyResolver()
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    from ingest.topics import TopicTagger
+
+    return TopicTagger()
+
+
+def enrich(result: dict, norm: NormText, outline: Outline) -> None:
+    """Fill ``tasks[*]`` responsibility and topics, ``targets``, ``milestone_years``, ``agencies``."""
+    doc = result["document"]
+    blocks = [(b.start, b.end, b.zone, b.task_id) for b in outline.blocks]
+    _responsibility(result, norm)
+    _topics(result, norm)
+    _targets(result, norm, outline, blocks, SCOPES.get(doc.get("level") or "", None))
+    from ingest.years import milestone_years
+
+    result["milestone_years"] = milestone_years(norm.text, blocks)
+
+
+def _responsibility(result: dict, norm: NormText) -> None:
+    from ingest.responsibility import find_responsibility
+
+    doc = result["document"]
+    agencies: dict[str, dict] = {}
+    for task in result["tasks"]:
+        base = task["norm_start"]
+        resp = find_responsibility(task["text"])
+        task["responsibility_source"] = resp.source
+        task["deadline"] = resp.deadline
+        task["generic_actors"] = list(resp.generic)
+        if resp.source == "none" or resp.lead is None:
+            continue
+        q = norm.quote(base + resp.quote_start, base + resp.quote_end)
+        task["responsibility_quote"] = q["quote"]
+        task["responsibility_start"], task["responsibility_end"] = q["start"], q["end"]
+        task["lead"] = resp.lead.name
+        task["co"] = [u.name for u in resp.co]
+        units = []
+        for rank, unit in enumerate([resp.lead, *resp.co]):
+            agency = _resolver().resolve(unit.name, jurisdiction=doc.get("jurisdiction"), level=doc.get("level"),
+                                         issuer=doc.get("issuer"))
+            span = norm.quote(base + unit.start, base + unit.end)
+            units.append({"printed": unit.name, "agency_id": None if agency.generic else agency.agency_id,
+                          "function": agency.function, "role": "lead" if rank == 0 else "co", "rank": rank,
+                          "generic": agency.generic, "start": span["start"], "end": span["end"]})
+            if not agency.generic:
+                entry = agencies.setdefault(agency.agency_id, _agency_dict(agency))
+                if unit.name not in entry["printed"]:
+                    entry["printed"].append(unit.name)
+            elif unit.name not in task["generic_actors"]:
+                task["generic_actors"].append(unit.name)
+        task["units"] = units
+        task["lead_id"] = units[0]["agency_id"]
+        task["co_ids"] = [u["agency_id"] for u in units[1:]]
+        task["lead_function"] = units[0]["function"]
+        task["co_functions"] = [u["function"] for u in units[1:]]
+    if doc.get("issuer"):
+        issuer = _resolver().resolve(doc["issuer"], jurisdiction=doc.get("jurisdiction"), level=doc.get("level"))
+        if not issuer.generic:
+            agencies.setdefault(issuer.agency_id, _agency_dict(issuer))
+            doc["issuer_id"] = issuer.agency_id
+    result["agencies"] = sorted(agencies.values(), key=lambda a: a["agency_id"])
+    unknown = [a["agency_id"] for a in result["agencies"] if not a["function"] or a["function"] == "unknown"]
+    result["warnings"].extend(f"agency outside the vocabulary: {a}" for a in unknown)
+    missing = [t["id"] for t in result["tasks"] if t["responsibility_source"] == "none"]
+    if missing:
+        result["warnings"].append(f"{len(missing)} tasks without responsible units")
+
+
+def _agency_dict(agency) -> dict:
+    return {
+        "agency_id": agency.agency_id, "name": agency.name, "name_en": agency.name_en,
+        "function": agency.function, "function_zh": agency.function_zh, "function_en": agency.function_en,
+        "level": agency.level, "jurisdiction": agency.jurisdiction,
+        "parent_jurisdiction": getattr(agency, "parent_jurisdiction", None),
+        "kind": agency.kind, "aliases": sorted(set(agency.aliases)), "printed": [],
+        "successor_id": agency.successor_id,
+    }
+
+
+def _topics(result: dict, norm: NormText) -> None:
+    from ingest.topics import topics_of
+
+    for task in result["tasks"]:
+        hits = _tagger().tag(task["text"])
+        task["topics"] = topics_of(hits)
+        base = task["norm_start"]
+        task["topic_terms"] = [
+            {"topic": h.topic, "term": h.term, **norm.quote(base + h.start, base + h.end)} for h in hits
+        ]
+
+
+def _targets(result: dict, norm: NormText, outline: Outline, blocks: list, default_scope: str | None) -> None:
+    from ingest.targets import TargetContext, extract_targets
+
+    context = TargetContext(norm.text, blocks, [t.rows for t in outline.tables], default_scope)
+    targets = []
+    for i, rec in enumerate(extract_targets(context), start=1):
+        main = norm.quote(rec.start, rec.end)
+        quotes = [main] + [norm.quote(s, e) for s, e in rec.extra_spans]
+        targets.append({
+            "id": f"G{i:02d}", "task_id": rec.task_id, "metric": rec.metric, "value": rec.value, "low": rec.low,
+            "high": rec.high, "unit": rec.unit, "comparator": rec.comparator, "per_year": rec.per_year,
+            "year": rec.year, "scope": rec.scope or default_scope, **main, "cumulative": rec.cumulative,
+            "attribute": rec.attribute, "quotes": quotes,
+        })
+    result["targets"] = targets

@@ -21,7 +21,7 @@ from ingest.years import YEAR, goal_year_mentions, year_value, zone_segments
 UNITS = sorted(
     [
         "个百分点", "万人次", "人次", "万人", "亿元", "万元", "元", "万吨", "吨", "万千瓦时", "千瓦时", "万千瓦",
-        "平方公里", "平方米", "公里", "千米", "%", "‰", "项", "个", "家", "名", "人", "种", "台", "套", "座",
+        "平方公里", "平方米", "公里", "千米", "个工作日", "工作日", "天", "%", "‰", "项", "个", "家", "名", "人", "种", "台", "套", "座",
         "所", "处", "件", "次", "户", "位", "支", "篇", "部", "场", "期", "类", "款", "批次", "倍", "小时",
     ],
     key=len,
@@ -31,6 +31,8 @@ COUNT_UNITS = {"项", "个", "家", "种", "台", "套", "座", "所", "处", "�
                "期", "类", "款", "批次"}
 PERSON_UNITS = {"名", "人", "位", "人次", "万人", "万人次"}
 RATE_UNITS = {"%", "‰", "个百分点", "倍"}
+MEASURE_UNITS = {"小时", "天", "个工作日", "工作日", "元", "万元", "亿元", "吨", "万吨", "千瓦时", "万千瓦时", "万千瓦",
+                 "平方公里", "平方米", "公里", "千米"}
 
 _GE_PRE = ["不低于", "不少于", "不小于", "不下于", "至少", "超过", "高于", "大于", "多于", "突破", "≥", ">="]
 _LE_PRE = ["不超过", "不高于", "不大于", "不多于", "低于", "小于", "少于", "控制在", "≤", "<="]
@@ -63,22 +65,18 @@ _LEAD_WORDS = (
     "承担 完成 开展 推动 推进 合作 参与 添加 增加 培养 引进 设立 抓好 形成 拥有 研制 研发 争创 筹建 "
     "布局 遴选 评选 吸引 招引 培训 一批 一系列 若干 一些 多个"
 ).split()
-_LEAD = re.compile(
-    "^(?:"
-    + "|".join(
-        [
-            r"\s+",
-            r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.]",
-            r"——|—|•|·|-",
-            r"[“”\"'《》〈〉]",
-            rf"(?:展望)?(?:到|至|在|于)?(?:{YEAR})年(?:底|末)?(?:前|以前|之前)?",
-            r"[\u4e00-\u9fff]{2,6}?[省市县区](?=力争|争取|确保|要|将|计划|共|累计|新增|每年|年均)",
-            r"[^,。;、]{0,12}?等(?:重点)?(?:领域|方面|行业|产业)",
-            _alt(_LEAD_WORDS),
-        ]
+_LEAD_PATTERNS = [
+    re.compile(p)
+    for p in (
+        r"\s+",
+        r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.]",
+        r"——|—|•|·|-",
+        r"[“”\"'《》〈〉]",
+        rf"(?:展望)?(?:到|至|在|于)?(?:{YEAR})年(?:底|末)?(?:前|以前|之前)?",
+        r"[\u4e00-\u9fff]{2,6}?[省市县区](?=力争|争取|确保|要|将|计划|共|累计|新增|每年|年均)",
+        r"[^,。;、]{0,12}?等(?:重点)?(?:领域|方面|行业|产业)",
     )
-    + ")"
-)
+]
 # Words peeled off the end of a metric phrase that precedes its number (``…覆盖率力争达到``).
 _TRAIL = re.compile(
     "(?:"
@@ -284,13 +282,24 @@ def _sentence_start(text: str, pos: int) -> int:
 
 
 def _peel_lead(s: str) -> tuple[str, int]:
-    """Strip generic leading words; return the rest and how many characters were removed."""
-    removed = 0
-    while True:
-        m = _LEAD.match(s)
-        if not m or not m.group():
-            return s, removed
-        s, removed = s[m.end() :], removed + m.end()
+    """Strip generic leading words; return the rest and how many characters were removed.
+
+    Of the ways to peel, the one removing most wins (``共建立`` is 共 + 建立, not 共建 + 立).
+    """
+    best: dict[int, int] = {}
+
+    def reach(pos: int, depth: int = 0) -> int:
+        if pos in best:
+            return best[pos]
+        best[pos] = pos
+        steps = [len(w) for w in _LEAD_WORDS if s.startswith(w, pos)]
+        steps += [m.end() - pos for p in _LEAD_PATTERNS if (m := p.match(s, pos)) and m.end() > pos]
+        if depth < 40:
+            best[pos] = max([reach(pos + n, depth + 1) for n in steps], default=pos)
+        return best[pos]
+
+    end = reach(0)
+    return s[end:], end
 
 
 def _peel_trail(s: str) -> str:
@@ -309,7 +318,7 @@ def _clean(s: str) -> str:
 def metric_name(core: str, unit: str) -> str:
     """A metric noun phrase: counts of things get ``数量`` (people ``人数``) unless the phrase says it."""
     core = _clean(core)
-    if not core or unit in RATE_UNITS or re.search(r"(?:数|量|率|比例|比重|占比|规模|面积|金额|产值|收入)$", core):
+    if not core or unit in RATE_UNITS | MEASURE_UNITS or re.search(r"(?:数|量|率|比例|比重|占比|规模|面积|金额|产值|收入)$", core):
         return core
     if unit in PERSON_UNITS:
         return core + "人数"
@@ -361,7 +370,9 @@ def find_targets(text: str) -> list[TargetMatch]:
         post_end = _clause_end(text, q.end)
         post_raw = text[q.end : post_end]
         nxt = re.search(r"\d|[一二两三四五六七八九十]+(?:" + _UNIT + ")", post_raw)
-        post = _clean(post_raw[: nxt.start()] if nxt else post_raw)
+        post_raw = post_raw[: nxt.start()] if nxt else post_raw
+        post_raw = post_raw[: len(post_raw.rstrip().rstrip("和及与、或以及"))]
+        post = _clean(post_raw)
         if _PAST.search(text[clause_start : q.start]) or re.search(r"截至|截止", text[sent_start : q.start]):
             continue
         if _LIST_LEAD.search(pre_raw) or (post and _HEADING_NOUN.match(post)):
@@ -380,7 +391,7 @@ def find_targets(text: str) -> list[TargetMatch]:
                 continue
             metric, mode = metric_name(post, q.unit), "post"
             quote_start = _post_quote_start(text, floor, q.start)
-            end = q.end + len(post_raw[: (nxt.start() if nxt else len(post_raw))].rstrip())
+            end = q.end + len(post_raw.rstrip())
         elif post:
             continue  # noun-number-noun (``对国家确定的20种计量器具``) is a mention, not a target
         else:
@@ -389,6 +400,8 @@ def find_targets(text: str) -> list[TargetMatch]:
                 metric = metric_name(pre_metric, q.unit)
                 quote_start = floor + _peel_lead(pre_raw)[1]
                 quote_start = _skip_time(text, quote_start, q.start)
+                if quote_start and text[quote_start - 1] == "“" and "”" in text[quote_start : q.start]:
+                    quote_start -= 1
             elif last:
                 qualifier = _clean(_peel_trail(pre_raw))
                 metric = last["metric"] + (f"({qualifier})" if qualifier and len(qualifier) <= 8 else "")
@@ -429,7 +442,7 @@ def _post_quote_start(text: str, floor: int, qstart: int) -> int:
     s = text[floor:qstart]
     chain = re.compile(
         r"(?:" + _alt(_GE_PRE + _LE_PRE + _APPROX_PRE) + r"|每年|年均|平均每年|累计|力争|争取|新建|新增|建成|建设|"
-        r"培育|引导|创建|建立|认定|打造|开展|完成|培养|引进|设立|研制|研发|组建|共建|筹建|实施|达到)\s*$"
+        r"培育|引导|创建|建立|认定|打造|培养|引进|设立|研制|研发|组建|共建|筹建|达到)\s*$"
     )
     cut = len(s)
     while True:
@@ -527,44 +540,57 @@ def table_targets(
     table sits, used when no column header names one.
     """
     known_years = known_years or set()
-    rows = [[c for c in r if c[0].strip()] for r in rows]
-    rows = [r for r in rows if r]
-    if not rows:
+    filled = [[c for c in r if c[0].strip()] for r in rows]
+    filled = [r for r in filled if r]
+    if not filled:
         return []
-    multi = sum(len(r) > 1 for r in rows)
-    if multi < max(2, len(rows) // 2):
-        return _flat_table([c for r in rows for c in r], year_hint, known_years)
-    return _grid_table(rows, year_hint, known_years)
+    multi = sum(len(r) > 1 for r in filled)
+    if multi < max(2, len(filled) // 2):
+        return _flat_table([c for r in filled for c in r], year_hint, known_years)
+    return _grid_table([list(r) for r in rows if any(c[0].strip() for c in r)], year_hint, known_years)
+
+
+_HEADER_WORD = re.compile(
+    r"(?:序号|领域|类别|分类|指标|指标名称|名称|项目|内容|单位|计量单位|属性|指标属性|备注|目标值|目标|现状值|"
+    r"基期值|类型|主要指标|具体指标)"
+)
 
 
 def _flat_table(cells: list[Cell], year_hint: int | None, known_years: set[int]) -> list[_TableTarget]:
-    first_value = next((i for i, c in enumerate(cells) if _quantities(c[0])), len(cells))
-    header = cells[:first_value]
-    years = [y for c in header if (y := _header_year(c[0], known_years))]
-    label_header = next((i for i, c in enumerate(header) if _LABEL_HEADER.search(c[0])), None)
-    # the last header cells before the first label are part of the header; labels start after them
+    """A table that arrived as a flat run of cells: header words and year headers, then label / value runs."""
+    columns: list[int | None] = []  # one per year header; None marks a baseline column
     out: list[_TableTarget] = []
-    label: Cell | None = header[-1] if header and label_header is None and not years else None
+    label: Cell | None = None
     col = 0
     label_targets: list[_TableTarget] = []
-    for cell in cells[first_value:] if header else cells:
-        text = cell[0]
-        if _ATTRIBUTE.fullmatch(text.strip()):
+    for cell in cells:
+        text = cell[0].strip()
+        if _ATTRIBUTE.fullmatch(text):
             for t in label_targets:
-                t.match.attribute = text.strip()
+                t.match.attribute = text
             continue
-        if _quantities(text) or (label and _LABEL_UNIT.search(label[0]) and _BARE.match(text)):
+        if not _quantities(text) and _YEAR_IN_HEADER.search(text) and label is None:
+            columns.append(_header_year(text, known_years))
+            continue
+        if _HEADER_WORD.fullmatch(text):
+            continue
+        unit_m = _LABEL_UNIT.search(label[0]) if label else None
+        if _quantities(text) or (unit_m and _BARE.match(text)):
             if label is None:
                 continue
-            year = years[col] if col < len(years) else (years[-1] if years else year_hint)
-            unit_m = _LABEL_UNIT.search(label[0])
+            if columns:
+                year = columns[col] if col < len(columns) else columns[-1]
+                skip = col < len(columns) and columns[col] is None
+            else:
+                year, skip = year_hint, False
+            col += 1
+            if skip:
+                continue
             found = _cell_targets(label, cell, year, unit_m.group(1) if unit_m else None)
             out.extend(found)
             label_targets.extend(found)
-            col += 1
         else:
             label, col, label_targets = cell, 0, []
-    # a label picked from the header run (no explicit header) must not swallow the first value
     return out
 
 
@@ -685,7 +711,7 @@ def extract_targets(doc: TargetContext) -> list[TargetRecord]:
     (解读) is merged into the body target (``extra_spans``).
     """
     text = doc.text
-    segments = zone_segments(doc.blocks) if doc.blocks else [(0, len(text), "body", None)]
+    segments = zone_segments(doc.blocks, text) if doc.blocks else [(0, len(text), "body", None)]
     table_spans = [(min(c[1] for r in t for c in r), max(c[2] for r in t for c in r)) for t in doc.tables
                    if any(r for r in t)]
     masked = _mask(text, table_spans)

@@ -29,6 +29,7 @@ _CLAUSE_START_BEFORE = re.compile(r"(?:^|[。;!?:\n]|[。;!?:,]\s+|^\s+|\n\s*|[)
 _FUTURE = re.compile(r"将|要|力争|争取|确保|计划|预计|拟|基本|全面|实现|达到|完成|建成|形成")
 _PAST = re.compile(r"已|(?<![为除])了|截至|截止")
 _SENTENCE_END = re.compile(r"[。;!?\n]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -87,13 +88,26 @@ def goal_year_mentions(text: str) -> list[YearMention]:
     return out
 
 
+def _continues(text: str, prev: list, start: int) -> bool:
+    """A block that starts mid-phrase (``…社会公用计量\n标准3900项…``) continues the long paragraph before it."""
+    gap = text[prev[1] : start]
+    if gap.strip() or gap.count("\n") != 1 or prev[1] - prev[0] < 30 or start >= len(text):
+        return False
+    return bool(_CJK.match(text[prev[1] - 1])) and bool(_CJK.match(text[start]))
+
+
 def zone_segments(
-    blocks: Sequence[tuple[int, int, str, str | None]],
+    blocks: Sequence[tuple[int, int, str, str | None]], text: str | None = None,
 ) -> list[tuple[int, int, str, str | None]]:
-    """Merge consecutive blocks that share zone and task into segments ``(start, end, zone, task_id)``."""
+    """Merge consecutive blocks that share zone and task into segments ``(start, end, zone, task_id)``.
+
+    With ``text``, a block that continues a paragraph broken mid-phrase joins that paragraph's segment.
+    """
     segs: list[list] = []
     for start, end, zone, task in sorted(blocks, key=lambda b: (b[0], b[1])):
-        if segs and segs[-1][2] == zone and segs[-1][3] == task and start >= segs[-1][0]:
+        if segs and start >= segs[-1][0] and (
+            (segs[-1][2] == zone and segs[-1][3] == task) or (text is not None and _continues(text, segs[-1], start))
+        ):
             segs[-1][1] = max(segs[-1][1], end)
         else:
             segs.append([start, end, zone, task])
@@ -119,7 +133,7 @@ def milestone_years(
     :class:`ingest.targets.TargetContext`); without them the whole text is read as body.
     Years in the ``background`` zone count only when they are clearly future goals; ``tail`` is skipped.
     """
-    segments = zone_segments(list(blocks)) if blocks else [(0, len(text), "body", None)]
+    segments = zone_segments(list(blocks), text) if blocks else [(0, len(text), "body", None)]
     years: set[int] = set()
     for start, end, zone, _task in segments:
         if zone == "tail":

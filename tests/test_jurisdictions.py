@@ -1,0 +1,70 @@
+"""Jurisdictions: short forms, levels, PART_OF chains, counties adopted by the caller's parent."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.jurisdictions import all_places, lineage, resolve_place
+
+
+@pytest.mark.parametrize("name", ["浙江", "浙江省"])
+def test_province_full_and_short_form(name: str) -> None:
+    place = resolve_place(name)
+    assert place is not None
+    assert (place.name, place.level, place.parent, place.name_en) == ("浙江省", "province", "中国", "Zhejiang")
+
+
+@pytest.mark.parametrize("name", ["铜陵", "铜陵市"])
+def test_city_chain_up_to_country(name: str) -> None:
+    place = resolve_place(name)
+    assert [p.name for p in lineage(place)] == ["铜陵市", "安徽省", "中国"]
+    assert place.province == "安徽省" and place.level == "prefecture" and place.name_en == "Tongling"
+
+
+def test_nanjing_in_jiangsu() -> None:
+    assert [p.name for p in lineage(resolve_place("南京市"))] == ["南京市", "江苏省", "中国"]
+
+
+def test_country_aliases() -> None:
+    assert resolve_place("全国").name == "中国"
+    assert resolve_place("中华人民共和国").level == "country"
+
+
+def test_autonomous_region_and_prefecture_short_forms() -> None:
+    assert resolve_place("内蒙古").name == "内蒙古自治区"
+    assert resolve_place("内蒙古").name_en == "Inner Mongolia"
+    assert resolve_place("延边").name == "延边朝鲜族自治州"
+    assert resolve_place("陕西").name_en == "Shaanxi" and resolve_place("山西").name_en == "Shanxi"
+
+
+def test_bare_short_form_prefers_province_over_city() -> None:
+    assert resolve_place("吉林").name == "吉林省"
+    assert resolve_place("吉林市").level == "prefecture"
+
+
+def test_known_county_and_repeated_county_names_use_parent() -> None:
+    county = resolve_place("枞阳县", "铜陵市")
+    assert (county.name, county.level, county.parent, county.province) == ("枞阳县", "county", "铜陵市", "安徽省")
+    nanjing = resolve_place("鼓楼区", "南京市")
+    fuzhou = resolve_place("鼓楼区", "福州市")
+    assert nanjing.name != fuzhou.name
+    assert (nanjing.parent, fuzhou.parent) == ("南京市", "福州市")
+    assert nanjing.short_name == "鼓楼区"
+
+
+def test_unknown_district_is_attached_to_the_callers_parent() -> None:
+    place = resolve_place("铜陵经开区", "铜陵市")
+    assert place is not None
+    assert place.level == "county" and place.parent == "铜陵市"
+    assert [p.name for p in lineage(place)][1:] == ["铜陵市", "安徽省", "中国"]
+    assert resolve_place("铜陵经开区") is None
+    assert resolve_place("不存在的地方") is None
+
+
+def test_counts_of_divisions() -> None:
+    levels = [p.level for p in all_places()]
+    assert levels.count("province") == 34
+    assert levels.count("prefecture") == 333
+    assert levels.count("country") == 1
+    names = {p.name for p in all_places()}
+    assert {"香港特别行政区", "澳门特别行政区", "台湾省", "北京市", "重庆市"} <= names

@@ -44,6 +44,7 @@ _HEADER = re.compile(r"^//\s*@?(?:(?P<key>name|zh|en|mode|example)\s*:|(?P<param
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>[a-z]+(?:\([^)]*\))?)\s*(?:=\s*(?P<default>[^—]*?))?\s*(?:—\s*(?P<desc>.*))?$"
 )
+_PARTICLES = frozenset("的和与及等了在之或")
 _TRUE = {"true", "1", "yes", "y", "on"}
 _FALSE = {"false", "0", "no", "n", "off"}
 
@@ -313,7 +314,7 @@ def _topic_tagger(cls: Callable[[], Any]) -> Any:
 
 
 def segment_query(q: str) -> list[str]:
-    """Search terms of a free-text query: Chinese segmented with jieba, one-character particles dropped."""
+    """Search terms of a free-text query: Chinese segmented with jieba, function particles (的, 和…) dropped."""
     import jieba
 
     text = normalize_text(q)
@@ -322,7 +323,7 @@ def segment_query(q: str) -> list[str]:
         tok = tok.strip()
         if not tok or not any(ch.isalnum() for ch in tok):
             continue
-        if len(tok) == 1 and not tok.isascii() and len(text.strip()) > 1:
+        if tok in _PARTICLES:
             continue
         if tok not in terms:
             terms.append(tok)

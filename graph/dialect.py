@@ -63,7 +63,8 @@ def neo4j_schema_statements() -> list[str]:
         for label, key in BUSINESS_KEYS.items()
     ]
     stmts += [
-        f"CREATE INDEX {label.lower()}_doc_id IF NOT EXISTS FOR (n:{label}) ON (n.doc_id)" for label in DOC_OWNED
+        f"CREATE INDEX {label.lower()}_doc_id IF NOT EXISTS FOR (n:{label}) ON (n.doc_id)"
+        for label in DOC_OWNED
     ]
     stmts.append(
         f"CREATE FULLTEXT INDEX {NEO4J_FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{FULLTEXT_LABEL}) "

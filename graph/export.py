@@ -136,7 +136,7 @@ def export_graph(store: GraphStore, fmt: str, out: Path, doc_id: str | None = No
     if doc_id is not None and not graph["nodes"]:
         raise ValueError(f"no document {doc_id!r} in the graph")
     out = Path(out)
-    if fmt != "csv":
+    if fmt != "csv" or out.suffix == ".zip":
         out.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "json":
         out.write_text(json.dumps(graph, ensure_ascii=False, sort_keys=True, indent=1) + "\n", encoding="utf-8")

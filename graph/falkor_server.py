@@ -121,7 +121,9 @@ def prepare_data_dir(data_dir: Path | str) -> Path:
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise ConfigError(f"PLANGRAPH_DATA_DIR={data_dir} is not a writable directory ({exc.strerror})") from exc
+        raise ConfigError(
+            f"PLANGRAPH_DATA_DIR={data_dir} is not a writable directory ({exc.strerror})"
+        ) from exc
     if len(str(path / SOCKET_NAME)) > _MAX_SOCKET_PATH:
         raise ConfigError(
             f"PLANGRAPH_DATA_DIR={path} is too long for a unix socket path (max {_MAX_SOCKET_PATH - 14} chars)"
@@ -338,7 +340,9 @@ def status(data_dir: Path | str) -> ServerStatus:
         return ServerStatus(path, sock, running=True, pid=_read_pid(path), loading=True)
     except (redis.ConnectionError, redis.TimeoutError, OSError):
         return ServerStatus(path, sock, running=False)
-    return ServerStatus(path, sock, True, pid, [g.decode() if isinstance(g, bytes) else g for g in graphs], memory)
+    return ServerStatus(
+        path, sock, True, pid, [g.decode() if isinstance(g, bytes) else g for g in graphs], memory
+    )
 
 
 def rewrite_aof(data_dir: Path | str) -> None:

@@ -32,8 +32,7 @@ from graph.errors import (
 )
 from plangraph.settings import Settings
 
-_SYNTAX_MARKERS = ("errMsg: Invalid input", "Invalid input", "Unknown function", "Procedure", "not defined",
-                   "syntax error", "Syntax error", "Unbalanced", "unexpected")  # fmt: skip
+_SYNTAX_MARKERS = ("Invalid input", "Unknown function", "is not registered", "not defined", "yntax error")
 
 
 def map_error(exc: Exception, query: str = "") -> GraphError:
@@ -149,7 +148,9 @@ class FalkorStore:
                 QueryResult(self._graph, reply)
             except (redis.RedisError, ConnectionError) as exc:
                 err = map_error(exc, query)
-                raise type(err)(f"statement {i + 1}/{len(statements)} failed after {i} applied: {err}") from exc
+                raise type(err)(
+                    f"statement {i + 1}/{len(statements)} failed after {i} applied: {err}"
+                ) from exc
 
     def ensure_schema(self) -> None:
         self._check_writable("ensure_schema")

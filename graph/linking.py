@@ -115,12 +115,10 @@ def score_links(tasks: list[TaskText], targets: dict[str, list[str]], *, k: int 
             sims = (matrix[local] @ matrix[cand].T).toarray()
             for row_i, src in enumerate(local):
                 order = sorted(range(len(cand)), key=lambda j: (-sims[row_i, j], tasks[cand[j]].task_id))
-                rank = 0
-                for j in order[:k]:
+                for rank, j in enumerate(order[:k], start=1):
                     score = float(np.round(sims[row_i, j], 6))
                     if score < threshold:
                         break
-                    rank += 1
                     rows.append({"src": tasks[src].task_id, "dst": tasks[cand[j]].task_id, "score": score,
                                  "rank": rank})
     return rows

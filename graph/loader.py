@@ -171,9 +171,7 @@ OPTIONAL MATCH (d)-[old]->()
 DELETE old
 WITH DISTINCT d
 SET d.stub = true, d.sha256 = null, d.extraction_sha = null
-WITH d
-WHERE NOT ()-[:IMPLEMENTS]->(d)
-DETACH DELETE d
+RETURN d.doc_id AS doc_id
 """,
     "remove_orphan_stubs": (
         "MATCH (st:Document) WHERE coalesce(st.stub, false) = true AND NOT ()-[:IMPLEMENTS]->(st) "
@@ -316,9 +314,12 @@ class _Plan:
         agency_id = agency.get("agency_id") or agency.get("name")
         if not agency_id:
             return
-        place = self._place(agency.get("jurisdiction"), self.extraction["document"].get("jurisdiction"))
-        aliases = [a for a in [agency.get("name"), *(agency.get("aliases") or []), agency.get("printed")]
-                   if a and a != agency_id]
+        parent = agency.get("parent_jurisdiction") or self.extraction["document"].get("jurisdiction")
+        place = self._place(agency.get("jurisdiction"), parent)
+        printed = agency.get("printed") or []
+        printed = [printed] if isinstance(printed, str) else list(printed)
+        aliases = [a for a in [agency.get("name"), *(agency.get("aliases") or []), *printed]
+                   if a and isinstance(a, str) and a != agency_id]
         row = self.agency_rows.get(agency_id)
         if row is not None:
             row["aliases"] += [a for a in aliases if a not in row["aliases"]]
@@ -601,7 +602,10 @@ def load_document(store: GraphStore, extraction: dict) -> LoadResult:
 
 
 def remove_document(store: GraphStore, doc_id: str) -> None:
-    """Delete a document's subgraph; it stays as a stub while another document implements it."""
+    """Delete a document's subgraph; it stays as a stub while another document implements it.
+
+    (Turned into a stub, then removed by ``remove_orphan_stubs`` when nothing cites it: FalkorDB 4.16 drops a
+    ``SET`` followed by a filtered ``DETACH DELETE`` in one statement.)"""
     _ensure_schema(store)
     store.write_atomic([(STATEMENTS["remove_document"], {"doc_id": doc_id}),
                         (STATEMENTS["remove_orphan_stubs"], {})])

@@ -78,7 +78,9 @@ class Neo4jStore:
         except (nx.ConfigurationError, ValueError) as exc:
             raise ConfigError(f"PLANGRAPH_GRAPH_URI={uri} is not a usable Neo4j URI: {exc}") from exc
         except (nx.ServiceUnavailable, nx.DriverError, OSError) as exc:
-            raise BackendUnavailable(f"cannot reach Neo4j at PLANGRAPH_GRAPH_URI={uri}: {_one_line(exc)}") from exc
+            raise BackendUnavailable(
+                f"cannot reach Neo4j at PLANGRAPH_GRAPH_URI={uri}: {_one_line(exc)}"
+            ) from exc
         self._database = self._pick_database(settings.graph_name)
 
     def _pick_database(self, name: str) -> str | None:
@@ -98,7 +100,10 @@ class Neo4jStore:
     # -------------------------------------------------------------- queries
 
     def read(self, query: str, params: dict | None = None, *, timeout_ms: int | None = None) -> list[dict]:
-        q = Query(query, timeout=dialect.neo4j_timeout(self.default_timeout_ms if timeout_ms is None else timeout_ms))
+        q = Query(
+            query,
+            timeout=dialect.neo4j_timeout(self.default_timeout_ms if timeout_ms is None else timeout_ms),
+        )
         try:
             with self._session(neo4j.READ_ACCESS) as session:
                 return session.execute_read(lambda tx: _records(tx.run(q, params or {})))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
+from graph.errors import ConfigError
 from plangraph.settings import Settings, get_settings
 
 
@@ -41,21 +42,26 @@ class GraphStore(Protocol):
     def close(self) -> None: ...
 
 
-def open_store(settings: Settings | None = None, *, read_only: bool = False) -> GraphStore:
-    """The store the settings name: Neo4j when ``PLANGRAPH_GRAPH_URI`` is a neo4j/bolt URI, else embedded
-    FalkorDB in ``PLANGRAPH_DATA_DIR`` (its server is started if not running, and left running)."""
-    settings = settings or get_settings()
+def backend_for(settings: Settings) -> str:
+    """The backend name: neo4j for a neo4j/bolt ``PLANGRAPH_GRAPH_URI``, falkordb when empty, else ConfigError."""
     if settings.uses_neo4j:
-        from graph.neo4j_store import Neo4jStore
-
-        return Neo4jStore(settings, read_only=read_only)
+        return "neo4j"
     if settings.graph_uri:
-        from graph.errors import ConfigError
-
         raise ConfigError(
             f"PLANGRAPH_GRAPH_URI={settings.graph_uri!r} is not a neo4j://, neo4j+s://, bolt:// or bolt+s:// URI "
             "(leave it empty for the embedded FalkorDB)"
         )
+    return "falkordb"
+
+
+def open_store(settings: Settings | None = None, *, read_only: bool = False) -> GraphStore:
+    """The store the settings name: Neo4j when ``PLANGRAPH_GRAPH_URI`` is a neo4j/bolt URI, else embedded
+    FalkorDB in ``PLANGRAPH_DATA_DIR`` (its server is started if not running, and left running)."""
+    settings = settings or get_settings()
+    if backend_for(settings) == "neo4j":
+        from graph.neo4j_store import Neo4jStore
+
+        return Neo4jStore(settings, read_only=read_only)
     from graph.falkor_store import FalkorStore
 
     return FalkorStore(settings, read_only=read_only)

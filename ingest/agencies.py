@@ -25,7 +25,7 @@ LEVEL_CHARS = {"自治区": "provincial", "省": "provincial", "市": "municipal
 TIER_PREFIXES = {"省级": "provincial", "市级": "municipal", "县级": "county", "区级": "county",
                  "县区": "county", "各级": None}
 PLACE_RE = re.compile(
-    r"[\u4e00-\u9fff]{1,12}?(?:特别行政区|自治区|自治州|自治县|地区|经济技术开发区|高新技术产业开发区|"
+    r"(?!.*(?:会同|部门|有关|相关|各级|加强))[^\W\d_的对在把和与及]{1,8}?(?:特别行政区|自治区|自治州|自治县|地区|经济技术开发区|高新技术产业开发区|"
     r"经济开发区|经开区|高新区|开发区|新区|省|市|州|盟|县|区|旗)"
 )
 PLACE_EN = [("特别行政区", "SAR"), ("自治区", "Autonomous Region"), ("自治州", "Autonomous Prefecture"),
@@ -276,7 +276,10 @@ class AgencyResolver:
             forms = [entry["names"].get("national"), *entry.get("national_aliases", [])]
             return list(dict.fromkeys(f for f in forms if f))
         forms = [self._canonical(entry, level), *entry.get("aliases", [])]
-        prefixes = [p for p in (prefix, place, _short_place(place)) if p]
+        level_char = {"provincial": "省", "municipal": "市", "county": "县"}.get(level or "")
+        if place and place[-1] in "县区旗" and level == "county":
+            level_char = place[-1]
+        prefixes = list(dict.fromkeys(p for p in (place, _short_place(place), prefix, level_char) if p))
         return list(dict.fromkeys(p + f for p in prefixes for f in forms))
 
     def _agency(self, entry: dict[str, Any], printed: str, level: str | None, place: str | None,
@@ -350,9 +353,7 @@ class AgencyResolver:
         for suffix in sorted(self.suffix_en, key=len, reverse=True):
             if name.endswith(suffix) and len(name) > len(suffix):
                 stem = name[: -len(suffix)]
-                place = PLACE_RE.fullmatch(stem)
-                stem_en = romanize_place(stem) if place else romanize_place(stem)
-                return f"{stem_en} {self.suffix_en[suffix]}"
+                return f"{romanize_place(stem)} {self.suffix_en[suffix]}"
         return romanize_place(name)
 
     def _with_level(self, sub: _Core, printed: str, name: str, prefix: str, lvl: str, doc_jur: str | None,

@@ -220,7 +220,10 @@ def parse_outline(text: str) -> Outline:
 
     sections: list[Section] = []
     tasks: list[TaskSpan] = []
-    blocks: list[Block] = [Block(s, e, _front_zone(text[s:e]), None) for s, e in front_lines]
+    blocks: list[Block] = []
+    for s, e in front_lines:  # a line continuing a broken paragraph keeps that paragraph's zone
+        continues = blocks and not re.search(r"[。;；!！?？:：)）]$", text[blocks[-1].start:blocks[-1].end])
+        blocks.append(Block(s, e, blocks[-1].zone if continues else _front_zone(text[s:e]), None))
     _collect(text, root, None, sections, tasks, blocks)
     for s, e in lines:
         if s >= body_end:

@@ -57,14 +57,15 @@ _QTY = re.compile(
 )
 
 # Words peeled off the front of a metric phrase: list markers, dates, scope, modals, generic verbs.
-_LEAD_WORDS = (
-    "全省 全市 全县 全区 全国 全州 我省 我市 我县 我区 本省 本市 本县 本区 各级 各地 省内 市内 区内 "
-    "力争 争取 确保 努力 计划 预计 要 将 共计 共 累计 合计 再 持续 继续 进一步 稳步 逐步 不断 基本 全面 "
-    "平均每年 每年度 每年 年均 同时 此外 其中 另外 并且 并 且 以及 及 和 与 或 通过 实现 "
-    "新建 新增 新培育 建成 建设 创建 建立 组建 共建 培育 引导 扶持 认定 打造 选树 申请 申报 获批 获得 "
-    "承担 完成 开展 推动 推进 合作 参与 添加 增加 培养 引进 设立 抓好 形成 拥有 研制 研发 争创 筹建 "
-    "布局 遴选 评选 吸引 招引 培训 一批 一系列 若干 一些 多个"
-).split()
+_LEAD_WORDS = [
+    "全省", "全市", "全县", "全区", "全国", "全州", "我省", "我市", "我县", "我区", "本省", "本市", "本县", "本区", "各级", "各地", "省内",
+    "市内", "区内", "力争", "争取", "确保", "努力", "计划", "预计", "要", "将", "共计", "共", "累计", "合计", "再", "持续", "继续",
+    "进一步", "稳步", "逐步", "不断", "基本", "全面", "平均每年", "每年度", "每年", "年均", "同时", "此外", "其中", "另外", "并且", "并", "且",
+    "以及", "及", "和", "与", "或", "通过", "实现", "新建", "新增", "新培育", "建成", "建设", "创建", "建立", "组建", "共建", "培育",
+    "引导", "扶持", "认定", "打造", "选树", "申请", "申报", "获批", "获得", "承担", "完成", "开展", "推动", "推进", "合作", "参与", "添加",
+    "增加", "培养", "引进", "设立", "抓好", "形成", "拥有", "研制", "研发", "争创", "筹建", "布局", "遴选", "评选", "吸引", "招引", "培训",
+    "一批", "一系列", "若干", "一些", "多个",
+]
 _LEAD_PATTERNS = [
     re.compile(p)
     for p in (
@@ -85,9 +86,10 @@ _TRAIL = re.compile(
             r"\s+",
             r"[“”\"'《》]",
             r"达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|降低到|降低至|降至|下降到|下降至",
-            r"减少到|减少至|保持在|稳定在|维持在|为|在|实现|超过|突破|增长|提高|提升",
+            r"减少到|减少至|保持在|稳定在|维持在|为|在|实现|超过|突破|增长|提高|提升|下降|降低|减少",
             r"力争|争取|确保|要|将|预计|计划|基本|稳定|持续|每年|年均|平均每年|均|都|全部|共|共计|合计|累计",
             r"新增|分别|逐步|进一步|总数|总量达|数量达",
+            rf"(?:较|比)(?:{YEAR})年(?:底|末)?",
         ]
     )
     + ")$"
@@ -99,7 +101,7 @@ _VERB_END = re.compile(
     r"检查|抽查|达到|达|突破|超过|每年|年均|平均每年|累计|共)\s*$"
 )
 _HEADING_NOUN = re.compile(r"^(?:方面|措施|任务|原则|目标|部分|环节|阶段|举措|要求|意见|建议|问题|方向|大类|层次|维度|板块|步)")
-_PAST = re.compile(r"已|(?<![为除])了|目前|截至|截止|现有|曾")
+_PAST = re.compile(r"已|(?<![为除])了|目前|截至|截止|现有|曾|以来|同比|比上年")
 _LIST_LEAD = re.compile(r"(?:等|提出|包括|分为|涉及)\s*$")
 _SCOPE = re.compile(r"全省|全市|全县|全区|全国|全州")
 _PER_YEAR = re.compile(r"每年|年均|平均每年|每年度|逐年")
@@ -371,9 +373,9 @@ def find_targets(text: str) -> list[TargetMatch]:
         post_raw = text[q.end : post_end]
         nxt = re.search(r"\d|[一二两三四五六七八九十]+(?:" + _UNIT + ")", post_raw)
         post_raw = post_raw[: nxt.start()] if nxt else post_raw
-        post_raw = post_raw[: len(post_raw.rstrip().rstrip("和及与、或以及"))]
+        post_raw = re.sub(r"(?:和|及|与|、|或|以及)?\s*$", "", post_raw)
         post = _clean(post_raw)
-        if _PAST.search(text[clause_start : q.start]) or re.search(r"截至|截止", text[sent_start : q.start]):
+        if _PAST.search(text[clause_start : q.start]) or re.search(r"截至|截止|以来", text[sent_start : q.start]):
             continue
         if _LIST_LEAD.search(pre_raw) or (post and _HEADING_NOUN.match(post)):
             continue
@@ -396,9 +398,11 @@ def find_targets(text: str) -> list[TargetMatch]:
             continue  # noun-number-noun (``对国家确定的20种计量器具``) is a mention, not a target
         else:
             end, mode = q.end, "pre"
-            if pre_metric and not re.match(r"[对在从向把按据以于]", pre_metric) and len(pre_metric) <= _MAX_METRIC:
+            if pre_metric and not re.match(r"[对在从向把按据以于比较]", pre_metric) and len(pre_metric) <= _MAX_METRIC:
                 metric = metric_name(pre_metric, q.unit)
-                quote_start = floor + _peel_lead(pre_raw)[1]
+                removed = _peel_lead(pre_raw)[1]
+                scopes = list(_SCOPE.finditer(pre_raw[:removed]))
+                quote_start = floor + (scopes[-1].start() if scopes else removed)
                 quote_start = _skip_time(text, quote_start, q.start)
                 if quote_start and text[quote_start - 1] == "“" and "”" in text[quote_start : q.start]:
                     quote_start -= 1
@@ -495,6 +499,7 @@ def _cell_targets(label: Cell, value: Cell, year: int | None, label_unit: str | 
     """Targets in one value cell of an indicator row."""
     text, vs, ve = value
     name = _LABEL_UNIT.sub("", label[0]).strip()
+    name = _peel_lead(name)[0] or name
     per_year_label = bool(_PER_YEAR.search(name))
     out: list[_TableTarget] = []
     qtys = _quantities(text)
@@ -642,9 +647,8 @@ def _grid_table(rows: list[list[Cell]], year_hint: int | None, known_years: set[
         if unit_col is not None and unit_col in cells and not label_unit:
             label_unit = cells[unit_col][0].strip().strip("()（）") or None
         for i in value_cols:
-            if col_year and i not in col_year:
-                if not _quantities(cells[i][0]) or baseline:
-                    continue
+            if col_year and i not in col_year and (not _quantities(cells[i][0]) or baseline):
+                continue
             year = col_year.get(i, year_hint)
             if not _quantities(cells[i][0]) and not label_unit:
                 continue
@@ -788,7 +792,7 @@ def _merge_or_add(kept: list[TargetRecord], rec: TargetRecord, threshold: float,
     if table:
         best.attribute = best.attribute or rec.attribute
         core = re.sub(r"(?:数量|人数)$", "", best.metric)
-        if dice(best.metric, rec.metric) < 0.5 and _is_subsequence(_norm(core), _norm(rec.metric)):
+        if dice(best.metric, rec.metric) < 0.6 and _is_subsequence(_norm(core), _norm(rec.metric)):
             best.metric = rec.metric
     return
 

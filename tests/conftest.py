@@ -14,7 +14,9 @@ from plangraph.settings import Settings
 @pytest.fixture(scope="session")
 def falkor_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
     """Settings of one embedded FalkorDB server shared by the session (stopped at the end)."""
-    settings = Settings(data_dir=tmp_path_factory.mktemp("falkordb"), graph_uri="", graph_name="plangraph_test")
+    settings = Settings(
+        data_dir=tmp_path_factory.mktemp("falkordb"), graph_uri="", graph_name="plangraph_test"
+    )
     yield settings
     falkor_server.stop(settings.data_dir)
 

@@ -26,13 +26,15 @@ def _assert_clean(queries: dict[str, str]) -> None:
 
 
 def test_linter_reports_errors():
-    result = lint({
-        "syntax": "MATCH (n:Task RETURN n.task_id AS id",
-        "falkor_fulltext": "CALL db.idx.fulltext.queryNodes('Task', $q) YIELD node RETURN node.task_id AS id",
-        "unknown_function": "RETURN apoc.text.join(['a'], '-') AS s",
-        "good": "MATCH (a:Agency)-[r:RESPONSIBLE_FOR {role: 'lead'}]->(t:Task) "
-        "RETURN a.agency_id AS id, size([(a)-->() | 1]) AS n ORDER BY n DESC, id LIMIT $limit",
-    })
+    result = lint(
+        {
+            "syntax": "MATCH (n:Task RETURN n.task_id AS id",
+            "falkor_fulltext": "CALL db.idx.fulltext.queryNodes('Task', $q) YIELD node RETURN node.task_id AS id",
+            "unknown_function": "RETURN apoc.text.join(['a'], '-') AS s",
+            "good": "MATCH (a:Agency)-[r:RESPONSIBLE_FOR {role: 'lead'}]->(t:Task) "
+            "RETURN a.agency_id AS id, size([(a)-->() | 1]) AS n ORDER BY n DESC, id LIMIT $limit",
+        }
+    )
     assert any("Invalid input" in e for e in result["syntax"])
     assert any("db.idx.fulltext.queryNodes" in e for e in result["falkor_fulltext"])
     assert any("apoc.text.join" in e for e in result["unknown_function"])
@@ -40,7 +42,10 @@ def test_linter_reports_errors():
 
 
 def test_header_comments_are_stripped():
-    assert _strip_header("// name: x\n-- read\n\nMATCH (n) RETURN n\n// tail\n") == "MATCH (n) RETURN n\n// tail\n"
+    assert (
+        _strip_header("// name: x\n-- read\n\nMATCH (n) RETURN n\n// tail\n")
+        == "MATCH (n) RETURN n\n// tail\n"
+    )
 
 
 def test_dialect_neo4j_statements_lint_clean():

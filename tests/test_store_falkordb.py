@@ -12,7 +12,14 @@ from pathlib import Path
 import pytest
 
 from graph import dialect, falkor_server
-from graph.errors import BackendUnavailable, ConfigError, CypherSyntaxError, QueryError, QueryTimeout, ReadOnlyError
+from graph.errors import (
+    BackendUnavailable,
+    ConfigError,
+    CypherSyntaxError,
+    QueryError,
+    QueryTimeout,
+    ReadOnlyError,
+)
 from graph.falkor_store import FalkorStore
 from graph.store import GraphStore, open_store
 from plangraph.settings import Settings
@@ -49,11 +56,17 @@ def test_store_satisfies_protocol(falkor_store):
 
 def test_write_then_read(falkor_store):
     rows = [{"id": f"d-1/T{i:02d}", "text": f"任务{i}", "n": i} for i in range(5)]
-    assert falkor_store.write_batches(
-        "UNWIND $rows AS r MERGE (t:Task {task_id: r.id}) SET t.text = r.text, t.n = r.n", rows, batch_size=2
-    ) == 5
+    assert (
+        falkor_store.write_batches(
+            "UNWIND $rows AS r MERGE (t:Task {task_id: r.id}) SET t.text = r.text, t.n = r.n",
+            rows,
+            batch_size=2,
+        )
+        == 5
+    )
     got = falkor_store.read(
-        "MATCH (t:Task) WHERE t.n >= $min RETURN t.task_id AS id, t{.text, .n} AS props ORDER BY id", {"min": 3}
+        "MATCH (t:Task) WHERE t.n >= $min RETURN t.task_id AS id, t{.text, .n} AS props ORDER BY id",
+        {"min": 3},
     )
     assert got == [
         {"id": "d-1/T03", "props": {"text": "任务3", "n": 3}},
@@ -62,9 +75,9 @@ def test_write_then_read(falkor_store):
 
 
 def test_write_returns_rows(falkor_store):
-    assert falkor_store.write("CREATE (a:Agency {agency_id: $a}) RETURN a.agency_id AS id", {"a": "甲局"}) == [
-        {"id": "甲局"}
-    ]
+    assert falkor_store.write(
+        "CREATE (a:Agency {agency_id: $a}) RETURN a.agency_id AS id", {"a": "甲局"}
+    ) == [{"id": "甲局"}]
 
 
 def test_read_only_store_refuses_writes(falkor_store, falkor_settings):
@@ -115,26 +128,37 @@ def test_ensure_schema_is_idempotent_and_enforces_keys(falkor_store):
 
 def test_write_atomic_applies_all(falkor_store):
     falkor_store.write("CREATE (:Task {task_id: 'old', doc_id: 'd'})")
-    falkor_store.write_atomic([
-        ("MATCH (t:Task {doc_id: $d}) DETACH DELETE t", {"d": "d"}),
-        ("UNWIND $rows AS r CREATE (:Task {task_id: r, doc_id: 'd'})", {"rows": ["new1", "new2"]}),
-    ])
-    assert falkor_store.read("MATCH (t:Task) RETURN t.task_id AS id ORDER BY id") == [{"id": "new1"}, {"id": "new2"}]
+    falkor_store.write_atomic(
+        [
+            ("MATCH (t:Task {doc_id: $d}) DETACH DELETE t", {"d": "d"}),
+            ("UNWIND $rows AS r CREATE (:Task {task_id: r, doc_id: 'd'})", {"rows": ["new1", "new2"]}),
+        ]
+    )
+    assert falkor_store.read("MATCH (t:Task) RETURN t.task_id AS id ORDER BY id") == [
+        {"id": "new1"},
+        {"id": "new2"},
+    ]
 
 
 def test_write_atomic_applies_nothing_on_a_syntax_error(falkor_store):
     falkor_store.write("CREATE (:Task {task_id: 'old', doc_id: 'd'})")
     with pytest.raises(CypherSyntaxError):
-        falkor_store.write_atomic([
-            ("MATCH (t:Task {doc_id: $d}) DETACH DELETE t", {"d": "d"}),
-            ("CREATE (:Task {task_id: 'new'", {}),
-        ])
+        falkor_store.write_atomic(
+            [
+                ("MATCH (t:Task {doc_id: $d}) DETACH DELETE t", {"d": "d"}),
+                ("CREATE (:Task {task_id: 'new'", {}),
+            ]
+        )
     assert falkor_store.read("MATCH (t:Task) RETURN t.task_id AS id") == [{"id": "old"}]
 
 
 def test_fulltext_tasks(falkor_store):
     falkor_store.ensure_schema()
-    texts = {"T1": "加强安全生产监管，推进数字政府建设", "T2": "完善生态环境保护制度", "T3": "健全安全监管体系"}
+    texts = {
+        "T1": "加强安全生产监管，推进数字政府建设",
+        "T2": "完善生态环境保护制度",
+        "T3": "健全安全监管体系",
+    }
     falkor_store.write_batches(
         "UNWIND $rows AS r CREATE (t:Task {task_id: r.id, text: r.text}) SET t += r.ft",
         [{"id": k, "text": v, "ft": dialect.task_fulltext_properties(v)} for k, v in texts.items()],
@@ -190,7 +214,9 @@ time.sleep(600)
 
 def test_start_after_kill_9_of_the_owner(data_dirs):
     path = data_dirs("a")
-    owner = subprocess.Popen([sys.executable, "-c", _OWNER, str(path)], stdout=subprocess.PIPE, text=True, cwd=REPO)
+    owner = subprocess.Popen(
+        [sys.executable, "-c", _OWNER, str(path)], stdout=subprocess.PIPE, text=True, cwd=REPO
+    )
     try:
         server_pid = int(owner.stdout.readline())
     finally:

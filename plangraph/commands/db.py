@@ -20,6 +20,7 @@ from rich.table import Table
 
 from graph import falkor_server
 from graph.errors import ConfigError, GraphError
+from graph.store import backend_for, open_store
 from ingest.errors import IngestError
 from plangraph.settings import Settings, get_settings
 
@@ -51,14 +52,14 @@ def exit_on_error() -> Iterator[None]:
 
 
 def load_settings() -> Settings:
-    """The settings; a bad value exits through ``exit_on_error``."""
+    """The settings, with the backend URI checked; a bad value exits through ``exit_on_error``."""
     with exit_on_error():
-        return get_settings()
+        settings = get_settings()
+        backend_for(settings)
+        return settings
 
 
 def _check_neo4j(settings: Settings) -> None:
-    from graph.store import open_store
-
     store = open_store(settings, read_only=True)
     try:
         counts = store.read("MATCH (n) RETURN count(n) AS nodes")
@@ -86,7 +87,9 @@ def stop() -> None:
     """Stop the embedded FalkorDB server (SHUTDOWN SAVE)."""
     settings = load_settings()
     if settings.uses_neo4j:
-        console.print("PLANGRAPH_GRAPH_URI points to Neo4j: plangraph does not own that server, nothing to stop")
+        console.print(
+            "PLANGRAPH_GRAPH_URI points to Neo4j: plangraph does not own that server, nothing to stop"
+        )
         return
     with exit_on_error(), console.status("stopping FalkorDB…"):
         stopped = falkor_server.stop(settings.data_dir)
@@ -104,7 +107,9 @@ def status() -> None:
         st = falkor_server.status(settings.data_dir)
     table = Table(show_header=False, box=None)
     table.add_row("backend", "FalkorDB (embedded)")
-    table.add_row("running", "[green]yes[/]" + (" (loading)" if st.loading else "") if st.running else "[red]no[/]")
+    table.add_row(
+        "running", "[green]yes[/]" + (" (loading)" if st.loading else "") if st.running else "[red]no[/]"
+    )
     table.add_row("data dir", str(st.data_dir))
     table.add_row("socket", str(st.socket))
     if st.running:

@@ -28,7 +28,7 @@ err_console = Console(stderr=True, soft_wrap=True)
 
 def _unknown_units(extraction: dict) -> list[str]:
     """Units outside the agency vocabulary (ids ``jurisdiction·printed``, docs/design.md, or kind unknown)."""
-    return sorted({a.get("printed") or a.get("name") or a["agency_id"] for a in extraction.get("agencies") or []
+    return sorted({a.get("name") or a["agency_id"] for a in extraction.get("agencies") or []
                    if "·" in (a.get("agency_id") or "") or a.get("kind") == "unknown"})
 
 

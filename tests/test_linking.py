@@ -1,0 +1,71 @@
+"""Task IMPLEMENTS Task: candidates by document links and levels, scoring, relink after late ingest."""
+
+from __future__ import annotations
+
+import pytest
+from fixtures_graph import city, national
+
+from graph.linking import TaskText, higher_documents, relink, score_links
+from graph.loader import load_document
+
+CITY = city()["document"]["doc_id"]
+NATIONAL = national()["document"]["doc_id"]
+
+
+def test_higher_documents_transitive_and_by_level() -> None:
+    levels = {"city": "municipal", "prov": "provincial", "nat": "national", "county": "county"}
+    edges = [("county", "city"), ("city", "prov"), ("prov", "nat"), ("nat", "city")]
+    got = higher_documents(levels, edges)
+    assert got["county"] == ["city", "nat", "prov"]
+    assert got["city"] == ["nat", "prov"]
+    assert got["prov"] == ["nat"]
+    assert "nat" not in got  # a national plan citing a city plan implements nothing below it
+
+
+def test_higher_documents_skips_documents_not_ingested() -> None:
+    assert higher_documents({"city": "municipal"}, [("city", "stub")]) == {}
+
+
+def test_score_links_ranks_the_matching_clause_first() -> None:
+    tasks = [
+        TaskText("n/1", "n", "加强碳排放计量", "建立碳排放计量监测体系,开展碳计量审查。"),
+        TaskText("n/2", "n", "推进计量数字化转型", "建设计量数据中心,推广数字校准证书。"),
+        TaskText("n/3", "n", "加强人才队伍建设", "培养计量技术人才,完善注册计量师制度。"),
+        TaskText("c/1", "c", "开展碳计量审查", "对重点排放单位开展碳计量审查。"),
+        TaskText("c/2", "c", "培养计量人才", "加强计量技术人才培养。"),
+    ]
+    rows = score_links(tasks, {"c": ["n"]}, k=2, threshold=0.0)
+    first = {r["src"]: r["dst"] for r in rows if r["rank"] == 1}
+    assert first == {"c/1": "n/1", "c/2": "n/3"}
+    assert all(r["rank"] in (1, 2) for r in rows)
+    scores = [r["score"] for r in rows if r["src"] == "c/1"]
+    assert scores == sorted(scores, reverse=True)
+    assert not [r for r in score_links(tasks, {"c": ["n"]}, threshold=0.99)]
+
+
+def test_relink_after_higher_plan_is_ingested_later(falkor_store) -> None:
+    load_document(falkor_store, city())
+    assert relink(falkor_store) == 0
+    load_document(falkor_store, national())
+    written = relink(falkor_store)
+    rows = falkor_store.read("MATCH (a:Task)-[r:IMPLEMENTS]->(b:Task) WHERE r.rank = 1 "
+                             "RETURN a.local_id AS a, b.local_id AS b, a.doc_id AS da, b.doc_id AS db ORDER BY a")
+    assert written >= 3
+    assert [(r["a"], r["b"]) for r in rows] == [("T01", "T01"), ("T02", "T02"), ("T03", "T03")]
+    assert {(r["da"], r["db"]) for r in rows} == {(CITY, NATIONAL)}
+    assert relink(falkor_store) == written  # recomputed, not accumulated
+    total = falkor_store.read("MATCH (:Task)-[r:IMPLEMENTS]->(:Task) RETURN count(r) AS n")
+    assert total[0]["n"] == written
+
+
+def test_linking_and_export_statements_lint_clean_on_neo4j() -> None:
+    from graph import export, linking
+    from graph.cypher_lint import LinterUnavailable, lint
+
+    queries = {f"linking.{k}": v for k, v in linking.STATEMENTS.items()}
+    queries |= {f"export.{k}": v for k, v in export.STATEMENTS.items()}
+    try:
+        errors = {name: errs for name, errs in lint(queries).items() if errs}
+    except LinterUnavailable as exc:
+        pytest.skip(str(exc))
+    assert errors == {}

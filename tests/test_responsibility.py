@@ -1,0 +1,158 @@
+"""Responsibility: explicit lines in each common form, deadlines, tables, inferred actors."""
+
+from ingest.responsibility import (
+    detect_lead_first_convention,
+    find_responsibility,
+    match_table_to_tasks,
+    parse_responsibility_table,
+)
+
+
+def lead_co(text: str, **kw) -> tuple[str | None, list[str], str]:
+    r = find_responsibility(text, **kw)
+    return (r.lead.name if r.lead else None), [u.name for u in r.co], r.source
+
+
+# ------------------------------------------------------------------ explicit
+def test_parenthesis_at_task_end_first_unit_leads():
+    text = "3.推进智慧交通建设。建设一批示范项目。(责任单位:省交通运输厅、省发展改革委、省公安厅)"
+    r = find_responsibility(text)
+    assert (r.source, r.lead.name, [u.name for u in r.co]) == ("explicit", "省交通运输厅", ["省发展改革委", "省公安厅"])
+    assert text[r.quote_start:r.quote_end] == "(责任单位:省交通运输厅、省发展改革委、省公安厅)"
+    assert text[r.lead.start:r.lead.end] == "省交通运输厅"
+
+
+def test_convention_sentence_is_stripped_and_detected():
+    text = "加强水文监测。(责任单位:省水利厅、省自然资源厅。列第一位的为牵头单位,下同)"
+    assert lead_co(text) == ("省水利厅", ["省自然资源厅"], "explicit")
+    assert detect_lead_first_convention("前文……" + text)
+    assert not detect_lead_first_convention("(责任单位:省水利厅、省自然资源厅)")
+
+
+def test_own_line_without_parentheses_full_width_colon():
+    text = "1.完善养老服务体系。推进社区养老。\n责任单位：市民政局、市卫生健康委、市财政局\n"
+    r = find_responsibility(text)
+    assert (r.lead.name, [u.name for u in r.co]) == ("市民政局", ["市卫生健康委", "市财政局"])
+    assert text[r.quote_start:r.quote_end] == "责任单位：市民政局、市卫生健康委、市财政局"
+
+
+def test_lead_and_co_labels():
+    assert lead_co("推进节水。(牵头单位:市水务局;配合单位:市发改委、市财政局)") == (
+        "市水务局", ["市发改委", "市财政局"], "explicit")
+    assert lead_co("推进节水。\n牵头单位:市水务局 责任单位:市城管局、市财政局") == (
+        "市水务局", ["市城管局", "市财政局"], "explicit")
+
+
+def test_lead_marker_beats_list_order():
+    assert lead_co("建设公共实训基地。(市财政局、市人社局牵头,市教育局、市总工会配合)") == (
+        "市财政局", ["市人社局", "市教育局", "市总工会"], "explicit")
+    assert lead_co("建设实训基地。(市人社局牵头,市教育局、市总工会配合)") == (
+        "市人社局", ["市教育局", "市总工会"], "explicit")
+    assert lead_co("建设实训基地。(责任单位:市教育局、市人社局(牵头)、市财政局)") == (
+        "市人社局", ["市教育局", "市财政局"], "explicit")
+
+
+def test_first_item_shared_suffix_group_leads_and_mixed_separators():
+    text = "加强基层执法。(责任单位:县、区人民政府,某某经开区管委会,市司法局、市财政局)"
+    assert lead_co(text) == ("县人民政府", ["区人民政府", "某某经开区管委会", "市司法局", "市财政局"], "explicit")
+
+
+def test_deadlines():
+    r = find_responsibility("建设数据平台。(责任单位:市数据资源局、市财政局;完成时限:2025年底前)")
+    assert (r.lead.name, [u.name for u in r.co], r.deadline) == ("市数据资源局", ["市财政局"], "2025年底前")
+    r = find_responsibility("开展专项整治(2024年底前完成)。(责任单位:市商务局)")
+    assert r.deadline == "2024年底前完成" and r.lead.name == "市商务局"
+    r = find_responsibility("常态化开展巡查。(责任单位:市城管局、市公安局,长期坚持)")
+    assert ([u.name for u in r.co], r.deadline) == (["市公安局"], "长期坚持")
+
+
+def test_explicit_line_wins_over_huitong_in_body():
+    text = "(四)强化考核。市统计局会同有关部门开展年度评估。(责任单位:市统计局)"
+    assert lead_co(text) == ("市统计局", [], "explicit")
+
+
+def test_lead_first_false_needs_a_marker():
+    assert lead_co("(责任单位:市教育局、市体育局)", lead_first=False) == (None, ["市教育局", "市体育局"], "explicit")
+
+
+def test_word_without_colon_is_not_a_responsibility_line():
+    assert lead_co("征求了30家相关责任单位意见,并修改完善。")[2] == "none"
+
+
+# ------------------------------------------------------------------ inferred
+def test_huitong_construction():
+    text = "(九)加强监测。省统计局会同有关部门建立监测制度,定期发布报告。"
+    r = find_responsibility(text)
+    assert (r.source, r.lead.name, [u.name for u in r.co], r.generic) == (
+        "inferred", "省统计局", ["有关部门"], ["有关部门"])
+    assert text[r.quote_start:r.quote_end].startswith("省统计局会同有关部门")
+
+
+def test_huitong_after_comma_takes_the_sentence_subject_and_expands_groups():
+    text = "教育、人社等部门要加大培训投入,会同财政部门制定补助政策。"
+    assert lead_co(text) == ("教育部门", ["人社部门", "财政部门"], "inferred")
+
+
+def test_you_x_qiantou_with_participants():
+    text = "2.健全协调机制。建立由省商务厅牵头、各相关职能部门参加的联席会议制度。省商务厅将定期通报。"
+    assert lead_co(text) == ("省商务厅", ["各相关职能部门"], "inferred")
+
+
+def test_x_qiantou():
+    assert lead_co("市住建局牵头制定老旧小区改造方案。")[:2] == ("市住建局", [])
+
+
+def test_modal_actor_prefers_specific_agency_over_generic():
+    text = "各地要结合实际制定方案。市卫健委将加强督导检查。"
+    assert lead_co(text) == ("市卫健委", ["各地"], "inferred")
+
+
+def test_only_generic_actors_first_leads():
+    text = "地方各级人民政府要加强领导。各有关部门、行业、企业要落实责任。"
+    r = find_responsibility(text)
+    assert (r.lead.name, [u.name for u in r.co]) == ("地方各级人民政府", ["各有关部门"])
+    assert r.generic == ["地方各级人民政府", "各有关部门"]
+
+
+def test_omitted_subject_gives_none():
+    assert lead_co("1.完善制度。同时,会同相关部门研究制定配套文件。")[2] == "none"
+    assert lead_co("联合相关部门开展专项行动。")[2] == "none"
+
+
+def test_objects_of_encourage_are_not_actors():
+    assert lead_co("鼓励高校和科研院所开展合作研究,支持企业建设实验室。")[2] == "none"
+
+
+def test_bullets_name_tiers():
+    text = "3.分级建设。\n——省级检测机构:建设高水平平台。\n——市级检测机构:服务本地产业。\n"
+    assert lead_co(text) == ("省级检测机构", ["市级检测机构"], "inferred")
+
+
+# ------------------------------------------------------------------ tables
+TABLE = [
+    ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+    ["1", "完善标准体系", "市市场监管局", "市发改委、市工信局", "2025年底前"],
+    ["2", "培育检测机构", "市科技局", "市财政局", "长期坚持"],
+]
+
+
+def test_parse_responsibility_table():
+    rows = parse_responsibility_table(TABLE)
+    assert [(r.number, r.title, r.lead.name, [u.name for u in r.co], r.deadline) for r in rows] == [
+        ("1", "完善标准体系", "市市场监管局", ["市发改委", "市工信局"], "2025年底前"),
+        ("2", "培育检测机构", "市科技局", ["市财政局"], "长期坚持"),
+    ]
+
+
+def test_table_with_only_responsible_column_first_leads():
+    rows = parse_responsibility_table([["任务", "责任单位"], ["1.推进改革", "市发改委、市财政局"]])
+    assert (rows[0].number, rows[0].title, rows[0].lead.name, [u.name for u in rows[0].co]) == (
+        "1.", "推进改革", "市发改委", ["市财政局"])
+
+
+def test_match_table_to_tasks_by_title_then_number():
+    rows = parse_responsibility_table(TABLE)
+    matched = match_table_to_tasks(rows, [("(一)", "培育检测机构"), ("(二)", "其他工作内容"), ("1", "x")])
+    assert matched[0].title == "培育检测机构"
+    assert matched[1] is None
+    assert matched[2].title == "完善标准体系"

@@ -1,0 +1,50 @@
+"""Milestone years: dated goals and deadlines, not dates, periods, cited titles or history."""
+
+from ingest.years import goal_year_mentions, milestone_years, year_value, zone_segments
+
+
+def test_goal_forms():
+    text = (
+        "到2025年,建成一批中心。2026年底前完成改造。展望到2035年,全面建成体系。"
+        "力争在2014年取得突破。2016年,省局将开展检查。2023年开展中期评估。"
+    )
+    assert milestone_years(text) == [2014, 2016, 2023, 2025, 2026, 2035]
+
+
+def test_table_header_year():
+    assert milestone_years("指标 | 2027年达到指标 | 2028年目标值 |") == [2027, 2028]
+
+
+def test_not_milestones():
+    text = (
+        "2021年12月31日,国务院印发《计量发展规划(2021—2035年)》。结合《某省国民经济和社会发展"
+        "第十四个五年规划和2035年远景目标纲要》。2018年国际单位制全面采用物理常数定义。"
+        "截至2022年底,全市已建成标准120项。2019年,全省已建成中心5个。规划期为2021-2025年。"
+    )
+    assert milestone_years(text) == []
+
+
+def test_chinese_numeral_year():
+    assert year_value("二〇三五") == 2035
+    assert milestone_years("到二〇三〇年,基本建成现代体系。") == [2030]
+
+
+def test_background_zone_history_is_skipped():
+    text = "到2020年,全省已建成标准3000项。\n到2025年,全省建成标准3900项。"
+    cut = text.index("\n")
+    blocks = [(0, cut, "background", None), (cut + 1, len(text), "goals", None)]
+    assert milestone_years(text, blocks) == [2025]
+
+
+def test_mentions_have_offsets():
+    text = "目标:到2027年,建成实验室。"
+    (m,) = goal_year_mentions(text)
+    assert (m.year, text[m.start : m.end], m.kind) == (2027, "2027年", "to")
+
+
+def test_zone_segments_join_a_phrase_broken_by_a_newline():
+    text = "到2025年,计量能力取得突破,计量服务效能持续增强,体系逐步完善。建成社会公用计量\n标准3900项以上。"
+    cut = text.index("\n")
+    blocks = [(0, cut, "goals", None), (cut + 1, len(text), "front", None)]
+    assert zone_segments(blocks, text) == [(0, len(text), "goals", None)]
+    assert len(zone_segments(blocks)) == 2

@@ -38,6 +38,10 @@ PLACE_EN = [("特别行政区", "SAR"), ("自治区", "Autonomous Region"), ("�
 NATIONAL_JURISDICTION = "中国"
 _GROUP_RE = re.compile(r"^(?:各级|各)?(?P<head>.+?)(?:行政主管部门|主管部门|行政部门|部门|系统)$")
 _COLLECTIVE_PREFIX_RE = re.compile(r"^(?:各有关|各相关|有关|相关|各类|各)")
+_COLLECTIVE_GOV_RE = re.compile(
+    r"^(?:全省|全市)?各?(?P<lvl>设区市|市|县|区|乡镇|乡|镇|街道)(?:\([市县区、]+\))?(?:、县(?:\([市县区、]+\))?)?"
+    r"(?:人民政府|政府|党委和政府|党委、政府)$"
+)
 _TRAILING_NOTE_RE = re.compile(r"\([^()]*\)$")
 _LEAD_NOTE_RE = re.compile(r"\((?:牵头|牵头单位|牵头部门|主责)\)$")
 
@@ -112,7 +116,7 @@ def romanize_place(place: str | None) -> str:
     """``浙江省`` → ``Zhejiang Provincial``; ``铜陵市`` → ``Tongling Municipal`` (pypinyin)."""
     from pypinyin import lazy_pinyin
 
-    if not place or place == NATIONAL_JURISDICTION:
+    if not place or place in (NATIONAL_JURISDICTION, "全国", "国家"):
         return ""
     for suffix, word in PLACE_EN:
         if place.endswith(suffix) and len(place) > len(suffix):
@@ -120,6 +124,12 @@ def romanize_place(place: str | None) -> str:
             return f"{stem[:1].upper()}{stem[1:]} {word}"
     stem = "".join(lazy_pinyin(place))
     return stem[:1].upper() + stem[1:]
+
+
+def _title(text: str) -> str:
+    """Title case that keeps short function words lower case (Development and Reform)."""
+    small = {"and", "of", "the", "for", "in"}
+    return " ".join(w if w in small else w[:1].upper() + w[1:] for w in text.split())
 
 
 def _t2s(text: str) -> str:
@@ -212,6 +222,10 @@ class AgencyResolver:
                                 province=province)
             if main.function:
                 return replace(main, printed=printed)
+        collective = _COLLECTIVE_GOV_RE.match(name)
+        if collective and (name.startswith(("各", "全省各", "全市各")) or "(" in name):  # 各县(市、区)人民政府, 县(区)人民政府, 各设区市政府: the lower-level governments as a class
+            lvl = "municipal" if collective.group("lvl").startswith(("设区市", "市")) else "county"
+            return self._collective(_Core("suffix", "government"), printed, name, jurisdiction, lvl)
         if name in self.self_references:
             return self._self_reference(name, printed, jurisdiction, doc_level, issuer, province)
         if self.is_generic(name):
@@ -326,11 +340,13 @@ class AgencyResolver:
             return self._agency(core.entry, printed, level, jur, None, parent)
         fzh, fen = self._labels(core.function)
         if core.form == "group":
-            head = core.entry["heads"][0]
+            first = core.entry if core.entry.get("historical") else next(
+                e for e in self.entries if e["function"] == core.function and not e.get("historical") and e.get("heads"))
+            head = first["heads"][0]
             label = f"{head}部门"
             return ResolvedAgency(
                 agency_id=f"{jur}·{label}" if jur else label, name=label,
-                name_en=" ".join(p for p in (romanize_place(jur), f"{(fen or '').title()} Departments") if p),
+                name_en=" ".join(p for p in (romanize_place(jur), f"{_title(fen or '')} Departments") if p),
                 function=core.function, function_zh=fzh, function_en=fen, level=level, jurisdiction=jur,
                 kind="department-group", aliases=[f"{h}部门" for h in core.entry.get("heads", [])],
                 printed=printed)

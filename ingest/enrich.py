@@ -62,7 +62,7 @@ def _responsibility(result: dict, norm: NormText) -> None:
         units = []
         for rank, unit in enumerate([resp.lead, *resp.co]):
             agency = _resolver().resolve(unit.name, jurisdiction=doc.get("jurisdiction"), level=doc.get("level"),
-                                         issuer=doc.get("issuer"))
+                                         issuer=doc.get("issuer"), province=doc.get("province"))
             span = norm.quote(base + unit.start, base + unit.end)
             units.append({"printed": unit.name, "agency_id": None if agency.generic else agency.agency_id,
                           "function": agency.function, "role": "lead" if rank == 0 else "co", "rank": rank,
@@ -79,7 +79,8 @@ def _responsibility(result: dict, norm: NormText) -> None:
         task["lead_function"] = units[0]["function"]
         task["co_functions"] = [u["function"] for u in units[1:]]
     if doc.get("issuer"):
-        issuer = _resolver().resolve(doc["issuer"], jurisdiction=doc.get("jurisdiction"), level=doc.get("level"))
+        issuer = _resolver().resolve(doc["issuer"], jurisdiction=doc.get("jurisdiction"), level=doc.get("level"),
+                                     province=doc.get("province"))
         if not issuer.generic:
             agencies.setdefault(issuer.agency_id, _agency_dict(issuer))
             doc["issuer_id"] = issuer.agency_id

@@ -31,6 +31,7 @@ def extract_file(path: Path | str, *, max_mb: float = 20.0) -> dict:
         "doc_number": meta.doc_number,
         "level": meta.level,
         "jurisdiction": meta.jurisdiction,
+        "province": _province(meta.jurisdiction),
         "period": meta.period,
         "implements": [_cited_label(r) for r in meta.implements],
         "doc_id": doc_id_for(title),
@@ -55,6 +56,14 @@ def extract_file(path: Path | str, *, max_mb: float = 20.0) -> dict:
               "milestone_years": [], "agencies": [], "warnings": []}
     enrich(result, norm, outline)
     return result
+
+
+def _province(jurisdiction: str | None) -> str | None:
+    """The province of a jurisdiction (China's administrative divisions, via graph.jurisdictions)."""
+    from graph.jurisdictions import resolve_place
+
+    place = resolve_place(jurisdiction) if jurisdiction else None
+    return place.province if place else None
 
 
 def _cited_label(ref: dict) -> str:

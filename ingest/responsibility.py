@@ -49,7 +49,7 @@ _NON_ACTOR_START_RE = re.compile(
 _NUMBER_PREFIX_RE = re.compile(
     r"^\s*(?:[(（]?[一二三四五六七八九十百\d]+[)）.、．]|第[一二三四五六七八九十]+[条项]|[—\-]{1,2})\s*"
 )
-_BULLET_RE = re.compile(r"(?m)^[ \t]*(?:——|—|--)\s*(?P<x>[^:\n]{2,24}?)\s*:")
+_BULLET_RE = re.compile(r"(?m)^[^\S\n]*(?:——|—|--)[^\S\n]*(?P<x>[^:\n]{2,24}?)[^\S\n]*:")
 
 
 @dataclass(frozen=True)
@@ -182,7 +182,7 @@ def _explicit_blocks(text: str) -> list[_Block]:
         if any(b.inner_start <= m.start() < b.inner_end for b in blocks):
             continue
         j = m.start() - 1
-        while j >= 0 and text[j] in " \t":
+        while j >= 0 and text[j] in " \t\xa0\u3000":
             j -= 1
         if j >= 0 and text[j] in OPEN:
             close = _matching_close(text, j)
@@ -192,7 +192,7 @@ def _explicit_blocks(text: str) -> list[_Block]:
             line_end = text.find("\n", m.start())
             line_end = len(text) if line_end < 0 else line_end
             e = line_end
-            while e > m.start() and text[e - 1] in " \t\r。;":
+            while e > m.start() and (text[e - 1].isspace() or text[e - 1] in "。;"):
                 e -= 1
             blocks.append(_Block(m.start(), e, m.start(), e))
     # label-less "(A牵头,B、C配合)" parentheticals
@@ -318,12 +318,12 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     m = _NUMBER_PREFIX_RE.match(text[s:e])
     if m:
         s += m.end()
-    while s < e and text[s] in " \t\r\n":
+    while s < e and text[s].isspace():
         s += 1
     tail = _TRAILING_ADVERB_RE.search(text[s:e])
     if tail:
         e = s + tail.start()
-    while e > s and text[e - 1] in " \t\r\n":
+    while e > s and text[e - 1].isspace():
         e -= 1
     return s, e
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-SEPARATORS = "、,;，；\n\t "
+SEPARATORS = "、,;，；\n\t \xa0\u3000"
 OPEN = "(（〔[【"
 CLOSE = ")）〕]】"
-STRIP = " \t\r\n。.:：,，;；、"
+STRIP = " \t\r\n\xa0\u3000。.:：,，;；、"
 
 # Endings that make a string look like a body (an agency, an institution or a collective).
 UNIT_SUFFIX_RE = re.compile(
@@ -25,7 +25,7 @@ UNIT_SUFFIX_RE = re.compile(
 # Endings a shared-suffix group may share (县、区人民政府; 发改、财政局).
 SHARED_SUFFIX_RE = re.compile(r"(人民政府|政府|管委会|委员会|部门|单位|机构|厅|局|委|办)$")
 # Administrative level words that can head a shared-suffix group (市、县(区)人民政府).
-LEVEL_HEAD_RE = re.compile(r"^(?:省|自治区|市|州|盟|县|区|旗|乡|镇|街道)(?:\([^)]*\))?")
+LEVEL_HEAD_RE = re.compile(r"^各?(?:省|自治区|设区市|市|州|盟|县|区|旗|乡|镇|街道)(?:\([^)]*\))?")
 LEAD_MARKER_RE = re.compile(r"(?:\((?:牵头|牵头单位|牵头部门|主责)\)|牵头)$")
 _TRAILING_NOTE_RE = re.compile(r"\([^()]*\)$")
 _AND_SPLIT_RE = re.compile(r"以及|和|及|与")
@@ -135,8 +135,9 @@ def split_units(text: str, base: int = 0) -> list[Unit]:
                 continue
             units.extend(Unit(text[ps:pe], base + ps, base + pe) for ps, pe in pending)
             pending = []
-        if name.endswith("等") and len(name) > 1:
-            name = name[:-1]
+        cut = name.rfind("等")
+        if cut > 0 and looks_like_unit(name[:cut]):  # 省生态环境厅等部门 → 省生态环境厅
+            name, e = name[:cut], s + cut
         units.append(Unit(name, base + s, base + e, marker))
     units.extend(Unit(text[ps:pe], base + ps, base + pe) for ps, pe in pending)
     return units

@@ -28,3 +28,32 @@ def falkor_store(falkor_settings: Settings) -> Iterator[FalkorStore]:
     store.clear()
     yield store
     store.close()
+
+
+@pytest.fixture(scope="session")
+def seeded_store(falkor_settings: Settings) -> Iterator[FalkorStore]:
+    """The seed corpus (``data/seeds``) extracted, loaded and linked once into its own graph of the session's
+    server (graph ``plangraph_seeds``). Skips while the ingest pipeline is incomplete."""
+    try:
+        from graph.loader import load_document
+        from ingest.pipeline import extract_file
+    except ImportError as exc:
+        pytest.skip(f"ingest pipeline not available yet: {exc}")
+    store = FalkorStore(falkor_settings.model_copy(update={"graph_name": "plangraph_seeds"}))
+    store.clear()
+    seeds = sorted(falkor_settings.seeds_dir.glob("*.txt"))
+    try:
+        extractions = [extract_file(path) for path in seeds]
+    except ImportError as exc:
+        store.close()
+        pytest.skip(f"ingest pipeline not complete yet: {exc}")
+    for extraction in extractions:
+        load_document(store, extraction)
+    try:
+        from graph.linking import relink
+    except ImportError:
+        relink = None
+    if relink is not None:
+        relink(store)
+    yield store
+    store.close()

@@ -141,3 +141,8 @@ def test_matcher_finds_mentions_with_offsets():
     assert [(m.name, m.function) for m in mentions] == [
         ("省统计局", "statistics"), ("有关部门", None), ("市发展改革委", "development_reform")]
     assert all(text[m.start:m.end] == m.name for m in mentions)
+
+
+def test_each_lower_level_government_is_collective(r):
+    a = tl(r, "各县(市、区)人民政府")
+    assert (a.kind, a.function, a.level) == ("collective", "government", "county")

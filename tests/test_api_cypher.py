@@ -96,7 +96,11 @@ def test_writes_refused_and_graph_unchanged(store, falkor_settings, monkeypatch,
     [
         ("MATCH (n RETURN n", 400, "cypher_syntax_error"),
         ("RETURN nosuchfunction(1) AS x", 400, "cypher_syntax_error"),
-        ("UNWIND range(1, 200000000) AS i WITH i WHERE i % 7 = 3 RETURN count(i) AS n", 408, "query_timeout"),
+        (
+            "UNWIND range(1, 3000) AS a UNWIND range(1, 3000) AS b WITH a, b WHERE (a * b) % 7 = 3 RETURN count(*) AS n",
+            408,
+            "query_timeout",
+        ),
     ],
 )
 def test_engine_errors_are_4xx(store, falkor_settings, query, status, code):
@@ -113,7 +117,12 @@ def test_empty_body_is_422(store, falkor_settings):
 
 
 def test_read_only_words_inside_strings_are_not_refused():
-    assert routes_cypher.refusal("MATCH (t:Task) WHERE t.text CONTAINS 'CREATE' RETURN t.start AS set_at") is None
-    assert routes_cypher.refusal("CALL db.idx.fulltext.queryNodes('Task', 'x') YIELD node RETURN node.task_id")\
+    assert (
+        routes_cypher.refusal("MATCH (t:Task) WHERE t.text CONTAINS 'CREATE' RETURN t.start AS set_at")
         is None
+    )
+    assert (
+        routes_cypher.refusal("CALL db.idx.fulltext.queryNodes('Task', 'x') YIELD node RETURN node.task_id")
+        is None
+    )
     assert routes_cypher.refusal("MATCH (n) // DELETE in a comment\nRETURN count(n) AS n") is None

@@ -41,12 +41,16 @@ def test_tasks_same_question_in_chinese_and_english(client):
     zh = client.get("/tasks", params={"led_by": "市场监管局", "topic": "碳计量"}).json()
     en = client.get("/tasks", params={"led_by": "market_regulation", "topic": "carbon-metrology"}).json()
     assert zh == en
-    assert [t["task_id"] for t in zh["items"]] == sorted([f"{TONGLING}/T01", f"{NATIONAL}/T01", f"{ZHEJIANG}/T01"])
+    assert [t["task_id"] for t in zh["items"]] == sorted(
+        [f"{TONGLING}/T01", f"{NATIONAL}/T01", f"{ZHEJIANG}/T01"]
+    )
     assert {t["lead"]["agency_id"] for t in zh["items"]} >= {TL_MR, ZJ_MR}
 
 
 def test_tasks_paging_and_filters(client):
-    assert task_ids(client.get("/tasks", params={"doc_id": TONGLING, "limit": 1, "offset": 1})) == [f"{TONGLING}/T02"]
+    assert task_ids(client.get("/tasks", params={"doc_id": TONGLING, "limit": 1, "offset": 1})) == [
+        f"{TONGLING}/T02"
+    ]
     assert task_ids(client.get("/tasks", params={"agency": "市财政局", "role": "co"})) == [
         f"{TONGLING}/T01", f"{TONGLING}/T02"]  # fmt: skip
     page = client.get("/tasks", params={"jurisdiction": "浙江", "limit": 5}).json()
@@ -64,7 +68,10 @@ def test_tasks_csv_export(client):
 def test_task_detail(client):
     d = client.get(f"/tasks/{TONGLING}/T01").json()
     assert d["lead"]["agency_id"] == TL_MR and [c["agency_id"] for c in d["co"]] == [TL_ST, TL_FIN]
-    assert d["quote"].startswith("1.加强碳计量服务") and d["lead"]["quote"] == "(责任单位:市市场监管局、市科技局、市财政局)"
+    assert (
+        d["quote"].startswith("1.加强碳计量服务")
+        and d["lead"]["quote"] == "(责任单位:市市场监管局、市科技局、市财政局)"
+    )
     assert d["targets"][0]["metric"] == "社会公用计量标准数量"
     assert [t["key"] for t in d["topics"]] == ["carbon-metrology"]
     assert [i["task_id"] for i in d["implements"]] == [f"{NATIONAL}/T01"]

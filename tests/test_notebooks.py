@@ -36,7 +36,7 @@ def executed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, tup
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("PLANGRAPH_DATA_DIR", str(data_dir))
         mp.setenv("PLANGRAPH_FIGURES_DIR", str(figures))
-        mp.setenv("MPLBACKEND", "Agg")
+        mp.delenv("MPLBACKEND", raising=False)  # the kernel then shows figures inline
         mp.delenv("PLANGRAPH_GRAPH_URI", raising=False)
         try:
             for name in NAMES:

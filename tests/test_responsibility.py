@@ -124,7 +124,7 @@ def test_objects_of_encourage_are_not_actors():
 
 
 def test_bullets_name_tiers():
-    text = "3.分级建设。\n——省级检测机构:建设高水平平台。\n——市级检测机构:服务本地产业。\n"
+    text = "3.分级建设。\n\xa0\xa0——省级检测机构:建设高水平平台。\n  ——市级检测机构:服务本地产业。\n"
     assert lead_co(text) == ("省级检测机构", ["市级检测机构"], "inferred")
 
 
@@ -156,3 +156,8 @@ def test_match_table_to_tasks_by_title_then_number():
     assert matched[0].title == "培育检测机构"
     assert matched[1] is None
     assert matched[2].title == "完善标准体系"
+
+
+def test_huitong_list_with_deng_bumen_after_a_full_name():
+    assert lead_co("省发展改革委、省能源局要会同省生态环境厅等部门制定方案。") == (
+        "省发展改革委", ["省能源局", "省生态环境厅"], "inferred")

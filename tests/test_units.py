@@ -64,3 +64,8 @@ def test_lead_marker_inside_list():
 
 def test_non_unit_words_are_not_glued_to_a_prefixed_unit():
     assert names("行业协会、企业、省科技厅") == ["行业协会", "企业", "省科技厅"]
+
+
+def test_deng_after_a_full_unit_is_dropped():
+    units = split_units("市科技局、市财政局等部门")
+    assert [(u.name, u.start, u.end) for u in units] == [("市科技局", 0, 4), ("市财政局", 5, 9)]

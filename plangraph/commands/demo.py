@@ -1,0 +1,28 @@
+"""``plangraph demo``: load the bundled seed plans into the store (unchanged ones are skipped), then serve."""
+
+from __future__ import annotations
+
+import typer
+
+from plangraph.commands.db import console, load_settings
+from plangraph.commands.ingest import ingest_paths
+from plangraph.commands.serve import serve
+
+
+def demo(
+    host: str | None = typer.Option(None, help="Bind address (default PLANGRAPH_HOST, 127.0.0.1)"),
+    port: int | None = typer.Option(None, help="Port (default PLANGRAPH_PORT, 8000)"),
+) -> None:
+    """Ingest the bundled seeds if they are not in the store yet, then serve the API and the page.
+    载入内置示例规划并启动服务。"""
+    seeds = load_settings().seeds_dir
+    if not seeds.is_dir():
+        console.print(f"[red]PLANGRAPH_SEEDS_DIR: {seeds} is not a folder[/red]")
+        raise typer.Exit(code=2)
+    if ingest_paths([seeds]):
+        console.print("[yellow]some seed files could not be ingested; serving what loaded[/yellow]")
+    serve(host=host, port=port)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("demo")(demo)

@@ -35,7 +35,7 @@ def enrich(result: dict, norm: NormText, outline: Outline) -> None:
     blocks = [(b.start, b.end, b.zone, b.task_id) for b in outline.blocks]
     _responsibility(result, norm)
     _topics(result, norm)
-    _targets(result, norm, outline, blocks, SCOPES.get(doc.get("level") or "", None))
+    _targets(result, norm, outline, blocks, SCOPES.get(doc.get("level") or ""))
     from ingest.years import milestone_years
 
     result["milestone_years"] = milestone_years(norm.text, blocks)

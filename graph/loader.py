@@ -472,9 +472,12 @@ class _Plan:
         for j, printed in enumerate(task.get("co") or []):
             units.append((co_ids[j] if j < len(co_ids) else None, printed, "co"))
         has_quote = task.get("responsibility_quote") is not None
+        generic = set(task.get("generic_actors") or [])   # 各地, 有关部门 …: kept on the task, not agencies
         seen: set[str] = set()
         rank = 0
         for agency_id, printed, role in units:
+            if agency_id is None and printed in generic:
+                continue
             agency_id = self._agency_for(agency_id, printed)
             if agency_id is None or agency_id in seen:
                 continue

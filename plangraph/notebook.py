@@ -1,0 +1,35 @@
+"""The entry point of the notebooks: a store with the bundled seeds in it, and where figures go."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from graph.linking import relink
+from graph.loader import graph_stats, load_document
+from graph.store import GraphStore, open_store
+from ingest.pipeline import extract_file
+from plangraph.settings import REPO_ROOT, Settings
+
+
+def open_notebook_store() -> tuple[GraphStore, Settings]:
+    """The configured store (``PLANGRAPH_DATA_DIR`` or ``PLANGRAPH_GRAPH_URI``), else a scratch store in the
+    temp dir; on an empty store the bundled seeds are ingested first."""
+    if os.environ.get("PLANGRAPH_DATA_DIR") or os.environ.get("PLANGRAPH_GRAPH_URI"):
+        settings = Settings()
+    else:
+        settings = Settings(data_dir=Path(tempfile.gettempdir()) / "plangraph-notebooks")
+    store = open_store(settings)
+    if graph_stats(store)["documents"] == 0:
+        for path in sorted(p for p in settings.seeds_dir.iterdir() if p.is_file()):
+            load_document(store, extract_file(path, max_mb=settings.max_file_mb))
+        relink(store)
+    return store, settings
+
+
+def figures_dir() -> Path:
+    """``PLANGRAPH_FIGURES_DIR`` (the tests use a scratch folder), else ``notebooks/figures``."""
+    path = Path(os.environ.get("PLANGRAPH_FIGURES_DIR") or REPO_ROOT / "notebooks" / "figures")
+    path.mkdir(parents=True, exist_ok=True)
+    return path

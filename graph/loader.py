@@ -101,7 +101,9 @@ STATEMENTS: dict[str, str] = {
         "MERGE (b:Agency {agency_id: r.successor_id}) "
         "MERGE (a)-[s:SUCCEEDED_BY]->(b) SET s.year = coalesce(r.year, s.year)"
     ),
-    "merge_topics": "UNWIND $rows AS r MERGE (:Topic {key: r.key})",
+    "merge_topics": "UNWIND $rows AS r MERGE (t:Topic {key: r.key}) "
+                    "SET t.name = coalesce(r.zh, t.name), t.name_en = coalesce(r.en, t.name_en), "
+                    "t.zh = coalesce(r.zh, t.zh), t.en = coalesce(r.en, t.en)",
     "merge_years": "UNWIND $rows AS r MERGE (:Year {year: r.year})",
     "replace_document": """
 MERGE (d:Document {doc_id: $doc_id})
@@ -270,6 +272,8 @@ class _Plan:
         doc = extraction["document"]
         self.doc_id: str = doc.get("doc_id") or stub_doc_id(doc["title_key"])
         self.extraction = extraction
+        self.topic_labels = {t["key"]: {"zh": t.get("zh"), "en": t.get("en")}
+                             for t in extraction.get("topics") or []}
         self.warnings: list[str] = list(extraction.get("warnings") or [])
         self.jurisdictions: dict[str, Place] = {}
         self.place_of_doc = self._place(doc.get("jurisdiction"), None)
@@ -536,7 +540,7 @@ class _Plan:
             ("merge_agency_in", self.agency_in),
             ("merge_agency_function", self.agency_functions),
             ("merge_succession", self.successions),
-            ("merge_topics", [{"key": k} for k in topics]),
+            ("merge_topics", [{"key": k, **self.topic_labels.get(k, {})} for k in topics]),
             ("merge_years", [{"year": y} for y in years]),
         ]
         return [(STATEMENTS[name], {"rows": chunk}) for name, rows in groups for chunk in _chunks(rows)]

@@ -104,7 +104,7 @@ def _agency_dict(agency) -> dict:
 
 
 def _topics(result: dict, norm: NormText) -> None:
-    from ingest.topics import topics_of
+    from ingest.topics import load_topics, topics_of
 
     for task in result["tasks"]:
         hits = _tagger().tag(task["text"])
@@ -113,6 +113,8 @@ def _topics(result: dict, norm: NormText) -> None:
         task["topic_terms"] = [
             {"topic": h.topic, "term": h.term, **norm.quote(base + h.start, base + h.end)} for h in hits
         ]
+    cited = {key for task in result["tasks"] for key in task["topics"]}
+    result["topics"] = [{"key": t.key, "zh": t.zh, "en": t.en} for t in load_topics() if t.key in cited]
 
 
 def _targets(result: dict, norm: NormText, outline: Outline, blocks: list, default_scope: str | None) -> None:

@@ -41,6 +41,21 @@ from graph.store import GraphStore
 
 BATCH = 2000
 
+# Deletes a document's own sections, tasks, targets and outgoing edges; `d` is the document (one statement part).
+_CLEAR_DOCUMENT = """OPTIONAL MATCH (t:Task {doc_id: $doc_id})
+DETACH DELETE t
+WITH DISTINCT d
+OPTIONAL MATCH (s:Section {doc_id: $doc_id})
+DETACH DELETE s
+WITH DISTINCT d
+OPTIONAL MATCH (g:Target {doc_id: $doc_id})
+DETACH DELETE g
+WITH DISTINCT d
+OPTIONAL MATCH (d)-[old]->()
+DELETE old
+WITH DISTINCT d
+"""
+
 STATEMENTS: dict[str, str] = {
     "document_state": (
         "MATCH (d:Document {doc_id: $doc_id}) "
@@ -108,19 +123,7 @@ STATEMENTS: dict[str, str] = {
     "replace_document": """
 MERGE (d:Document {doc_id: $doc_id})
 WITH d
-OPTIONAL MATCH (t:Task {doc_id: $doc_id})
-DETACH DELETE t
-WITH DISTINCT d
-OPTIONAL MATCH (s:Section {doc_id: $doc_id})
-DETACH DELETE s
-WITH DISTINCT d
-OPTIONAL MATCH (g:Target {doc_id: $doc_id})
-DETACH DELETE g
-WITH DISTINCT d
-OPTIONAL MATCH (d)-[old]->()
-DELETE old
-WITH DISTINCT d
-SET d += $doc
+""" + _CLEAR_DOCUMENT + """SET d += $doc
 FOREACH (r IN $sections | CREATE (s:Section {section_id: r.section_id}) SET s += r)
 FOREACH (r IN $top_sections | MERGE (s:Section {section_id: r}) CREATE (d)-[:HAS_SECTION]->(s))
 FOREACH (r IN $subsections |
@@ -160,19 +163,7 @@ RETURN DISTINCT d.doc_id AS doc_id
 """,
     "remove_document": """
 MATCH (d:Document {doc_id: $doc_id})
-OPTIONAL MATCH (t:Task {doc_id: $doc_id})
-DETACH DELETE t
-WITH DISTINCT d
-OPTIONAL MATCH (s:Section {doc_id: $doc_id})
-DETACH DELETE s
-WITH DISTINCT d
-OPTIONAL MATCH (g:Target {doc_id: $doc_id})
-DETACH DELETE g
-WITH DISTINCT d
-OPTIONAL MATCH (d)-[old]->()
-DELETE old
-WITH DISTINCT d
-SET d.stub = true, d.sha256 = null, d.extraction_sha = null
+""" + _CLEAR_DOCUMENT + """SET d.stub = true, d.sha256 = null, d.extraction_sha = null
 RETURN d.doc_id AS doc_id
 """,
     "remove_orphan_stubs": (

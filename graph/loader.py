@@ -512,6 +512,10 @@ class _Plan:
                 "per_year": target.get("per_year"), "year": target.get("year"), "scope": target.get("scope"),
                 "quote": target.get("quote"), "start": target.get("start"), "end": target.get("end"),
                 "cumulative": target.get("cumulative"), "attribute": target.get("attribute"),
+                # every place the target is printed (prose, table, commentary), in parallel lists
+                "quotes": [q["quote"] for q in target.get("quotes") or []] or None,
+                "quote_starts": [q["start"] for q in target.get("quotes") or []] or None,
+                "quote_ends": [q["end"] for q in target.get("quotes") or []] or None,
             }))
             if task_id:
                 self.sets.append({"task_id": task_id, "target_id": target_id})

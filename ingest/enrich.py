@@ -6,27 +6,13 @@ adds the base offsets and maps every span back to the original text through :cla
 
 from __future__ import annotations
 
-from functools import lru_cache
-
+from ingest.agencies import default_resolver
 from ingest.normalize import NormText
 from ingest.structure import Outline
+from ingest.topics import default_tagger, topics_of
 
 SCOPES = {"national": "全国", "provincial": "全省", "provincial-department": "全省", "municipal": "全市",
           "municipal-department": "全市", "county": "全县"}
-
-
-@lru_cache(maxsize=1)
-def _resolver():
-    from ingest.agencies import AgencyResolver
-
-    return AgencyResolver()
-
-
-@lru_cache(maxsize=1)
-def _tagger():
-    from ingest.topics import TopicTagger
-
-    return TopicTagger()
 
 
 def enrich(result: dict, norm: NormText, outline: Outline) -> None:
@@ -61,7 +47,7 @@ def _responsibility(result: dict, norm: NormText) -> None:
         task["co"] = [u.name for u in resp.co]
         units = []
         for rank, unit in enumerate([resp.lead, *resp.co]):
-            agency = _resolver().resolve(unit.name, jurisdiction=doc.get("jurisdiction"), level=doc.get("level"),
+            agency = default_resolver().resolve(unit.name, jurisdiction=doc.get("jurisdiction"), level=doc.get("level"),
                                          issuer=doc.get("issuer"), province=doc.get("province"))
             span = norm.quote(base + unit.start, base + unit.end)
             units.append({"printed": unit.name, "agency_id": None if agency.generic else agency.agency_id,
@@ -79,7 +65,7 @@ def _responsibility(result: dict, norm: NormText) -> None:
         task["lead_function"] = units[0]["function"]
         task["co_functions"] = [u["function"] for u in units[1:]]
     if doc.get("issuer"):
-        issuer = _resolver().resolve(doc["issuer"], jurisdiction=doc.get("jurisdiction"), level=doc.get("level"),
+        issuer = default_resolver().resolve(doc["issuer"], jurisdiction=doc.get("jurisdiction"), level=doc.get("level"),
                                      province=doc.get("province"))
         if not issuer.generic:
             agencies.setdefault(issuer.agency_id, _agency_dict(issuer))
@@ -104,17 +90,15 @@ def _agency_dict(agency) -> dict:
 
 
 def _topics(result: dict, norm: NormText) -> None:
-    from ingest.topics import load_topics, topics_of
-
     for task in result["tasks"]:
-        hits = _tagger().tag(task["text"])
+        hits = default_tagger().tag(task["text"])
         task["topics"] = topics_of(hits)
         base = task["norm_start"]
         task["topic_terms"] = [
             {"topic": h.topic, "term": h.term, **norm.quote(base + h.start, base + h.end)} for h in hits
         ]
     cited = {key for task in result["tasks"] for key in task["topics"]}
-    result["topics"] = [{"key": t.key, "zh": t.zh, "en": t.en} for t in load_topics() if t.key in cited]
+    result["topics"] = [{"key": t.key, "zh": t.zh, "en": t.en} for t in default_tagger().topics if t.key in cited]
 
 
 def _targets(result: dict, norm: NormText, outline: Outline, blocks: list, default_scope: str | None) -> None:

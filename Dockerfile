@@ -10,10 +10,7 @@ WORKDIR /app
 COPY . /app
 RUN pip install .
 
-# queries/ and data/seeds/ are read from the source tree, not from site-packages
-ENV PLANGRAPH_QUERIES_DIR=/app/queries \
-    PLANGRAPH_SEEDS_DIR=/app/data/seeds \
-    PLANGRAPH_DATA_DIR=/data/graph \
+ENV PLANGRAPH_DATA_DIR=/data/graph \
     PLANGRAPH_HOST=0.0.0.0 \
     PLANGRAPH_PORT=8000
 

@@ -16,12 +16,17 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.exceptions import HTTPException as StarletteHTTPException
-
-from api import routes_agencies, routes_cypher, routes_data, routes_documents, routes_meta, routes_tasks
-from api.models import ErrorResponse
-from graph.catalogue import ParameterError, UnknownQuery, UnknownValue
-from graph.errors import (
+from plangraph.api import (
+    routes_agencies,
+    routes_cypher,
+    routes_data,
+    routes_documents,
+    routes_meta,
+    routes_tasks,
+)
+from plangraph.api.models import ErrorResponse
+from plangraph.graph.catalogue import ParameterError, UnknownQuery, UnknownValue
+from plangraph.graph.errors import (
     BackendUnavailable,
     ConfigError,
     CypherSyntaxError,
@@ -30,6 +35,8 @@ from graph.errors import (
     QueryTimeout,
     ReadOnlyError,
 )
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
 from plangraph.settings import Settings, get_settings
 
 STATIC_DIR = Path(__file__).parent / "static"

@@ -8,8 +8,8 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Header, HTTPException, Query, Request
 from fastapi.responses import Response
+from plangraph.graph.catalogue import Resolver, rows_to_csv, run_query
 
-from graph.catalogue import Resolver, rows_to_csv, run_query
 from plangraph.settings import Settings
 
 Format = Literal["json", "csv"]
@@ -27,7 +27,7 @@ def get_store(request: Request) -> Any:
     if state.store is None:
         with _STORE_LOCK:
             if state.store is None:
-                from graph.store import open_store
+                from plangraph.graph.store import open_store
 
                 state.store = open_store(state.settings, read_only=True)
                 state.owns_store = True

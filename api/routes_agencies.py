@@ -6,9 +6,8 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.openapi.models import Example
-
-from api.deps import FormatQuery, PagingDep, RunnerDep, csv_response, page
-from api.models import AgencyMatchRow, AgencyProfile, Page, TaskRow
+from plangraph.api.deps import FormatQuery, PagingDep, RunnerDep, csv_response, page
+from plangraph.api.models import AgencyMatchRow, AgencyProfile, Page, TaskRow
 
 router = APIRouter(tags=["agencies 责任单位"])
 

@@ -6,9 +6,8 @@ import re
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException
-
-from api.deps import SettingsDep, StoreDep, require_api_key
-from api.models import CypherRequest, CypherResult, ErrorResponse
+from plangraph.api.deps import SettingsDep, StoreDep, require_api_key
+from plangraph.api.models import CypherRequest, CypherResult, ErrorResponse
 
 router = APIRouter(tags=["cypher 原始查询"])
 

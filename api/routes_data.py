@@ -6,10 +6,9 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
-
-from api.deps import FormatQuery, PagingDep, RunnerDep, StoreDep, csv_response, page
-from api.models import Network, Page, Row, TargetRow, TopicRow
-from graph import network as netx
+from plangraph.api.deps import FormatQuery, PagingDep, RunnerDep, StoreDep, csv_response, page
+from plangraph.api.models import Network, Page, Row, TargetRow, TopicRow
+from plangraph.graph import network as netx
 
 router = APIRouter()
 _CSV = {200: {"content": {"text/csv": {}}}}

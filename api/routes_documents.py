@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
-
-from api.deps import FormatQuery, PagingDep, RunnerDep, csv_response, page
-from api.models import DocumentOutline, DocumentRow, Page
+from plangraph.api.deps import FormatQuery, PagingDep, RunnerDep, csv_response, page
+from plangraph.api.models import DocumentOutline, DocumentRow, Page
 
 router = APIRouter(tags=["documents 规划文件"])
 

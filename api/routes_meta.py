@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-
-from api.deps import FormatQuery, RunnerDep, SettingsDep, StoreDep, csv_response
-from api.models import Health, QueryInfo, QueryResult, Stats
-from graph.catalogue import catalogue_rows, coerce_params, get_query, load_catalogue
+from plangraph.api.deps import FormatQuery, RunnerDep, SettingsDep, StoreDep, csv_response
+from plangraph.api.models import Health, QueryInfo, QueryResult, Stats
+from plangraph.graph.catalogue import catalogue_rows, coerce_params, get_query, load_catalogue
 
 router = APIRouter()
 
@@ -23,7 +22,7 @@ def health(store: StoreDep) -> dict[str, Any]:
 @router.get("/stats", response_model=Stats, tags=["meta 元信息"], summary="图谱统计 / Graph statistics")
 def stats(store: StoreDep) -> dict[str, Any]:
     """各类节点与关系的数量 / Node counts per label, stubs, relationships per type."""
-    from graph.loader import graph_stats
+    from plangraph.graph.loader import graph_stats
 
     return graph_stats(store)
 

@@ -6,10 +6,9 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.openapi.models import Example
-
-from api.deps import FormatQuery, PagingDep, RunnerDep, csv_response, page
-from api.models import Page, TaskDetail, TaskRow
-from graph.catalogue import ParameterError
+from plangraph.api.deps import FormatQuery, PagingDep, RunnerDep, csv_response, page
+from plangraph.api.models import Page, TaskDetail, TaskRow
+from plangraph.graph.catalogue import ParameterError
 
 router = APIRouter(tags=["tasks 任务"])
 

@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph.linking import TaskText, score_links  # noqa: E402
+from plangraph.graph.linking import TaskText, score_links  # noqa: E402
 
 ALIGNMENT = ROOT / "tests" / "data" / "alignment.json"
 SEEDS = ROOT / "data" / "seeds"
@@ -49,7 +49,7 @@ def tasks_from_extractions(extractions: dict[str, dict]) -> dict[str, list[dict]
 
 
 def extract_seeds() -> dict[str, dict]:
-    from ingest.pipeline import extract_file
+    from plangraph.ingest.pipeline import extract_file
 
     return {path.name: extract_file(path) for path in sorted(SEEDS.glob("*.txt"))}
 

@@ -6,8 +6,9 @@ import sys
 import tempfile
 import time
 
-from graph import falkor_server
-from graph.falkor_store import FalkorStore
+from plangraph.graph import falkor_server
+from plangraph.graph.falkor_store import FalkorStore
+
 from plangraph.settings import Settings
 
 UPSERT = "UNWIND $rows AS r MERGE (t:Task {task_id: r.id}) SET t.text = r.text, t.doc_id = r.doc"

@@ -35,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from graph.errors import QueryError
+from plangraph.graph.errors import QueryError
 
 SIMPLE_TYPES = ("string", "int", "float", "bool", "list")
 RESOLVED_TYPES = ("agency", "topic", "jurisdiction", "fulltext")
@@ -284,7 +284,7 @@ def expand_agency_query(q: str) -> dict[str, Any]:
     vocabulary module is not available.
     """
     try:
-        from ingest.agencies import expand_query
+        from plangraph.ingest.agencies import expand_query
     except ImportError:
         return {"functions": (), "level": None, "jurisdiction": None, "names": ()}
     raw = expand_query(q) or {}
@@ -302,7 +302,7 @@ def expand_agency_query(q: str) -> dict[str, Any]:
 def lookup_topic_key(q: str) -> str | None:
     """The topic key of a key, label or term (``ingest.topics``); None when unknown or unavailable."""
     try:
-        from ingest.topics import TopicTagger
+        from plangraph.ingest.topics import TopicTagger
     except ImportError:
         return None
     return _topic_tagger(TopicTagger).lookup(q)
@@ -431,7 +431,7 @@ class Resolver:
 
     def jurisdiction(self, q: str) -> str:
         """A place name in simplified Chinese (English or other scripts expanded through the vocabulary)."""
-        from graph.jurisdictions import all_places, resolve_place
+        from plangraph.graph.jurisdictions import all_places, resolve_place
 
         text = normalize_text(q)
         place = resolve_place(text)

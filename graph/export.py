@@ -16,9 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-
-from graph.dialect import BUSINESS_KEYS
-from graph.store import GraphStore
+from plangraph.graph.dialect import BUSINESS_KEYS
+from plangraph.graph.store import GraphStore
 
 FORMATS = ("json", "jsonl", "graphml", "csv")
 EXPORT_TIMEOUT_MS = 600_000

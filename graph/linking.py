@@ -16,9 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
+from plangraph.graph.store import GraphStore
 from sklearn.feature_extraction.text import TfidfVectorizer
-
-from graph.store import GraphStore
 
 TOP_K = 3
 THRESHOLD = 0.05

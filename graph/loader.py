@@ -35,9 +35,9 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.dialect import task_fulltext_properties
-from graph.jurisdictions import Place, lineage, resolve_place
-from graph.store import GraphStore
+from plangraph.graph.dialect import task_fulltext_properties
+from plangraph.graph.jurisdictions import Place, lineage, resolve_place
+from plangraph.graph.store import GraphStore
 
 BATCH = 2000
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 import neo4j
 from neo4j import GraphDatabase, Query
 from neo4j import exceptions as nx
-
-from graph import dialect
-from graph.errors import (
+from plangraph.graph import dialect
+from plangraph.graph.errors import (
     BackendUnavailable,
     ConfigError,
     CypherSyntaxError,
@@ -23,6 +22,7 @@ from graph.errors import (
     QueryTimeout,
     ReadOnlyError,
 )
+
 from plangraph.settings import Settings
 
 _TIMEOUT_CODES = ("TransactionTimedOut", "TransactionTimedOutClientConfiguration")

@@ -11,8 +11,7 @@ import io
 from typing import Any, Literal
 
 import networkx as nx
-
-from graph.catalogue import run_query
+from plangraph.graph.catalogue import run_query
 
 Level = Literal["agency", "function"]
 

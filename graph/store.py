@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from graph.errors import ConfigError
+from plangraph.graph.errors import ConfigError
+
 from plangraph.settings import Settings, get_settings
 
 
@@ -59,9 +60,9 @@ def open_store(settings: Settings | None = None, *, read_only: bool = False) -> 
     FalkorDB in ``PLANGRAPH_DATA_DIR`` (its server is started if not running, and left running)."""
     settings = settings or get_settings()
     if backend_for(settings) == "neo4j":
-        from graph.neo4j_store import Neo4jStore
+        from plangraph.graph.neo4j_store import Neo4jStore
 
         return Neo4jStore(settings, read_only=read_only)
-    from graph.falkor_store import FalkorStore
+    from plangraph.graph.falkor_store import FalkorStore
 
     return FalkorStore(settings, read_only=read_only)

@@ -88,7 +88,7 @@ class _Core:
 @cache
 def vocabulary() -> dict[str, Any]:
     """The parsed ``agencies.yaml`` (loaded once)."""
-    text = resources.files("ingest").joinpath("data/agencies.yaml").read_text(encoding="utf-8")
+    text = resources.files(__package__).joinpath("data/agencies.yaml").read_text(encoding="utf-8")
     return yaml.safe_load(text)
 
 

@@ -6,10 +6,10 @@ adds the base offsets and maps every span back to the original text through :cla
 
 from __future__ import annotations
 
-from ingest.agencies import default_resolver
-from ingest.normalize import NormText
-from ingest.structure import Outline
-from ingest.topics import default_tagger, topics_of
+from plangraph.ingest.agencies import default_resolver
+from plangraph.ingest.normalize import NormText
+from plangraph.ingest.structure import Outline
+from plangraph.ingest.topics import default_tagger, topics_of
 
 SCOPES = {"national": "全国", "provincial": "全省", "provincial-department": "全省", "municipal": "全市",
           "municipal-department": "全市", "county": "全县"}
@@ -22,13 +22,13 @@ def enrich(result: dict, norm: NormText, outline: Outline) -> None:
     _responsibility(result, norm)
     _topics(result, norm)
     _targets(result, norm, outline, blocks, SCOPES.get(doc.get("level") or ""))
-    from ingest.years import milestone_years
+    from plangraph.ingest.years import milestone_years
 
     result["milestone_years"] = milestone_years(norm.text, blocks)
 
 
 def _responsibility(result: dict, norm: NormText) -> None:
-    from ingest.responsibility import find_responsibility
+    from plangraph.ingest.responsibility import find_responsibility
 
     doc = result["document"]
     agencies: dict[str, dict] = {}
@@ -102,7 +102,7 @@ def _topics(result: dict, norm: NormText) -> None:
 
 
 def _targets(result: dict, norm: NormText, outline: Outline, blocks: list, default_scope: str | None) -> None:
-    from ingest.targets import TargetContext, extract_targets
+    from plangraph.ingest.targets import TargetContext, extract_targets
 
     context = TargetContext(norm.text, blocks, [t.rows for t in outline.tables], default_scope)
     targets = []

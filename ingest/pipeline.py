@@ -6,15 +6,15 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from ingest.metadata import doc_id_for, extract_metadata, title_key
-from ingest.normalize import NormText
-from ingest.readers import read_document
-from ingest.structure import Outline, parse_outline
+from plangraph.ingest.metadata import doc_id_for, extract_metadata, title_key
+from plangraph.ingest.normalize import NormText
+from plangraph.ingest.readers import read_document
+from plangraph.ingest.structure import Outline, parse_outline
 
 
 def extract_file(path: Path | str, *, max_mb: float = 20.0) -> dict:
     """Extract one document; raises :class:`ingest.errors.IngestError` with the reason when it cannot."""
-    from ingest.errors import NoStructure
+    from plangraph.ingest.errors import NoStructure
 
     path = Path(path)
     source = read_document(path, max_mb=max_mb)
@@ -50,7 +50,7 @@ def extract_file(path: Path | str, *, max_mb: float = 20.0) -> dict:
     }
     sections = _sections(norm, outline)
     tasks = _tasks(norm, outline, sections)
-    from ingest.enrich import enrich
+    from plangraph.ingest.enrich import enrich
 
     result = {"file": path.name, "document": doc, "sections": sections, "tasks": tasks, "targets": [],
               "milestone_years": [], "agencies": [], "warnings": []}
@@ -60,7 +60,7 @@ def extract_file(path: Path | str, *, max_mb: float = 20.0) -> dict:
 
 def _province(jurisdiction: str | None) -> str | None:
     """The province of a jurisdiction (China's administrative divisions, via graph.jurisdictions)."""
-    from graph.jurisdictions import resolve_place
+    from plangraph.graph.jurisdictions import resolve_place
 
     place = resolve_place(jurisdiction) if jurisdiction else None
     return place.province if place else None

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from charset_normalizer import from_bytes
-
-from ingest.errors import UnreadableFile
+from plangraph.ingest.errors import UnreadableFile
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}

@@ -13,8 +13,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from ingest.agencies import default_resolver
-from ingest.units import CLOSE, OPEN, Unit, looks_like_unit, split_units
+from plangraph.ingest.agencies import default_resolver
+from plangraph.ingest.units import CLOSE, OPEN, Unit, looks_like_unit, split_units
 
 LEAD_LABELS = ("牵头责任单位", "责任牵头单位", "牵头单位", "牵头部门", "主责单位", "主责部门", "主办单位")
 CO_LABELS = ("配合单位", "配合部门", "协办单位", "协办部门", "参与单位", "参与部门", "参加单位", "协同单位",

@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ingest.numbers import NUMBER, parse_number
-from ingest.years import YEAR, goal_year_mentions, year_value, zone_segments
+from plangraph.ingest.numbers import NUMBER, parse_number
+from plangraph.ingest.years import YEAR, goal_year_mentions, year_value, zone_segments
 
 # ---------------------------------------------------------------------------------------------- vocabulary
 

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import spacy
 import yaml
+from plangraph.ingest.normalize import converter
 from spacy.matcher import PhraseMatcher
-
-from ingest.normalize import converter
 
 DATA = Path(__file__).parent / "data" / "topics.yaml"
 

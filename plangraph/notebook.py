@@ -6,11 +6,11 @@ import os
 import tempfile
 from pathlib import Path
 
-from graph.linking import relink
-from graph.loader import graph_stats, load_document
-from graph.store import GraphStore, open_store
-from ingest.pipeline import extract_file
-from plangraph.settings import REPO_ROOT, Settings
+from plangraph.graph.linking import relink
+from plangraph.graph.loader import graph_stats, load_document
+from plangraph.graph.store import GraphStore, open_store
+from plangraph.ingest.pipeline import extract_file
+from plangraph.settings import Settings, default_data_dir
 
 
 def open_notebook_store() -> tuple[GraphStore, Settings]:
@@ -22,14 +22,15 @@ def open_notebook_store() -> tuple[GraphStore, Settings]:
         settings = Settings(data_dir=Path(tempfile.gettempdir()) / "plangraph-notebooks")
     store = open_store(settings)
     if graph_stats(store)["documents"] == 0:
-        for path in sorted(p for p in settings.seeds_dir.iterdir() if p.is_file()):
+        for path in sorted(settings.seeds_dir.glob("*.txt")):
             load_document(store, extract_file(path, max_mb=settings.max_file_mb))
         relink(store)
     return store, settings
 
 
 def figures_dir() -> Path:
-    """``PLANGRAPH_FIGURES_DIR`` (the tests use a scratch folder), else ``notebooks/figures``."""
-    path = Path(os.environ.get("PLANGRAPH_FIGURES_DIR") or REPO_ROOT / "notebooks" / "figures")
+    """``PLANGRAPH_FIGURES_DIR`` (the tests use a scratch folder), else ``figures`` beside the per-user store
+    (never inside the repository's tracked files)."""
+    path = Path(os.environ.get("PLANGRAPH_FIGURES_DIR") or default_data_dir().parent / "figures")
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
+import platformdirs
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
+
+def _package_dir(package: str) -> Path:
+    """The folder of a data package installed with plangraph (the catalogue, the seeds)."""
+    return Path(str(resources.files(package)))
+
+
+def default_data_dir() -> Path:
+    """The per-user store directory (same whatever the working directory), e.g. ``~/.local/share/plangraph/graph``."""
+    return Path(platformdirs.user_data_dir("plangraph", appauthor=False)) / "graph"
 
 
 class Settings(BaseSettings):
@@ -16,7 +26,7 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="PLANGRAPH_", extra="ignore")
 
-    data_dir: Path = Field(Path("data/graph"), description="Directory of the embedded FalkorDB store")
+    data_dir: Path = Field(default_factory=default_data_dir, description="Directory of the embedded FalkorDB store")
     graph_uri: str = Field(
         "",
         description="Empty: embedded FalkorDB in data_dir. neo4j://…, neo4j+s://…, bolt://…: a Neo4j 5 server",
@@ -30,8 +40,13 @@ class Settings(BaseSettings):
     query_timeout_ms: int = Field(5000, description="Timeout of each read query (ms)")
     max_rows: int = Field(1000, description="Row cap of raw Cypher answers")
     max_file_mb: float = Field(20.0, description="Largest input file accepted by extract/ingest (MB)")
-    queries_dir: Path = Field(REPO_ROOT / "queries", description="The named Cypher catalogue")
-    seeds_dir: Path = Field(REPO_ROOT / "data" / "seeds", description="Bundled demo corpus used by `plangraph demo`")
+    queries_dir: Path = Field(
+        default_factory=lambda: _package_dir("plangraph.queries"), description="The named Cypher catalogue"
+    )
+    seeds_dir: Path = Field(
+        default_factory=lambda: _package_dir("plangraph.seeds"),
+        description="Bundled demo corpus used by `plangraph demo`",
+    )
 
     @property
     def uses_neo4j(self) -> bool:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from plangraph.graph import falkor_server
+from plangraph.graph.falkor_store import FalkorStore
 
-from graph import falkor_server
-from graph.falkor_store import FalkorStore
 from plangraph.settings import Settings
 
 
@@ -35,8 +35,8 @@ def seeded_store(falkor_settings: Settings) -> Iterator[FalkorStore]:
     """The seed corpus (``data/seeds``) extracted, loaded and linked once into its own graph of the session's
     server (graph ``plangraph_seeds``). Skips while the ingest pipeline is incomplete."""
     try:
-        from graph.loader import load_document
-        from ingest.pipeline import extract_file
+        from plangraph.graph.loader import load_document
+        from plangraph.ingest.pipeline import extract_file
     except ImportError as exc:
         pytest.skip(f"ingest pipeline not available yet: {exc}")
     store = FalkorStore(falkor_settings.model_copy(update={"graph_name": "plangraph_seeds"}))
@@ -50,7 +50,7 @@ def seeded_store(falkor_settings: Settings) -> Iterator[FalkorStore]:
     for extraction in extractions:
         load_document(store, extraction)
     try:
-        from graph.linking import relink
+        from plangraph.graph.linking import relink
     except ImportError:
         relink = None
     if relink is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 
-from graph.loader import load_document
+from plangraph.graph.loader import load_document
 
 
 def _doc_id(title_key: str) -> str:
@@ -181,7 +181,7 @@ def build_sample_graph(store) -> None:
 
 def open_sample_store(falkor_settings, graph_name: str = "plangraph_queries"):
     """A FalkorDB store on the test session's server holding only the sample graph."""
-    from graph.falkor_store import FalkorStore
+    from plangraph.graph.falkor_store import FalkorStore
 
     store = FalkorStore(falkor_settings.model_copy(update={"graph_name": graph_name}))
     store.clear()

@@ -1,8 +1,7 @@
 """Agency vocabulary, resolution across aliases / levels / reforms, English names, mentions, queries."""
 
 import pytest
-
-from ingest.agencies import AgencyMatcher, default_resolver, expand_query, vocabulary
+from plangraph.ingest.agencies import AgencyMatcher, default_resolver, expand_query, vocabulary
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import opencc
 import pytest
-
-from ingest.agencies import default_resolver
-from ingest.responsibility import find_explicit
+from plangraph.ingest.agencies import default_resolver
+from plangraph.ingest.responsibility import find_explicit
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "data" / "seeds").glob("*.txt"))
 

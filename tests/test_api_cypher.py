@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
+from plangraph.api import routes_cypher
+from plangraph.api.app import create_app
+from plangraph.graph.loader import graph_stats
 from pydantic import SecretStr
 from queries_sample import open_sample_store
-
-from api import routes_cypher
-from api.app import create_app
-from graph.loader import graph_stats
 
 KEY = "s3cret-key"
 WRITES = [

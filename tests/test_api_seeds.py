@@ -6,8 +6,7 @@ from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-
-from api.app import create_app
+from plangraph.api.app import create_app
 
 ZJ_MR = "浙江省市场监督管理局"
 HEADLINE = {

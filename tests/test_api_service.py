@@ -9,9 +9,8 @@ from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
+from plangraph.api.app import create_app
 from queries_sample import NATIONAL, TL_FIN, TL_MR, TL_ST, TONGLING, ZHEJIANG, ZJ_MR, open_sample_store
-
-from api.app import create_app
 
 
 @pytest.fixture(scope="module")
@@ -185,7 +184,7 @@ def test_openapi_document_validates(client):
 
 
 def test_root_is_left_to_the_static_page(client):
-    from api.app import STATIC_DIR
+    from plangraph.api.app import STATIC_DIR
 
     resp = client.get("/")
     assert resp.status_code == (200 if (STATIC_DIR / "index.html").is_file() else 404)

@@ -12,8 +12,7 @@ matplotlib.use("Agg")
 
 from matplotlib import font_manager  # noqa: E402
 from matplotlib import pyplot as plt  # noqa: E402
-
-from graph.plotting import CJK_FAMILIES, use_cjk_font  # noqa: E402
+from plangraph.graph.plotting import CJK_FAMILIES, use_cjk_font  # noqa: E402
 
 LABEL = "浙江省市场监督管理局"
 

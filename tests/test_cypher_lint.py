@@ -7,9 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-
-from graph import dialect
-from graph.cypher_lint import lint
+from cypher_lint import lint
+from plangraph.graph import dialect
 
 REPO = Path(__file__).resolve().parents[1]
 _HEADER = re.compile(r"\A(?:[ \t]*(?://|--)[^\n]*\n|[ \t]*\n)*")
@@ -63,9 +62,9 @@ def test_query_catalogue_lints_clean():
 
 def test_loader_statements_lint_clean():
     try:
-        loader = importlib.import_module("graph.loader")
+        loader = importlib.import_module("plangraph.graph.loader")
     except ModuleNotFoundError as exc:
-        if exc.name != "graph.loader":
+        if exc.name != "plangraph.graph.loader":
             raise
         pytest.skip("graph.loader does not exist yet")
     statements = getattr(loader, "STATEMENTS", None)

@@ -10,10 +10,9 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from fixtures_graph import city, nanjing, national
-
-from graph.export import export_graph
-from graph.linking import relink
-from graph.loader import graph_stats, load_document
+from plangraph.graph.export import export_graph
+from plangraph.graph.linking import relink
+from plangraph.graph.loader import graph_stats, load_document
 
 CITY = city()["document"]["doc_id"]
 

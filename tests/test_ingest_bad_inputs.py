@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from ingest.errors import IngestError
-from ingest.pipeline import extract_file
+from plangraph.ingest.errors import IngestError
+from plangraph.ingest.pipeline import extract_file
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 from helpers_formats import PDF_FONT, to_docx, to_html, to_pdf
-
-from ingest.pipeline import extract_file
+from plangraph.ingest.pipeline import extract_file
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
 
@@ -40,7 +39,7 @@ def test_other_formats_give_the_same_tasks(seed, convert, tmp_path: Path) -> Non
 
 
 def result_text(path: Path) -> str:
-    from ingest.readers import read_document
+    from plangraph.ingest.readers import read_document
 
     return read_document(path).text
 

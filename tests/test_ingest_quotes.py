@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from ingest.pipeline import extract_file
-from ingest.readers import read_document
+from plangraph.ingest.pipeline import extract_file
+from plangraph.ingest.readers import read_document
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "data" / "seeds").glob("*.txt"))
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from graph.jurisdictions import all_places, lineage, resolve_place
+from plangraph.graph.jurisdictions import all_places, lineage, resolve_place
 
 
 @pytest.mark.parametrize("name", ["浙江", "浙江省"])

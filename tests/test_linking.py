@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 from fixtures_graph import city, national
-
-from graph.linking import TaskText, higher_documents, relink, score_links
-from graph.loader import load_document
+from plangraph.graph.linking import TaskText, higher_documents, relink, score_links
+from plangraph.graph.loader import load_document
 
 CITY = city()["document"]["doc_id"]
 NATIONAL = national()["document"]["doc_id"]
@@ -59,8 +58,8 @@ def test_relink_after_higher_plan_is_ingested_later(falkor_store) -> None:
 
 
 def test_linking_and_export_statements_lint_clean_on_neo4j() -> None:
-    from graph import export, linking
-    from graph.cypher_lint import LinterUnavailable, lint
+    from cypher_lint import LinterUnavailable, lint
+    from plangraph.graph import export, linking
 
     queries = {f"linking.{k}": v for k, v in linking.STATEMENTS.items()}
     queries |= {f"export.{k}": v for k, v in export.STATEMENTS.items()}

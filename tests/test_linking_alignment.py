@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-pipeline = pytest.importorskip("ingest.pipeline", reason="ingest.pipeline (the extractor) is not available yet")
+pipeline = pytest.importorskip("plangraph.ingest.pipeline", reason="ingest.pipeline (the extractor) is not available yet")
 
 
 def _bench():

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from fixtures_graph import NATIONAL_NUMBER, city, doc_id_of, nanjing, national
-
-from graph.export import export_graph
-from graph.loader import graph_stats, load_document, remove_document, stub_doc_id
+from plangraph.graph.export import export_graph
+from plangraph.graph.loader import graph_stats, load_document, remove_document, stub_doc_id
 
 CITY = city()["document"]["doc_id"]
 NATIONAL = national()["document"]["doc_id"]

@@ -12,15 +12,14 @@ from pathlib import Path
 
 import pytest
 from fixtures_graph import city
-
-from graph.loader import load_document
+from plangraph.graph.loader import load_document
 
 TESTS = Path(__file__).resolve().parent
 CHILD = """
 import sys
 sys.path.insert(0, {tests!r})
-from graph.loader import load_document
-from graph.store import open_store
+from plangraph.graph.loader import load_document
+from plangraph.graph.store import open_store
 from tests_kill_versions import version
 store = open_store()
 print("loading", file=sys.stderr, flush=True)

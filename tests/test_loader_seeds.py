@@ -5,13 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from graph.export import export_graph
-from graph.linking import relink
-from graph.loader import graph_stats, load_document
+from plangraph.graph.export import export_graph
+from plangraph.graph.linking import relink
+from plangraph.graph.loader import graph_stats, load_document
 
 SEEDS = Path(__file__).resolve().parents[1] / "data" / "seeds"
-pipeline = pytest.importorskip("ingest.pipeline", reason="ingest.pipeline (the extractor) is not available yet")
+pipeline = pytest.importorskip("plangraph.ingest.pipeline", reason="ingest.pipeline (the extractor) is not available yet")
 
 
 @pytest.fixture(scope="module")

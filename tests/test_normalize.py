@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ingest.normalize import NormText
+from plangraph.ingest.normalize import NormText
 
 
 def test_traditional_with_taiwan_vocabulary_becomes_simplified() -> None:

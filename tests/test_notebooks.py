@@ -12,8 +12,9 @@ import pytest
 nbformat = pytest.importorskip("nbformat")
 nbclient = pytest.importorskip("nbclient")
 
-from graph import falkor_server  # noqa: E402
-from plangraph.settings import REPO_ROOT  # noqa: E402
+from plangraph.graph import falkor_server  # noqa: E402
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 NOTEBOOKS = REPO_ROOT / "notebooks"
 NAMES = ["agency_network", "targets", "implementation", "workload"]

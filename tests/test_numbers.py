@@ -1,8 +1,7 @@
 """Number forms: Arabic, thousands separators, decimals, Chinese numerals, 万 scaling, percentages."""
 
 import pytest
-
-from ingest.numbers import find_numbers, parse_number
+from plangraph.ingest.numbers import find_numbers, parse_number
 
 
 @pytest.mark.parametrize(

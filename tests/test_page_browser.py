@@ -35,8 +35,7 @@ def _free_port() -> int:
 def base_url(seeded_store: Any) -> Iterator[str]:
     """The API (with the page) served by uvicorn in a background thread over the seeded store."""
     import uvicorn
-
-    from api.app import create_app
+    from plangraph.api.app import create_app
 
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(create_app(store=seeded_store), host="127.0.0.1", port=port,

@@ -7,6 +7,17 @@ import re
 from pathlib import Path
 
 import pytest
+from plangraph.graph.catalogue import (
+    ParameterError,
+    UnknownQuery,
+    UnknownValue,
+    bind_params,
+    get_query,
+    load_catalogue,
+    parse_query_file,
+    run_query,
+    segment_query,
+)
 from queries_sample import (
     NATIONAL,
     SAMR,
@@ -21,18 +32,7 @@ from queries_sample import (
     open_sample_store,
 )
 
-from graph.catalogue import (
-    ParameterError,
-    UnknownQuery,
-    UnknownValue,
-    bind_params,
-    get_query,
-    load_catalogue,
-    parse_query_file,
-    run_query,
-    segment_query,
-)
-from plangraph.settings import REPO_ROOT
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 QUERIES = REPO_ROOT / "queries"
 REQUIRED = {

@@ -1,6 +1,6 @@
 """Responsibility: explicit lines in each common form, deadlines, tables, inferred actors."""
 
-from ingest.responsibility import (
+from plangraph.ingest.responsibility import (
     detect_lead_first_convention,
     find_responsibility,
     match_table_to_tasks,

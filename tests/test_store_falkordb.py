@@ -10,9 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from graph import dialect, falkor_server
-from graph.errors import (
+from plangraph.graph import dialect, falkor_server
+from plangraph.graph.errors import (
     BackendUnavailable,
     ConfigError,
     CypherSyntaxError,
@@ -20,8 +19,9 @@ from graph.errors import (
     QueryTimeout,
     ReadOnlyError,
 )
-from graph.falkor_store import FalkorStore
-from graph.store import GraphStore, open_store
+from plangraph.graph.falkor_store import FalkorStore
+from plangraph.graph.store import GraphStore, open_store
+
 from plangraph.settings import Settings
 
 REPO = Path(__file__).resolve().parents[1]
@@ -205,7 +205,7 @@ def test_second_db_start_reuses_the_running_server(data_dirs):
 
 _OWNER = """
 import sys, time
-from graph import falkor_server
+from plangraph.graph import falkor_server
 info = falkor_server.start(sys.argv[1])
 print(info.pid, flush=True)
 time.sleep(600)

@@ -12,10 +12,10 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+from plangraph.graph import dialect
+from plangraph.graph.errors import CypherSyntaxError, QueryTimeout, ReadOnlyError
+from plangraph.graph.store import GraphStore, open_store
 
-from graph import dialect
-from graph.errors import CypherSyntaxError, QueryTimeout, ReadOnlyError
-from graph.store import GraphStore, open_store
 from plangraph.settings import Settings
 
 URI = os.environ.get("PLANGRAPH_TEST_NEO4J_URI", "")

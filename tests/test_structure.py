@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ingest.normalize import NormText
-from ingest.structure import parse_outline
+from plangraph.ingest.normalize import NormText
+from plangraph.ingest.structure import parse_outline
 
 
 def outline(text: str):

@@ -1,8 +1,7 @@
 """Targets in prose and tables, and the document-level merge (texts written for the tests)."""
 
 import pytest
-
-from ingest.targets import TargetContext, extract_targets, find_targets, table_targets
+from plangraph.ingest.targets import TargetContext, extract_targets, find_targets, table_targets
 
 
 def one(text):

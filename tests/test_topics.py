@@ -3,8 +3,7 @@
 from pathlib import Path
 
 import pytest
-
-from ingest.topics import DATA, TopicTagger, default_tagger, load_topics, topics_of
+from plangraph.ingest.topics import DATA, TopicTagger, default_tagger, load_topics, topics_of
 
 
 @pytest.fixture(scope="module")

@@ -3,13 +3,12 @@
 from pathlib import Path
 
 import pytest
-
-from ingest.topics import load_topics
+from plangraph.ingest.topics import load_topics
 
 SEEDS = sorted((Path(__file__).resolve().parents[1] / "data" / "seeds").glob("*.txt"))
 
 try:
-    from ingest.pipeline import extract_file
+    from plangraph.ingest.pipeline import extract_file
 except ImportError as exc:  # the pipeline lands separately
     extract_file = None
     REASON = f"ingest.pipeline is not importable yet ({exc})"

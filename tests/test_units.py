@@ -1,6 +1,6 @@
 """Unit-list splitting: separators, brackets, shared-suffix groups, collectives, offsets."""
 
-from ingest.units import split_units
+from plangraph.ingest.units import split_units
 
 
 def names(text: str) -> list[str]:

@@ -1,6 +1,6 @@
 """Milestone years: dated goals and deadlines, not dates, periods, cited titles or history."""
 
-from ingest.years import goal_year_mentions, milestone_years, year_value, zone_segments
+from plangraph.ingest.years import goal_year_mentions, milestone_years, year_value, zone_segments
 
 
 def test_goal_forms():

@@ -18,10 +18,10 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.table import Table
 
-from graph import falkor_server
-from graph.errors import ConfigError, GraphError
-from graph.store import backend_for, open_store
-from ingest.errors import IngestError
+from plangraph.graph import falkor_server
+from plangraph.graph.errors import ConfigError, GraphError
+from plangraph.graph.store import backend_for, open_store
+from plangraph.ingest.errors import IngestError
 from plangraph.settings import Settings, get_settings
 
 console = Console()

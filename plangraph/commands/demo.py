@@ -19,7 +19,7 @@ def demo(
     if not seeds.is_dir():
         console.print(f"[red]PLANGRAPH_SEEDS_DIR: {seeds} is not a folder[/red]")
         raise typer.Exit(code=2)
-    if ingest_paths([seeds]):
+    if ingest_paths(sorted(seeds.glob("*.txt"))):
         console.print("[yellow]some seed files could not be ingested; serving what loaded[/yellow]")
     serve(host=host, port=port)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import typer
 from rich.console import Console
 
-from graph.export import FORMATS, export_graph
-from graph.store import open_store
 from plangraph.commands.db import exit_on_error, load_settings
+from plangraph.graph.export import FORMATS, export_graph
+from plangraph.graph.store import open_store
 
 err_console = Console(stderr=True, soft_wrap=True)
 

@@ -10,8 +10,8 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from ingest.errors import IngestError
-from ingest.pipeline import extract_file
+from plangraph.ingest.errors import IngestError
+from plangraph.ingest.pipeline import extract_file
 from plangraph.settings import get_settings
 
 console = Console(stderr=True)
@@ -19,7 +19,7 @@ console = Console(stderr=True)
 
 def expand_paths(paths: list[Path]) -> list[Path]:
     """Files as given, folders expanded to the supported documents they hold (sorted)."""
-    from ingest.readers import SUPPORTED
+    from plangraph.ingest.readers import SUPPORTED
 
     out: list[Path] = []
     for p in paths:

@@ -13,14 +13,14 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from graph.errors import GraphError
-from graph.linking import relink
-from graph.loader import LoadResult, load_document
-from graph.store import open_store
-from ingest.errors import IngestError
-from ingest.pipeline import extract_file
 from plangraph.commands.db import exit_on_error, load_settings
 from plangraph.commands.extract import expand_paths
+from plangraph.graph.errors import GraphError
+from plangraph.graph.linking import relink
+from plangraph.graph.loader import LoadResult, load_document
+from plangraph.graph.store import open_store
+from plangraph.ingest.errors import IngestError
+from plangraph.ingest.pipeline import extract_file
 
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)

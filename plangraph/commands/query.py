@@ -8,8 +8,15 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from graph.catalogue import ParameterError, catalogue_rows, cell, load_catalogue, rows_to_csv, run_query
 from plangraph.commands.db import console, exit_on_error, load_settings
+from plangraph.graph.catalogue import (
+    ParameterError,
+    catalogue_rows,
+    cell,
+    load_catalogue,
+    rows_to_csv,
+    run_query,
+)
 
 FORMATS = ("table", "json", "csv")
 
@@ -43,7 +50,7 @@ def query(
             _print_catalogue(catalogue_rows(catalogue.values()), fmt)
             return
         params = _parse_params(param)
-        from graph.store import open_store
+        from plangraph.graph.store import open_store
 
         store = open_store(settings, read_only=True)
         try:

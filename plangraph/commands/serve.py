@@ -1,4 +1,4 @@
-"""``plangraph serve``: the HTTP API (uvicorn running the ``api.app:create_app`` factory).
+"""``plangraph serve``: the HTTP API (uvicorn running the ``plangraph.api.app:create_app`` factory).
 
 The embedded FalkorDB server is started first if it is not running (and left running afterwards);
 with Neo4j the connection is checked before uvicorn starts.
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import typer
 
-from graph import falkor_server
 from plangraph.commands.db import console, exit_on_error, load_settings
+from plangraph.graph import falkor_server
 
 
 def serve(
@@ -22,7 +22,7 @@ def serve(
     settings = load_settings()
     with exit_on_error():
         if settings.uses_neo4j:
-            from graph.store import open_store
+            from plangraph.graph.store import open_store
 
             open_store(settings, read_only=True).close()
         else:
@@ -31,7 +31,7 @@ def serve(
     host = settings.host if host is None else host
     port = settings.port if port is None else port
     console.print(f"serving on [bold]http://{host}:{port}[/]")
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port)
+    uvicorn.run("plangraph.api.app:create_app", factory=True, host=host, port=port)
 
 
 def register(app: typer.Typer) -> None:

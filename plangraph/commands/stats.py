@@ -9,9 +9,9 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from graph.loader import graph_stats
-from graph.store import open_store
 from plangraph.commands.db import exit_on_error, load_settings
+from plangraph.graph.loader import graph_stats
+from plangraph.graph.store import open_store
 
 console = Console()
 

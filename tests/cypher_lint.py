@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
-from plangraph.settings import REPO_ROOT
-
+REPO_ROOT = Path(__file__).resolve().parents[1]
 LINT_DIR = REPO_ROOT / "tools" / "cypher-lint"
 _UNKNOWN = ("is not present in the database", "Unknown function", "Unknown procedure")
 

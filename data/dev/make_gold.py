@@ -1,0 +1,168 @@
+"""Writes gold/*.json for docs/ (hand-made annotations, kept as code so quotes are checked as exact substrings)."""
+import json
+import pathlib
+
+HERE = pathlib.Path(__file__).parent
+
+
+def between(text: str, start: str, end: str) -> str:
+    i = text.index(start)
+    j = text.index(end, i) + len(end)
+    return text[i:j]
+
+
+def check(text: str, gold: dict) -> None:
+    for t in gold["tasks"]:
+        assert t["quote_start"] in text, t["quote_start"]
+        if t["responsibility_quote"]:
+            assert t["responsibility_quote"] in text, t["responsibility_quote"]
+    for g in gold["targets"]:
+        assert g["quote"] in text, g["quote"]
+
+
+def target(tid, task, metric, value, unit, comp, year, scope, quote):
+    return {"id": tid, "metric": metric, "value": value, "low": None, "high": None, "unit": unit,
+            "comparator": comp, "per_year": False, "year": year, "scope": scope, "quote": quote, "task": task}
+
+
+def chuzhou() -> dict:
+    name = "01_chuzhou_city_zhongdiangongzuo.txt"
+    text = (HERE / "docs" / name).read_text(encoding="utf-8")
+    coop_tail = ["各县政府", "各市政府", "各区政府"]
+    rows = [
+        ("1. 地区生产总值增长8%以上。", "市发展改革委",
+         ["市经信局", "市商务局", "市交通局", "市农业农村局", "滁州经开区管委会", "中新苏滁高新区管委会"], "金力"),
+        ("2. 财政收入增长8%左右。", "市财政局",
+         ["市税务局", "滁州海关", "市人行", "滁州经开区管委会", "中新苏滁高新区管委会"], "金力"),
+        ("3. 固定资产投资增长10%以上。", "市发展改革委",
+         ["市经信局", "市住建局", "市交通局", "市水利局", "滁州经开区管委会", "中新苏滁高新区管委会"], "金力"),
+    ]
+    tasks = []
+    pos = 0
+    for i, (head, lead, co, official) in enumerate(rows, 1):
+        pos = text.index(head, pos)
+        quote = between(text[pos:], f"牵头责任单位:{lead}。", "各县、市、区政府。")
+        tasks.append({"id": f"C01-T0{i}", "section": "一", "number": f"{i}.", "title": head[3:-1],
+                      "quote_start": head, "lead": lead, "co": co + coop_tail,
+                      "responsibility_source": "explicit", "responsibility_quote": quote, "lead_official": official})
+    tasks.append({"id": "C01-T04", "section": "一", "number": "4.", "title": "社会消费品零售总额增长10.5%以上",
+                  "quote_start": "4. 社会消费品零售总额增长10.5%以上。", "lead": None, "co": [],
+                  "responsibility_source": "none", "responsibility_quote": None, "lead_official": "姚志",
+                  "truncated": True, "note": "The page is cut at '牵头责任' before any unit."})
+    targets = [
+        target("C01-G01", "C01-T01", "地区生产总值增长", 8, "%", ">=", 2020, "全市", "地区生产总值增长8%以上"),
+        target("C01-G02", "C01-T02", "财政收入增长", 8, "%", "~", 2020, "全市", "财政收入增长8%左右"),
+        target("C01-G03", "C01-T03", "固定资产投资增长", 10, "%", ">=", 2020, "全市", "固定资产投资增长10%以上"),
+        target("C01-G04", "C01-T04", "社会消费品零售总额增长", 10.5, "%", ">=", 2020, "全市",
+               "社会消费品零售总额增长10.5%以上"),
+    ]
+    return {
+        "file": name, "partial": True, "excerpt_end": "牵头责任",
+        "document": {"title": "滁州市人民政府关于2020年市政府重点工作及责任分解的通知",
+                     "title_quote": "滁州市人民政府关于2020年市政府重点工作及责任分解的通知",
+                     "issuer": "滁州市人民政府", "issued_on": None, "doc_number": None, "level": "municipal",
+                     "jurisdiction": "滁州市", "period": [2020, 2020], "implements": [],
+                     "known_from_index": {"issued_on": "page timestamp 发布时间:2020-02-03 (not a signature date)"}},
+        "sections": [{"number": "一", "title": "确保完成全年主要预期目标", "quote": "一、确保完成全年主要预期目标"}],
+        "tasks": tasks, "targets": targets, "milestone_years": [2020],
+        "notes": "A notice that is itself the plan (no separate plan title). Each item has three standalone lines: "
+                 "牵头负责领导 (a person: lead_official), 牵头责任单位 (lead), 协同责任单位 (co). '等' before ',各县、市、区政府' "
+                 "dropped; the shared-suffix group keeps the distributive 各 on each part. '10个方面190项重点工作' in the "
+                 "cover text is a count of the plan's items, not a target. The page timestamp is not the issue date.",
+    }
+
+
+def huoshan() -> dict:
+    name = "02_huoshan_devzone_zhongdiangongzuo.txt"
+    rows = [
+        ("1 |\n坚持服务跟着项目走", "坚持服务跟着项目走", "招商工作部", ["安商工作部"], "叶林", "招商工作部、安商工作部 |"),
+        ("2 |\n全力推进开发区“空间再造”", "全力推进开发区“空间再造”", "改革办", [], "马振明", "改革办 |"),
+        ("3 |\n持续提升园区承载能力", "持续提升园区承载能力", "规划建设局", [], "张云峰", "规划建设局 |"),
+    ]
+    tasks = [{"id": f"H02-T0{i}", "section": None, "number": str(i), "title": title, "quote_start": qs,
+              "lead": lead, "co": co, "responsibility_source": "explicit", "responsibility_quote": rq,
+              "responsibility_in": "table", "lead_official": official, "deadline": "全年"}
+             for i, (qs, title, lead, co, official, rq) in enumerate(rows, 1)]
+    targets = [
+        target("H02-G01", "H02-T02", "盘活僵尸企业", 10, "家", "=", 2025, None, "盘活僵尸企业10家"),
+        target("H02-G02", "H02-T02", "盘活存量土地", 400, "亩", "=", 2025, None, "盘活存量土地400亩"),
+    ]
+    return {
+        "file": name, "partial": True, "excerpt_end": "全年 |",
+        "document": {"title": "2025年开发区重点工作及责任清单", "title_quote": "2025年开发区重点工作及责任清单",
+                     "issuer": None, "issued_on": None, "doc_number": None, "level": "development-zone",
+                     "jurisdiction": None, "period": [2025, 2025], "implements": [],
+                     "known_from_index": {"site": "ahhuoshan.gov.cn (霍山县, 安徽省)"}},
+        "sections": [], "tasks": tasks, "targets": targets, "milestone_years": [2025],
+        "notes": "Pipe table flattened one cell per line: 序号 | 重点工作 | 责任领导 (a person: lead_official) | "
+                 "责任单位 (first = lead) | 完成时限 (deadline). Line breaks inside cells are printed as spaces "
+                 "('工作机 制'). '力争全年…10家…400亩' are this year's targets (year from the title).",
+    }
+
+
+def yulin() -> dict:
+    name = "03_yulin_city_gaoxinqu.txt"
+    text = (HERE / "docs" / name).read_text(encoding="utf-8")
+    co_common = ["市发展改革委", "工业和信息化局", "财政局", "自然资源局", "生态环境局", "市场监管局", "市税务局"]
+    tasks = [
+        {"id": "Y03-T01", "section": "一", "number": "(一)", "title": "积极创建国家级高新区",
+         "quote_start": "(一)积极创建国家级高新区。", "lead": "玉林高新区管委", "co": ["市科技局", *co_common],
+         "co_leads": ["市科技局"], "responsibility_source": "explicit",
+         "responsibility_quote": between(text, "(牵头单位:玉林高新区管委", "市税务局等)")},
+        {"id": "Y03-T02", "section": "一", "number": "(二)", "title": "支持建设自治区级高新区",
+         "quote_start": "(二)支持建设自治区级高新区。", "lead": "市科技局", "co": ["各县(市、区)人民政府", *co_common],
+         "responsibility_source": "explicit",
+         "responsibility_quote": between(text, "[牵头单位:市科技局", "市税务局等]")},
+        {"id": "Y03-T03", "section": "二", "number": "(三)", "title": "加速创新要素集聚",
+         "quote_start": "(三)加速创新要素集聚。", "lead": None, "co": [], "responsibility_source": "none",
+         "responsibility_quote": None, "truncated": True},
+    ]
+    return {
+        "file": name, "partial": True, "excerpt_end": "布局优化的国家级",
+        "document": {"title": None, "title_quote": None, "issuer": None, "issued_on": None, "doc_number": None,
+                     "level": "municipal", "jurisdiction": "玉林市", "period": None, "implements": [],
+                     "known_from_index": {"headline": "开发区高质量发展实施方案范文(精选4篇) (a template site's headline)"}},
+        "sections": [{"number": "一", "title": "积极创建国家级、自治区级高新区", "quote": "一、积极创建国家级、自治区级高新区"},
+                     {"number": "二", "title": "大力提升自主创新能力", "quote": "二、大力提升自主创新能力"}],
+        "tasks": tasks, "targets": [], "milestone_years": [],
+        "notes": "Reposted on a template site: the site headline is not the plan's title (null). Responsibility "
+                 "in '(牵头单位:A、B;配合单位:…)' and in square brackets '[牵头单位:…;配合单位:…]' (a bracket holding a "
+                 "parenthesis). Two 牵头 units: the second is a co_lead. Names without the 市 prefix are kept as printed; "
+                 "',' and '、' both separate units; '等' dropped. The subsidy sentence after (二) is not a target.",
+    }
+
+
+def gansu() -> dict:
+    name = "04_gansu_prov_kaifaqu.txt"
+    text = (HERE / "docs" / name).read_text(encoding="utf-8")
+    tasks = [
+        {"id": "G04-T01", "section": "一", "number": "(一)", "title": "优化开发区功能定位",
+         "quote_start": "(一)优化开发区功能定位。", "lead": "省发展改革委",
+         "co": ["省商务厅", "省科技厅", "省工信委", "省工商局", "省建设厅", "各市州政府", "各县市区政府", "各开发区管委会"],
+         "co_leads": ["省商务厅", "省科技厅"], "responsibility_source": "explicit",
+         "responsibility_quote": between(text, "(牵头部门:省发展改革委", "各开发区管委会)")},
+    ]
+    return {
+        "file": name, "partial": True, "excerpt_end": "(二)明确开发区发展方向",
+        "document": {"title": None, "title_quote": None, "issuer": None, "issued_on": None, "doc_number": None,
+                     "level": "provincial", "jurisdiction": "甘肃省", "period": None,
+                     "implements": ["国办发〔2017〕7号"],
+                     "known_from_index": {"headline": "开发区改革实施方案6篇 (a template site's headline)"}},
+        "sections": [{"number": "一", "title": "优化开发区形态和布局", "quote": "一、优化开发区形态和布局"}],
+        "tasks": tasks, "targets": [], "milestone_years": [],
+        "notes": "A provincial 实施意见 reposted on a template site (site headline and blurb are not the title). "
+                 "Jurisdiction from the addressees '中央在甘各单位' and '兰州新区管委会'. Labels 牵头部门 / 配合部门 / "
+                 "责任主体 separated by ';' in one parenthesis; the three 牵头部门 units: first leads, others co_leads; "
+                 "责任主体 units follow as co, shared suffix expanded with 各 kept. '(二)明确开发区发展方向' is cut "
+                 "before its body: skipped.",
+    }
+
+
+if __name__ == "__main__":
+    for build in (chuzhou, huoshan, yulin, gansu):
+        gold = build()
+        text = (HERE / "docs" / gold["file"]).read_text(encoding="utf-8")
+        check(text, gold)
+        out = HERE / "gold" / (pathlib.Path(gold["file"]).stem + ".json")
+        out.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print("wrote", out.name)

@@ -51,7 +51,7 @@ def tasks_from_extractions(extractions: dict[str, dict]) -> dict[str, list[dict]
 def extract_seeds() -> dict[str, dict]:
     from plangraph.ingest.pipeline import extract_file
 
-    return {path.name: extract_file(path) for path in sorted(SEEDS.glob("*.txt"))}
+    return {path.name: extract_file(path).to_dict() for path in sorted(SEEDS.glob("*.txt"))}
 
 
 def tasks_from_gold(gold_dir: Path = GOLD) -> dict[str, list[dict]]:

@@ -38,6 +38,7 @@ from typing import Any
 from plangraph.graph.dialect import task_fulltext_properties
 from plangraph.graph.jurisdictions import Place, lineage, resolve_place
 from plangraph.graph.store import GraphStore
+from plangraph.ingest.model import Extraction, doc_id_for_key
 
 BATCH = 2000
 
@@ -223,9 +224,7 @@ def _checkpoint(name: str) -> None:
         time.sleep(float(seconds or 30))
 
 
-def stub_doc_id(title_key: str) -> str:
-    """The document id of a plan known by its title key: ``"d-" + sha1(title_key)[:12]``."""
-    return "d-" + hashlib.sha1(title_key.encode("utf-8")).hexdigest()[:12]
+stub_doc_id = doc_id_for_key  # the document id of a plan known by its title key (the rule of ingest.model)
 
 
 def extraction_fingerprint(extraction: dict) -> str:
@@ -569,10 +568,11 @@ def _resolve_implements(store: GraphStore, plan: _Plan) -> list[dict]:
     return [out[k] for k in sorted(out)]
 
 
-def load_document(store: GraphStore, extraction: dict) -> LoadResult:
-    """Write one document's subgraph (see the module docstring); unchanged input sends no write."""
+def load_document(store: GraphStore, extraction: Extraction | dict) -> LoadResult:
+    """Write one document's subgraph (see the module docstring); unchanged input sends no write.
+    A dict is validated against the contract first (pydantic ``ValidationError``, a ``ValueError``)."""
+    plan = _Plan(Extraction.model_validate(extraction).to_dict())
     _ensure_schema(store)
-    plan = _Plan(extraction)
     result = LoadResult(
         doc_id=plan.doc_id, status="created", sections=len(plan.sections), tasks=len(plan.tasks),
         targets=len(plan.targets), agencies=len(plan.agency_rows), responsibilities=len(plan.responsibilities),

@@ -3,10 +3,10 @@ higher plans the document says it implements."""
 
 from __future__ import annotations
 
-import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass, field
+
+from plangraph.ingest.model import doc_id_for, title_key  # noqa: F401  (the one id rule; re-exported)
 
 DOC_TYPES = r"规划|方案|意见|通知|办法|计划|纲要|决定|条例|规定|细则|要点|战略|指南|实施意见|工作方案|行动方案"
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}\s*号")
@@ -22,7 +22,6 @@ MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 LEVEL_WORDS = {"国家级": "national", "省级": "provincial", "市级": "municipal", "县级": "county", "区级": "county"}
 NATIONAL_ISSUERS = re.compile(r"^(国务院|中共中央|全国人大|国家|中华人民共和国|.{0,8}部$|.{0,8}总局$|.{0,8}委员会$)")
 DEPARTMENT = re.compile(r"(厅|局|委员会|委|办公室|办)$")
-PUNCT = re.compile(r"[\s\u3000《》〈〉<>“”\"'‘’「」『』()（）\[\]【】〔〕,，、。.:：;；!！?？·—–\-~～]+")
 
 
 @dataclass
@@ -36,16 +35,6 @@ class DocumentMeta:
     jurisdiction: str | None = None
     period: list[int] | None = None
     implements: list[dict] = field(default_factory=list)   # {title, doc_number, title_key, start, end}
-
-
-def title_key(title: str) -> str:
-    """Comparable form of a plan title: NFKC, no punctuation, brackets, dashes or whitespace."""
-    return PUNCT.sub("", unicodedata.normalize("NFKC", title or ""))
-
-
-def doc_id_for(title: str) -> str:
-    """Stable document id from its title (a cited plan and the plan itself get the same id)."""
-    return "d-" + hashlib.sha1(title_key(title).encode("utf-8")).hexdigest()[:12]
 
 
 def _clean_title(title: str) -> str:

@@ -1,19 +1,26 @@
-"""From a file to the extraction dict (the contract of ``docs/design.md``): read, normalise, parse the outline,
-then responsibility, agencies, targets, years and topics, every span mapped back to the original text."""
+"""From a file to its :class:`~plangraph.ingest.model.Extraction` (the typed contract): read, normalise, parse
+the outline, then responsibility, agencies, targets, years and topics, every span mapped back to the original
+text. The stages assemble a dict; ``extract_file`` validates it into the contract at the boundary."""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
 
-from plangraph.ingest.metadata import doc_id_for, extract_metadata, title_key
+from plangraph.ingest.metadata import extract_metadata
+from plangraph.ingest.model import Extraction, doc_id_for, title_key
 from plangraph.ingest.normalize import NormText
 from plangraph.ingest.readers import read_document
 from plangraph.ingest.structure import Outline, parse_outline
 
 
-def extract_file(path: Path | str, *, max_mb: float = 20.0) -> dict:
+def extract_file(path: Path | str, *, max_mb: float = 20.0) -> Extraction:
     """Extract one document; raises :class:`ingest.errors.IngestError` with the reason when it cannot."""
+    return Extraction.model_validate(extract_dict(path, max_mb=max_mb))
+
+
+def extract_dict(path: Path | str, *, max_mb: float = 20.0) -> dict:
+    """The extraction as the stages assemble it (a plain dict; :func:`extract_file` validates it)."""
     from plangraph.ingest.errors import NoStructure
 
     path = Path(path)

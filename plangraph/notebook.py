@@ -6,10 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from plangraph.graph.linking import relink
-from plangraph.graph.loader import graph_stats, load_document
 from plangraph.graph.store import GraphStore, open_store
-from plangraph.ingest.pipeline import extract_file
+from plangraph.service import seed_store
 from plangraph.settings import Settings, default_data_dir
 
 
@@ -21,10 +19,7 @@ def open_notebook_store() -> tuple[GraphStore, Settings]:
     else:
         settings = Settings(data_dir=Path(tempfile.gettempdir()) / "plangraph-notebooks")
     store = open_store(settings)
-    if graph_stats(store)["documents"] == 0:
-        for path in sorted(settings.seeds_dir.glob("*.txt")):
-            load_document(store, extract_file(path, max_mb=settings.max_file_mb))
-        relink(store)
+    seed_store(store, sorted(settings.seeds_dir.glob("*.txt")), if_empty=True, max_mb=settings.max_file_mb)
     return store, settings
 
 

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 import pytest
 from plangraph.graph import falkor_server
 from plangraph.graph.falkor_store import FalkorStore
+from plangraph.ingest.model import Extraction
 
+from plangraph import service
 from plangraph.settings import Settings
 
 
@@ -31,29 +33,20 @@ def falkor_store(falkor_settings: Settings) -> Iterator[FalkorStore]:
 
 
 @pytest.fixture(scope="session")
+def seed_extractions() -> list[Extraction]:
+    """The bundled seed plans, extracted once per session (every one must extract)."""
+    results = service.extract_files(service.bundled_seeds())
+    assert len(results) == 5 and all(r.ok for r in results), [r.error for r in results]
+    return [r.extraction for r in results]
+
+
+@pytest.fixture(scope="session")
 def seeded_store(falkor_settings: Settings) -> Iterator[FalkorStore]:
     """The seed corpus (``data/seeds``) extracted, loaded and linked once into its own graph of the session's
-    server (graph ``plangraph_seeds``). Skips while the ingest pipeline is incomplete."""
-    try:
-        from plangraph.graph.loader import load_document
-        from plangraph.ingest.pipeline import extract_file
-    except ImportError as exc:
-        pytest.skip(f"ingest pipeline not available yet: {exc}")
+    server (graph ``plangraph_seeds``)."""
     store = FalkorStore(falkor_settings.model_copy(update={"graph_name": "plangraph_seeds"}))
     store.clear()
-    seeds = sorted(falkor_settings.seeds_dir.glob("*.txt"))
-    try:
-        extractions = [extract_file(path) for path in seeds]
-    except ImportError as exc:
-        store.close()
-        pytest.skip(f"ingest pipeline not complete yet: {exc}")
-    for extraction in extractions:
-        load_document(store, extraction)
-    try:
-        from plangraph.graph.linking import relink
-    except ImportError:
-        relink = None
-    if relink is not None:
-        relink(store)
+    report = service.seed_store(store)
+    assert report.results and not report.failed, [r.error for r in report.failed]
     yield store
     store.close()

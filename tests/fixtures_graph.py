@@ -40,7 +40,7 @@ def _agency(agency_id: str, printed: str, jurisdiction: str, function: str, alia
            "function_en": {"market": "market regulation", "science": "science and technology",
                            "finance": "finance"}.get(function),
            "level": "municipal", "jurisdiction": jurisdiction, "province": None, "kind": "vocabulary",
-           "aliases": aliases or [], "printed": printed, "successor_id": None}
+           "aliases": aliases or [], "printed": [printed], "successor_id": None}
     row.update(extra)
     return row
 

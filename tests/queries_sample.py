@@ -42,7 +42,7 @@ def _agency(agency_id: str, name_en: str, function: str, level: str, jurisdictio
     return {
         "agency_id": agency_id, "name": agency_id, "name_en": name_en, "function": function,
         "function_zh": zh, "function_en": en, "level": level, "jurisdiction": jurisdiction,
-        "province": province, "kind": "department", "aliases": aliases, "printed": aliases[0],
+        "province": province, "kind": "department", "aliases": aliases, "printed": aliases[:1],
         "successor_id": None,
     }  # fmt: skip
 
@@ -104,7 +104,7 @@ def national() -> dict:
         "agencies": [{"agency_id": SAMR, "name": SAMR, "name_en": "State Administration for Market Regulation",
                       "function": "market_regulation", "function_zh": "市场监管", "function_en": "market regulation",
                       "level": "national", "jurisdiction": "中国", "province": None, "kind": "department",
-                      "aliases": ["市场监管总局"], "printed": "市场监管总局", "successor_id": None}],
+                      "aliases": ["市场监管总局"], "printed": ["市场监管总局"], "successor_id": None}],
         "warnings": [],
     }  # fmt: skip
 

@@ -5,7 +5,6 @@ import unicodedata
 from pathlib import Path
 
 import opencc
-import pytest
 from plangraph.ingest.agencies import default_resolver
 from plangraph.ingest.responsibility import find_explicit
 
@@ -24,8 +23,8 @@ def explicit_units(path: Path) -> list[str]:
     return units
 
 
-@pytest.mark.skipif(not SEEDS, reason="no seed documents")
 def test_every_explicit_seed_unit_has_a_function():
+    assert SEEDS, "the bundled seeds are in data/seeds"
     resolver = default_resolver()
     seen = [u for path in SEEDS for u in explicit_units(path)]
     assert len(seen) > 50

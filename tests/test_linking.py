@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from fixtures_graph import city, national
 from plangraph.graph.linking import TaskText, higher_documents, relink, score_links
 from plangraph.graph.loader import load_document
@@ -58,13 +57,10 @@ def test_relink_after_higher_plan_is_ingested_later(falkor_store) -> None:
 
 
 def test_linking_and_export_statements_lint_clean_on_neo4j() -> None:
-    from cypher_lint import LinterUnavailable, lint
+    from cypher_lint import lint
     from plangraph.graph import export, linking
 
     queries = {f"linking.{k}": v for k, v in linking.STATEMENTS.items()}
     queries |= {f"export.{k}": v for k, v in export.STATEMENTS.items()}
-    try:
-        errors = {name: errs for name, errs in lint(queries).items() if errs}
-    except LinterUnavailable as exc:
-        pytest.skip(str(exc))
+    errors = {name: errs for name, errs in lint(queries).items() if errs}
     assert errors == {}

@@ -1,1 +1,1 @@
-"""CLI command groups; each module exposes ``register(app)``."""
+"""The CLI commands, one module each; :mod:`plangraph.cli` lists them. Heavy imports go in command bodies."""

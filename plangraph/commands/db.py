@@ -3,63 +3,25 @@
 The embedded server outlives the command: ``db start`` leaves it running for later commands, ``db stop``
 stops it (``SHUTDOWN SAVE``). With ``PLANGRAPH_GRAPH_URI`` set to a Neo4j URI, ``start``/``status`` check
 the connection and ``stop`` does nothing (plangraph does not own that server).
-
-``exit_on_error()`` is the CLI's one way to turn configuration and graph errors into one red line and a
-non-zero exit code; other command groups use it too.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import typer
-from pydantic import ValidationError
-from rich.console import Console
-from rich.table import Table
 
-from plangraph.graph import falkor_server
-from plangraph.graph.errors import ConfigError, GraphError
-from plangraph.graph.store import backend_for, open_store
-from plangraph.ingest.errors import IngestError
-from plangraph.settings import Settings, get_settings
+from plangraph.cli_common import console, exit_on_error, load_settings
 
-console = Console()
-err_console = Console(stderr=True, soft_wrap=True)
+if TYPE_CHECKING:
+    from plangraph.settings import Settings
 
 db_app = typer.Typer(help="Start, stop and inspect the graph database server.", no_args_is_help=True)
 
 
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
-
-
-@contextlib.contextmanager
-def exit_on_error() -> Iterator[None]:
-    """Print a graph/config/ingest error as one red line and exit with code 1 (no traceback)."""
-    try:
-        yield
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"PLANGRAPH_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors()
-        )
-        err_console.print(f"[bold red]error:[/] bad setting {_one_line(problems)}", highlight=False)
-        raise typer.Exit(code=1) from None
-    except (GraphError, IngestError) as exc:
-        kind = "configuration" if isinstance(exc, ConfigError) else type(exc).__name__
-        err_console.print(f"[bold red]error ({kind}):[/] {_one_line(str(exc))}", highlight=False, markup=True)
-        raise typer.Exit(code=1) from None
-
-
-def load_settings() -> Settings:
-    """The settings, with the backend URI checked; a bad value exits through ``exit_on_error``."""
-    with exit_on_error():
-        settings = get_settings()
-        backend_for(settings)
-        return settings
-
-
 def _check_neo4j(settings: Settings) -> None:
+    from plangraph.graph.store import open_store
+
     store = open_store(settings, read_only=True)
     try:
         counts = store.read("MATCH (n) RETURN count(n) AS nodes")
@@ -71,6 +33,8 @@ def _check_neo4j(settings: Settings) -> None:
 @db_app.command("start")
 def start() -> None:
     """Start the embedded FalkorDB server for PLANGRAPH_DATA_DIR (reuses a running one)."""
+    from plangraph.graph import falkor_server
+
     settings = load_settings()
     with exit_on_error():
         if settings.uses_neo4j:
@@ -85,6 +49,8 @@ def start() -> None:
 @db_app.command("stop")
 def stop() -> None:
     """Stop the embedded FalkorDB server (SHUTDOWN SAVE)."""
+    from plangraph.graph import falkor_server
+
     settings = load_settings()
     if settings.uses_neo4j:
         console.print(
@@ -99,6 +65,10 @@ def stop() -> None:
 @db_app.command("status")
 def status() -> None:
     """Show whether the server runs, its pid, socket, graphs and memory."""
+    from rich.table import Table
+
+    from plangraph.graph import falkor_server
+
     settings = load_settings()
     with exit_on_error():
         if settings.uses_neo4j:
@@ -117,7 +87,3 @@ def status() -> None:
         table.add_row("graphs", ", ".join(st.graphs) or "—")
         table.add_row("memory", st.used_memory or "—")
     console.print(table)
-
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(db_app, name="db")

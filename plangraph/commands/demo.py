@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from plangraph.commands.db import console, load_settings
+from plangraph.cli_common import console
 from plangraph.commands.ingest import ingest_paths
 from plangraph.commands.serve import serve
 
@@ -15,6 +15,8 @@ def demo(
 ) -> None:
     """Ingest the bundled seeds if they are not in the store yet, then serve the API and the page.
     载入内置示例规划并启动服务。"""
+    from plangraph.cli_common import load_settings
+
     seeds = load_settings().seeds_dir
     if not seeds.is_dir():
         console.print(f"[red]PLANGRAPH_SEEDS_DIR: {seeds} is not a folder[/red]")
@@ -22,7 +24,3 @@ def demo(
     if ingest_paths(sorted(seeds.glob("*.txt"))):
         console.print("[yellow]some seed files could not be ingested; serving what loaded[/yellow]")
     serve(host=host, port=port)
-
-
-def register(app: typer.Typer) -> None:
-    app.command("demo")(demo)

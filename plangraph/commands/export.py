@@ -5,34 +5,30 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
-from plangraph.commands.db import exit_on_error, load_settings
-from plangraph.graph.export import FORMATS, export_graph
-from plangraph.graph.store import open_store
-
-err_console = Console(stderr=True, soft_wrap=True)
+from plangraph.cli_common import err_console, exit_on_error, load_settings
 
 
-def register(app: typer.Typer) -> None:
-    @app.command()
-    def export(
-        fmt: str = typer.Option("json", "--format", "-f", help=f"One of: {', '.join(FORMATS)}"),
-        out: Path = typer.Option(..., "--out", "-o", help="Output file (CSV: a folder, or a .zip file)"),
-        doc: str | None = typer.Option(None, "--doc", help="Export only this document's subgraph (doc_id)"),
-    ) -> None:
-        """Export the graph deterministically. 导出图谱(全部或单个文件)。"""
-        if fmt not in FORMATS:
-            err_console.print(f"[bold red]error:[/] unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
-            raise typer.Exit(code=2)
-        settings = load_settings()
-        with exit_on_error():
-            store = open_store(settings, read_only=True)
-            try:
-                counts = export_graph(store, fmt, out, doc)
-            except ValueError as exc:
-                err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
-                raise typer.Exit(code=1) from None
-            finally:
-                store.close()
-        err_console.print(f"wrote {counts['nodes']} nodes and {counts['edges']} edges to {out}")
+def export(
+    fmt: str = typer.Option("json", "--format", "-f", help="Export format: json, jsonl, graphml, csv … (graph.export.FORMATS)"),
+    out: Path = typer.Option(..., "--out", "-o", help="Output file (CSV: a folder, or a .zip file)"),
+    doc: str | None = typer.Option(None, "--doc", help="Export only this document's subgraph (doc_id)"),
+) -> None:
+    """Export the graph deterministically. 导出图谱(全部或单个文件)。"""
+    from plangraph.graph.export import FORMATS, export_graph
+    from plangraph.graph.store import open_store
+
+    if fmt not in FORMATS:
+        err_console.print(f"[bold red]error:[/] unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+        raise typer.Exit(code=2)
+    settings = load_settings()
+    with exit_on_error():
+        store = open_store(settings, read_only=True)
+        try:
+            counts = export_graph(store, fmt, out, doc)
+        except ValueError as exc:
+            err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
+            raise typer.Exit(code=1) from None
+        finally:
+            store.close()
+    err_console.print(f"wrote {counts['nodes']} nodes and {counts['edges']} edges to {out}")

@@ -6,22 +6,15 @@ import json
 from typing import Any
 
 import typer
-from rich.table import Table
 
-from plangraph.commands.db import console, exit_on_error, load_settings
-from plangraph.graph.catalogue import (
-    ParameterError,
-    catalogue_rows,
-    cell,
-    load_catalogue,
-    rows_to_csv,
-    run_query,
-)
+from plangraph.cli_common import console, exit_on_error, load_settings
 
 FORMATS = ("table", "json", "csv")
 
 
 def _parse_params(pairs: list[str]) -> dict[str, str]:
+    from plangraph.graph.catalogue import ParameterError
+
     params: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -41,6 +34,8 @@ def query(
     ),
 ) -> None:
     """Run a named catalogue query read-only (命名查询) and print its rows."""
+    from plangraph.graph.catalogue import ParameterError, catalogue_rows, load_catalogue, run_query
+
     settings = load_settings()
     with exit_on_error():
         if fmt not in FORMATS:
@@ -77,11 +72,15 @@ def _print_catalogue(entries: list[dict[str, Any]], fmt: str) -> None:
 
 
 def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
+    from plangraph.graph.catalogue import cell, rows_to_csv
+
     if fmt == "json":
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif fmt == "csv":
         typer.echo(rows_to_csv(rows), nl=False)
     else:
+        from rich.table import Table
+
         table = Table(show_lines=False)
         columns: list[str] = []
         for row in rows:
@@ -92,7 +91,3 @@ def _print_rows(rows: list[dict[str, Any]], fmt: str) -> None:
             table.add_row(*(cell(row.get(c)) for c in columns))
         console.print(table)
         console.print(f"{len(rows)} row(s)")
-
-
-def register(app: typer.Typer) -> None:
-    app.command("query")(query)

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import typer
 
-from plangraph.commands.db import console, exit_on_error, load_settings
-from plangraph.graph import falkor_server
+from plangraph.cli_common import console, exit_on_error, load_settings
 
 
 def serve(
@@ -18,6 +17,8 @@ def serve(
 ) -> None:
     """Serve the API on http://HOST:PORT (GET /health, /stats, the query catalogue, the web page)."""
     import uvicorn
+
+    from plangraph.graph import falkor_server
 
     settings = load_settings()
     with exit_on_error():
@@ -32,7 +33,3 @@ def serve(
     port = settings.port if port is None else port
     console.print(f"serving on [bold]http://{host}:{port}[/]")
     uvicorn.run("plangraph.api.app:create_app", factory=True, host=host, port=port)
-
-
-def register(app: typer.Typer) -> None:
-    app.command("serve")(serve)

@@ -42,8 +42,9 @@ def agencies(
             {**m.row, "score": m.score, "matched_by": m.reason} for m in runner.resolver.match_agencies(q)
         ]
     else:
-        rows = sorted(runner.resolver.agencies, key=lambda r: (-(r.get("lead_count") or 0), r["agency_id"]))
+        rows = runner.resolver.vocabulary.by_lead[paging.offset : paging.offset + paging.limit]
         rows = [{**r, "score": 0, "matched_by": None} for r in rows]
+        return csv_response(rows, "agencies") if format == "csv" else page(rows, paging)
     rows = rows[paging.offset : paging.offset + paging.limit]
     return csv_response(rows, "agencies") if format == "csv" else page(rows, paging)
 
@@ -68,7 +69,7 @@ def agency_tasks(
     format: FormatQuery = "json",
 ) -> Any:
     """该单位牵头(lead)、配合(co)或全部(any)的任务 / Tasks the agency leads, co-leads or both."""
-    if not runner("agency_profile", {"agency_id": agency_id}):
+    if not runner.resolver.vocabulary.has_agency(agency_id):
         raise HTTPException(404, detail={"error": "not_found", "message": f"unknown agency id {agency_id!r}"})
     rows = runner(
         "tasks", {"agency": agency_id, "role": role, "limit": paging.limit, "offset": paging.offset}

@@ -34,7 +34,7 @@ def documents(
 @router.get("/documents/{doc_id}", response_model=DocumentOutline, summary="文件大纲 / Document outline")
 def document_outline(doc_id: str, runner: RunnerDep) -> dict[str, Any]:
     """文件信息及章节、任务大纲 / The document and its sections with their tasks, in source order."""
-    docs = [d for d in runner("documents", {"include_stubs": True, "limit": 100000}) if d["doc_id"] == doc_id]
+    docs = runner("document", {"doc_id": doc_id})
     if not docs:
         raise HTTPException(404, detail={"error": "not_found", "message": f"unknown document {doc_id!r}"})
     return {"document": docs[0], "sections": runner("document_outline", {"doc_id": doc_id})}

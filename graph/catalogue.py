@@ -24,11 +24,14 @@ A parameter without ``= default`` is required; ``= null`` means optional.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import re
+import threading
 import unicodedata
+import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -270,6 +273,7 @@ def _to_simplified(value: str) -> str:
     return _opencc().convert(value)
 
 
+@lru_cache(maxsize=65536)
 def _fold(value: str | None) -> str:
     return re.sub(r"[\s_\-·]+", " ", normalize_text(value or "")).casefold().strip()
 
@@ -340,14 +344,145 @@ class AgencyMatch:
     row: dict[str, Any]
 
 
+# Reads the resolver sends besides catalogue queries (linted with the catalogue).
+RESOLVER_STATEMENTS: dict[str, str] = {
+    "graph_version": "OPTIONAL MATCH (m:Meta {key: 'graph'}) RETURN m.version AS version",
+    "topic_labels": "MATCH (tp:Topic) RETURN tp.key AS key, tp.name AS name, tp.name_en AS name_en ORDER BY key",
+}
+_CACHE_ENTRIES = 4096  # memoised answers per vocabulary (agency strings, topic strings)
+
+
+class Vocabulary:
+    """The graph's agencies and topic labels, folded once, for one store at one graph version.
+
+    Built from the ``agencies`` catalogue query; matching a string looks up exact forms in a dict and partial
+    forms in one joined string, so a request never re-reads or re-folds the agencies.
+    """
+
+    def __init__(self, agencies: list[dict[str, Any]], topics: list[dict[str, Any]]) -> None:
+        self.agencies = agencies
+        self.topics = topics
+        self.by_lead = sorted(agencies, key=lambda r: (-(r.get("lead_count") or 0), r["agency_id"]))
+        self._names: list[set[str]] = []
+        self._aliases: list[set[str]] = []
+        self._english: list[str] = []
+        self._exact: dict[str, set[int]] = {}
+        self._by_id: dict[str, int] = {}
+        self._by_function: dict[str, list[int]] = {}
+        self._function_keys: dict[str, set[int]] = {}
+        blob: list[str] = []
+        self._starts: list[int] = []
+        pos = 0
+        for i, row in enumerate(agencies):
+            names = {_fold(n) for n in (row.get("agency_id"), row.get("name")) if n}
+            aliases = {_fold(a) for a in row.get("aliases") or [] if a}
+            english = _fold(row.get("name_en")) if row.get("name_en") else ""
+            self._names.append(names)
+            self._aliases.append(aliases)
+            self._english.append(english)
+            for form in names | aliases | ({english} if english else set()):
+                self._exact.setdefault(form, set()).add(i)
+            self._by_id[row["agency_id"]] = i
+            if row.get("function"):
+                self._by_function.setdefault(row["function"], []).append(i)
+                for form in (_fold(row["function"]), _fold(row.get("function_en"))):
+                    if form:
+                        self._function_keys.setdefault(form, set()).add(i)
+            part = "\x00".join(sorted(names | aliases | ({english} if english else set()))) + "\x01"
+            self._starts.append(pos)
+            blob.append(part)
+            pos += len(part)
+        self._blob = "".join(blob)
+        self._topic_labels: dict[str, str] = {}
+        for row in topics:
+            for label in (row.get("key"), row.get("name"), row.get("name_en")):
+                if label:
+                    self._topic_labels.setdefault(_fold(label), row["key"])
+        self.memo: dict[tuple[str, str], Any] = {}
+
+    def remember(self, kind: str, q: str, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per (kind, q) for this vocabulary (bounded)."""
+        key = (kind, q)
+        if key not in self.memo:
+            if len(self.memo) >= _CACHE_ENTRIES:
+                self.memo.clear()
+            self.memo[key] = compute()
+        return self.memo[key]
+
+    def _partial(self, fq: str) -> set[int]:
+        from bisect import bisect_right
+
+        found: set[int] = set()
+        at = self._blob.find(fq)
+        while at >= 0:
+            found.add(bisect_right(self._starts, at) - 1)
+            at = self._blob.find(fq, at + 1)
+        return found
+
+    def match_agencies(self, q: str) -> list[AgencyMatch]:
+        fq = _fold(q)
+        if not fq:
+            return []
+        hint = expand_agency_query(q)
+        functions = set(hint["functions"])
+        level, place = hint["level"], hint["jurisdiction"]
+        partial = self._partial(fq)
+        candidates = set(self._exact.get(fq, ())) | self._function_keys.get(fq, set()) | partial
+        candidates |= {self._by_id[n] for n in hint["names"] if n in self._by_id}
+        for function in functions:
+            candidates.update(self._by_function.get(function, ()))
+        matches: list[AgencyMatch] = []
+        for i in candidates:
+            row = self.agencies[i]
+            if fq in self._names[i]:
+                score, reason = 100, "name"
+            elif fq in self._aliases[i]:
+                score, reason = 90, "alias"
+            elif self._english[i] and fq == self._english[i]:
+                score, reason = 90, "english"
+            elif row.get("agency_id") in hint["names"]:
+                score, reason = 85, "vocabulary"
+            elif row.get("function") and i in self._function_keys.get(fq, ()):
+                score, reason = 70, "function"
+            elif row.get("function") in functions and _fits(row, level, place):
+                score, reason = 80 if (level or place) else 70, "function"
+            elif i in partial:
+                score, reason = 50, "partial"
+            else:
+                continue
+            matches.append(AgencyMatch(row["agency_id"], score, reason, row))
+        matches.sort(key=lambda m: (-m.score, -(m.row.get("lead_count") or 0), m.agency_id))
+        return matches
+
+    def has_agency(self, agency_id: str) -> bool:
+        return agency_id in self._by_id
+
+    def topic_label(self, fq: str) -> str | None:
+        return self._topic_labels.get(fq)
+
+
+_VOCABULARIES: weakref.WeakKeyDictionary[Any, tuple[Any, str, Vocabulary]] = weakref.WeakKeyDictionary()
+_VOCAB_LOCK = threading.Lock()
+
+
+def graph_version(store: Any, timeout_ms: int | None = None) -> Any:
+    """The graph version the loader bumps on every write (None for a graph written without it)."""
+    rows = store.read(RESOLVER_STATEMENTS["graph_version"], {}, timeout_ms=timeout_ms)
+    return rows[0]["version"] if rows else None
+
+
 class Resolver:
-    """Turns user-level strings (agency, topic, jurisdiction) into graph keys, using the graph's own data."""
+    """Turns user-level strings (agency, topic, jurisdiction) into graph keys, using the graph's own data.
+
+    The agencies and topic labels come from a per-process :class:`Vocabulary` per store, rebuilt only when
+    the graph version changes (read once per resolver, i.e. once per request in the API).
+    """
 
     def __init__(self, store: Any, directory: Path | None = None, timeout_ms: int | None = None) -> None:
         self.store = store
         self.directory = directory
         self.timeout_ms = timeout_ms
-        self._agencies: list[dict[str, Any]] | None = None
+        self._vocabulary: Vocabulary | None = None
         self._topics: list[dict[str, Any]] | None = None
 
     def _run(self, name: str) -> list[dict[str, Any]]:
@@ -356,72 +491,68 @@ class Resolver:
         return self.store.read(spec.text, params, timeout_ms=self.timeout_ms)
 
     @property
+    def vocabulary(self) -> Vocabulary:
+        """The store's vocabulary at the current graph version (built on first use after a change)."""
+        if self._vocabulary is not None:
+            return self._vocabulary
+        version = graph_version(self.store, self.timeout_ms)
+        where = str(self.directory)
+        try:
+            cached = _VOCABULARIES.get(self.store)
+        except TypeError:  # a store that cannot be weakly referenced: no cache
+            cached = None
+        if cached is not None and version is not None and cached[0] == version and cached[1] == where:
+            self._vocabulary = cached[2]
+            return self._vocabulary
+        with _VOCAB_LOCK:
+            vocabulary = Vocabulary(
+                self._run("agencies"),
+                self.store.read(RESOLVER_STATEMENTS["topic_labels"], {}, timeout_ms=self.timeout_ms),
+            )
+            if version is not None:
+                with contextlib.suppress(TypeError):
+                    _VOCABULARIES[self.store] = (version, where, vocabulary)
+        self._vocabulary = vocabulary
+        return vocabulary
+
+    @property
     def agencies(self) -> list[dict[str, Any]]:
-        if self._agencies is None:
-            self._agencies = self._run("agencies")
-        return self._agencies
+        return self.vocabulary.agencies
 
     @property
     def topics(self) -> list[dict[str, Any]]:
+        """Topics with their counts and terms (the ``topics`` query; read only when a term is needed)."""
         if self._topics is None:
             self._topics = self._run("topics")
         return self._topics
 
     def match_agencies(self, q: str) -> list[AgencyMatch]:
         """Agencies matching ``q`` (any script, alias, abbreviation, English label or function key), ranked."""
-        fq = _fold(q)
-        if not fq:
-            return []
-        hint = expand_agency_query(q)
-        functions = set(hint["functions"])
-        level, place = hint["level"], hint["jurisdiction"]
-        matches: list[AgencyMatch] = []
-        for row in self.agencies:
-            names = [row.get("agency_id"), row.get("name")]
-            aliases = list(row.get("aliases") or []) + list(row.get("printed") or [])
-            score, reason = 0, ""
-            if fq in {_fold(n) for n in names if n}:
-                score, reason = 100, "name"
-            elif fq in {_fold(a) for a in aliases if a}:
-                score, reason = 90, "alias"
-            elif row.get("name_en") and fq == _fold(row["name_en"]):
-                score, reason = 90, "english"
-            elif row.get("agency_id") in hint["names"]:
-                score, reason = 85, "vocabulary"
-            elif row.get("function") and fq in {_fold(row["function"]), _fold(row.get("function_en"))}:
-                score, reason = 70, "function"
-            elif row.get("function") in functions and _fits(row, level, place):
-                score, reason = 80 if (level or place) else 70, "function"
-            elif any(fq in _fold(n) for n in names + aliases if n) or (
-                row.get("name_en") and fq in _fold(row["name_en"])
-            ):
-                score, reason = 50, "partial"
-            if score:
-                matches.append(AgencyMatch(row["agency_id"], score, reason, row))
-        matches.sort(key=lambda m: (-m.score, -(m.row.get("lead_count") or 0), m.agency_id))
-        return matches
+        return self.vocabulary.match_agencies(q)
 
     def agency_ids(self, q: str) -> list[str]:
         """Ids of the best-matching agencies for a filter (the top score tier); raises :class:`UnknownValue`."""
-        matches = self.match_agencies(q)
-        if not matches:
+        ids = self.vocabulary.remember("agency", q, lambda: self._agency_ids(q))
+        if ids is None:
             raise UnknownValue(
                 f"unknown agency {q!r} (no name, alias, English label or function key matches)"
             )
+        return list(ids)
+
+    def _agency_ids(self, q: str) -> tuple[str, ...] | None:
+        matches = self.match_agencies(q)
+        if not matches:
+            return None
         hint = expand_agency_query(q)
         generic = bool(hint["functions"]) and not hint["level"] and not hint["jurisdiction"]
         # a bare function name ("市场监管局", "market regulation") means every agency of that function
         floor = 70 if generic and matches[0].score >= 70 else matches[0].score
-        return [m.agency_id for m in matches if m.score >= floor]
+        return tuple(m.agency_id for m in matches if m.score >= floor)
 
     def topic_key(self, q: str) -> str:
         """The topic key for a key, label or term; raises :class:`UnknownValue`."""
         fq = _fold(q)
-        for row in self.topics:
-            labels = [row.get("key"), row.get("name"), row.get("name_en")]
-            if fq in {_fold(x) for x in labels if x}:
-                return row["key"]
-        key = lookup_topic_key(normalize_text(q))
+        key = self.vocabulary.topic_label(fq) or lookup_topic_key(normalize_text(q))
         if key:
             return key
         for row in self.topics:  # a term the texts use for exactly this topic
@@ -431,14 +562,19 @@ class Resolver:
 
     def jurisdiction(self, q: str) -> str:
         """A place name in simplified Chinese (English or other scripts expanded through the vocabulary)."""
-        from plangraph.graph.jurisdictions import all_places, resolve_place
+        return _jurisdiction(q)
 
-        text = normalize_text(q)
-        place = resolve_place(text)
-        if place is None and text.isascii():
-            folded = text.casefold()
-            place = next((p for p in all_places() if p.name_en and p.name_en.casefold() == folded), None)
-        return place.name if place else text
+
+@lru_cache(maxsize=4096)
+def _jurisdiction(q: str) -> str:
+    from plangraph.graph.jurisdictions import all_places, resolve_place
+
+    text = normalize_text(q)
+    place = resolve_place(text)
+    if place is None and text.isascii():
+        folded = text.casefold()
+        place = next((p for p in all_places() if p.name_en and p.name_en.casefold() == folded), None)
+    return place.name if place else text
 
 
 def _fits(row: dict[str, Any], level: str | None, place: str | None) -> bool:

@@ -36,6 +36,21 @@ BUSINESS_KEYS: dict[str, str] = {
 }
 # document-owned labels are deleted by doc_id when a document is replaced
 DOC_OWNED = ("Section", "Task", "Target")
+# range indexes on the properties the catalogue and the loader filter on (the read path starts from them)
+FILTER_INDEXES: tuple[tuple[str, str], ...] = (
+    ("Document", "province"),
+    ("Document", "jurisdiction"),
+    ("Document", "level"),
+    ("Document", "doc_number"),
+    ("Document", "title_key"),
+    ("Task", "province"),
+    ("Task", "jurisdiction"),
+    ("Task", "lead_id"),
+    ("Task", "lead_function"),
+    ("Agency", "function"),
+    ("Target", "year"),
+    ("Meta", "key"),
+)
 
 FULLTEXT_LABEL = "Task"
 NEO4J_FULLTEXT_INDEX = "task_text"
@@ -66,6 +81,10 @@ def neo4j_schema_statements() -> list[str]:
         f"CREATE INDEX {label.lower()}_doc_id IF NOT EXISTS FOR (n:{label}) ON (n.doc_id)"
         for label in DOC_OWNED
     ]
+    stmts += [
+        f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})"
+        for label, prop in FILTER_INDEXES
+    ]
     stmts.append(
         f"CREATE FULLTEXT INDEX {NEO4J_FULLTEXT_INDEX} IF NOT EXISTS FOR (n:{FULLTEXT_LABEL}) "
         f"ON EACH [n.{NEO4J_FULLTEXT_PROPERTY}] OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'cjk'}}}}"
@@ -82,6 +101,7 @@ def falkor_schema_steps() -> list[str | FalkorConstraint]:
         f"CREATE INDEX FOR (n:{label}) ON (n.{key})" for label, key in BUSINESS_KEYS.items()
     ]
     steps += [f"CREATE INDEX FOR (n:{label}) ON (n.doc_id)" for label in DOC_OWNED]
+    steps += [f"CREATE INDEX FOR (n:{label}) ON (n.{prop})" for label, prop in FILTER_INDEXES]
     steps += [FalkorConstraint(label, key) for label, key in BUSINESS_KEYS.items()]
     steps.append(
         f"CALL db.idx.fulltext.createNodeIndex({{label: '{FULLTEXT_LABEL}', stopwords: []}}, "

@@ -41,6 +41,8 @@ from plangraph.graph.store import GraphStore
 from plangraph.ingest.model import Extraction, doc_id_for_key
 
 BATCH = 2000
+# bumped when the loader writes new (e.g. denormalised) properties: documents of an older loader reload
+LOADER_VERSION = 2
 
 # Deletes a document's own sections, tasks, targets and outgoing edges; `d` is the document (one statement part).
 _CLEAR_DOCUMENT = """OPTIONAL MATCH (t:Task {doc_id: $doc_id})
@@ -60,7 +62,11 @@ WITH DISTINCT d
 STATEMENTS: dict[str, str] = {
     "document_state": (
         "MATCH (d:Document {doc_id: $doc_id}) "
-        "RETURN d.sha256 AS sha256, d.extraction_sha AS extraction_sha, coalesce(d.stub, false) AS stub"
+        "RETURN d.sha256 AS sha256, d.extraction_sha AS extraction_sha, coalesce(d.stub, false) AS stub, "
+        "d.loader_version AS loader_version"
+    ),
+    "bump_version": (
+        "MERGE (m:Meta {key: 'graph'}) SET m.version = coalesce(m.version, 0) + 1 RETURN m.version AS version"
     ),
     "find_cited": (
         "UNWIND $rows AS r "
@@ -377,6 +383,7 @@ class _Plan:
             "script": doc.get("script"),
             "file": self.extraction.get("file"),
             "stub": False,
+            "loader_version": LOADER_VERSION,
         })
         self.covers = [self.place_of_doc.name] if self.place_of_doc else []
         years = {int(y) for y in self.extraction.get("milestone_years") or [] if y is not None}
@@ -453,14 +460,21 @@ class _Plan:
                 "topics": task.get("topics") or [], "generic_actors": task.get("generic_actors") or [],
             }
             row.update(task_fulltext_properties(text))
-            self.tasks.append(_clean(row))
             section_id = self._section_id(task.get("section")) or self._section_id(task.get("section_title"))
             if section_id:
                 self.task_sections.append({"section_id": section_id, "task_id": task_id})
-            self._responsibility(task, task_id)
-            self._cites(task, task_id)
+            lead_id = self._responsibility(task, task_id)
+            row["topic_keys"] = self._cites(task, task_id)
+            # denormalised for the read path (indexed): the lead agency, its function, the document's place
+            row["lead_id"] = lead_id
+            row["lead_function"] = self.agency_rows[lead_id].get("function") if lead_id else None
+            row["jurisdiction"] = self.doc.get("jurisdiction")
+            row["province"] = self.doc.get("province")
+            row["level"] = self.doc.get("level")
+            self.tasks.append(_clean(row))
 
-    def _responsibility(self, task: dict, task_id: str) -> None:
+    def _responsibility(self, task: dict, task_id: str) -> str | None:
+        """RESPONSIBLE_FOR rows of one task; returns the lead agency id (None when nobody leads)."""
         units = [(task.get("lead_id"), task.get("lead"), "lead")]
         co_ids = list(task.get("co_ids") or [])
         for j, printed in enumerate(task.get("co") or []):
@@ -469,6 +483,7 @@ class _Plan:
         generic = set(task.get("generic_actors") or [])   # 各地, 有关部门 …: kept on the task, not agencies
         seen: set[str] = set()
         rank = 0
+        lead_id = None
         for agency_id, printed, role in units:
             if agency_id is None and printed in generic:
                 continue
@@ -477,6 +492,11 @@ class _Plan:
                 continue
             seen.add(agency_id)
             rank += 1
+            if role == "lead" and lead_id is None:
+                lead_id = agency_id
+            aliases = self.agency_rows[agency_id]["aliases"]
+            if printed and printed != agency_id and printed not in aliases:
+                aliases.append(printed)  # every printed form is an alias (name matching reads no edges)
             self.responsibilities.append({"agency_id": agency_id, "task_id": task_id, "props": _clean({
                 "role": role, "rank": rank, "source": task.get("responsibility_source") or "explicit",
                 "printed": printed or agency_id, "doc_id": self.doc_id,
@@ -486,8 +506,9 @@ class _Plan:
             })})
         if rank == 0:
             self.without_responsible += 1
+        return lead_id
 
-    def _cites(self, task: dict, task_id: str) -> None:
+    def _cites(self, task: dict, task_id: str) -> list[str]:
         terms: dict[str, list[str]] = {key: [] for key in task.get("topics") or []}
         for hit in task.get("topic_terms") or []:
             bucket = terms.setdefault(hit["topic"], [])
@@ -495,6 +516,7 @@ class _Plan:
                 bucket.append(hit["term"])
         for key in sorted(terms):
             self.cites.append({"topic": key, "task_id": task_id, "terms": terms[key]})
+        return sorted(terms)
 
     def _targets(self) -> None:
         self.targets: list[dict] = []
@@ -583,7 +605,8 @@ def load_document(store: GraphStore, extraction: Extraction | dict) -> LoadResul
         old = state[0]
         if old["stub"]:
             result.status = "upgraded"
-        elif old["sha256"] == plan.doc.get("sha256") and old["extraction_sha"] == plan.doc["extraction_sha"]:
+        elif (old["sha256"] == plan.doc.get("sha256") and old["extraction_sha"] == plan.doc["extraction_sha"]
+              and old.get("loader_version") == LOADER_VERSION):
             result.status = "unchanged"
             return result
         else:
@@ -597,6 +620,7 @@ def load_document(store: GraphStore, extraction: Extraction | dict) -> LoadResul
                   for r in stubs if r["src"] and r["src"] != plan.doc_id]
     statements = plan.shared_statements()
     statements.append((STATEMENTS["replace_document"], plan.replace_params(implements, stub_ids, stub_edges)))
+    statements.append((STATEMENTS["bump_version"], {}))
     _checkpoint("before-write")
     store.write_atomic(statements)
     _checkpoint("after-write")
@@ -610,7 +634,7 @@ def remove_document(store: GraphStore, doc_id: str) -> None:
     ``SET`` followed by a filtered ``DETACH DELETE`` in one statement.)"""
     _ensure_schema(store)
     store.write_atomic([(STATEMENTS["remove_document"], {"doc_id": doc_id}),
-                        (STATEMENTS["remove_orphan_stubs"], {})])
+                        (STATEMENTS["remove_orphan_stubs"], {}), (STATEMENTS["bump_version"], {})])
 
 
 def graph_stats(store: GraphStore) -> dict:

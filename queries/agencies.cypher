@@ -1,6 +1,6 @@
 // name: agencies
 // zh: 全部责任单位及其牵头、配合任务数(供名称匹配与排序)
-// en: All agencies with their lead and co-responsible task counts (for name matching and ranking)
+// en: All agencies with their lead and co-responsible task counts (for name matching and ranking; every printed form is an alias)
 // @param function: string = null — 职能键 / function key
 // @param jurisdiction: jurisdiction = null — 辖区(市或省)/ jurisdiction (city or province)
 // @mode: read
@@ -19,7 +19,6 @@ RETURN a.agency_id AS agency_id,
        a.province AS province,
        a.kind AS kind,
        coalesce(a.aliases, []) AS aliases,
-       [(a)-[r:RESPONSIBLE_FOR]->(:Task) | r.printed] AS printed,
        size([(a)-[:RESPONSIBLE_FOR {role: 'lead'}]->(:Task) | 1]) AS lead_count,
        size([(a)-[:RESPONSIBLE_FOR {role: 'co'}]->(:Task) | 1]) AS co_count
 ORDER BY agency_id

@@ -7,13 +7,22 @@
 // @param limit: int = 500 — 最多返回行数 / page size
 // @param offset: int = 0 — 跳过行数 / rows to skip
 // @mode: read
-MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(t:Task)<-[:HAS_TASK]-(d:Document)
-WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)
-  AND ($jurisdiction IS NULL OR d.jurisdiction STARTS WITH $jurisdiction OR d.province STARTS WITH $jurisdiction)
-  AND ($function IS NULL OR a.function = $function)
-WITH a, d,
+// Each UNION branch starts from one indexed entry point (document, province, city; a scan only when no scope
+// is given); the gates make exactly one branch produce rows.
+// 1. a document (index on Task.doc_id)
+UNWIND CASE WHEN $doc_id IS NOT NULL THEN [$doc_id] ELSE [] END AS did
+MATCH (t:Task {doc_id: did})
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(t)
+WHERE $function IS NULL OR a.function = $function
+WITH a, t.doc_id AS did,
      count(DISTINCT CASE WHEN r.role = 'lead' THEN t.task_id END) AS lead_count,
      count(DISTINCT CASE WHEN r.role = 'co' THEN t.task_id END) AS co_count
+WITH a, did, lead_count, co_count, lead_count + co_count AS total
+ORDER BY total DESC, lead_count DESC, a.agency_id, did
+SKIP $offset LIMIT $limit
+MATCH (d:Document {doc_id: did})
 RETURN a.agency_id AS agency_id,
        a.name AS name,
        a.name_en AS name_en,
@@ -24,6 +33,120 @@ RETURN a.agency_id AS agency_id,
        d.jurisdiction AS jurisdiction,
        lead_count,
        co_count,
-       lead_count + co_count AS total
+       total
 ORDER BY total DESC, lead_count DESC, agency_id, doc_id
+UNION
+// 2. a province (index on Task.province)
+UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NOT NULL THEN [$jurisdiction] ELSE [] END AS j
+MATCH (p:Jurisdiction {name: j})
+WHERE p.level = 'province'
+MATCH (t:Task {province: j})
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(t)
+WHERE $function IS NULL OR a.function = $function
+WITH a, t.doc_id AS did,
+     count(DISTINCT CASE WHEN r.role = 'lead' THEN t.task_id END) AS lead_count,
+     count(DISTINCT CASE WHEN r.role = 'co' THEN t.task_id END) AS co_count
+WITH a, did, lead_count, co_count, lead_count + co_count AS total
+ORDER BY total DESC, lead_count DESC, a.agency_id, did
 SKIP $offset LIMIT $limit
+MATCH (d:Document {doc_id: did})
+RETURN a.agency_id AS agency_id,
+       a.name AS name,
+       a.name_en AS name_en,
+       a.function AS function,
+       a.jurisdiction AS agency_jurisdiction,
+       d.doc_id AS doc_id,
+       d.title AS doc_title,
+       d.jurisdiction AS jurisdiction,
+       lead_count,
+       co_count,
+       total
+ORDER BY total DESC, lead_count DESC, agency_id, doc_id
+UNION
+// 3. any other known place (index on Task.jurisdiction)
+UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NOT NULL THEN [$jurisdiction] ELSE [] END AS j
+MATCH (p:Jurisdiction {name: j})
+WHERE p.level <> 'province'
+MATCH (t:Task {jurisdiction: j})
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(t)
+WHERE $function IS NULL OR a.function = $function
+WITH a, t.doc_id AS did,
+     count(DISTINCT CASE WHEN r.role = 'lead' THEN t.task_id END) AS lead_count,
+     count(DISTINCT CASE WHEN r.role = 'co' THEN t.task_id END) AS co_count
+WITH a, did, lead_count, co_count, lead_count + co_count AS total
+ORDER BY total DESC, lead_count DESC, a.agency_id, did
+SKIP $offset LIMIT $limit
+MATCH (d:Document {doc_id: did})
+RETURN a.agency_id AS agency_id,
+       a.name AS name,
+       a.name_en AS name_en,
+       a.function AS function,
+       a.jurisdiction AS agency_jurisdiction,
+       d.doc_id AS doc_id,
+       d.title AS doc_title,
+       d.jurisdiction AS jurisdiction,
+       lead_count,
+       co_count,
+       total
+ORDER BY total DESC, lead_count DESC, agency_id, doc_id
+UNION
+// 4. a place name the graph does not hold as a jurisdiction (prefix scan)
+UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NOT NULL THEN [$jurisdiction] ELSE [] END AS j
+OPTIONAL MATCH (p:Jurisdiction {name: j})
+WITH p
+WHERE p IS NULL
+MATCH (t:Task)
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(t)
+WHERE $function IS NULL OR a.function = $function
+WITH a, t.doc_id AS did,
+     count(DISTINCT CASE WHEN r.role = 'lead' THEN t.task_id END) AS lead_count,
+     count(DISTINCT CASE WHEN r.role = 'co' THEN t.task_id END) AS co_count
+WITH a, did, lead_count, co_count, lead_count + co_count AS total
+ORDER BY total DESC, lead_count DESC, a.agency_id, did
+SKIP $offset LIMIT $limit
+MATCH (d:Document {doc_id: did})
+RETURN a.agency_id AS agency_id,
+       a.name AS name,
+       a.name_en AS name_en,
+       a.function AS function,
+       a.jurisdiction AS agency_jurisdiction,
+       d.doc_id AS doc_id,
+       d.title AS doc_title,
+       d.jurisdiction AS jurisdiction,
+       lead_count,
+       co_count,
+       total
+ORDER BY total DESC, lead_count DESC, agency_id, doc_id
+UNION
+// 5. nothing selective: every task
+UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NULL THEN [1] ELSE [] END AS go
+MATCH (t:Task)
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(t)
+WHERE $function IS NULL OR a.function = $function
+WITH a, t.doc_id AS did,
+     count(DISTINCT CASE WHEN r.role = 'lead' THEN t.task_id END) AS lead_count,
+     count(DISTINCT CASE WHEN r.role = 'co' THEN t.task_id END) AS co_count
+WITH a, did, lead_count, co_count, lead_count + co_count AS total
+ORDER BY total DESC, lead_count DESC, a.agency_id, did
+SKIP $offset LIMIT $limit
+MATCH (d:Document {doc_id: did})
+RETURN a.agency_id AS agency_id,
+       a.name AS name,
+       a.name_en AS name_en,
+       a.function AS function,
+       a.jurisdiction AS agency_jurisdiction,
+       d.doc_id AS doc_id,
+       d.title AS doc_title,
+       d.jurisdiction AS jurisdiction,
+       lead_count,
+       co_count,
+       total
+ORDER BY total DESC, lead_count DESC, agency_id, doc_id

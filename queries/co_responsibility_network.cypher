@@ -7,16 +7,131 @@
 // @param min_weight: int = 1 — 最小共同任务数 / minimum shared tasks
 // @param limit: int = 5000 — 最多返回边数 / maximum edges
 // @mode: read
-MATCH (d:Document)-[:HAS_TASK]->(t:Task)
-WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)
-  AND ($jurisdiction IS NULL OR d.jurisdiction STARTS WITH $jurisdiction OR d.province STARTS WITH $jurisdiction)
+// Each UNION branch starts from one indexed entry point (document, province, city; a scan only when no scope
+// is given); the gates make exactly one branch produce rows.
+// 1. a document (index on Task.doc_id)
+UNWIND CASE WHEN $doc_id IS NOT NULL THEN [$doc_id] ELSE [] END AS did
+MATCH (t:Task {doc_id: did})
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
 MATCH (a:Agency)-[ra:RESPONSIBLE_FOR]->(t)<-[rb:RESPONSIBLE_FOR]-(b:Agency)
 WHERE a.agency_id < b.agency_id
   AND ($function IS NULL OR a.function = $function OR b.function = $function)
 WITH a, b,
      count(DISTINCT t.task_id) AS weight,
      count(DISTINCT CASE WHEN ra.role = 'lead' OR rb.role = 'lead' THEN t.task_id END) AS lead_co,
-     collect(DISTINCT d.doc_id) AS documents
+     collect(DISTINCT t.doc_id) AS documents
+WHERE weight >= $min_weight
+RETURN a.agency_id AS source,
+       b.agency_id AS target,
+       a.name AS source_name,
+       b.name AS target_name,
+       a.function AS source_function,
+       b.function AS target_function,
+       weight,
+       lead_co,
+       weight - lead_co AS co_co,
+       documents
+ORDER BY weight DESC, source, target
+LIMIT $limit
+UNION
+// 2. a province (index on Task.province)
+UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NOT NULL THEN [$jurisdiction] ELSE [] END AS j
+MATCH (p:Jurisdiction {name: j})
+WHERE p.level = 'province'
+MATCH (t:Task {province: j})
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+MATCH (a:Agency)-[ra:RESPONSIBLE_FOR]->(t)<-[rb:RESPONSIBLE_FOR]-(b:Agency)
+WHERE a.agency_id < b.agency_id
+  AND ($function IS NULL OR a.function = $function OR b.function = $function)
+WITH a, b,
+     count(DISTINCT t.task_id) AS weight,
+     count(DISTINCT CASE WHEN ra.role = 'lead' OR rb.role = 'lead' THEN t.task_id END) AS lead_co,
+     collect(DISTINCT t.doc_id) AS documents
+WHERE weight >= $min_weight
+RETURN a.agency_id AS source,
+       b.agency_id AS target,
+       a.name AS source_name,
+       b.name AS target_name,
+       a.function AS source_function,
+       b.function AS target_function,
+       weight,
+       lead_co,
+       weight - lead_co AS co_co,
+       documents
+ORDER BY weight DESC, source, target
+LIMIT $limit
+UNION
+// 3. any other known place (index on Task.jurisdiction)
+UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NOT NULL THEN [$jurisdiction] ELSE [] END AS j
+MATCH (p:Jurisdiction {name: j})
+WHERE p.level <> 'province'
+MATCH (t:Task {jurisdiction: j})
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+MATCH (a:Agency)-[ra:RESPONSIBLE_FOR]->(t)<-[rb:RESPONSIBLE_FOR]-(b:Agency)
+WHERE a.agency_id < b.agency_id
+  AND ($function IS NULL OR a.function = $function OR b.function = $function)
+WITH a, b,
+     count(DISTINCT t.task_id) AS weight,
+     count(DISTINCT CASE WHEN ra.role = 'lead' OR rb.role = 'lead' THEN t.task_id END) AS lead_co,
+     collect(DISTINCT t.doc_id) AS documents
+WHERE weight >= $min_weight
+RETURN a.agency_id AS source,
+       b.agency_id AS target,
+       a.name AS source_name,
+       b.name AS target_name,
+       a.function AS source_function,
+       b.function AS target_function,
+       weight,
+       lead_co,
+       weight - lead_co AS co_co,
+       documents
+ORDER BY weight DESC, source, target
+LIMIT $limit
+UNION
+// 4. a place name the graph does not hold as a jurisdiction (prefix scan)
+UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NOT NULL THEN [$jurisdiction] ELSE [] END AS j
+OPTIONAL MATCH (p:Jurisdiction {name: j})
+WITH p
+WHERE p IS NULL
+MATCH (t:Task)
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+MATCH (a:Agency)-[ra:RESPONSIBLE_FOR]->(t)<-[rb:RESPONSIBLE_FOR]-(b:Agency)
+WHERE a.agency_id < b.agency_id
+  AND ($function IS NULL OR a.function = $function OR b.function = $function)
+WITH a, b,
+     count(DISTINCT t.task_id) AS weight,
+     count(DISTINCT CASE WHEN ra.role = 'lead' OR rb.role = 'lead' THEN t.task_id END) AS lead_co,
+     collect(DISTINCT t.doc_id) AS documents
+WHERE weight >= $min_weight
+RETURN a.agency_id AS source,
+       b.agency_id AS target,
+       a.name AS source_name,
+       b.name AS target_name,
+       a.function AS source_function,
+       b.function AS target_function,
+       weight,
+       lead_co,
+       weight - lead_co AS co_co,
+       documents
+ORDER BY weight DESC, source, target
+LIMIT $limit
+UNION
+// 5. nothing selective: every task
+UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NULL THEN [1] ELSE [] END AS go
+MATCH (t:Task)
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+MATCH (a:Agency)-[ra:RESPONSIBLE_FOR]->(t)<-[rb:RESPONSIBLE_FOR]-(b:Agency)
+WHERE a.agency_id < b.agency_id
+  AND ($function IS NULL OR a.function = $function OR b.function = $function)
+WITH a, b,
+     count(DISTINCT t.task_id) AS weight,
+     count(DISTINCT CASE WHEN ra.role = 'lead' OR rb.role = 'lead' THEN t.task_id END) AS lead_co,
+     collect(DISTINCT t.doc_id) AS documents
 WHERE weight >= $min_weight
 RETURN a.agency_id AS source,
        b.agency_id AS target,

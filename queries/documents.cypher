@@ -11,6 +11,9 @@ MATCH (d:Document)
 WHERE ($include_stubs OR coalesce(d.stub, false) = false)
   AND ($jurisdiction IS NULL OR d.jurisdiction STARTS WITH $jurisdiction OR d.province STARTS WITH $jurisdiction)
   AND ($level IS NULL OR d.level = $level)
+WITH d
+ORDER BY d.doc_id
+SKIP $offset LIMIT $limit
 RETURN d.doc_id AS doc_id,
        d.title AS title,
        d.issuer AS issuer,
@@ -27,4 +30,3 @@ RETURN d.doc_id AS doc_id,
        size([(d)-[:HAS_SECTION]->(:Section) | 1]) AS top_section_count,
        [(d)-[:IMPLEMENTS]->(u:Document) | {doc_id: u.doc_id, title: u.title}] AS implements
 ORDER BY doc_id
-SKIP $offset LIMIT $limit

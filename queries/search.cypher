@@ -8,15 +8,19 @@
 // @example: q=碳计量
 // @mode: read
 UNWIND range(0, size($task_ids) - 1) AS i
-MATCH (d:Document)-[:HAS_TASK]->(t:Task {task_id: $task_ids[i]})
-WHERE $doc_id IS NULL OR d.doc_id = $doc_id
+WITH i, $task_ids[i] AS tid, $scores[i] AS score
+MATCH (t:Task {task_id: tid})
+WHERE $doc_id IS NULL OR t.doc_id = $doc_id
+WITH i, t, score
+ORDER BY score DESC, i, t.task_id
+SKIP $offset LIMIT $limit
+MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
        d.title AS doc_title,
        d.jurisdiction AS jurisdiction,
        t.number AS number,
        t.title AS title,
-       $scores[i] AS score,
+       score,
        head([(a:Agency)-[:RESPONSIBLE_FOR {role: 'lead'}]->(t) | a.name]) AS lead
 ORDER BY score DESC, i, task_id
-SKIP $offset LIMIT $limit

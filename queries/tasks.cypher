@@ -12,21 +12,236 @@
 // @param offset: int = 0 — 跳过行数 / rows to skip
 // @example: agency=市场监管局 role=lead topic=碳计量
 // @mode: read
-MATCH (d:Document)-[:HAS_TASK]->(t:Task)
-WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)
-  AND ($jurisdiction IS NULL OR d.jurisdiction STARTS WITH $jurisdiction OR d.province STARTS WITH $jurisdiction)
+// Each UNION branch starts from one indexed entry point (agency ids, document, topic, province, city; a scan
+// only when nothing selective is given); the gates make exactly one branch produce rows, so paging is exact.
+// Rows are paged before they are decorated.
+// 1. agency ids (index on Agency.agency_id), through RESPONSIBLE_FOR with the role
+UNWIND coalesce($agency_ids, []) AS aid
+MATCH (:Agency {agency_id: aid})-[r:RESPONSIBLE_FOR]->(t:Task)
+WITH t, r
+WHERE ($role = 'any' OR r.role = $role)
+  AND ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
-  AND ($topic IS NULL OR (t)-[:CITES]->(:Topic {key: $topic}))
+  AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
   AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
-WITH d, t, [(a:Agency)-[r:RESPONSIBLE_FOR]->(t) | {agency_id: a.agency_id, role: r.role}] AS units
-WHERE $agency_ids IS NULL
-   OR any(u IN units WHERE u.agency_id IN $agency_ids AND ($role = 'any' OR u.role = $role))
-WITH d, t
-ORDER BY d.doc_id, coalesce(t.start, 0), t.task_id
+WITH DISTINCT t
+WITH t
+ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id
 SKIP $offset LIMIT $limit
+MATCH (d:Document)-[:HAS_TASK]->(t)
 OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
 WITH d, t, c, rc
-ORDER BY d.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
+ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
+WITH d, t, collect(CASE WHEN c IS NULL THEN NULL
+                        ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
+RETURN t.task_id AS task_id,
+       d.doc_id AS doc_id,
+       d.title AS doc_title,
+       d.jurisdiction AS jurisdiction,
+       t.number AS number,
+       t.title AS title,
+       t.section_title AS section,
+       t.zone AS zone,
+       t.responsibility_source AS responsibility_source,
+       head([(a:Agency)-[r:RESPONSIBLE_FOR {role: 'lead'}]->(t) |
+             {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
+       co,
+       [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
+ORDER BY doc_id, coalesce(t.start, 0), task_id
+
+UNION
+// 2. a document (index on Task.doc_id)
+UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NOT NULL THEN [$doc_id] ELSE [] END AS did
+MATCH (t:Task {doc_id: did})
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+  AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
+  AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
+  AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
+WITH t
+ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id
+SKIP $offset LIMIT $limit
+MATCH (d:Document)-[:HAS_TASK]->(t)
+OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
+WITH d, t, c, rc
+ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
+WITH d, t, collect(CASE WHEN c IS NULL THEN NULL
+                        ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
+RETURN t.task_id AS task_id,
+       d.doc_id AS doc_id,
+       d.title AS doc_title,
+       d.jurisdiction AS jurisdiction,
+       t.number AS number,
+       t.title AS title,
+       t.section_title AS section,
+       t.zone AS zone,
+       t.responsibility_source AS responsibility_source,
+       head([(a:Agency)-[r:RESPONSIBLE_FOR {role: 'lead'}]->(t) |
+             {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
+       co,
+       [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
+ORDER BY doc_id, coalesce(t.start, 0), task_id
+
+UNION
+// 3. a topic (index on Topic.key)
+UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NULL AND $topic IS NOT NULL THEN [$topic] ELSE [] END AS k
+MATCH (:Topic {key: k})<-[:CITES]-(t:Task)
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+  AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
+  AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
+  AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
+WITH t
+ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id
+SKIP $offset LIMIT $limit
+MATCH (d:Document)-[:HAS_TASK]->(t)
+OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
+WITH d, t, c, rc
+ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
+WITH d, t, collect(CASE WHEN c IS NULL THEN NULL
+                        ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
+RETURN t.task_id AS task_id,
+       d.doc_id AS doc_id,
+       d.title AS doc_title,
+       d.jurisdiction AS jurisdiction,
+       t.number AS number,
+       t.title AS title,
+       t.section_title AS section,
+       t.zone AS zone,
+       t.responsibility_source AS responsibility_source,
+       head([(a:Agency)-[r:RESPONSIBLE_FOR {role: 'lead'}]->(t) |
+             {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
+       co,
+       [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
+ORDER BY doc_id, coalesce(t.start, 0), task_id
+
+UNION
+// 4. a province (index on Task.province)
+UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NULL AND $topic IS NULL AND $jurisdiction IS NOT NULL
+            THEN [$jurisdiction] ELSE [] END AS j
+MATCH (p:Jurisdiction {name: j})
+WHERE p.level = 'province'
+MATCH (t:Task {province: j})
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+  AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
+  AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
+  AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
+WITH t
+ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id
+SKIP $offset LIMIT $limit
+MATCH (d:Document)-[:HAS_TASK]->(t)
+OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
+WITH d, t, c, rc
+ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
+WITH d, t, collect(CASE WHEN c IS NULL THEN NULL
+                        ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
+RETURN t.task_id AS task_id,
+       d.doc_id AS doc_id,
+       d.title AS doc_title,
+       d.jurisdiction AS jurisdiction,
+       t.number AS number,
+       t.title AS title,
+       t.section_title AS section,
+       t.zone AS zone,
+       t.responsibility_source AS responsibility_source,
+       head([(a:Agency)-[r:RESPONSIBLE_FOR {role: 'lead'}]->(t) |
+             {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
+       co,
+       [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
+ORDER BY doc_id, coalesce(t.start, 0), task_id
+
+UNION
+// 5. any other known place (index on Task.jurisdiction)
+UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NULL AND $topic IS NULL AND $jurisdiction IS NOT NULL
+            THEN [$jurisdiction] ELSE [] END AS j
+MATCH (p:Jurisdiction {name: j})
+WHERE p.level <> 'province'
+MATCH (t:Task {jurisdiction: j})
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+  AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
+  AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
+  AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
+WITH t
+ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id
+SKIP $offset LIMIT $limit
+MATCH (d:Document)-[:HAS_TASK]->(t)
+OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
+WITH d, t, c, rc
+ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
+WITH d, t, collect(CASE WHEN c IS NULL THEN NULL
+                        ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
+RETURN t.task_id AS task_id,
+       d.doc_id AS doc_id,
+       d.title AS doc_title,
+       d.jurisdiction AS jurisdiction,
+       t.number AS number,
+       t.title AS title,
+       t.section_title AS section,
+       t.zone AS zone,
+       t.responsibility_source AS responsibility_source,
+       head([(a:Agency)-[r:RESPONSIBLE_FOR {role: 'lead'}]->(t) |
+             {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
+       co,
+       [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
+ORDER BY doc_id, coalesce(t.start, 0), task_id
+
+UNION
+// 6. a place name the graph does not hold as a jurisdiction (prefix scan)
+UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NULL AND $topic IS NULL AND $jurisdiction IS NOT NULL
+            THEN [$jurisdiction] ELSE [] END AS j
+OPTIONAL MATCH (p:Jurisdiction {name: j})
+WITH p
+WHERE p IS NULL
+MATCH (t:Task)
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+  AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
+  AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
+  AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
+WITH t
+ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id
+SKIP $offset LIMIT $limit
+MATCH (d:Document)-[:HAS_TASK]->(t)
+OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
+WITH d, t, c, rc
+ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
+WITH d, t, collect(CASE WHEN c IS NULL THEN NULL
+                        ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
+RETURN t.task_id AS task_id,
+       d.doc_id AS doc_id,
+       d.title AS doc_title,
+       d.jurisdiction AS jurisdiction,
+       t.number AS number,
+       t.title AS title,
+       t.section_title AS section,
+       t.zone AS zone,
+       t.responsibility_source AS responsibility_source,
+       head([(a:Agency)-[r:RESPONSIBLE_FOR {role: 'lead'}]->(t) |
+             {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
+       co,
+       [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
+ORDER BY doc_id, coalesce(t.start, 0), task_id
+
+UNION
+// 7. nothing selective: every task
+UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NULL AND $topic IS NULL AND $jurisdiction IS NULL
+            THEN [1] ELSE [] END AS go
+MATCH (t:Task)
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+  AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
+  AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
+  AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
+WITH t
+ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id
+SKIP $offset LIMIT $limit
+MATCH (d:Document)-[:HAS_TASK]->(t)
+OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
+WITH d, t, c, rc
+ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
 WITH d, t, collect(CASE WHEN c IS NULL THEN NULL
                         ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
 RETURN t.task_id AS task_id,

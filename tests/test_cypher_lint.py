@@ -63,3 +63,9 @@ def test_loader_statements_lint_clean():
     statements = loader.STATEMENTS
     assert statements
     _assert_clean({f"loader.{name}": text for name, text in statements.items()})
+
+
+def test_resolver_statements_lint_clean():
+    from plangraph.graph.catalogue import RESOLVER_STATEMENTS
+
+    _assert_clean({f"resolver.{name}": text for name, text in RESOLVER_STATEMENTS.items()})

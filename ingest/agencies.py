@@ -43,6 +43,10 @@ _COLLECTIVE_GOV_RE = re.compile(
     r"(?:人民政府|政府|党委和政府|党委、政府)$"
 )
 _TRAILING_NOTE_RE = re.compile(r"\([^()]*\)$")
+# 各县区, 各镇街, 各县(市、区), 各市、县: every body of one or more administrative levels, as a class.
+_GENERIC_LEVELS_RE = re.compile(
+    r"^(?:全省|全市|全县|全区)?各(?:级)?(?:(?:设区市|省辖市|市|州|盟|地|县|区|旗|乡|镇|街道|街|乡镇|镇街)"
+    r"(?:[(〔][市县区旗乡镇、]+[)〕])?[、]?)+$")
 _LEAD_NOTE_RE = re.compile(r"\((?:牵头|牵头单位|牵头部门|主责)\)$")
 
 
@@ -172,8 +176,8 @@ class AgencyResolver:
 
     # ------------------------------------------------------------------ lookup
     def is_generic(self, name: str) -> bool:
-        """True for references that name no particular agency (各地, 有关部门, 各级人民政府 …)."""
-        return name in self.generic_actors or bool(
+        """True for references that name no particular agency (各地, 有关部门, 各县区, 各镇街 …)."""
+        return name in self.generic_actors or bool(_GENERIC_LEVELS_RE.match(name)) or bool(
             re.match(r"^(?:各有关|各相关|有关|相关|其他|其它)", name) and re.search(r"(部门|单位|方面|机构)$", name))
 
     def lookup_core(self, core: str) -> _Core | None:

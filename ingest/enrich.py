@@ -45,6 +45,14 @@ def _responsibility(result: dict, norm: NormText) -> None:
         task["responsibility_start"], task["responsibility_end"] = q["start"], q["end"]
         task["lead"] = resp.lead.name
         task["co"] = [u.name for u in resp.co]
+        task["co_leads"] = [u.name for u in resp.co_leads]
+        if resp.officials:
+            task["lead_official"] = "、".join(resp.officials)
+        task["responsibility_truncated"] = resp.truncated
+        task["responsibility_form"] = resp.form
+        task["further_responsibilities"] = [
+            {"lead": c.lead.name if c.lead else None, "co": [u.name for u in c.co],
+             **norm.quote(base + c.start, base + c.end)} for c in resp.further]
         units = []
         for rank, unit in enumerate([resp.lead, *resp.co]):
             agency = default_resolver().resolve(unit.name, jurisdiction=doc.get("jurisdiction"), level=doc.get("level"),

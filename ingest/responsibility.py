@@ -11,18 +11,22 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cache
 
 from plangraph.ingest.agencies import default_resolver
-from plangraph.ingest.units import CLOSE, OPEN, Unit, looks_like_unit, split_units
+from plangraph.ingest.units import (
+    CLOSE,
+    OPEN,
+    STRIP,
+    Unit,
+    grammar,
+    is_unit,
+    looks_like_unit,
+    split_units,
+    strip_role,
+)
 
-LEAD_LABELS = ("牵头责任单位", "责任牵头单位", "牵头单位", "牵头部门", "主责单位", "主责部门", "主办单位")
-CO_LABELS = ("配合单位", "配合部门", "协办单位", "协办部门", "参与单位", "参与部门", "参加单位", "协同单位",
-             "协助单位", "协作单位", "配合")
-UNIT_LABELS = ("责任单位", "责任部门", "责任主体", "实施单位", "实施主体", "落实单位", "承办单位", "责任处室")
-DEADLINE_LABELS = ("完成时限", "完成时间", "时间节点", "时间进度", "时限要求", "进度安排", "时间安排", "时限")
-_ALL_LABELS = sorted(LEAD_LABELS + CO_LABELS + UNIT_LABELS + DEADLINE_LABELS, key=len, reverse=True)
-LABEL_RE = re.compile(r"(?P<label>" + "|".join(_ALL_LABELS) + r")\s*[:：]\s*")
 # The stated convention "列第一位的为牵头单位,下同" (and variants), stripped from unit lists.
 CONVENTION_RE = re.compile(
     r"[。;,]?\s*[^。;,:()]{0,8}(?:第一|首位|首个|排头|第1)[^。;,:()]{0,6}(?:为|是)牵头(?:单位|部门)"
@@ -31,13 +35,9 @@ CONVENTION_RE = re.compile(
 DEADLINE_RE = re.compile(
     r"(?:(?:20\d{2}|19\d{2})年(?:底|年底|上半年|下半年|第[一二三四]季度|\d{1,2}月(?:底|份)?)?"
     r"(?:前|以前|之前)?(?:(?:基本)?完成|实现|见效)?(?:并(?:长期坚持|持续推进))?"
-    r"|长期坚持|持续推进|持续实施|长期推进|逐年推进|持续开展|长期)"
+    r"|(?:年内|年底前|年底|当年|全年)?(?:持续推进|持续实施|完成|见效)|长期坚持|长期推进|逐年推进|持续开展|长期)"
 )
 _DEADLINE_FULL_RE = re.compile(r"^(?:完成时限|时限)?[:]?\s*" + DEADLINE_RE.pattern + r"$")
-_LEAD_CO_RE = re.compile(
-    r"^\s*由?(?P<lead>[^()]+?)牵头(?:负责)?(?:\s*[,;、]\s*(?P<co>[^()]+?)"
-    r"(?:配合|参与|参加|协同|协助|按职责分工负责|共同负责|负责))?\s*$"
-)
 SENTENCE_END = "。;!?\n"
 CLAUSE_END = SENTENCE_END + ",:"
 MODAL_RE = re.compile(r"(?:都要|也要|还要|均要|要|将|应当|应|必须|须|负责)")
@@ -52,6 +52,9 @@ _NUMBER_PREFIX_RE = re.compile(
 _BULLET_RE = re.compile(r"(?m)^[^\S\n]*(?:——|—|--)[^\S\n]*(?P<x>[^:\n]{2,24}?)[^\S\n]*:")
 
 
+_NOT_ACTOR_ENDINGS = ("企业", "单位")
+
+
 @dataclass(frozen=True)
 class Responsibility:
     """Lead and co-responsible units of a task, with the quote they were read from."""
@@ -63,6 +66,11 @@ class Responsibility:
     quote_end: int | None = None
     deadline: str | None = None
     generic: list[str] = field(default_factory=list)
+    co_leads: list[Unit] = field(default_factory=list)
+    officials: list[str] = field(default_factory=list)
+    truncated: bool = False
+    form: str | None = None
+    further: list = field(default_factory=list)  # later clauses of the same task (list[Clause])
 
 
 @dataclass(frozen=True)
@@ -85,7 +93,10 @@ def is_actor(name: str) -> bool:
     """True when ``name`` can be who acts: a body by its ending, a vocabulary name or a generic reference."""
     if not name or len(name) > 30 or _NON_ACTOR_START_RE.match(name) or "的" in name:
         return False
-    return looks_like_unit(name) or default_resolver().knows(name)
+    if default_resolver().knows(name):
+        return True
+    # in running text, 企业 and 单位 are mostly objects (有关企业) or measures (量和单位), not actors
+    return looks_like_unit(name) and not name.endswith(_NOT_ACTOR_ENDINGS)
 
 
 def is_generic(name: str) -> bool:
@@ -123,129 +134,428 @@ def _matching_close(text: str, open_pos: int) -> int:
     return len(text)
 
 
-def _order(units: list[Unit], lead_units: list[Unit], lead_first: bool) -> tuple[Unit | None, list[Unit]]:
-    """Choose the lead: a 牵头 marker / lead label, else the first unit (when ``lead_first``)."""
-    marked = [u for u in units if u.lead_marker]
-    if lead_units:
-        lead = lead_units[0]
-    elif marked:
-        lead = marked[0]
-    elif lead_first and units:
-        lead = units[0]
-    else:
-        lead = None
-    co: list[Unit] = []
-    seen = {lead.name} if lead else set()
-    for u in [*lead_units[1:], *units]:
+# ---------------------------------------------------------------------------- explicit (grammar)
+@dataclass(frozen=True)
+class Clause:
+    """One printed responsibility clause: where it is, how it is printed and whom it names.
+
+    ``form``: ``tail`` (a bracket after the task text), ``line`` (labelled line(s) of its own), ``sentence``
+    (``由A牵头,B配合``), ``shared`` (``以上工作由A牵头,会同B`` covering the items printed above it), ``bare``
+    (an unlabelled bracket whose items are units) or ``table`` (a table row's unit cells).
+    """
+
+    start: int
+    end: int
+    form: str
+    lead: Unit | None
+    co: list[Unit]
+    co_leads: list[Unit] = field(default_factory=list)
+    officials: list[str] = field(default_factory=list)
+    deadline: str | None = None
+    truncated: bool = False
+
+    @property
+    def shared(self) -> bool:
+        """True when the clause covers the items printed above it (``以上工作由…``)."""
+        return self.form == "shared"
+
+    @property
+    def units(self) -> list[Unit]:
+        return ([self.lead] if self.lead else []) + self.co
+
+
+@cache
+def _labels() -> list[tuple[str, str]]:
+    return sorted(((e["word"], e["role"]) for e in grammar()["labels"]), key=lambda p: -len(p[0]))
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w, _ in _labels())
+    return re.compile(r"(?P<label>" + words + r")[ \t\xa0\u3000]*[:：][ \t\xa0\u3000]*")
+
+
+def _label_role(word: str) -> str:
+    return dict(_labels())[word]
+
+
+@cache
+def _opener_re() -> re.Pattern[str]:
+    shared = "|".join(re.escape(w) for w in grammar()["shared_openers"])
+    return re.compile(r"(?P<shared>" + shared + r")?[,，]?\s*(?P<you>由)?")
+
+
+@cache
+def _co_opener_re() -> re.Pattern[str]:
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in grammar()["co_openers"]) + r")")
+
+
+@cache
+def _brackets() -> dict[str, str]:
+    return {o: c for o, c in grammar()["brackets"]}
+
+
+# Words a clause never holds as units; a segment made of them ends a sentence clause.
+_SEGMENT_SPLIT = ",;，；"
+_LINE_START_RE = re.compile(
+    r"(?:^|(?<=\n))[^\S\n]*(?:[•·●■◆▪*\-][^\S\n]*)?"
+)
+_NUMBER_AT_RE = re.compile(
+    r"[^\S\n]*(?:[(（]?[一二三四五六七八九十百\d]{1,3}[)）.、．]|第[一二三四五六七八九十]+[条项])[^\S\n]*"
+)
+_SENTENCE_BREAK = "。!?！？\n"
+_BOUNDARY = ",，;；。!?！？\n)）〕]】"
+
+
+def _segments(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Top-level segments of ``text[s:e]`` split at , ; and before every label."""
+    cuts = [s]
+    depth = 0
+    for i in range(s, e):
+        ch = text[i]
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif ch in _SEGMENT_SPLIT and depth == 0:
+            cuts.append(i)
+            cuts.append(i + 1)
+    for m in _label_re().finditer(text, s, e):
+        if m.start() > s and _depth_at(text, s, m.start()) == 0:
+            cuts.extend([m.start(), m.start()])
+    cuts.append(e)
+    cuts = sorted(cuts)
+    out = []
+    for a, b in zip(cuts[::2], cuts[1::2], strict=False):
+        while a < b and text[a] in " \t\n\xa0\u3000":
+            a += 1
+        while b > a and text[b - 1] in " \t\n\xa0\u3000。":
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _depth_at(text: str, s: int, pos: int) -> int:
+    depth = 0
+    for ch in text[s:pos]:
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+    return depth
+
+
+@dataclass
+class _Parsed:
+    units: list[Unit] = field(default_factory=list)
+    officials: list[str] = field(default_factory=list)
+    deadline: str | None = None
+    labelled: bool = False
+    roled: bool = False
+    shared: bool = False
+    end: int = 0
+    junk: int = 0  # segments that are neither units, deadlines nor officials
+
+
+def _parse_segments(text: str, s: int, e: int, *, truncated: bool, strict_stop: bool) -> _Parsed | None:
+    """Read ``text[s:e]`` as clause segments. ``strict_stop``: the first segment that is not part of a clause
+    ends the clause (sentences); otherwise such segments are skipped (brackets, lines)."""
+    out = _Parsed(end=s)
+    label_role: str | None = None
+    segs = _segments(text, s, e)
+    for k, (a, b) in enumerate(segs):
+        last = truncated and k == len(segs) - 1
+        seg_role: str | None = None
+        m = _label_re().match(text, a, b)
+        if m:
+            label_role = _label_role(m.group("label"))
+            out.labelled = True
+            a = m.end()
+        if a >= b:
+            continue
+        piece = text[a:b]
+        if label_role == "deadline":
+            out.deadline = out.deadline or piece.strip(" ,;。、") or None
+            out.end = b
+            continue
+        if label_role == "person":
+            out.officials.append(re.sub(r"\s+", "", piece).strip(STRIP))
+            out.end = b
+            continue
+        if not m and _DEADLINE_FULL_RE.match(piece.strip()):
+            out.deadline = out.deadline or piece.strip()
+            out.end = b
+            continue
+        op = _opener_re().match(text, a, b)
+        if op and op.end() > a:
+            if op.group("shared") and k == 0:
+                out.shared = True
+            a = op.end()
+        co = _co_opener_re().match(text, a, b)
+        if co:
+            seg_role = "co"
+            a = co.end()
+        body, role = strip_role(text[a:b].rstrip(STRIP))
+        if role:
+            seg_role = seg_role or role
+            out.roled = True
+        body_end = a + len(body)
+        trusted = label_role is not None
+        units = split_units(text[a:body_end], a, truncated=last)
+        units = [u for u in units if u.name]
+        if not units or not (trusted or all(is_unit(u.name) for u in units)):
+            if strict_stop:
+                break
+            out.junk += 1
+            continue
+        role_of = seg_role or label_role
+        if seg_role == "co" and co is None and label_role == "lead":
+            role_of = "co"
+        out.units.extend(replace(u, role=u.role or role_of, lead_marker=u.lead_marker or role_of == "lead")
+                         for u in units)
+        out.end = b
+    return out if out.units else None
+
+
+def _resolve(units: list[Unit], lead_first: bool) -> tuple[Unit | None, list[Unit], list[Unit]]:
+    """(lead, co, co_leads): lead-marked units lead (several: the first leads, the others are co_leads);
+    otherwise the first printed unit leads (when ``lead_first``). Co units follow in printed order."""
+    seen: set[str] = set()
+    uniq = []
+    for u in units:
         if u.name not in seen:
             seen.add(u.name)
-            co.append(u)
-    return lead, co
+            uniq.append(u)
+    leads = [u for u in uniq if u.role == "lead"]
+    if not leads and any(u.role == "co" for u in uniq):  # "A、B负责,C配合": the 负责 units lead
+        leads = [u for u in uniq if u.role == "joint"]
+    if leads:
+        lead = leads[0]
+    elif lead_first and uniq:
+        lead = uniq[0]
+    else:
+        lead = None
+    co = [u for u in uniq if u is not lead]
+    return lead, co, leads[1:]
 
 
-def _segment_units(text: str, s: int, e: int) -> tuple[list[Unit], list[Unit], str | None]:
-    """Units of one labelled segment ``text[s:e]``: (units, lead-marked units, deadline)."""
-    seg = text[s:e]
-    deadline = None
-    stop = seg.find("。")
-    if stop >= 0:
-        rest = seg[stop + 1 :]
-        m = DEADLINE_RE.search(rest)
-        if m and m.group(0):
-            deadline = m.group(0)
-        seg = seg[:stop]
-    m = _LEAD_CO_RE.match(seg)
-    if m and "牵头" in seg and not seg.rstrip().endswith(")"):
-        lead = split_units(m.group("lead"), s + m.start("lead"))
-        co = split_units(m.group("co"), s + m.start("co")) if m.group("co") else []
-        return lead + co, lead[:1], deadline
-    spans = []
-    for piece in re.finditer(r"[^、,;]+", seg):
-        if _DEADLINE_FULL_RE.match(piece.group(0).strip()):
-            deadline = deadline or piece.group(0).strip()
-            spans.append(piece.span())
-    return split_units(_blank(seg, spans), s), [], deadline
+def _clause(form: str, start: int, end: int, p: _Parsed, truncated: bool, lead_first: bool) -> Clause:
+    lead, co, co_leads = _resolve(p.units, lead_first)
+    return Clause(start, end, "shared" if p.shared else form, lead, co, co_leads, p.officials, p.deadline,
+                  truncated)
 
 
-# ---------------------------------------------------------------------------- explicit
-@dataclass
-class _Block:
-    start: int  # quote start (bracket or label)
-    end: int  # quote end
-    inner_start: int
-    inner_end: int
+def _matching_close(text: str, open_pos: int) -> tuple[int, bool]:
+    """(index of the bracket closing ``text[open_pos]``, closed?) — unclosed brackets run to the line end."""
+    depth = 0
+    for i in range(open_pos, len(text)):
+        ch = text[i]
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth -= 1
+            if depth == 0:
+                return i, True
+        elif ch == "\n":
+            return i, False
+    return len(text), False
 
 
-def _explicit_blocks(text: str) -> list[_Block]:
-    blocks: list[_Block] = []
-    for m in LABEL_RE.finditer(text):
-        if any(b.inner_start <= m.start() < b.inner_end for b in blocks):
+def _before(text: str, pos: int) -> str:
+    """The last non-space character before ``pos`` ('' at the start of the text)."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\xa0\u3000":
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
+def _after(text: str, pos: int) -> str:
+    i = pos
+    while i < len(text) and text[i] in " \t\xa0\u3000":
+        i += 1
+    return text[i] if i < len(text) else ""
+
+
+def _bracket_clauses(text: str, lead_first: bool) -> list[Clause]:
+    out: list[Clause] = []
+    i = 0
+    closes = _brackets()
+    while i < len(text):
+        ch = text[i]
+        if ch not in closes:
+            i += 1
             continue
-        j = m.start() - 1
-        while j >= 0 and text[j] in " \t\xa0\u3000":
-            j -= 1
-        if j >= 0 and text[j] in OPEN:
-            close = _matching_close(text, j)
-            end = close + 1 if close < len(text) and text[close] in CLOSE else close
-            blocks.append(_Block(j, end, j + 1, close))
-        else:
-            line_end = text.find("\n", m.start())
-            line_end = len(text) if line_end < 0 else line_end
-            e = line_end
-            while e > m.start() and (text[e - 1].isspace() or text[e - 1] in "。;"):
-                e -= 1
-            blocks.append(_Block(m.start(), e, m.start(), e))
-    # label-less "(A牵头,B、C配合)" parentheticals
-    for m in re.finditer(r"[(（]", text):
-        if any(b.start <= m.start() < b.end for b in blocks):
+        close, closed = _matching_close(text, i)
+        truncated = not closed and close >= len(text)
+        s, e = i + 1, close
+        inner = _blank(text, [(m.start(), m.end()) for m in CONVENTION_RE.finditer(text, s, e)])
+        p = _parse_segments(inner, s, e, truncated=truncated, strict_stop=False)
+        end = close + 1 if closed else close
+        if p is not None:
+            form = "tail" if (p.labelled or p.roled) else "bare"
+            if form == "tail" or (not p.junk and _bare_position_ok(text, i, end)):
+                out.append(_clause(form, i, end, p, truncated, lead_first))
+                i = end
+                continue
+        i += 1
+    return out
+
+
+def _bare_position_ok(text: str, start: int, end: int) -> bool:
+    """An unlabelled list of units is a responsibility only where a tail stands: after a sentence or line end,
+    or closing the sentence (followed by 。/;/line end) after text that is not itself a name."""
+    before = _before(text, start)
+    if before in ("", "\n", "。", ";", "；", "!", "?", "！", "？"):
+        return True
+    after = _after(text, end)
+    return after in ("", "\n", "。", ";", "；") and not looks_like_unit(text[max(0, start - 12) : start].strip())
+
+
+def _line_clauses(text: str, taken: list[tuple[int, int]], lead_first: bool) -> list[Clause]:
+    """Labelled lines (``责任单位:A、B``; ``牵头单位:A`` + ``责任单位:B`` on the next line merge)."""
+    out: list[Clause] = []
+    spans: list[tuple[int, int]] = []
+    for m in _label_re().finditer(text):
+        if any(a <= m.start() < b for a, b in taken + spans):
             continue
-        close = _matching_close(text, m.start())
-        inner = text[m.start() + 1 : close]
-        lc = _LEAD_CO_RE.match(inner)
-        if lc and all(is_actor(u.name) for u in split_units(lc.group("lead"))):
-            co = split_units(lc.group("co")) if lc.group("co") else []
-            if all(is_actor(u.name) for u in co):
-                blocks.append(_Block(m.start(), close + 1, m.start() + 1, close))
-    blocks.sort(key=lambda b: b.start)
-    return blocks
+        before = _before(text, m.start())
+        if before not in ("", "\n", "。", ";", "；", "!", "?", "！", "？", "•", "·", "●", "■", "◆", "▪", "*", ":"):
+            continue
+        start = m.start()
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        while True:  # merge the following labelled lines
+            nxt = end + 1
+            while nxt < len(text) and text[nxt] in " \t\xa0\u3000\n":
+                nxt += 1
+            m2 = _label_re().match(text, nxt)
+            if not m2 or nxt >= len(text):
+                break
+            line_end = text.find("\n", nxt)
+            end = len(text) if line_end < 0 else line_end
+        truncated = end >= len(text)
+        e = end
+        while e > start and text[e - 1] in " \t\xa0\u3000。;；":
+            e -= 1
+        inner = _blank(text, [(c.start(), c.end()) for c in CONVENTION_RE.finditer(text, start, e)])
+        p = _parse_segments(inner, start, e, truncated=truncated, strict_stop=False)
+        spans.append((start, end))
+        if p is not None:
+            out.append(_clause("line", start, e, p, truncated, lead_first))
+    return out
 
 
-def _parse_block(text: str, block: _Block, lead_first: bool) -> tuple[Unit | None, list[Unit], str | None, bool]:
-    """(lead, co, deadline, has_units) of one explicit block."""
-    s, e = block.inner_start, block.inner_end
-    work = text[:s] + _blank(text[s:e], [(m.start(), m.end()) for m in CONVENTION_RE.finditer(text[s:e])]) + text[e:]
-    labels = [m for m in LABEL_RE.finditer(work, s, e)]
-    segments: list[tuple[str | None, int, int]] = []
-    if not labels or labels[0].start() > s:
-        first = labels[0].start() if labels else e
-        if work[s:first].strip():
-            segments.append((None, s, first))
-    for i, m in enumerate(labels):
-        seg_end = labels[i + 1].start() if i + 1 < len(labels) else e
-        segments.append((m.group("label"), m.end(), seg_end))
+def _clause_starts(text: str) -> list[int]:
+    """Offsets where a sentence may start: line starts (after a number marker) and after 。;!?"""
+    starts = []
+    for m in _LINE_START_RE.finditer(text):
+        pos = m.end()
+        num = _NUMBER_AT_RE.match(text, pos)
+        starts.append(num.end() if num else pos)
+    for m in re.finditer(r"[。;；!?！？]\s*", text):
+        starts.append(m.end())
+    return sorted(set(s for s in starts if s < len(text)))
+
+
+def _sentence_clauses(text: str, taken: list[tuple[int, int]], lead_first: bool) -> list[Clause]:
+    """``由A牵头,B、C配合。`` / ``A负责,B配合,<task>`` / ``以上工作由A、B牵头,会同C…``."""
+    out: list[Clause] = []
+    for s in _clause_starts(text):
+        if any(a <= s < b for a, b in taken) or (out and s < out[-1].end):
+            continue
+        stop = s
+        while stop < len(text) and text[stop] not in _SENTENCE_BREAK:
+            stop += 1
+        first_end = s
+        depth = 0
+        while first_end < stop and not (text[first_end] in _SEGMENT_SPLIT and depth == 0):
+            depth += text[first_end] in OPEN
+            depth -= text[first_end] in CLOSE
+            first_end += 1
+        op = _opener_re().match(text, s, first_end)
+        a = op.end() if op else s
+        body, role = strip_role(text[a:first_end].rstrip(" \t"))
+        if role not in ("lead", "joint") or not body:
+            continue
+        if role == "joint" and not (op and (op.group("you") or op.group("shared"))) and "负责" not in text[
+                a + len(body) : first_end]:
+            continue
+        if first_end < len(text) and text[first_end] not in _BOUNDARY:
+            continue
+        units = split_units(body, a)
+        if not units or not all(is_unit(u.name) for u in units):
+            continue
+        truncated = stop >= len(text)
+        p = _parse_segments(text, s, stop, truncated=truncated, strict_stop=True)
+        if p is None:
+            continue
+        end = p.end
+        out.append(_clause("sentence", s, end, p, truncated and end >= len(text) - 1, lead_first))
+    return out
+
+
+def find_clauses(text: str, *, lead_first: bool = True) -> list[Clause]:
+    """Every explicit responsibility clause in ``text`` (a task, a line, a page), in printed order.
+
+    Forms: brackets (labelled, role-worded or a bare list of units), labelled lines, role sentences and
+    shared lines. Offsets are relative to ``text``.
+    """
+    clauses = _bracket_clauses(text, lead_first)
+    taken = [(c.start, c.end) for c in clauses]
+    clauses += _line_clauses(text, taken, lead_first)
+    taken = [(c.start, c.end) for c in clauses]
+    clauses += _sentence_clauses(text, taken, lead_first)
+    clauses.sort(key=lambda c: c.start)
+    return [c for c in clauses if c.lead is not None or c.co]
+
+
+def parse_clause(text: str, *, lead_first: bool = True) -> Clause | None:
+    """The first responsibility clause of a short text (``(责任单位:A、B)``, ``牵头单位:A``, ``由A牵头,B配合``)."""
+    found = find_clauses(text, lead_first=lead_first)
+    return found[0] if found else None
+
+
+def from_cells(lead_cells: list[str], co_cells: list[str], unit_cells: list[str] = (), *,
+               lead_first: bool = True) -> Clause | None:
+    """A table row's responsibility: 牵头单位 cells lead (several: co_leads), 责任单位 cells follow (first leads
+    when there is no lead cell), 配合单位 cells help. Cell text is trusted as units (truncated names kept)."""
     units: list[Unit] = []
-    lead_units: list[Unit] = []
-    deadline = None
-    for label, ss, se in segments:
-        if label in DEADLINE_LABELS:
-            value = work[ss:se].strip(" ,;。、")
-            deadline = deadline or (value.split("。")[0] or None)
-            continue
-        found, marked, dl = _segment_units(work, ss, se)
-        deadline = deadline or dl
-        found = [u for u in found if u.name.strip()]
-        if label in LEAD_LABELS:
-            lead_units.extend(found[:1])
-            units.extend(found)
-        elif label in CO_LABELS:
-            units.extend(found)
-        else:
-            lead_units.extend(marked)
-            units.extend(found)
-    if lead_units:
-        units = [u for u in units if u not in lead_units[:1]]
-    lead, co = _order(units, lead_units, lead_first)
-    return lead, co, deadline, bool(units or lead_units)
+    for cells, role in ((lead_cells, "lead"), (unit_cells, None), (co_cells, "co")):
+        for cell in cells:
+            for u in _cell_units(cell):
+                units.append(replace(u, role=u.role or role, lead_marker=u.lead_marker or role == "lead"))
+    if not units:
+        return None
+    lead, co, co_leads = _resolve(units, lead_first)
+    return Clause(0, 0, "table", lead, co, co_leads)
+
+
+def _cell_units(cell: str) -> list[Unit]:
+    cell = cell.strip()
+    if not cell:
+        return []
+    p = _parse_segments(cell, 0, len(cell), truncated=False, strict_stop=False)
+    if p is not None and p.units:
+        return p.units
+    return [u for u in split_units(cell) if u.name]
+
+
+def find_explicit(task_text: str, *, lead_first: bool = True) -> Responsibility | None:
+    """The task's own explicit responsibility (its first clause), or None; later clauses go to ``further``."""
+    found = find_clauses(task_text, lead_first=lead_first)
+    if not found:
+        return None
+    first = found[0]
+    deadline = first.deadline or _deadline_parenthetical(task_text)
+    return _from_clause(first, deadline, found[1:])
+
+
+def _from_clause(c: Clause, deadline: str | None, further: list[Clause] = ()) -> Responsibility:
+    names = [u.name for u in c.units]
+    return Responsibility("explicit", c.lead, c.co, c.start, c.end, deadline, [n for n in names if is_generic(n)],
+                          co_leads=c.co_leads, officials=c.officials, truncated=c.truncated, form=c.form,
+                          further=list(further))
 
 
 def _deadline_parenthetical(text: str) -> str | None:
@@ -254,31 +564,6 @@ def _deadline_parenthetical(text: str) -> str | None:
         if _DEADLINE_FULL_RE.match(inner) or re.fullmatch(r"(?:20\d{2})年(?:底|年底)?(?:前|以前)?完成", inner):
             return inner
     return None
-
-
-def find_explicit(task_text: str, *, lead_first: bool = True) -> Responsibility | None:
-    """The explicit responsibility of a task, or None when it has no 责任单位-style line."""
-    lead: Unit | None = None
-    co: list[Unit] = []
-    deadline = None
-    qs = qe = None
-    for block in _explicit_blocks(task_text):
-        b_lead, b_co, b_deadline, has_units = _parse_block(task_text, block, lead_first)
-        deadline = deadline or b_deadline
-        if not has_units:
-            continue
-        qs = block.start if qs is None else qs
-        qe = block.end
-        if lead is None:
-            lead = b_lead
-        for u in ([b_lead] if b_lead and b_lead.name != lead.name else []) + b_co:
-            if u.name != (lead.name if lead else None) and u.name not in {c.name for c in co}:
-                co.append(u)
-    if qs is None:
-        return None
-    deadline = deadline or _deadline_parenthetical(task_text)
-    names = ([lead.name] if lead else []) + [u.name for u in co]
-    return Responsibility("explicit", lead, co, qs, qe, deadline, [n for n in names if is_generic(n)])
 
 
 # ---------------------------------------------------------------------------- inferred
@@ -560,7 +845,7 @@ def parse_responsibility_table(rows: list[list[str]]) -> list[TableResponsibilit
         if lead_units:
             lead, co = lead_units[0], [*lead_units[1:], *units, *co_units]
         else:
-            lead, co = _order(units + co_units, [], True)
+            lead, co = (units + co_units)[0], (units + co_units)[1:]
         deadline = cell("deadline") or None
         out.append(TableResponsibility(ri, number, title, lead, co, deadline))
     return out

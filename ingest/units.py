@@ -1,52 +1,162 @@
 """Split a printed list of responsible units into unit names with character offsets.
 
-Works on normalised simplified text. Separators are 、 , ; (and ，；), newlines and spaces, never
-inside brackets (``市市场监管局(市知识产权局)`` stays whole). Shared-suffix groups are expanded
-(``县、区人民政府`` → 县人民政府, 区人民政府; ``发改、财政等部门`` → 发改部门, 财政部门); the expanded
-units carry the offsets of the whole printed group.
+Works on normalised simplified text. Separators are 、 , ; (and ，；), newlines and tabs, never inside
+brackets (``市市场监管局(市知识产权局)`` stays whole); a space separates only two complete units, otherwise it is
+PDF noise inside a name (``各市 (地) 政府``) and is dropped from the name. 及 / 和 / 与 / 以及 separate only
+where both sides are units (``市教育局和市科技局``), never inside a name (``人力资源和社会保障局``) or a known
+collective (``高校及科研院所``). Role words printed after a unit (``按职责分工负责``, ``牵头``, ``配合``, ``落实``
+— ``ingest/data/responsibility.yaml``), a trailing ``等`` / ``等有关部门`` and pinyin noise (``区(qū)``) are
+removed from names. Groups are expanded: shared suffixes (``县、区人民政府``; ``发改、财政等部门``), a shared
+level prefix (``市教育、科技、财政部门``), a shared class word (``市直有关部门、单位``) and a distributive 各
+(``各市、县〔区〕人民政府``; ``各乡镇人民政府、街道办事处``); expanded units carry the offsets of the whole group.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
 
-SEPARATORS = "、,;，；\n\t \xa0\u3000"
-OPEN = "(（〔[【"
-CLOSE = ")）〕]】"
+import yaml
+
+SEPARATORS = "、,;，；\n\t"
+SPACES = " \xa0\u3000"
+OPEN = "(（〔[【［〖"
+CLOSE = ")）〕]】］〗"
 STRIP = " \t\r\n\xa0\u3000。.:：,，;；、"
 
-# Endings that make a string look like a body (an agency, an institution or a collective).
-UNIT_SUFFIX_RE = re.compile(
-    r"(人民政府|政府|管委会|管理委员会|委员会|办公厅|办公室|总局|总署|部门|机构|机关|厅|局|委|办|"
-    r"院|所|校|学院|大学|院所|高校|协会|科协|学会|中心|站|队|总队|支队|集团|公司|海关|银行|分行|支行|"
-    r"联合会|工会|妇联|残联|团委|宣传部|组织部|统战部|网信办|编办)$"
-)
-# Endings a shared-suffix group may share (县、区人民政府; 发改、财政局).
+_PINYIN_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+PINYIN_RE = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-z" + _PINYIN_VOWELS + r"]{1,7})[)）]")
+# Administrative level words that can head a shared-suffix group (市、县(区)人民政府; 各市(地)、县(市)政府).
+_BR = r"(?:[(〔][^()〔〕]*[)〕])?"
+LEVEL_HEAD_RE = re.compile(r"^各?(?:自治区|设区市|省|市|州|盟|地|县|区|旗|乡镇|乡|镇|街道)" + _BR)
+# A bare level body: the class name of a level's bodies without a place (街道办事处, 乡镇人民政府).
+LEVEL_BODY_RE = re.compile(
+    r"^(?:市|县|区|旗|乡镇|乡|镇|街道|县区|区县|镇街)" + _BR + r"(?:人民政府|政府|办事处|党委|党工委)" + _BR + "$")
+# Level prefixes a shared-suffix group may share (市教育、科技、财政部门).
+LEVEL_PREFIX_RE = re.compile(r"^(?:自治区|省|市|县|区|州|盟|旗)")
+# Class words a group member may print alone, sharing the rest of the previous unit (市直有关部门、单位).
+CLASS_WORDS = ("部门", "单位", "机构", "企业")
+# Endings a shared-suffix group may share (县、区人民政府; 发改、财政局; 教育、科技等部门).
 SHARED_SUFFIX_RE = re.compile(r"(人民政府|政府|管委会|委员会|部门|单位|机构|厅|局|委|办)$")
-# Administrative level words that can head a shared-suffix group (市、县(区)人民政府).
-LEVEL_HEAD_RE = re.compile(r"^各?(?:省|自治区|设区市|市|州|盟|县|区|旗|乡|镇|街道)(?:\([^)]*\))?")
-LEAD_MARKER_RE = re.compile(r"(?:\((?:牵头|牵头单位|牵头部门|主责)\)|牵头)$")
-_TRAILING_NOTE_RE = re.compile(r"\([^()]*\)$")
-_AND_SPLIT_RE = re.compile(r"以及|和|及|与")
-_AND_PART_RE = re.compile(r"(人民政府|政府|管委会|委员会|厅|局|委|办公室|办)$")
+LEAD_MARKER_RE = re.compile(r"[(〔\[]\s*(?:牵头|牵头单位|牵头部门|主责|主责单位)\s*[)〕\]]$")
+_DENG_RE = re.compile(r"等(?:有关|相关|其他|其它)?(?:部门|单位|机构|方面)?$")
+_AND_RE = re.compile(r"等?(?:以及|及|和|与)")
+_TRAILING_NOTE_RE = re.compile(r"[(〔][^()〔〕]*[)〕]$")
+_NON_ACTOR_START_RE = re.compile(
+    r"^(?:鼓励|支持|引导|推动|推进|督促|指导|要求|发挥|加强|依托|充分|积极|按照|根据|围绕|通过|对|在|把|将|以|"
+    r"确保|强化|建立|完善|开展|坚持|探索|落实|促进|提升|深化|实施|做好|加快|加大|同时|并|包括|含|如|即|其中|"
+    r"新增|新建|完成|实现|达到|力争|全面|进一步)"
+)
 
 
 @dataclass(frozen=True)
 class Unit:
-    """A unit name as printed (after group expansion) and its offsets in the given string."""
+    """A unit name (cleaned, after group expansion) and the offsets of its printed text in the given string.
+
+    ``role`` is the role word printed with it (``lead`` for 牵头/承办, ``co`` for 配合/协办, ``joint`` for
+    负责/按职责分工负责), ``lead_marker`` is True for ``lead``.
+    """
 
     name: str
     start: int
     end: int
     lead_marker: bool = False
+    role: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------- data
+@cache
+def grammar() -> dict[str, Any]:
+    """The parsed ``responsibility.yaml`` (labels, role words, openers, brackets)."""
+    text = resources.files(__package__).joinpath("data/responsibility.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@cache
+def role_words() -> list[tuple[str, str]]:
+    """(word, role) pairs, longest first."""
+    pairs = [(w, role) for role, words in grammar()["role_words"].items() for w in words]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@cache
+def _role_suffix_re() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w, _ in role_words())
+    return re.compile(r"(?:" + words + r")$")
+
+
+@cache
+def _endings() -> tuple[list[tuple[str, str]], tuple[str, ...]]:
+    from plangraph.ingest.agencies import vocabulary
+
+    voc = vocabulary()
+    endings = sorted(voc["unit_endings"].items(), key=lambda kv: -len(kv[0]))
+    return endings, tuple(voc["not_unit_endings"])
+
+
+# ---------------------------------------------------------------------------------------------- names
+def clean_name(name: str) -> str:
+    """A printed name without pinyin noise, inner spaces and surrounding punctuation."""
+    name = PINYIN_RE.sub("", name)
+    name = re.sub(r"[\s\xa0\u3000]+", "", name)
+    return name.strip(STRIP)
+
+
+def unit_kind(name: str) -> str | None:
+    """The kind of body a name's ending says it is (``department``, ``party``, ``enterprise`` …), or None."""
+    core = _TRAILING_NOTE_RE.sub("", name) if not LEVEL_BODY_RE.match(name) else name
+    core = _TRAILING_NOTE_RE.sub("", core) or core
+    endings, not_units = _endings()
+    if not core or core.endswith(not_units):
+        return None
+    for ending, kind in endings:
+        if core.endswith(ending) and len(core) > len(ending):
+            return kind
+    return None
 
 
 def looks_like_unit(name: str) -> bool:
-    """True when ``name`` ends like the name of a body (局, 厅, 人民政府, 学院, 部门 …)."""
-    return bool(UNIT_SUFFIX_RE.search(_TRAILING_NOTE_RE.sub("", name)))
+    """True when ``name`` ends like the name of a body (局, 厅, 人民政府, 公司, 街道, 妇联 …)."""
+    return unit_kind(name) is not None
 
 
+def is_unit(name: str) -> bool:
+    """True when ``name`` is a unit: a vocabulary name, a generic reference or a body by its ending."""
+    from plangraph.ingest.agencies import default_resolver
+
+    name = clean_name(name)
+    if not name or len(name) > 30 or "的" in name or _NON_ACTOR_START_RE.match(name):
+        return False
+    return looks_like_unit(name) or default_resolver().knows(name)
+
+
+def strip_role(name: str) -> tuple[str, str | None]:
+    """``省大数据中心按职责分工负责`` → (省大数据中心, joint); ``市人社局(牵头)`` → (市人社局, lead)."""
+    m = LEAD_MARKER_RE.search(name)
+    if m and m.start() > 0:
+        return name[: m.start()].rstrip(STRIP), "lead"
+    m = _role_suffix_re().search(name)
+    if m and m.start() > 0:
+        word = m.group(0)
+        role = next(r for w, r in role_words() if w == word)
+        return name[: m.start()].rstrip(STRIP), role
+    return name, None
+
+
+def strip_deng(name: str) -> str:
+    """``省财政厅等`` / ``河南银保监局等相关部门`` → the unit before 等 (when it is one)."""
+    m = _DENG_RE.search(name)
+    if m and m.start() > 0:
+        head = name[: m.start()]
+        if m.group(0) == "等" or is_unit(head):
+            return head
+    return name
+
+
+# ---------------------------------------------------------------------------------------------- pieces
 def _pieces(text: str) -> list[tuple[int, int]]:
     """Top-level pieces between separators, as (start, end) spans; brackets protect their content."""
     spans: list[tuple[int, int]] = []
@@ -68,76 +178,157 @@ def _pieces(text: str) -> list[tuple[int, int]]:
         while e > s and text[e - 1] in STRIP:
             e -= 1
         if e > s:
-            out.append((s, e))
+            out.extend(_split_spaces(text, s, e))
     return out
 
 
-def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    """Split ``A局和B局`` when every part is itself a department name; keep 人力资源和社会保障局 whole."""
-    piece = text[s:e]
-    if "(" in piece or not _AND_SPLIT_RE.search(piece):
-        return [(s, e)]
-    parts, pos = [], 0
-    for m in _AND_SPLIT_RE.finditer(piece):
-        parts.append((pos, m.start()))
-        pos = m.end()
-    parts.append((pos, len(piece)))
-    if all(pe - ps >= 3 and _AND_PART_RE.search(piece[ps:pe]) for ps, pe in parts):
-        return [(s + ps, s + pe) for ps, pe in parts]
+def _split_spaces(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split a piece at spaces only where every part is a unit (``市发改委 市财政局``)."""
+    parts = [(s + m.start(), s + m.end()) for m in re.finditer(r"[^ \xa0\u3000]+", text[s:e])]
+    if len(parts) > 1 and all(is_unit(strip_deng(strip_role(text[a:b])[0])) for a, b in parts):
+        return parts
     return [(s, e)]
 
 
+def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """Split ``A局和B局`` / ``A厅等及B`` where the parts are units; keep names and collectives whole.
+
+    Only the 及/和/与 that separate units are cuts: ``省文化和旅游厅及省财政厅`` → 省文化和旅游厅 + 省财政厅.
+    """
+    from plangraph.ingest.agencies import default_resolver
+
+    piece = clean_name(text[s:e])
+    if not _AND_RE.search(piece) or default_resolver().knows(strip_deng(piece)):
+        return [(s, e)]
+    cuts = [m for m in _AND_RE.finditer(text, s, e) if _depth(text, s, m.start()) == 0]
+    if not cuts:
+        return [(s, e)]
+
+    def ok(a: int, b: int, first: bool) -> bool:
+        name = strip_deng(strip_role(clean_name(text[a:b]))[0])
+        return is_unit(name) or (not first and bool(LEVEL_HEAD_RE.fullmatch(name)))
+
+    def best(a: int, first: bool) -> list[tuple[int, int]] | None:
+        """A partition of text[a:e] into units at and-words (the shortest first part first), else None."""
+        for m in cuts:
+            if m.start() > a and ok(a, m.start(), first):
+                rest = best(m.end(), False)
+                if rest:
+                    return [(a, m.start()), *rest]
+        return [(a, e)] if ok(a, e, first) else None
+
+    return best(s, True) or [(s, e)]
+
+
+def _depth(text: str, s: int, pos: int) -> int:
+    depth = 0
+    for ch in text[s:pos]:
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+    return depth
+
+
 def _expand(heads: list[str], tail: str) -> list[str] | None:
-    """Names of a shared-suffix group ``heads、tail``, or None when the pieces do not share a suffix."""
+    """Names of a group ``heads、tail``, or None when the pieces do not share a suffix."""
     if "等" in tail:
         idx = tail.rfind("等")
         head_t, suffix = tail[:idx], tail[idx + 1 :]
-        if looks_like_unit(head_t):
+        suffix = re.sub(r"^(?:有关|相关)", "", suffix)
+        if not suffix:
+            return None
+        if is_unit(head_t):
             return [h + suffix for h in heads] + [head_t]
-        return [h + suffix for h in heads] + [head_t + suffix]
+        return _share_prefix([h + suffix for h in heads] + [head_t + suffix])
     level = LEVEL_HEAD_RE.match(tail)
     if level and all(LEVEL_HEAD_RE.fullmatch(h) for h in heads):
         suffix = re.sub(r"^(?:各级|各)", "", tail[level.end() :])
         if not suffix:
             return None
-        return [h + suffix for h in heads] + [level.group(0) + suffix]
+        names = [h + suffix for h in heads] + [level.group(0) + suffix]
+        if heads[0].startswith("各"):
+            names = [n if n.startswith("各") else "各" + n for n in names]
+        return names
     if level or any(len(h) > 8 for h in heads):
         return None
     m = SHARED_SUFFIX_RE.search(tail)
     if not m or m.start() == 0:
         return None
-    return [h + m.group(1) for h in heads] + [tail]
+    return _share_prefix([h + m.group(1) for h in heads] + [tail])
 
 
-def split_units(text: str, base: int = 0) -> list[Unit]:
-    """Split a printed unit list into units; offsets are ``base`` + positions in ``text``."""
+def _share_prefix(names: list[str]) -> list[str]:
+    """``市教育部门、科技部门`` printed as one group: the first member's level prefix is shared."""
+    m = LEVEL_PREFIX_RE.match(names[0])
+    if not m or any(LEVEL_PREFIX_RE.match(n) for n in names[1:]):
+        return names
+    return [names[0]] + [m.group(0) + n for n in names[1:]]
+
+
+def _class_word_share(prev: str, word: str) -> str | None:
+    """``市直有关部门`` + ``单位`` → ``市直有关单位``."""
+    for cw in CLASS_WORDS:
+        if prev.endswith(cw) and len(prev) > len(cw):
+            return prev[: -len(cw)] + word
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- split
+def split_units(text: str, base: int = 0, *, truncated: bool = False) -> list[Unit]:
+    """Split a printed unit list into units; offsets are ``base`` + positions in ``text``.
+
+    ``truncated``: the list is cut at the end of the page, so a last piece that is not a complete unit (and a
+    group still waiting for its suffix) is dropped.
+    """
     spans: list[tuple[int, int]] = []
     for s, e in _pieces(text):
         spans.extend(_split_and(text, s, e))
     units: list[Unit] = []
-    pending: list[tuple[int, int]] = []  # bare heads waiting for the piece that carries the suffix
-    for s, e in spans:
-        name = text[s:e]
-        marker = bool(LEAD_MARKER_RE.search(name)) and len(name) > 2
-        if marker:
-            name = LEAD_MARKER_RE.sub("", name).rstrip(STRIP)
-        is_bare = not looks_like_unit(name) and "等" not in name
-        if is_bare:
-            pending.append((s, e))
+    pending: list[tuple[int, int, str]] = []  # bare heads waiting for the piece that carries the suffix
+    last = len(spans) - 1
+    for idx, (s, e) in enumerate(spans):
+        raw = clean_name(text[s:e])
+        name, role = strip_role(raw)
+        name = strip_deng(name)
+        if not name:
+            continue
+        if text.startswith(name, s):  # the offsets cover the name, not a stripped role word or 等
+            e = s + len(name)
+        if truncated and idx == last and not is_unit(name):
+            pending = []
+            break
+        if name in CLASS_WORDS and units:
+            shared = _class_word_share(units[-1].name, name)
+            if shared:
+                units.append(Unit(shared, base + s, base + e, role == "lead", role))
+                continue
+        if LEVEL_HEAD_RE.fullmatch(name) or (not looks_like_unit(name) and not _is_known(name) and "等" not in raw):
+            pending.append((s, e, name))
             continue
         if pending:
-            names = _expand([text[ps:pe] for ps, pe in pending], name)
+            names = _expand([p[2] for p in pending], name)
             if names:
                 gs = pending[0][0]
-                units.extend(Unit(n, base + gs, base + e, marker and i == len(names) - 1)
-                             for i, n in enumerate(names))
+                units.extend(Unit(n, base + gs, base + e, role == "lead", role) for n in names)
                 pending = []
                 continue
-            units.extend(Unit(text[ps:pe], base + ps, base + pe) for ps, pe in pending)
+            units.extend(Unit(p[2], base + p[0], base + p[1]) for p in pending)
             pending = []
-        cut = name.rfind("等")
-        if cut > 0 and looks_like_unit(name[:cut]):  # 省生态环境厅等部门 → 省生态环境厅
-            name, e = name[:cut], s + cut
-        units.append(Unit(name, base + s, base + e, marker))
-    units.extend(Unit(text[ps:pe], base + ps, base + pe) for ps, pe in pending)
+        if units and LEVEL_BODY_RE.match(name) and not name.startswith("各") and _distributive(units[-1].name):
+            name = "各" + name
+        units.append(Unit(name, base + s, base + e, role == "lead", role))
+    if not truncated:
+        units.extend(Unit(p[2], base + p[0], base + p[1]) for p in pending)
     return units
+
+
+def _is_known(name: str) -> bool:
+    from plangraph.ingest.agencies import default_resolver
+
+    return default_resolver().knows(name)
+
+
+def _distributive(prev: str) -> bool:
+    """True when ``prev`` is a 各-group of level bodies whose 各 carries over (各乡镇人民政府、街道办事处)."""
+    return prev.startswith("各") and bool(LEVEL_BODY_RE.match(prev[1:]))

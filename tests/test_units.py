@@ -69,3 +69,52 @@ def test_non_unit_words_are_not_glued_to_a_prefixed_unit():
 def test_deng_after_a_full_unit_is_dropped():
     units = split_units("市科技局、市财政局等部门")
     assert [(u.name, u.start, u.end) for u in units] == [("市科技局", 0, 4), ("市财政局", 5, 9)]
+
+
+def test_spaces_and_pinyin_noise_inside_names():
+    assert names("省工信厅、各市 (地) 、县 (市) 政府 (行署)") == ["省工信厅", "各市(地)政府(行署)", "各县(市)政府(行署)"]
+    assert names("自治区(qū)农牧厅(乡村振兴局)、财政厅") == ["自治区农牧厅(乡村振兴局)", "财政厅"]
+
+
+def test_space_separates_only_complete_units():
+    assert names("市发改委 市财政局") == ["市发改委", "市财政局"]
+
+
+def test_distributive_ge_and_brackets_in_level_groups():
+    assert names("各市、县〔区〕人民政府,省财政厅") == ["各市人民政府", "各县〔区〕人民政府", "省财政厅"]
+    assert names("各县、区人民政府") == ["各县人民政府", "各区人民政府"]
+    assert names("各乡镇人民政府、街道办事处") == ["各乡镇人民政府", "各街道办事处"]
+    assert names("各县区、开发园区") == ["各县区", "开发园区"]
+
+
+def test_shared_prefix_and_class_word():
+    assert names("市教育、科技、财政部门") == ["市教育部门", "市科技部门", "市财政部门"]
+    assert names("市直有关部门、单位") == ["市直有关部门", "市直有关单位"]
+
+
+def test_ji_he_yu_separate_units_but_not_inside_names():
+    assert names("县教育局与县卫健委") == ["县教育局", "县卫健委"]
+    assert names("省文化和旅游厅及省财政厅") == ["省文化和旅游厅", "省财政厅"]
+    assert names("区科技和经信局") == ["区科技和经信局"]
+    assert names("省财政厅等及各市") == ["省财政厅", "各市"]
+
+
+def test_trailing_deng_and_role_words_are_dropped():
+    assert names("区税务局、区国资委等") == ["区税务局", "区国资委"]
+    assert names("省商务厅、河南银保监局等相关部门") == ["省商务厅", "河南银保监局"]
+    assert names("省大数据中心按职责分工负责") == ["省大数据中心"]
+
+
+def test_truncated_list_drops_an_incomplete_last_piece():
+    assert [u.name for u in split_units("市教育局、市财政局、公安", truncated=True)] == ["市教育局", "市财政局"]
+    assert [u.name for u in split_units("市教育局、各市、县(市、区)人", truncated=True)] == ["市教育局"]
+
+
+def test_is_unit_uses_vocabulary_and_endings():
+    from plangraph.ingest.units import is_unit
+
+    for name in ("省委宣传部", "市总工会", "团县委", "县妇联", "区法院", "市人民检察院", "市政协", "某某镇人民政府",
+                 "某某街道", "国网某某供电公司", "各电信运营商", "农业发展银行某某分行", "发改委", "县教体局", "各镇街"):
+        assert is_unit(name), name
+    for name in ("生产线", "矿山", "含", "LPR", "经营场所", "双创团队", "包括民办学校", "站", "市"):
+        assert not is_unit(name), name

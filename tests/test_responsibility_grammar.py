@@ -1,0 +1,137 @@
+"""The responsibility grammar: every printed form, on short texts written for the test."""
+
+import pytest
+from plangraph.ingest.responsibility import find_clauses, find_responsibility, from_cells, parse_clause
+
+
+def read(text: str) -> tuple[str | None, list[str]]:
+    c = parse_clause(text)
+    assert c is not None, text
+    return (c.lead.name if c.lead else None), [u.name for u in c.co]
+
+
+# ------------------------------------------------------------------ labels and brackets
+@pytest.mark.parametrize("open_, close", [("(", ")"), ("〔", "〕"), ("【", "】"), ("[", "]")])
+def test_labelled_tail_in_every_bracket(open_, close):
+    text = f"完善养老服务网络。{open_}责任单位:市民政局、市财政局{close}"
+    assert read(text) == ("市民政局", ["市财政局"])
+
+
+@pytest.mark.parametrize("label", ["责任单位", "负责单位", "责任部门", "实施单位"])
+def test_unit_labels_first_leads(label):
+    assert read(f"(  {label}:县水利局、县财政局)") == ("县水利局", ["县财政局"])
+
+
+@pytest.mark.parametrize("label", ["牵头单位", "牵头部门", "主要责任单位", "牵头责任单位"])
+def test_lead_labels_several_units_are_co_leads(label):
+    c = parse_clause(f"{label}:区卫健委、区民政局、区医保局")
+    assert (c.lead.name, [u.name for u in c.co], [u.name for u in c.co_leads]) == (
+        "区卫健委", ["区民政局", "区医保局"], ["区民政局", "区医保局"])
+
+
+@pytest.mark.parametrize("label", ["配合单位", "协同配合单位", "参与单位", "协办单位"])
+def test_co_labels_follow_the_lead_label(label):
+    assert read(f"(牵头单位:市商务局;{label}:市税务局、市海关)") == ("市商务局", ["市税务局", "市海关"])
+
+
+def test_lead_line_then_units_line_merge_into_one_clause():
+    text = "3.推进老旧小区改造。\n牵头单位:县住建局\n责任单位:县财政局、各乡镇人民政府等\n4.下一项"
+    clauses = find_clauses(text)
+    assert len(clauses) == 1
+    c = clauses[0]
+    assert (c.form, c.lead.name, [u.name for u in c.co]) == ("line", "县住建局", ["县财政局", "各乡镇人民政府"])
+    assert text[c.start:c.end] == "牵头单位:县住建局\n责任单位:县财政局、各乡镇人民政府等"
+
+
+def test_leader_line_is_an_official_not_a_unit():
+    c = parse_clause("牵头领导:副县长\n主要责任单位:县发改委\n完成时限:年底前")
+    assert (c.lead.name, c.co, c.officials, c.deadline) == ("县发改委", [], ["副县长"], "年底前")
+
+
+def test_label_inside_running_text_without_colon_is_not_a_clause():
+    assert find_clauses("各责任单位要加强协作,按时报送进展。") == []
+
+
+# ------------------------------------------------------------------ role words
+def test_role_words_in_a_tail():
+    assert read("(市发改委牵头,市财政局、市统计局等相关部门按职责分工负责)") == ("市发改委", ["市财政局", "市统计局"])
+    assert read("(市发改委、市财政局、市统计局按职责分工负责)") == ("市发改委", ["市财政局", "市统计局"])
+    assert read("(市发改委,各区、开发园区按职责分工负责)") == ("市发改委", ["各区", "开发园区"])
+
+
+def test_single_unit_with_fuze_and_a_deadline():
+    c = parse_clause("开展联合执法。(各区人民政府分别负责,年内持续推进)")
+    assert (c.lead.name, c.co, c.deadline) == ("各区人民政府", [], "年内持续推进")
+    assert read("(水利部门负责)") == ("水利部门", [])
+
+
+def test_role_word_stripped_from_a_unit():
+    assert read("(县融媒体中心、县大数据中心按职责分工负责)") == ("县融媒体中心", ["县大数据中心"])
+    assert read("(各镇街落实)") == ("各镇街", [])
+
+
+def test_lead_marker_inside_a_labelled_list():
+    assert read("(责任单位:市文旅局、市体育局(牵头)、市财政局)") == ("市体育局", ["市文旅局", "市财政局"])
+
+
+# ------------------------------------------------------------------ sentences and shared lines
+def test_you_a_qiantou_b_peihe_sentence_on_its_own_line():
+    text = "(二)发展林下经济。扩大种植面积。\n由县林业局牵头,县农业农村局、县财政局等配合。\n"
+    c = parse_clause(text)
+    assert (c.form, c.lead.name, [u.name for u in c.co]) == ("sentence", "县林业局", ["县农业农村局", "县财政局"])
+    assert text[c.start:c.end] == "由县林业局牵头,县农业农村局、县财政局等配合"
+
+
+def test_chengban_xieban_and_fuze_peihe_sentences():
+    assert read("由市交通局承办,市公安局、市城管局协办。整治目标:…") == ("市交通局", ["市公安局", "市城管局"])
+    assert read("(一)由市卫健委负责,市医保局配合,建设紧密型医共体。") == ("市卫健委", ["市医保局"])
+
+
+def test_several_fuze_units_then_peihe_lead_and_co_lead():
+    c = parse_clause("甲海关、乙海关负责,市商务局配合,做好通关服务。")
+    assert (c.lead.name, [u.name for u in c.co], [u.name for u in c.co_leads]) == (
+        "甲海关", ["乙海关", "市商务局"], ["乙海关"])
+
+
+def test_embedded_qiantou_in_a_noun_phrase_is_not_explicit():
+    r = find_responsibility("建立由市场监管局牵头、各相关部门参加的联席会议制度。")
+    assert r.source != "explicit"
+
+
+def test_shared_line_after_numbered_items_with_huitong_cut_at_page_end():
+    text = "1.建设示范校。\n2.培训教师。\n以上工作由市教育局、市人社局牵头,会同市财政局、公安"
+    c = find_clauses(text)[-1]
+    assert c.shared and c.truncated
+    assert (c.lead.name, [u.name for u in c.co], [u.name for u in c.co_leads]) == (
+        "市教育局", ["市人社局", "市财政局"], ["市人社局"])
+
+
+# ------------------------------------------------------------------ bare lists and truncation
+def test_bare_unit_list_after_a_sentence():
+    assert read("给予一次性奖励。(省工信厅、省财政厅)") == ("省工信厅", ["省财政厅"])
+
+
+def test_bare_brackets_that_are_not_units_are_ignored():
+    assert find_clauses("对数字化车间(生产线)和智能工厂(矿山)给予补助。按期(含)以上执行。(包括民办学校)") == []
+
+
+def test_clause_cut_at_page_end_keeps_complete_units_only():
+    assert read("(责任单位:市教育局、市财政局、市人") == ("市教育局", ["市财政局"])
+    assert find_clauses("1.增长7%以上\n责任单位:区") == []
+    assert read("(省商务厅、省财政厅等及各市、县(市、区)人") == ("省商务厅", ["省财政厅"])
+
+
+def test_first_clause_is_the_tasks_own_the_rest_are_further():
+    r = find_responsibility("1.加强监测。完善标准。(区卫健委负责)严格执行新标准。(区农业农村局负责)")
+    assert (r.lead.name, [c.lead.name for c in r.further]) == ("区卫健委", ["区农业农村局"])
+
+
+# ------------------------------------------------------------------ tables
+def test_table_cells():
+    c = from_cells(["县教育局"], ["县财政局、县人社局"])
+    assert (c.form, c.lead.name, [u.name for u in c.co]) == ("table", "县教育局", ["县财政局", "县人社局"])
+    c = from_cells([], [], ["区发改委、区财政局"])
+    assert (c.lead.name, [u.name for u in c.co]) == ("区发改委", ["区财政局"])
+    c = from_cells(["市教育局、市科技局"], ["市财政局"])
+    assert [u.name for u in c.co_leads] == ["市科技局"]
+    assert from_cells([" "], []) is None

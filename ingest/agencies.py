@@ -43,6 +43,12 @@ _COLLECTIVE_GOV_RE = re.compile(
     r"(?:人民政府|政府|党委和政府|党委、政府)$"
 )
 _TRAILING_NOTE_RE = re.compile(r"\([^()]*\)$")
+# 国务院各部门, 各产业主管部门, 区属各重点国企, 县各有关单位, 区政府有关部门: a class of bodies, not one body.
+_GENERIC_CLASS_RE = re.compile(r"(?:各[^各、,]{0,8}|有关|相关)(?:部门|单位|机构|管委会|国企|部委|委办局|直属机构)$")
+# A place printed without its 省/市/县 suffix in front of a vocabulary name (河南银保监局, 福建出入境检验检疫局).
+_BARE_PLACE_RE = re.compile(r"(?![省市县区州旗])[^\W\d_和及与各有相]{2,4}")
+# A township, town or sub-district and its government or office.
+_TOWNSHIP_RE = re.compile(r"^[^\W\d_]{1,10}?(?:镇|乡|街道)(?:人民政府|政府|办事处|党委)?$")
 # 各县区, 各镇街, 各县(市、区), 各市、县: every body of one or more administrative levels, as a class.
 _GENERIC_LEVELS_RE = re.compile(
     r"^(?:全省|全市|全县|全区)?各(?:级)?(?:(?:设区市|省辖市|市|州|盟|地|县|区|旗|乡|镇|街道|街|乡镇|镇街)"
@@ -173,11 +179,13 @@ class AgencyResolver:
         self.collectives: dict[str, list[str]] = voc["collectives"]
         self.generic_actors: set[str] = set(voc["generic_actors"])
         self.self_references: set[str] = set(voc["self_references"])
+        self.prefix_functions: dict[str, str] = voc.get("prefix_functions", {})
+        self._prefixes = sorted(self.prefix_functions, key=len, reverse=True)
 
     # ------------------------------------------------------------------ lookup
     def is_generic(self, name: str) -> bool:
         """True for references that name no particular agency (各地, 有关部门, 各县区, 各镇街 …)."""
-        return name in self.generic_actors or bool(_GENERIC_LEVELS_RE.match(name)) or bool(
+        return name in self.generic_actors or bool(_GENERIC_LEVELS_RE.match(name) or _GENERIC_CLASS_RE.search(name)) or bool(
             re.match(r"^(?:各有关|各相关|有关|相关|其他|其它)", name) and re.search(r"(部门|单位|方面|机构)$", name))
 
     def lookup_core(self, core: str) -> _Core | None:
@@ -229,7 +237,12 @@ class AgencyResolver:
         collective = _COLLECTIVE_GOV_RE.match(name)
         if collective and (name.startswith(("各", "全省各", "全市各")) or "(" in name):  # 各县(市、区)人民政府, 县(区)人民政府, 各设区市政府: the lower-level governments as a class
             lvl = "municipal" if collective.group("lvl").startswith(("设区市", "市")) else "county"
-            return self._collective(_Core("suffix", "government"), printed, name, jurisdiction, lvl)
+            township = collective.group("lvl") in ("乡镇", "乡", "镇", "街道")
+            return self._collective(_Core("suffix", "township_government" if township else "government"), printed,
+                                    name, jurisdiction, lvl)
+        township = _TOWNSHIP_RE.match(name)
+        if township and not name.startswith("各"):  # 某某镇人民政府, 某某街道办事处, 某某乡
+            return self._named(name, printed, "township_government", jurisdiction, doc_level, "township")
         if name in self.self_references:
             return self._self_reference(name, printed, jurisdiction, doc_level, issuer, province)
         if self.is_generic(name):
@@ -238,6 +251,11 @@ class AgencyResolver:
         if core and core.form in ("alias", "national", "group", "collective"):
             return self._build(core, printed, name, place=None, level=doc_level, doc_jur=jurisdiction,
                                doc_level=doc_level, explicit=False)
+        for prefix in self._prefixes:  # 人行郑州中心支行, 国网某某供电公司: a national body's local unit
+            if name.startswith(prefix) and len(name) > len(prefix):
+                return self._named(name, printed, self.prefix_functions[prefix], jurisdiction, doc_level, "agency")
+        if name.startswith("各") and (each := self.lookup_core(name[1:])) and each.form == "alias":
+            return self._collective(each, printed, name, jurisdiction, doc_level)  # 各街道办事处
         for prefix, lvl in TIER_PREFIXES.items():
             if name.startswith(prefix):
                 tier_core = self.lookup_core(name[len(prefix):])
@@ -257,6 +275,11 @@ class AgencyResolver:
             if sub:
                 return self._build(sub, printed, name, place=place, level=normalize_level(None, place) or doc_level,
                                    doc_jur=jurisdiction, doc_level=doc_level, explicit=True)
+        for i in range(2, len(name) - 2):  # 河南银保监局: a vocabulary name after a place printed without its suffix
+            if name[i:] in self.alias_index and _BARE_PLACE_RE.fullmatch(name[:i]):
+                return self._build(_Core("alias", self.alias_index[name[i:]]["function"], self.alias_index[name[i:]]),
+                                   printed, name, place=name[:i], level=doc_level, doc_jur=jurisdiction,
+                                   doc_level=doc_level, explicit=True)
         if core:  # a proper name recognised by its ending (铜陵学院)
             return self._build(core, printed, name, place=None, level=doc_level, doc_jur=jurisdiction,
                                doc_level=doc_level, explicit=True)
@@ -431,10 +454,23 @@ class AgencyResolver:
         return self._agency(entry, printed, lvl, place, None if place else name[0])
 
     def _unknown(self, name: str, printed: str, doc_jur: str | None, doc_level: str | None) -> ResolvedAgency:
+        """A unit outside the vocabulary, kept by name; ``kind`` says what its ending makes it (party, enterprise,
+        court …) or ``unit``."""
+        from plangraph.ingest.units import unit_kind
+
         return ResolvedAgency(
             agency_id=f"{doc_jur}·{name}" if doc_jur else name, name=name, name_en=name, function=None,
-            function_zh=None, function_en=None, level=doc_level, jurisdiction=doc_jur, kind="agency",
-            aliases=[name], printed=printed)
+            function_zh=None, function_en=None, level=doc_level, jurisdiction=doc_jur,
+            kind=unit_kind(name) or "unit", aliases=[name], printed=printed)
+
+    def _named(self, name: str, printed: str, function: str, doc_jur: str | None, doc_level: str | None,
+               kind: str) -> ResolvedAgency:
+        """A body known by its function but named as printed (某某镇人民政府, 人行某某中心支行)."""
+        fzh, fen = self._labels(function)
+        return ResolvedAgency(
+            agency_id=f"{doc_jur}·{name}" if doc_jur else name, name=name, name_en=self._proper_name_en(name),
+            function=function, function_zh=fzh, function_en=fen, level=doc_level, jurisdiction=doc_jur,
+            kind=kind, aliases=[name], printed=printed)
 
     # ------------------------------------------------------------------ queries
     def expand_query(self, q: str) -> dict[str, Any]:

@@ -31,7 +31,7 @@ _PINYIN_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 PINYIN_RE = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-z" + _PINYIN_VOWELS + r"]{1,7})[)）]")
 # Administrative level words that can head a shared-suffix group (市、县(区)人民政府; 各市(地)、县(市)政府).
 _BR = r"(?:[(〔][^()〔〕]*[)〕])?"
-LEVEL_HEAD_RE = re.compile(r"^各?(?:自治区|设区市|省|市|州|盟|地|县|区|旗|乡镇|乡|镇|街道)" + _BR)
+LEVEL_HEAD_RE = re.compile(r"^各?(?:自治区|设区市|省|市|州|盟|地|县|区|旗|乡镇|乡|镇|街道)+" + _BR)
 # A bare level body: the class name of a level's bodies without a place (街道办事处, 乡镇人民政府).
 LEVEL_BODY_RE = re.compile(
     r"^(?:市|县|区|旗|乡镇|乡|镇|街道|县区|区县|镇街)" + _BR + r"(?:人民政府|政府|办事处|党委|党工委)" + _BR + "$")

@@ -145,3 +145,43 @@ def test_matcher_finds_mentions_with_offsets():
 def test_each_lower_level_government_is_collective(r):
     a = tl(r, "各县(市、区)人民政府")
     assert (a.kind, a.function, a.level) == ("collective", "government", "county")
+
+
+# ------------------------------------------------------------------ bodies beyond the State Council departments
+def _fn(name: str, level: str = "municipal") -> tuple[str | None, str, bool]:
+    from plangraph.ingest.agencies import default_resolver
+
+    r = default_resolver().resolve(name, jurisdiction="某某市", level=level)
+    return r.function, r.kind, r.generic
+
+
+@pytest.mark.parametrize("name, function", [
+    ("市委宣传部", "publicity"), ("市委组织部", "organization"), ("市委政法委", "political_legal"),
+    ("市委网信办", "cyberspace"), ("市委编办", "establishment"), ("市委统战部", "united_front"),
+    ("市委改革办", "reform_office"), ("市纪委监委", "discipline_inspection"),
+    ("市总工会", "trade_union"), ("团市委", "youth_league"), ("市妇联", "womens_federation"),
+    ("市科协", "science_association"), ("市残联", "disabled_persons"), ("市工商联", "industry_commerce_federation"),
+    ("市人大常委会", "people_congress"), ("市政协", "cppcc"), ("市中级人民法院", "court"),
+    ("市人民检察院", "procuratorate"), ("某某经开区管委会", "development_zone"), ("某某高新区", "development_zone"),
+    ("某某镇人民政府", "township_government"), ("某某街道办事处", "township_government"),
+    ("各乡镇人民政府", "township_government"), ("国网某某供电公司", "utility"), ("各电信运营商", "telecom_operator"),
+    ("某某控股集团", "enterprise"), ("农业发展银行某某分行", "bank"), ("某某保险公司", "insurer"),
+    ("人行某某中心支行", "central_bank"), ("某某银保监局", "banking_insurance_regulation"),
+    ("发改委", "development_reform"), ("教体局", "education"),
+])
+def test_bodies_beyond_state_council_departments_have_a_function(name, function):
+    assert _fn(name)[0] == function
+
+
+def test_generic_references_stay_generic():
+    for name in ("有关部门", "各县(市、区)", "各县区", "各镇街", "国务院各部门", "县各有关单位", "区政府有关部门"):
+        assert _fn(name)[2], name
+    assert not _fn("市财政局")[2]
+
+
+def test_unknown_units_are_kept_with_a_kind():
+    from plangraph.ingest.agencies import default_resolver
+
+    r = default_resolver().resolve("某某协调推进办", jurisdiction="某某市", level="municipal")
+    assert (r.function, r.kind, r.name) == (None, "department", "某某协调推进办")
+    assert default_resolver().resolve("某某人口计生", jurisdiction=None, level=None).kind == "unit"

@@ -27,10 +27,12 @@ run: install  ## ingest the bundled seeds into the embedded store, then serve th
 
 test: install system-deps lint-deps  ## the whole test suite (what CI runs)
 	$(BIN)/ruff check .
+	$(BIN)/python tools/lint_imports.py
 	$(BIN)/pytest -q
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/python tools/lint_imports.py
 
 format: install
 	$(BIN)/ruff check --fix .

@@ -29,7 +29,7 @@ def get_store(request: Request) -> Any:
             if state.store is None:
                 from plangraph.graph.store import open_store
 
-                state.store = open_store(state.settings, read_only=True)
+                state.store = open_store(state.settings.store_config(), read_only=True)
                 state.owns_store = True
     return state.store
 

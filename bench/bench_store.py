@@ -16,7 +16,7 @@ UPSERT = "UNWIND $rows AS r MERGE (t:Task {task_id: r.id}) SET t.text = r.text, 
 
 def main(n: int = 100_000) -> None:
     with tempfile.TemporaryDirectory(prefix="plangraph-bench-") as tmp:
-        store = FalkorStore(Settings(data_dir=tmp, graph_uri="", graph_name="bench"))
+        store = FalkorStore(Settings(data_dir=tmp, graph_uri="", graph_name="bench").store_config())
         try:
             store.ensure_schema()
             rows = [{"id": f"d-bench/T{i}", "text": f"任务{i}", "doc": "d-bench"} for i in range(n)]

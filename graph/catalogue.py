@@ -30,15 +30,17 @@ import io
 import json
 import re
 import threading
-import unicodedata
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from plangraph.graph.errors import QueryError
+from plangraph.ingest.places import all_places, resolve_place
+from plangraph.ingest.vocab import expand_agency, normalize_query, topic_key
 
 SIMPLE_TYPES = ("string", "int", "float", "bool", "list")
 RESOLVED_TYPES = ("agency", "topic", "jurisdiction", "fulltext")
@@ -157,13 +159,14 @@ def _load_dir(directory: str, stamp: tuple[tuple[str, float], ...]) -> dict[str,
     return {p.stem: parse_query_file(p) for p in sorted(Path(directory).glob("*.cypher"))}
 
 
-def load_catalogue(directory: Path | None = None) -> dict[str, QuerySpec]:
-    """All catalogue queries of ``directory`` (default: ``settings.queries_dir``), by name."""
-    if directory is None:
-        from plangraph.settings import get_settings
+def default_queries_dir() -> Path:
+    """The catalogue installed with plangraph (``queries/``, package data of ``plangraph.queries``)."""
+    return Path(str(resources.files("plangraph.queries")))
 
-        directory = get_settings().queries_dir
-    directory = Path(directory)
+
+def load_catalogue(directory: Path | None = None) -> dict[str, QuerySpec]:
+    """All catalogue queries of ``directory`` (default: the bundled catalogue, package ``plangraph.queries``)."""
+    directory = Path(directory) if directory is not None else default_queries_dir()
     if not directory.is_dir():
         raise QueryError(f"query catalogue directory not found: {directory} (setting PLANGRAPH_QUERIES_DIR)")
     stamp = tuple((p.name, p.stat().st_mtime) for p in sorted(directory.glob("*.cypher")))
@@ -255,22 +258,8 @@ def coerce_params(spec: QuerySpec, raw: dict[str, Any] | None) -> dict[str, Any]
 
 
 def normalize_text(value: str) -> str:
-    """NFKC, traditional → simplified, trimmed; used before matching names in the graph."""
-    value = unicodedata.normalize("NFKC", value).strip()
-    return _to_simplified(value)
-
-
-@lru_cache(maxsize=1)
-def _opencc():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
-def _to_simplified(value: str) -> str:
-    if not value or value.isascii():
-        return value
-    return _opencc().convert(value)
+    """NFKC, traditional → simplified, trimmed (``ingest.vocab.normalize_query``); used before matching names."""
+    return normalize_query(value)
 
 
 @lru_cache(maxsize=65536)
@@ -278,43 +267,15 @@ def _fold(value: str | None) -> str:
     return re.sub(r"[\s_\-·]+", " ", normalize_text(value or "")).casefold().strip()
 
 
-# The single place where the query layer uses the ingest vocabularies (query expansion only).
-@lru_cache(maxsize=512)
 def expand_agency_query(q: str) -> dict[str, Any]:
-    """Function keys, level and jurisdiction implied by a user's agency string (``ingest.agencies``).
-
-    Returns ``{"functions": [...], "level": str|None, "jurisdiction": str|None, "names": [canonical names]}``;
-    empty when the
-    vocabulary module is not available.
-    """
-    try:
-        from plangraph.ingest.agencies import expand_query
-    except ImportError:
-        return {"functions": (), "level": None, "jurisdiction": None, "names": ()}
-    raw = expand_query(q) or {}
-    functions = raw.get("functions") or raw.get("function_keys") or raw.get("function") or []
-    if isinstance(functions, str):
-        functions = [functions]
-    return {
-        "functions": tuple(functions),
-        "level": raw.get("level"),
-        "jurisdiction": raw.get("jurisdiction") or raw.get("province"),
-        "names": tuple(raw.get("names") or []),
-    }
+    """Function keys, level and jurisdiction implied by a user's agency string (``ingest.vocab``):
+    ``{"functions": (...), "level": str|None, "jurisdiction": str|None, "names": (canonical names...)}``."""
+    return expand_agency(q)
 
 
 def lookup_topic_key(q: str) -> str | None:
-    """The topic key of a key, label or term (``ingest.topics``); None when unknown or unavailable."""
-    try:
-        from plangraph.ingest.topics import TopicTagger
-    except ImportError:
-        return None
-    return _topic_tagger(TopicTagger).lookup(q)
-
-
-@lru_cache(maxsize=1)
-def _topic_tagger(cls: Callable[[], Any]) -> Any:
-    return cls()
+    """The topic key of a key, label or term (``ingest.vocab``); None when unknown."""
+    return topic_key(q)
 
 
 def segment_query(q: str) -> list[str]:
@@ -567,8 +528,6 @@ class Resolver:
 
 @lru_cache(maxsize=4096)
 def _jurisdiction(q: str) -> str:
-    from plangraph.graph.jurisdictions import all_places, resolve_place
-
     text = normalize_text(q)
     place = resolve_place(text)
     if place is None and text.isascii():
@@ -629,10 +588,6 @@ def run_query(
     spec = get_query(name, directory)
     if spec.mode != "read":
         raise ParameterError(f"query {name!r} is a write query; only read queries run here")
-    if timeout_ms is None:
-        from plangraph.settings import get_settings
-
-        timeout_ms = get_settings().query_timeout_ms
     resolver = resolver or Resolver(store, directory, timeout_ms)
     cypher_params = bind_params(spec, params, resolver)
     return store.read(spec.text, cypher_params, timeout_ms=timeout_ms)

@@ -29,8 +29,7 @@ from plangraph.graph.errors import (
     QueryTimeout,
     ReadOnlyError,
 )
-
-from plangraph.settings import Settings
+from plangraph.graph.store import StoreConfig
 
 _SYNTAX_MARKERS = ("Invalid input", "Unknown function", "is not registered", "not defined", "yntax error")
 
@@ -80,16 +79,16 @@ def _chunks(rows: list[dict], size: int) -> Iterable[list[dict]]:
 
 
 class FalkorStore:
-    """A graph in the embedded FalkorDB server of ``settings.data_dir`` (started if needed, left running)."""
+    """A graph in the embedded FalkorDB server of ``config.data_dir`` (started if needed, left running)."""
 
     backend = dialect.FALKORDB
 
-    def __init__(self, settings: Settings, *, read_only: bool = False) -> None:
+    def __init__(self, config: StoreConfig, *, read_only: bool = False) -> None:
         self.read_only = read_only
-        self.default_timeout_ms = settings.query_timeout_ms
-        self.server = falkor_server.start(settings.data_dir)
+        self.default_timeout_ms = config.query_timeout_ms
+        self.server = falkor_server.start(config.data_dir)
         self._db = FalkorDB(unix_socket_path=str(self.server.socket))
-        self._graph = self._db.select_graph(settings.graph_name)
+        self._graph = self._db.select_graph(config.graph_name)
         self._ensure_graph()
 
     def _ensure_graph(self) -> None:

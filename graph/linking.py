@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from plangraph.graph.store import GraphStore
+from plangraph.ingest.places import rank_of
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 TOP_K = 3
@@ -24,15 +25,6 @@ THRESHOLD = 0.05
 READ_TIMEOUT_MS = 120_000
 TITLE_WEIGHT = 2
 
-LEVEL_ORDER: dict[str, int] = {
-    "national": 0,
-    "provincial": 1,
-    "provincial-department": 1,
-    "municipal": 2,
-    "municipal-department": 2,
-    "county": 3,
-    "county-department": 3,
-}
 
 STATEMENTS: dict[str, str] = {
     "documents": (
@@ -81,9 +73,9 @@ def higher_documents(levels: dict[str, str | None], edges: Iterable[tuple[str, s
                 continue
             seen.add(cur)
             stack.extend(out.get(cur, ()))
-        mine = LEVEL_ORDER.get(levels[doc] or "")
+        mine = rank_of(levels[doc])
         keep = [d for d in seen
-                if mine is None or LEVEL_ORDER.get(levels[d] or "") is None or LEVEL_ORDER[levels[d]] < mine]
+                if mine is None or rank_of(levels[d]) is None or rank_of(levels[d]) < mine]
         if keep:
             result[doc] = sorted(keep)
     return result

@@ -36,9 +36,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plangraph.graph.dialect import task_fulltext_properties
-from plangraph.graph.jurisdictions import Place, lineage, resolve_place
 from plangraph.graph.store import GraphStore
 from plangraph.ingest.model import Extraction, doc_id_for_key
+from plangraph.ingest.places import Place, lineage, resolve_place
 
 BATCH = 2000
 # bumped when the loader writes new (e.g. denormalised) properties: documents of an older loader reload

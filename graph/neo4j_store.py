@@ -22,8 +22,7 @@ from plangraph.graph.errors import (
     QueryTimeout,
     ReadOnlyError,
 )
-
-from plangraph.settings import Settings
+from plangraph.graph.store import StoreConfig
 
 _TIMEOUT_CODES = ("TransactionTimedOut", "TransactionTimedOutClientConfiguration")
 _READ_ONLY_CODES = ("Statement.AccessMode", "WriteOnReadOnlyAccessDatabase", "ForbiddenOnReadOnlyDatabase")
@@ -54,18 +53,18 @@ def _records(result: neo4j.Result) -> list[dict]:
 
 
 class Neo4jStore:
-    """A Neo4j 5 database reached through ``settings.graph_uri``."""
+    """A Neo4j 5 database reached through ``config.graph_uri``."""
 
     backend = dialect.NEO4J
 
-    def __init__(self, settings: Settings, *, read_only: bool = False) -> None:
+    def __init__(self, config: StoreConfig, *, read_only: bool = False) -> None:
         self.read_only = read_only
-        self.default_timeout_ms = settings.query_timeout_ms
-        uri = settings.graph_uri
+        self.default_timeout_ms = config.query_timeout_ms
+        uri = config.graph_uri
         try:
             self._driver = GraphDatabase.driver(
                 uri,
-                auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+                auth=(config.neo4j_user, config.neo4j_password),
                 connection_timeout=10.0,
                 max_transaction_retry_time=5.0,
             )
@@ -81,7 +80,7 @@ class Neo4jStore:
             raise BackendUnavailable(
                 f"cannot reach Neo4j at PLANGRAPH_GRAPH_URI={uri}: {_one_line(exc)}"
             ) from exc
-        self._database = self._pick_database(settings.graph_name)
+        self._database = self._pick_database(config.graph_name)
 
     def _pick_database(self, name: str) -> str | None:
         """``name`` if the server has it, else None (the server's default database)."""

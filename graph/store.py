@@ -2,11 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from plangraph.graph.errors import ConfigError
 
-from plangraph.settings import Settings, get_settings
+NEO4J_SCHEMES = ("neo4j://", "neo4j+s://", "neo4j+ssc://", "bolt://", "bolt+s://", "bolt+ssc://")
+
+
+@dataclass(frozen=True)
+class StoreConfig:
+    """Where the graph lives and how to reach it: plain values, built by the caller from its settings
+    (``plangraph.settings.Settings.store_config()``); the graph layer never reads the environment."""
+
+    data_dir: Path
+    graph_uri: str = ""
+    graph_name: str = "plangraph"
+    neo4j_user: str = "neo4j"
+    neo4j_password: str = field(default="", repr=False)
+    query_timeout_ms: int = 5000
+
+    @property
+    def uses_neo4j(self) -> bool:
+        return self.graph_uri.startswith(NEO4J_SCHEMES)
 
 
 @runtime_checkable
@@ -43,26 +62,25 @@ class GraphStore(Protocol):
     def close(self) -> None: ...
 
 
-def backend_for(settings: Settings) -> str:
+def backend_for(config: StoreConfig) -> str:
     """The backend name: neo4j for a neo4j/bolt ``PLANGRAPH_GRAPH_URI``, falkordb when empty, else ConfigError."""
-    if settings.uses_neo4j:
+    if config.uses_neo4j:
         return "neo4j"
-    if settings.graph_uri:
+    if config.graph_uri:
         raise ConfigError(
-            f"PLANGRAPH_GRAPH_URI={settings.graph_uri!r} is not a neo4j://, neo4j+s://, bolt:// or bolt+s:// URI "
+            f"PLANGRAPH_GRAPH_URI={config.graph_uri!r} is not a neo4j://, neo4j+s://, bolt:// or bolt+s:// URI "
             "(leave it empty for the embedded FalkorDB)"
         )
     return "falkordb"
 
 
-def open_store(settings: Settings | None = None, *, read_only: bool = False) -> GraphStore:
-    """The store the settings name: Neo4j when ``PLANGRAPH_GRAPH_URI`` is a neo4j/bolt URI, else embedded
-    FalkorDB in ``PLANGRAPH_DATA_DIR`` (its server is started if not running, and left running)."""
-    settings = settings or get_settings()
-    if backend_for(settings) == "neo4j":
+def open_store(config: StoreConfig, *, read_only: bool = False) -> GraphStore:
+    """The store the configuration names: Neo4j when ``graph_uri`` is a neo4j/bolt URI, else embedded
+    FalkorDB in ``data_dir`` (its server is started if not running, and left running)."""
+    if backend_for(config) == "neo4j":
         from plangraph.graph.neo4j_store import Neo4jStore
 
-        return Neo4jStore(settings, read_only=read_only)
+        return Neo4jStore(config, read_only=read_only)
     from plangraph.graph.falkor_store import FalkorStore
 
-    return FalkorStore(settings, read_only=read_only)
+    return FalkorStore(config, read_only=read_only)

@@ -15,8 +15,11 @@ from importlib import resources
 from typing import Any
 
 import yaml
+from plangraph.ingest.normalize import converter
+from plangraph.ingest.places import TIERS, tier_of
+from plangraph.ingest.termmatch import TermMatcher
 
-LEVELS = ("national", "provincial", "municipal", "county")
+LEVELS = TIERS  # the government tiers of ingest.places
 _RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
 # Single-character level prefixes as printed (省科技厅, 市市场监管局, 县人民政府).
 LEVEL_CHARS = {"自治区": "provincial", "省": "provincial", "市": "municipal", "州": "municipal",
@@ -103,23 +106,8 @@ def vocabulary() -> dict[str, Any]:
 
 
 def normalize_level(level: str | None, jurisdiction: str | None = None) -> str | None:
-    """Map a document level (``provincial-department``, ``district`` …) to one of LEVELS."""
-    if level:
-        for lvl in LEVELS:
-            if level.startswith(lvl):
-                return lvl
-        if level.startswith(("district", "township")):
-            return "county"
-        if level.startswith("city"):
-            return "municipal"
-    if jurisdiction:
-        if jurisdiction in (NATIONAL_JURISDICTION, "全国", "国家"):
-            return "national"
-        for suffix, lvl in (("自治区", "provincial"), ("省", "provincial"), ("市", "municipal"),
-                            ("州", "municipal"), ("县", "county"), ("区", "county"), ("旗", "county")):
-            if jurisdiction.endswith(suffix):
-                return lvl
-    return None
+    """Map a document level (``provincial-department``, ``district`` …) to one of LEVELS (``places.tier_of``)."""
+    return tier_of(level, jurisdiction)
 
 
 def romanize_place(place: str | None) -> str:
@@ -143,14 +131,7 @@ def _title(text: str) -> str:
 
 
 def _t2s(text: str) -> str:
-    import opencc
-
-    return _converter(opencc).convert(unicodedata.normalize("NFKC", text))
-
-
-@cache
-def _converter(opencc_module: Any) -> Any:
-    return opencc_module.OpenCC("t2s")
+    return converter("t2s").convert(unicodedata.normalize("NFKC", text))
 
 
 class AgencyResolver:
@@ -529,17 +510,12 @@ def expand_query(q: str) -> dict[str, Any]:
 
 
 class AgencyMatcher:
-    """Find agency mentions in a text with spaCy (blank ``zh``, character tokens) and a PhraseMatcher."""
+    """Find agency mentions in a text: a longest-match (``ingest.termmatch``) over the vocabulary's term table."""
 
     PREFIXES = ("", "省", "市", "县", "区", "省级", "市级", "县级", "各级")
 
     def __init__(self, places: tuple[str, ...] = (), resolver: AgencyResolver | None = None) -> None:
-        import spacy
-        from spacy.matcher import PhraseMatcher
-
         self.resolver = resolver or default_resolver()
-        self.nlp = spacy.blank("zh")
-        self.matcher = PhraseMatcher(self.nlp.vocab)
         self.term_function: dict[str, str | None] = {}
         r = self.resolver
         for entry in r.entries:
@@ -560,16 +536,11 @@ class AgencyMatcher:
         for core, functions in r.collectives.items():
             for prefix in ("", "有关", "相关", "各"):
                 self.term_function.setdefault(prefix + core, functions[0])
-        self.matcher.add("AGENCY", list(self.nlp.tokenizer.pipe(self.term_function)))
+        self.matcher = TermMatcher(self.term_function)
 
     def find_mentions(self, text: str) -> list[Mention]:
         """Longest non-overlapping agency mentions in ``text``, in order."""
-        from spacy.util import filter_spans
-
-        doc = self.nlp.make_doc(text)
-        spans = filter_spans([doc[s:e] for _, s, e in self.matcher(doc)])
-        return [Mention(sp.text, sp.start_char, sp.end_char, self.term_function.get(sp.text))
-                for sp in sorted(spans, key=lambda sp: sp.start_char)]
+        return [Mention(m.term, m.start, m.end, m.value) for m in self.matcher.find(text)]
 
 
 @cache

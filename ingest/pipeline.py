@@ -10,6 +10,7 @@ from pathlib import Path
 from plangraph.ingest.metadata import extract_metadata
 from plangraph.ingest.model import Extraction, doc_id_for, title_key
 from plangraph.ingest.normalize import NormText
+from plangraph.ingest.places import resolve_place
 from plangraph.ingest.readers import read_document
 from plangraph.ingest.structure import Outline, parse_outline
 
@@ -66,9 +67,7 @@ def extract_dict(path: Path | str, *, max_mb: float = 20.0) -> dict:
 
 
 def _province(jurisdiction: str | None) -> str | None:
-    """The province of a jurisdiction (China's administrative divisions, via graph.jurisdictions)."""
-    from plangraph.graph.jurisdictions import resolve_place
-
+    """The province of a jurisdiction (China's administrative divisions, ``ingest.places``)."""
     place = resolve_place(jurisdiction) if jurisdiction else None
     return place.province if place else None
 

@@ -53,7 +53,7 @@ def load_settings() -> Settings:
 
     with exit_on_error():
         settings = get_settings()
-        backend_for(settings)
+        backend_for(settings.store_config())
         return settings
 
 

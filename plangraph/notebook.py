@@ -18,7 +18,7 @@ def open_notebook_store() -> tuple[GraphStore, Settings]:
         settings = Settings()
     else:
         settings = Settings(data_dir=Path(tempfile.gettempdir()) / "plangraph-notebooks")
-    store = open_store(settings)
+    store = open_store(settings.store_config())
     seed_store(store, sorted(settings.seeds_dir.glob("*.txt")), if_empty=True, max_mb=settings.max_file_mb)
     return store, settings
 

@@ -10,6 +10,8 @@ import platformdirs
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from plangraph.graph.store import NEO4J_SCHEMES, StoreConfig
+
 
 def _package_dir(package: str) -> Path:
     """The folder of a data package installed with plangraph (the catalogue, the seeds)."""
@@ -50,7 +52,13 @@ class Settings(BaseSettings):
 
     @property
     def uses_neo4j(self) -> bool:
-        return self.graph_uri.startswith(("neo4j://", "neo4j+s://", "neo4j+ssc://", "bolt://", "bolt+s://", "bolt+ssc://"))
+        return self.graph_uri.startswith(NEO4J_SCHEMES)
+
+    def store_config(self) -> StoreConfig:
+        """The plain configuration the graph layer takes (it never reads the settings itself)."""
+        return StoreConfig(data_dir=self.data_dir, graph_uri=self.graph_uri, graph_name=self.graph_name,
+                           neo4j_user=self.neo4j_user, neo4j_password=self.neo4j_password.get_secret_value(),
+                           query_timeout_ms=self.query_timeout_ms)
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ def falkor_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settin
 @pytest.fixture
 def falkor_store(falkor_settings: Settings) -> Iterator[FalkorStore]:
     """A writable store on the session's embedded server, with an empty graph (schema not created)."""
-    store = FalkorStore(falkor_settings)
+    store = FalkorStore(falkor_settings.store_config())
     store.clear()
     yield store
     store.close()
@@ -44,7 +44,7 @@ def seed_extractions() -> list[Extraction]:
 def seeded_store(falkor_settings: Settings) -> Iterator[FalkorStore]:
     """The seed corpus (``data/seeds``) extracted, loaded and linked once into its own graph of the session's
     server (graph ``plangraph_seeds``)."""
-    store = FalkorStore(falkor_settings.model_copy(update={"graph_name": "plangraph_seeds"}))
+    store = FalkorStore(falkor_settings.model_copy(update={"graph_name": "plangraph_seeds"}).store_config())
     store.clear()
     report = service.seed_store(store)
     assert report.results and not report.failed, [r.error for r in report.failed]

@@ -183,7 +183,7 @@ def open_sample_store(falkor_settings, graph_name: str = "plangraph_queries"):
     """A FalkorDB store on the test session's server holding only the sample graph."""
     from plangraph.graph.falkor_store import FalkorStore
 
-    store = FalkorStore(falkor_settings.model_copy(update={"graph_name": graph_name}))
+    store = FalkorStore(falkor_settings.model_copy(update={"graph_name": graph_name}).store_config())
     store.clear()
     build_sample_graph(store)
     return store

@@ -20,8 +20,9 @@ import sys
 sys.path.insert(0, {tests!r})
 from plangraph.graph.loader import load_document
 from plangraph.graph.store import open_store
+from plangraph.settings import Settings
 from tests_kill_versions import version
-store = open_store()
+store = open_store(Settings().store_config())
 print("loading", file=sys.stderr, flush=True)
 load_document(store, version({n}))
 print("done", file=sys.stderr, flush=True)

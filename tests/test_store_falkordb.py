@@ -81,7 +81,7 @@ def test_write_returns_rows(falkor_store):
 
 
 def test_read_only_store_refuses_writes(falkor_store, falkor_settings):
-    ro = open_store(falkor_settings, read_only=True)
+    ro = open_store(falkor_settings.store_config(), read_only=True)
     try:
         assert ro.read_only
         with pytest.raises(ReadOnlyError):
@@ -175,13 +175,13 @@ def test_fulltext_tasks(falkor_store):
 
 def test_data_survives_a_restart(data_dirs):
     path = data_dirs("a")
-    store = open_store(_settings(path))
+    store = open_store(_settings(path).store_config())
     store.write("CREATE (:Document {doc_id: 'd-restart', title: '规划'})")
     first = store.server.pid
     store.close()
     assert falkor_server.stop(path) is True
     assert falkor_server.status(path).running is False
-    store = open_store(_settings(path))
+    store = open_store(_settings(path).store_config())
     try:
         assert store.server.pid != first
         assert store.read("MATCH (d:Document) RETURN d.title AS t") == [{"t": "规划"}]
@@ -223,7 +223,7 @@ def test_start_after_kill_9_of_the_owner(data_dirs):
         owner.kill()  # SIGKILL
         owner.wait()
         owner.stdout.close()
-    store = open_store(_settings(path))
+    store = open_store(_settings(path).store_config())
     try:
         assert store.server.pid == server_pid  # the orphan answered PING and was adopted
         store.write("CREATE (:Year {year: 2035})")
@@ -255,7 +255,7 @@ def test_orphan_without_pidfile_is_adopted(data_dirs):
 
 
 def test_two_data_directories_side_by_side(data_dirs):
-    a, b = open_store(_settings(data_dirs("a"))), open_store(_settings(data_dirs("b")))
+    a, b = open_store(_settings(data_dirs("a")).store_config()), open_store(_settings(data_dirs("b")).store_config())
     try:
         assert a.server.pid != b.server.pid
         a.write("CREATE (:Topic {key: 'a'})")
@@ -270,7 +270,7 @@ def test_two_data_directories_side_by_side(data_dirs):
 def test_status_reports_graphs(data_dirs):
     path = data_dirs("a")
     assert falkor_server.stop(path) is False
-    store = FalkorStore(_settings(path))
+    store = FalkorStore(_settings(path).store_config())
     store.write("CREATE (:Topic {key: 'x'})")
     store.close()
     st = falkor_server.status(path)

@@ -44,7 +44,7 @@ def run_id() -> str:
 
 @pytest.fixture
 def store(settings: Settings, run_id: str) -> Iterator[GraphStore]:
-    s = open_store(settings)
+    s = open_store(settings.store_config())
     yield s
     s.write("MATCH (n {test_run: $run}) DETACH DELETE n", {"run": run_id})
     s.close()
@@ -66,7 +66,7 @@ def test_write_then_read(store, run_id):
 
 
 def test_read_only_store_refuses_writes(settings, store, run_id):
-    ro = open_store(settings, read_only=True)
+    ro = open_store(settings.store_config(), read_only=True)
     try:
         with pytest.raises(ReadOnlyError):
             ro.write("CREATE (:Topic {key: $k, test_run: $k})", {"k": run_id})

@@ -22,7 +22,7 @@ db_app = typer.Typer(help="Start, stop and inspect the graph database server.", 
 def _check_neo4j(settings: Settings) -> None:
     from plangraph.graph.store import open_store
 
-    store = open_store(settings, read_only=True)
+    store = open_store(settings.store_config(), read_only=True)
     try:
         counts = store.read("MATCH (n) RETURN count(n) AS nodes")
     finally:

@@ -23,7 +23,7 @@ def export(
         raise typer.Exit(code=2)
     settings = load_settings()
     with exit_on_error():
-        store = open_store(settings, read_only=True)
+        store = open_store(settings.store_config(), read_only=True)
         try:
             counts = export_graph(store, fmt, out, doc)
         except ValueError as exc:

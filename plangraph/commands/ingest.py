@@ -23,7 +23,7 @@ def ingest_paths(paths: list[Path]) -> int:
     settings = load_settings()
     files = expand_paths(paths)
     with exit_on_error():
-        store = open_store(settings)
+        store = open_store(settings.store_config())
     try:
         with exit_on_error(), file_progress("ingesting", len(files)) as on_progress:
             report = ingest_files(store, files, on_progress, max_mb=settings.max_file_mb)

@@ -47,7 +47,7 @@ def query(
         params = _parse_params(param)
         from plangraph.graph.store import open_store
 
-        store = open_store(settings, read_only=True)
+        store = open_store(settings.store_config(), read_only=True)
         try:
             rows = run_query(store, name, params, timeout_ms=timeout_ms, directory=settings.queries_dir)
         finally:

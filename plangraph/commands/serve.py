@@ -25,7 +25,7 @@ def serve(
         if settings.uses_neo4j:
             from plangraph.graph.store import open_store
 
-            open_store(settings, read_only=True).close()
+            open_store(settings.store_config(), read_only=True).close()
         else:
             info = falkor_server.start(settings.data_dir)
             console.print(f"FalkorDB {'running' if info.reused else 'started'}: pid {info.pid}")

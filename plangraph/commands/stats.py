@@ -19,7 +19,7 @@ def stats(as_json: bool = typer.Option(False, "--json", help="Print JSON")) -> N
 
     settings = load_settings()
     with exit_on_error():
-        store = open_store(settings, read_only=True)
+        store = open_store(settings.store_config(), read_only=True)
         try:
             data = graph_stats(store)
         finally:

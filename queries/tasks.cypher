@@ -121,7 +121,7 @@ UNION
 UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NULL AND $topic IS NULL AND $jurisdiction IS NOT NULL
             THEN [$jurisdiction] ELSE [] END AS j
 MATCH (p:Jurisdiction {name: j})
-WHERE p.level = 'province'
+WHERE p.level = 'provincial'
 MATCH (t:Task {province: j})
 WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
@@ -157,7 +157,7 @@ UNION
 UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NULL AND $topic IS NULL AND $jurisdiction IS NOT NULL
             THEN [$jurisdiction] ELSE [] END AS j
 MATCH (p:Jurisdiction {name: j})
-WHERE p.level <> 'province'
+WHERE p.level <> 'provincial'
 MATCH (t:Task {jurisdiction: j})
 WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)

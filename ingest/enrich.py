@@ -24,7 +24,9 @@ def enrich(result: dict, norm: NormText, outline: Outline) -> None:
     _targets(result, norm, outline, blocks, SCOPES.get(doc.get("level") or ""))
     from plangraph.ingest.years import milestone_years
 
-    result["milestone_years"] = milestone_years(norm.text, blocks)
+    years = set(milestone_years(norm.text, blocks, body_start=_plan_start(norm.text, doc.get("title"))))
+    years.update(t["year"] for t in result["targets"] if t.get("year"))
+    result["milestone_years"] = sorted(years)
 
 
 def _responsibility(result: dict, norm: NormText) -> None:
@@ -86,6 +88,14 @@ def _responsibility(result: dict, norm: NormText) -> None:
         result["warnings"].append(f"{len(missing)} tasks without responsible units")
 
 
+def _plan_start(text: str, title: str | None) -> int:
+    """End of the plan's own title line (the last line that prints only the title): what comes before it
+    is page furniture, a news lead or a cover note. 0 when the title is not printed on a line of its own."""
+    from plangraph.ingest.metadata import title_line_end
+
+    return title_line_end(text, title) or 0
+
+
 def _agency_dict(agency) -> dict:
     return {
         "agency_id": agency.agency_id, "name": agency.name, "name_en": agency.name_en,
@@ -111,8 +121,12 @@ def _topics(result: dict, norm: NormText) -> None:
 
 def _targets(result: dict, norm: NormText, outline: Outline, blocks: list, default_scope: str | None) -> None:
     from plangraph.ingest.targets import TargetContext, extract_targets
+    from plangraph.ingest.years import plan_year
 
-    context = TargetContext(norm.text, blocks, [t.rows for t in outline.tables], default_scope)
+    doc = result["document"]
+    context = TargetContext(norm.text, blocks, [t.rows for t in outline.tables], default_scope,
+                            plan_year=plan_year(doc.get("title"), doc.get("period")),
+                            body_start=_plan_start(norm.text, doc.get("title")))
     targets = []
     for i, rec in enumerate(extract_targets(context), start=1):
         main = norm.quote(rec.start, rec.end)

@@ -71,6 +71,23 @@ def _title_line(lines: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+def title_line_end(text: str, title: str | None) -> int | None:
+    """End offset of the last line of ``text`` that prints only ``title`` (spaces, 《》 and a trailing
+    parenthesis such as ``(共计121项)`` or a 文号 aside), or None."""
+    if not title:
+        return None
+    key = title_key(title)
+    if len(key) < 4:
+        return None
+    chars = [re.escape(c) for c in key]
+    pattern = re.compile(r"^[ \t\u3000《]*" + r"[\s《》<>〈〉“”()（）]*".join(chars)
+                         + r"[》\s]*(?:[(（][^()（）\n]{0,30}[)）])?[ \t\u3000]*$", re.M)
+    last = None
+    for m in pattern.finditer(text):
+        last = m.end()
+    return last
+
+
 def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:
     """Metadata of the normalised document ``text``; ``front_end`` is where the outline starts."""
     meta = DocumentMeta()

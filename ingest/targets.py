@@ -11,50 +11,79 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
-from plangraph.ingest.numbers import NUMBER, parse_number
-from plangraph.ingest.years import YEAR, goal_year_mentions, year_value, zone_segments
+import yaml
+from plangraph.ingest.numbers import ARABIC, CN_NUMERALS, NUMBER, parse_number
+from plangraph.ingest.years import (
+    YEAR,
+    five_year_plan_end,
+    goal_year_mentions,
+    heading_year,
+    label_years,
+    year_value,
+    zone_segments,
+)
 
 # ---------------------------------------------------------------------------------------------- vocabulary
 
-#: Units of counted or measured things (compound units first; 万/亿 before a plain unit scale the number).
-UNITS = sorted(
-    [
-        "个百分点", "万人次", "人次", "万人", "亿元", "万元", "元", "万吨", "吨", "万千瓦时", "千瓦时", "万千瓦",
-        "平方公里", "平方米", "公里", "千米", "个工作日", "工作日", "天", "%", "‰", "项", "个", "家", "名", "人", "种", "台", "套", "座",
-        "所", "处", "件", "次", "户", "位", "支", "篇", "部", "场", "期", "类", "款", "批次", "倍", "小时",
-    ],
-    key=len,
-    reverse=True,
-)
-COUNT_UNITS = {"项", "个", "家", "种", "台", "套", "座", "所", "处", "件", "次", "户", "支", "篇", "部", "场",
-               "期", "类", "款", "批次"}
-PERSON_UNITS = {"名", "人", "位", "人次", "万人", "万人次"}
-RATE_UNITS = {"%", "‰", "个百分点", "倍"}
-MEASURE_UNITS = {"小时", "天", "个工作日", "工作日", "元", "万元", "亿元", "吨", "万吨", "千瓦时", "万千瓦时", "万千瓦",
-                 "平方公里", "平方米", "公里", "千米"}
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    """The reviewed vocabulary of ``ingest/data/targets.yaml`` (units, comparators, cues; loaded once)."""
+    text = resources.files(__package__).joinpath("data/targets.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
 
-_GE_PRE = ["不低于", "不少于", "不小于", "不下于", "至少", "超过", "高于", "大于", "多于", "突破", "≥", ">="]
-_LE_PRE = ["不超过", "不高于", "不大于", "不多于", "低于", "小于", "少于", "控制在", "≤", "<="]
-_APPROX_PRE = ["大约", "约"]
-_GE_SUF = ["及以上", "以上"]
-_LE_SUF = ["及以下", "以下", "以内"]
-_APPROX_SUF = ["左右", "上下"]
+
+_V = vocabulary()
+_KIND = {e["unit"]: kind for kind, entries in _V["units"].items() for e in entries}
+#: Base units of counted or measured things (compound units first); a scale word before one stays in it.
+UNITS = sorted(_KIND, key=len, reverse=True)
+SCALES = sorted(_V["scales"], key=len, reverse=True)
+COUNT_UNITS = {u for u, k in _KIND.items() if k == "count"}
+PERSON_UNITS = {u for u, k in _KIND.items() if k == "person"}
+RATE_UNITS = {u for u, k in _KIND.items() if k == "rate"}
+MEASURE_UNITS = {u for u, k in _KIND.items() if k == "measure"}
+_BLOCKERS: dict[str, list[str]] = _V["unit_blockers"]
+
+_GE_PRE = _V["comparators"][">="]["prefix"]
+_LE_PRE = _V["comparators"]["<="]["prefix"]
+_APPROX_PRE = _V["comparators"]["~"]["prefix"]
+_GE_SUF = [w for w in _V["comparators"][">="]["suffix"] if w not in ("余", "多")]
+_LE_SUF = _V["comparators"]["<="]["suffix"]
+_APPROX_SUF = _V["comparators"]["~"]["suffix"]
 
 
 def _alt(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def unit_kind(unit: str) -> str | None:
+    """``count`` | ``person`` | ``rate`` | ``measure`` for a unit, its scale word set aside (万家 → count)."""
+    for scale in ("",) + tuple(SCALES):
+        if unit.startswith(scale) and unit[len(scale):] in _KIND:
+            return _KIND[unit[len(scale):]]
+    return "measure" if unit in SCALES else None
+
+
 _UNIT = _alt(UNITS)
+_SCALE = _alt(SCALES)
 _PRE = _alt(_GE_PRE + _LE_PRE + _APPROX_PRE)
 _SUF = _alt(_GE_SUF + _LE_SUF + _APPROX_SUF)
-_SEP = r"[~—–至到\-]"
+_SEP = r"[~～—–至到\-]"
+_CORE = rf"(?:百分之)?(?:{ARABIC}|[{CN_NUMERALS}]+)"
 _QTY = re.compile(
-    rf"(?P<pre>{_PRE})?\s*(?P<n1>{NUMBER})(?P<u1>{_UNIT})?"
-    rf"(?:\s*(?P<sep>{_SEP})\s*(?P<n2>{NUMBER}))?(?P<mid>余|多)?(?P<unit>{_UNIT})?"
-    rf"(?P<per>/年度?)?(?P<suf>{_SUF})?"
+    rf"(?P<pre>{_PRE})?\s*(?P<n1>{_CORE})(?P<s1>{_SCALE})?(?P<u1>{_UNIT})?"
+    rf"(?:\s*(?P<sep>{_SEP})\s*(?P<n2>{_CORE}))?(?P<mid>余|多)?\s?(?P<scale>{_SCALE})?(?P<unit>{_UNIT})?"
+    rf"(?P<per>/年度?)?\s?(?P<suf>{_SUF})?"
 )
+_NOT_TARGET = re.compile(_alt([e["word"] for k in ("subsidy", "fund") for e in _V["not_target"][k]]))
+_SUBSIDY_VERB = re.compile(_alt([e["word"] for e in _V["not_target"]["subsidy"]]))
+_FACT = [e["word"] for k in ("existing", "history") for e in _V["not_target"][k]]
+_NOT_AFTER = re.compile(_alt(_V["not_target_after"]))
+_CONDITION = re.compile(rf"^\s*(?:{_alt(_V['condition_openers'])})(?!接|标|口|外|象|照|话|比|称|应)")
+_TARGET_VERB = re.compile(rf"(?:{_alt(_V['target_verbs'])})\s*$")
+_FIVE_YEAR = _V["five_year_plans"]
 
 # Words peeled off the front of a metric phrase: list markers, dates, scope, modals, generic verbs.
 _LEAD_WORDS = [
@@ -95,13 +124,10 @@ _TRAIL = re.compile(
     + ")$"
 )
 #: Verbs (and comparators) that, ending the text before a number, make the noun after it the metric.
-_VERB_END = re.compile(
-    r"(?:建成|建设|新建|创建|建立|组建|共建|培育|引导|扶持|认定|打造|选树|申报|获批|承担|完成|开展|推动|"
-    r"新增|增加|培养|引进|设立|研制|研发|制定|制修订|修订|争创|筹建|遴选|评选|吸引|招引|培训|实施|审查|"
-    r"检查|抽查|达到|达|突破|超过|每年|年均|平均每年|累计|共)\s*$"
-)
+_VERB_END = _TARGET_VERB
 _HEADING_NOUN = re.compile(r"^(?:方面|措施|任务|原则|目标|部分|环节|阶段|举措|要求|意见|建议|问题|方向|大类|层次|维度|板块|步)")
-_PAST = re.compile(r"已|(?<![为除])了|目前|截至|截止|现有|曾|以来|同比|比上年")
+_PAST = re.compile(rf"{_alt(_FACT)}|(?<![为除])了")
+_STATUS = re.compile(_alt([e["word"] for e in _V["not_target"]["status"]]))
 _LIST_LEAD = re.compile(r"(?:等|提出|包括|分为|涉及)\s*$")
 _SCOPE = re.compile(r"全省|全市|全县|全区|全国|全州")
 _PER_YEAR = re.compile(r"每年|年均|平均每年|每年度|逐年")
@@ -138,7 +164,8 @@ class TargetMatch:
 class TargetContext:
     """Input of :func:`extract_targets`: the normalised text and what the structure parser found in it.
 
-    ``blocks``: ``(start, end, zone, task_id)`` paragraphs, zone in front/background/principles/goals/tasks/
+    ``plan_year`` is given to targets that print no year (per-year targets excepted); text before
+    ``body_start`` (a news lead, the page chrome) holds no targets. ``blocks``: ``(start, end, zone, task_id)`` paragraphs, zone in front/background/principles/goals/tasks/
     safeguards/commentary/tail. ``tables``: each a list of rows of ``(cell_text, start, end)`` (a broken pipe
     table may arrive as one cell per row). ``default_scope``: 全省/全市/… used when no scope is printed.
     """
@@ -147,6 +174,8 @@ class TargetContext:
     blocks: list[tuple[int, int, str, str | None]] = field(default_factory=list)
     tables: list[list[list[tuple[str, int, int]]]] = field(default_factory=list)
     default_scope: str | None = None
+    plan_year: int | None = None   # the plan's end year from its title or period (targets without a year)
+    body_start: int = 0            # end of the plan's own title line: a news lead before it is skipped
 
 
 @dataclass
@@ -183,6 +212,7 @@ class _Qty:
     end: int
     chinese: bool
     has_pre: bool
+    suffix: str | None = None
 
 
 # -------------------------------------------------------------------------------------------- quantities
@@ -204,27 +234,35 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
 
 
 def _quantities(text: str) -> list[_Qty]:
-    """Numbers with a unit (or written as a percentage) in ``text``, with comparator and range."""
+    """Numbers with a unit (or written as a percentage) in ``text``, with comparator and range.
+
+    A scale word stays in the unit as printed (``5万家`` → 5 ``万家``); ``百分之九十五`` is 95 ``%``.
+    """
     out = []
     quoted = _quote_regions(text)
     for m in _QTY.finditer(text):
         n1 = m.group("n1")
         ns = m.start("n1")
-        unit = m.group("unit") or m.group("u1") or ("%" if n1.startswith("百分之") else None)
-        if not unit:
-            continue
         if m.group("u1") and m.group("unit") and m.group("u1") != m.group("unit"):
             continue
+        if m.group("u1") and m.group("n2") and not m.group("unit"):
+            continue
+        base = m.group("unit") or m.group("u1")
+        scale = m.group("scale") or m.group("s1") or ""
+        unit = scale + base if base else (scale or ("%" if n1.startswith("百分之") else None))
+        if not unit:
+            continue
         prev = text[ns - 1] if ns else ""
-        if re.match(r"[A-Za-z0-9.第]", prev) or re.match(r"[A-Za-z]", text[m.end() : m.end() + 1]):
+        if re.match(r"[A-Za-z0-9.第/]", prev) or re.match(r"[A-Za-z]", text[m.end() : m.end() + 1]):
             continue
         if any(a < ns < b for a, b in quoted):
             continue
-        after = text[m.end() : m.end() + 3]
-        if unit == "个" and re.match(r"月|工作日|小时", after) or unit == "部" and after.startswith("门"):
+        unit_end = m.end("unit") if m.group("unit") else (m.end("u1") if m.group("u1") else m.end())
+        after = text[unit_end : unit_end + 3]
+        if base and any(after.startswith(w) for w in _BLOCKERS.get(base, [])):
             continue
-        if unit == "位" and after.startswith("于") or unit == "人" and after.startswith("民"):
-            continue
+        if not m.group("unit") and not m.group("u1") and not m.group("suf") and scale and re.match(r"[\u4e00-\u9fff]", after):
+            continue  # 万 opening a word (1万人助万企 has no figure of 万)
         try:
             v1 = parse_number(n1)
             v2 = parse_number(m.group("n2")) if m.group("n2") else None
@@ -239,6 +277,7 @@ def _quantities(text: str) -> list[_Qty]:
             cmp_ = _comparator(m.group("pre"), m.group("mid"), m.group("suf"))
             qty = _Qty(v1, None, None, unit, cmp_, False, m.start(), m.end(), chinese, bool(m.group("pre")))
         qty.per_year = bool(m.group("per"))
+        qty.suffix = m.group("suf")
         out.append(qty)
     return out
 
@@ -317,14 +356,16 @@ def _clean(s: str) -> str:
     return s.strip(",、:;-—").removesuffix("等")
 
 
+_MEASURE_END = re.compile(rf"(?:{_alt(_V['measure_endings'])})$")
+
+
 def metric_name(core: str, unit: str) -> str:
     """A metric noun phrase: counts of things get ``数量`` (people ``人数``) unless the phrase says it."""
     core = _clean(core)
-    if not core or unit in RATE_UNITS | MEASURE_UNITS or re.search(r"(?:数|量|率|比例|比重|占比|规模|面积|金额|产值|收入)$", core):
+    kind = unit_kind(unit)
+    if not core or kind in ("rate", "measure", None) or _MEASURE_END.search(core):
         return core
-    if unit in PERSON_UNITS:
-        return core + "人数"
-    return core + "数量"
+    return core + _V["metric_suffix"].get(kind, "")
 
 
 def _is_subsequence(short: str, long: str) -> bool:
@@ -374,10 +415,14 @@ def find_targets(text: str) -> list[TargetMatch]:
         nxt = re.search(r"\d|[一二两三四五六七八九十]+(?:" + _UNIT + ")", post_raw)
         post_raw = post_raw[: nxt.start()] if nxt else post_raw
         post_raw = re.sub(r"(?:和|及|与|、|或|以及)?\s*$", "", post_raw)
+        if re.match(r"\s*(?:和|及|与|、|或|以及|并)", post_raw):
+            post_raw = ""  # the next item of a list, not this figure's metric
         post = _clean(post_raw)
-        if _PAST.search(text[clause_start : q.start]) or re.search(r"截至|截止|以来", text[sent_start : q.start]):
+        if _PAST.search(text[clause_start : q.start]) or _STATUS.search(text[sent_start : q.start]):
             continue
         if _LIST_LEAD.search(pre_raw) or (post and _HEADING_NOUN.match(post)):
+            continue
+        if _policy_parameter(text, q, clause_start, sent_start, pre_raw, post_raw):
             continue
         has_cmp = q.has_pre or q.comparator != "=" or q.per_year
         if q.chinese and not (has_cmp or re.search(r"达到|达$", pre_raw.rstrip())):
@@ -433,6 +478,40 @@ def find_targets(text: str) -> list[TargetMatch]:
         )
         last = {"sentence": sent_start, "end": end, "metric": metric, "mode": mode}
     return out
+
+
+def _policy_parameter(text: str, q: _Qty, clause_start: int, sent_start: int, pre_raw: str, post_raw: str) -> bool:
+    """Figures that are not targets: subsidies, rewards, caps and fund sizes (a cue in the sentence), an
+    eligibility condition (``对…``, ``…以上的项目``), an existing stock or a comparison base (``50个现有…``,
+    ``…100元的基础上``)."""
+    if _NOT_TARGET.search(text[clause_start : _clause_end(text, q.end)]):
+        return True
+    rest = text[q.end : _sentence_end(text, q.end)]
+    cond = re.search(r"的\s*[,，]", rest)
+    if cond and _SUBSIDY_VERB.match(rest[cond.end() :].lstrip()[:6]) or cond and _SUBSIDY_VERB.search(rest[cond.end() :][:12]):
+        return True  # …1000吨标准煤以上…的, 给予100万元奖励: the whole condition is a policy parameter
+    if _CONDITION.match(_strip_marker(text[sent_start:q.start])) and _SUBSIDY_VERB.search(rest):
+        return True  # 对…超过30GB的新建5G基站,省财政给予…补贴
+    if _CONDITION.match(text[clause_start : q.start]):
+        return True
+    after = text[q.end : q.end + 12].lstrip()
+    if _NOT_AFTER.match(after) or _NOT_AFTER.match(post_raw.lstrip()):
+        return True
+    if (q.suffix in _GE_SUF + _LE_SUF and re.match(r"[ \u3000]*的?[\u4e00-\u9fff]", text[q.end : q.end + 12])
+            and not _TARGET_VERB.search(pre_raw)):
+        return True  # 年发运量5万吨以上车站: a condition on the noun
+    return bool(post_raw.strip() and pre_raw.rstrip().endswith("的"))  # 潜力较大的30个…县 describes a noun
+
+
+def _strip_marker(s: str) -> str:
+    return re.sub(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.]\s*)?(?:[^。;,]{0,20}?[。])?", "", s)
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    i = pos
+    while i < len(text) and text[i] not in _SENTENCE_PUNCT and not (text[i] == "\n" and _is_clause_break(text, i)):
+        i += 1
+    return i
 
 
 def _skip_time(text: str, start: int, limit: int) -> int:
@@ -676,6 +755,36 @@ def _year_in_force(text: str, segments: list[tuple[int, int, str, str | None]], 
     return None
 
 
+def _inherited_year(text: str, segments: list, seg_start: int, pos: int, per_year: bool,
+                    plan: int | None) -> int | None:
+    """A target's year when its sentence prints none: a ``2019年任务:`` label before it in the paragraph,
+    the year in force in its paragraph or goal section, its enclosing heading's year, else the plan year
+    (not for per-year targets, which hold every year)."""
+    para = _paragraph_start(text, pos, seg_start)
+    labels = label_years(text[para:pos])
+    if labels:
+        return labels[-1][0]
+    year = _year_in_force(text, segments, pos) or heading_year(text, pos)
+    if year is None:
+        fyp = re.search(r"[到至在于]?[“\"]?十[一二三四五六七八九]五[”\"]?(?:规划)?(?:期|时期)?末", text[para:pos])
+        year = five_year_plan_end(fyp.group()) if fyp else None
+    return year if year is not None or per_year else plan
+
+
+def _fill_gaps(segments: list[tuple[int, int, str, str | None]], length: int) -> list[tuple[int, int, str, str | None]]:
+    """Text the outline left out of its blocks (headings, one-line pages) is read as body."""
+    out: list[tuple[int, int, str, str | None]] = []
+    pos = 0
+    for seg in sorted(segments):
+        if seg[0] > pos:
+            out.append((pos, seg[0], "body", None))
+        out.append(seg)
+        pos = max(pos, seg[1])
+    if pos < length:
+        out.append((pos, length, "body", None))
+    return out
+
+
 def _paragraph_start(text: str, pos: int, floor: int) -> int:
     i = pos - 1
     while i >= floor:
@@ -715,7 +824,10 @@ def extract_targets(doc: TargetContext) -> list[TargetRecord]:
     (解读) is merged into the body target (``extra_spans``).
     """
     text = doc.text
-    segments = zone_segments(doc.blocks, text) if doc.blocks else [(0, len(text), "body", None)]
+    segments = _fill_gaps(zone_segments(doc.blocks, text) if doc.blocks else [], len(text))
+    # after the plan's own title a 'tail' (a cover note's signature came first) is the plan body
+    segments = [(max(s, doc.body_start), e, "body" if z == "tail" and doc.body_start else z, t)
+                for s, e, z, t in segments if e > doc.body_start]
     table_spans = [(min(c[1] for r in t for c in r), max(c[2] for r in t for c in r)) for t in doc.tables
                    if any(r for r in t)]
     masked = _mask(text, table_spans)
@@ -724,9 +836,9 @@ def extract_targets(doc: TargetContext) -> list[TargetRecord]:
         if zone in ("background", "tail"):
             continue
         for m in find_targets(masked[start:end]):
-            year = m.year
-            if year is None:
-                year = _year_in_force(masked, segments, start + m.start)
+            if not masked[start + m.end :].strip():
+                continue  # a figure at the very end of a cut page may have lost its comparator
+            year = m.year or _inherited_year(masked, segments, start, start + m.start, m.per_year, doc.plan_year)
             prose.append(_record(m, start, year, zone, task, "commentary" if zone == "commentary" else "prose"))
     known = {m.year for s in segments if s[2] not in ("background", "tail")
              for m in goal_year_mentions(masked[s[0]:s[1]])}
@@ -739,7 +851,7 @@ def extract_targets(doc: TargetContext) -> list[TargetRecord]:
         seg = next((s for s in segments if s[0] <= t_start < s[1]), None)
         if seg and seg[2] in ("background", "tail"):
             continue
-        hint = _year_in_force(masked, segments, t_start)
+        hint = _year_in_force(masked, segments, t_start) or heading_year(masked, t_start) or doc.plan_year
         for t in table_targets(table, hint, known):
             rec = _record(t.match, 0, t.match.year, seg[2] if seg else "body", seg[3] if seg else None, "table")
             rec.start, rec.end = t.spans[0]

@@ -126,21 +126,105 @@ def _background_ok(text: str, mention: YearMention) -> bool:
 def milestone_years(
     text: str,
     blocks: Iterable[tuple[int, int, str, str | None]] | None = None,
+    body_start: int = 0,
 ) -> list[int]:
     """Sorted distinct milestone years of a document.
 
     ``blocks`` are ``(start, end, zone, task_id)`` paragraphs of the normalised ``text`` (as for
     :class:`ingest.targets.TargetContext`); without them the whole text is read as body.
-    Years in the ``background`` zone count only when they are clearly future goals; ``tail`` is skipped.
+    Years in the ``background`` zone count only when they are clearly future goals; ``tail`` is skipped, and
+    so is the text before ``body_start`` (a news lead or cover note before the plan's own title).
+    ``2019年任务:`` labels count.
     """
     segments = zone_segments(list(blocks), text) if blocks else [(0, len(text), "body", None)]
     years: set[int] = set()
     for start, end, zone, _task in segments:
-        if zone == "tail":
+        if (zone == "tail" and not body_start) or end <= body_start:
             continue
+        start = max(start, body_start)
         chunk = text[start:end]
+        years.update(y for y, _s, _e in label_years(chunk))
         for mention in goal_year_mentions(chunk):
             if zone == "background" and not _background_ok(chunk, mention):
                 continue
             years.add(mention.year)
     return sorted(years)
+
+
+# ------------------------------------------------------------------------------ years a target inherits
+
+_FIVE_YEAR = re.compile(r"[“\"]?(十[一二三四五六七八九]五)[”\"]?(?:规划)?(?:期)?(?P<end>末|期末|时期末|结束)?")
+_FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
+_LABEL = re.compile(rf"(?P<y>{YEAR})年度?(?:的)?(?:主要|工作|重点|年度)?(?:任务|目标|目标任务|工作任务|指标)\s*[:：]")
+_HEADING_MARKER = [
+    re.compile(r"^\s*第[一二三四五六七八九十百]+[章部篇]"),
+    re.compile(r"^\s*[一二三四五六七八九十]+\s*、"),
+    re.compile(r"^\s*[(（][一二三四五六七八九十]+[)）]"),
+    re.compile(r"^\s*\d{1,3}\s*[、.](?!\d)"),
+]
+
+
+def five_year_plan_end(text: str) -> int | None:
+    """``到“十四五”末`` / ``十四五期间`` → 2025 (the end year of the five-year plan named)."""
+    m = _FIVE_YEAR.search(text)
+    return _FIVE_YEAR_END.get(m.group(1)) if m else None
+
+
+def label_years(text: str) -> list[tuple[int, int, int]]:
+    """``2019年任务:`` / ``2020年目标:`` labels: ``(year, start, end)`` — the year governs what follows."""
+    return [(year_value(m.group("y")), m.start(), m.end()) for m in _LABEL.finditer(text)]
+
+
+def _plain_years(line: str) -> list[int]:
+    """Years in a heading or title that are neither dates, periods nor inside a cited title."""
+    out = []
+    for m in _YEAR_RE.finditer(line):
+        s, e = m.start(), m.end()
+        if _MONTH_AFTER.match(line[e : e + 4]) or _PERIOD_BEFORE.search(line[max(0, s - 12) : s]):
+            continue
+        if _PERIOD_AFTER.match(line[e : e + 8]) or line[e:].startswith("远景"):
+            continue
+        out.append(year_value(m.group("y")))
+    return out
+
+
+def heading_year(text: str, pos: int) -> int | None:
+    """The year printed in the nearest enclosing numbered heading of ``pos`` (``一、落实2020年发展主要目标``)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    rank = _rank(text[line_start : text.find("\n", line_start) if "\n" in text[line_start:] else len(text)])
+    rank = 99 if rank is None else rank
+    end = line_start - 1
+    while end > 0 and rank > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        r = _rank(line)
+        if r is not None and r < rank:
+            rank = r
+            years = _plain_years(line)
+            if len(set(years)) == 1:
+                return years[0]
+        end = start - 1
+    return None
+
+
+def _rank(line: str) -> int | None:
+    for i, pattern in enumerate(_HEADING_MARKER):
+        if pattern.match(line):
+            return i
+    return None
+
+
+def plan_year(title: str | None, period: Sequence[int] | None = None) -> int | None:
+    """The year a plan runs to: the end of its printed period (``(2021—2025年)`` → 2025, ``2018—2021年`` →
+    2021), the single year of its title (``2023年工作要点`` → 2023) or ``十四五`` → 2025; else None."""
+    if period:
+        return int(period[-1])
+    if not title:
+        return None
+    m = re.search(rf"({YEAR})\s*年?\s*[{_RANGE_SEP}]\s*({YEAR})\s*年", title)
+    if m:
+        return year_value(m.group(2))
+    years = set(_plain_years(re.sub(r"《[^《》]*》", "", title))) or set(_plain_years(title))
+    if len(years) == 1:
+        return years.pop()
+    return five_year_plan_end(title)

@@ -102,7 +102,7 @@ class _Core:
 def vocabulary() -> dict[str, Any]:
     """The parsed ``agencies.yaml`` (loaded once)."""
     text = resources.files(__package__).joinpath("data/agencies.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when built in
 
 
 def normalize_level(level: str | None, jurisdiction: str | None = None) -> str | None:

@@ -217,7 +217,7 @@ def _segments(text: str, s: int, e: int) -> list[tuple[int, int]]:
             depth += 1
         elif ch in CLOSE:
             depth = max(0, depth - 1)
-        elif ch in _SEGMENT_SPLIT and depth == 0:
+        elif ch in _SEGMENT_SPLIT + "。" and depth == 0:
             cuts.append(i)
             cuts.append(i + 1)
     for m in _label_re().finditer(text, s, e):
@@ -264,10 +264,20 @@ def _parse_segments(text: str, s: int, e: int, *, truncated: bool, strict_stop: 
     out = _Parsed(end=s)
     label_role: str | None = None
     segs = _segments(text, s, e)
+    noted = False
     for k, (a, b) in enumerate(segs):
         last = truncated and k == len(segs) - 1
         seg_role: str | None = None
         m = _label_re().match(text, a, b)
+        noted = noted or bool(k and "。" in text[segs[k - 1][1] : a])
+        if noted and not m and _DEADLINE_FULL_RE.match(text[a:b].strip()):
+            out.deadline = out.deadline or text[a:b].strip()
+            continue
+        if noted and not m:
+            if strict_stop:
+                break
+            continue  # after a full stop inside a clause comes a note (具体任务…不再分工), not units
+        noted = False
         if m:
             label_role = _label_role(m.group("label"))
             out.labelled = True
@@ -389,8 +399,7 @@ def _bracket_clauses(text: str, lead_first: bool) -> list[Clause]:
         close, closed = _matching_close(text, i)
         truncated = not closed and close >= len(text)
         s, e = i + 1, close
-        inner = _blank(text, [(m.start(), m.end()) for m in CONVENTION_RE.finditer(text, s, e)])
-        p = _parse_segments(inner, s, e, truncated=truncated, strict_stop=False)
+        p = _parse_segments(_without_convention(text, s, e), s, e, truncated=truncated, strict_stop=False)
         end = close + 1 if closed else close
         if p is not None:
             form = "tail" if (p.labelled or p.roled) else "bare"
@@ -400,6 +409,12 @@ def _bracket_clauses(text: str, lead_first: bool) -> list[Clause]:
                 continue
         i += 1
     return out
+
+
+def _without_convention(text: str, s: int, e: int) -> str:
+    """``text`` with the stated convention (``列第一位的为牵头单位,下同``) inside ``[s, e)`` blanked out."""
+    spans = [(m.start(), m.end()) for m in CONVENTION_RE.finditer(text, s, e)]
+    return _blank(text, spans) if spans else text
 
 
 def _bare_position_ok(text: str, start: int, end: int) -> bool:
@@ -438,8 +453,7 @@ def _line_clauses(text: str, taken: list[tuple[int, int]], lead_first: bool) -> 
         e = end
         while e > start and text[e - 1] in " \t\xa0\u3000。;；":
             e -= 1
-        inner = _blank(text, [(c.start(), c.end()) for c in CONVENTION_RE.finditer(text, start, e)])
-        p = _parse_segments(inner, start, e, truncated=truncated, strict_stop=False)
+        p = _parse_segments(_without_convention(text, start, e), start, e, truncated=truncated, strict_stop=False)
         spans.append((start, end))
         if p is not None:
             out.append(_clause("line", start, e, p, truncated, lead_first))

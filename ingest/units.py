@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -32,6 +32,8 @@ PINYIN_RE = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-z" + _PINYIN_VOWELS + r"]
 # Administrative level words that can head a shared-suffix group (市、县(区)人民政府; 各市(地)、县(市)政府).
 _BR = r"(?:[(〔][^()〔〕]*[)〕])?"
 LEVEL_HEAD_RE = re.compile(r"^各?(?:自治区|设区市|省|市|州|盟|地|县|区|旗|乡镇|乡|镇|街道)+" + _BR)
+# What a group of level heads can share: their governments, Party committees or offices (县、区人民政府).
+LEVEL_SUFFIX_RE = re.compile(r"^(?:人民政府|政府|党委|党工委|党委和政府|党委、政府|办事处|管委会|行署|人大|政协)")
 # A bare level body: the class name of a level's bodies without a place (街道办事处, 乡镇人民政府).
 LEVEL_BODY_RE = re.compile(
     r"^(?:市|县|区|旗|乡镇|乡|镇|街道|县区|区县|镇街)" + _BR + r"(?:人民政府|政府|办事处|党委|党工委)" + _BR + "$")
@@ -72,7 +74,7 @@ class Unit:
 def grammar() -> dict[str, Any]:
     """The parsed ``responsibility.yaml`` (labels, role words, openers, brackets)."""
     text = resources.files(__package__).joinpath("data/responsibility.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when built in
 
 
 @cache
@@ -105,6 +107,7 @@ def clean_name(name: str) -> str:
     return name.strip(STRIP)
 
 
+@lru_cache(maxsize=65536)
 def unit_kind(name: str) -> str | None:
     """The kind of body a name's ending says it is (``department``, ``party``, ``enterprise`` …), or None."""
     core = _TRAILING_NOTE_RE.sub("", name) if not LEVEL_BODY_RE.match(name) else name
@@ -123,6 +126,7 @@ def looks_like_unit(name: str) -> bool:
     return unit_kind(name) is not None
 
 
+@lru_cache(maxsize=65536)
 def is_unit(name: str) -> bool:
     """True when ``name`` is a unit: a vocabulary name, a generic reference or a body by its ending."""
     from plangraph.ingest.agencies import default_resolver
@@ -195,10 +199,8 @@ def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
 
     Only the 及/和/与 that separate units are cuts: ``省文化和旅游厅及省财政厅`` → 省文化和旅游厅 + 省财政厅.
     """
-    from plangraph.ingest.agencies import default_resolver
-
     piece = clean_name(text[s:e])
-    if not _AND_RE.search(piece) or default_resolver().knows(strip_deng(piece)):
+    if not _AND_RE.search(piece) or _is_collective(strip_deng(piece)):
         return [(s, e)]
     cuts = [m for m in _AND_RE.finditer(text, s, e) if _depth(text, s, m.start()) == 0]
     if not cuts:
@@ -218,6 +220,14 @@ def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
         return [(a, e)] if ok(a, e, first) else None
 
     return best(s, True) or [(s, e)]
+
+
+def _is_collective(name: str) -> bool:
+    """``有关高校及科研院所``: a class of bodies the vocabulary names as one (kept whole)."""
+    from plangraph.ingest.agencies import default_resolver
+
+    core = default_resolver().lookup_core(re.sub(r"^(?:各有关|各相关|有关|相关|各类|各)", "", name))
+    return core is not None and core.form == "collective"
 
 
 def _depth(text: str, s: int, pos: int) -> int:
@@ -244,7 +254,7 @@ def _expand(heads: list[str], tail: str) -> list[str] | None:
     level = LEVEL_HEAD_RE.match(tail)
     if level and all(LEVEL_HEAD_RE.fullmatch(h) for h in heads):
         suffix = re.sub(r"^(?:各级|各)", "", tail[level.end() :])
-        if not suffix:
+        if not LEVEL_SUFFIX_RE.match(suffix):  # 各街道、区直各部门 is two units, not a group
             return None
         names = [h + suffix for h in heads] + [level.group(0) + suffix]
         if heads[0].startswith("各"):
@@ -295,7 +305,7 @@ def split_units(text: str, base: int = 0, *, truncated: bool = False) -> list[Un
             continue
         if text.startswith(name, s):  # the offsets cover the name, not a stripped role word or 等
             e = s + len(name)
-        if truncated and idx == last and not is_unit(name):
+        if truncated and idx == last and not _may_be_complete(name):
             pending = []
             break
         if name in CLASS_WORDS and units:
@@ -318,9 +328,16 @@ def split_units(text: str, base: int = 0, *, truncated: bool = False) -> list[Un
         if units and LEVEL_BODY_RE.match(name) and not name.startswith("各") and _distributive(units[-1].name):
             name = "各" + name
         units.append(Unit(name, base + s, base + e, role == "lead", role))
-    if not truncated:
+    if pending and (not truncated or _may_be_complete(pending[-1][2])):
         units.extend(Unit(p[2], base + p[0], base + p[1]) for p in pending)
     return units
+
+
+def _may_be_complete(name: str) -> bool:
+    """A piece at the cut of a page that still reads as a whole name (a unit, or a name ending like 专班)."""
+    if is_unit(name) or LEVEL_HEAD_RE.fullmatch(name):
+        return is_unit(name)
+    return len(name) >= 3 and name.endswith(tuple(grammar()["complete_endings"]))
 
 
 def _is_known(name: str) -> bool:

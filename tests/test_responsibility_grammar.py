@@ -135,3 +135,17 @@ def test_table_cells():
     c = from_cells(["市教育局、市科技局"], ["市财政局"])
     assert [u.name for u in c.co_leads] == ["市科技局"]
     assert from_cells([" "], []) is None
+
+
+def test_note_after_a_full_stop_inside_the_bracket_is_not_a_unit():
+    text = "〔责任单位:省商务厅、省大数据中心按职责分工负责。具体任务均涉及各市(州)人民政府,不再分工,下同。〕"
+    assert read(text) == ("省商务厅", ["省大数据中心"])
+
+
+def test_complete_name_without_a_known_ending_survives_the_end_of_the_text():
+    assert read("牵头单位:区发改局\n责任单位:开发区,全区经济运行各专班") == ("区发改局", ["开发区", "全区经济运行各专班"])
+    assert find_clauses("牵头单位:区商") == []
+
+
+def test_footer_labels_are_not_responsibility():
+    assert find_clauses("主办单位:某某市人民政府办公室 承办单位:某某市大数据中心") == []

@@ -118,3 +118,9 @@ def test_is_unit_uses_vocabulary_and_endings():
         assert is_unit(name), name
     for name in ("生产线", "矿山", "含", "LPR", "经营场所", "双创团队", "包括民办学校", "站", "市"):
         assert not is_unit(name), name
+
+
+def test_level_groups_share_only_government_suffixes():
+    assert names("各街道、区直各部门") == ["各街道", "区直各部门"]
+    assert names("市级各有关部门及各县市区政府") == ["市级各有关部门", "各县市区政府"]
+    assert names("各市州、县市区政府") == ["各市州政府", "各县市区政府"]

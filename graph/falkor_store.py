@@ -4,7 +4,8 @@ Reads go through ``GRAPH.RO_QUERY`` with a per-query timeout (so a stray write f
 timeouts on reads only; write timeouts are passed but the engine ignores them.
 
 ``write_atomic`` guarantee: every statement is first compiled with ``GRAPH.EXPLAIN`` (a syntax error or an
-unknown function aborts before anything is applied), then all statements run in one ``MULTI``/``EXEC``, so
+unknown function aborts before anything is applied; a statement text already compiled by this store object
+is not compiled again), then all statements run in one ``MULTI``/``EXEC``, so
 no other client sees the graph between them. FalkorDB has no rollback across queries: a *run-time* error in
 statement k (e.g. a unique-constraint violation) leaves statements before k applied; ``QueryError`` then
 says so. Each single statement is atomic, so a loader wanting strict all-or-nothing for a document puts its
@@ -86,6 +87,7 @@ class FalkorStore:
     def __init__(self, config: StoreConfig, *, read_only: bool = False) -> None:
         self.read_only = read_only
         self.default_timeout_ms = config.query_timeout_ms
+        self._compiled: set[str] = set()  # statement texts write_atomic has compile-checked already
         self.server = falkor_server.start(config.data_dir)
         self._db = FalkorDB(unix_socket_path=str(self.server.socket))
         self._graph = self._db.select_graph(config.graph_name)
@@ -129,10 +131,14 @@ class FalkorStore:
             return
         self._check_writable(statements[0][0])
         for query, params in statements:
+            if query in self._compiled:  # a fixed statement text compiles once per store object
+                continue
             try:
                 self._graph.explain(query, params or None)
             except (redis.RedisError, ConnectionError) as exc:
                 raise map_error(exc, query) from exc
+            if len(self._compiled) < 1024:
+                self._compiled.add(query)
         pipe = self._db.connection.pipeline(transaction=True)
         for query, params in statements:
             pipe.execute_command("GRAPH.QUERY", self._graph.name, _with_params(query, params), "--compact")

@@ -3,11 +3,18 @@
 Candidates: the tasks of every ingested document that the task's document implements, directly or
 transitively through ingested documents (``Document IMPLEMENTS Document``), and whose level is higher
 (national > provincial / provincial-department > municipal > county). Scores: cosine similarity of TF-IDF
-vectors over character 1–3-grams (sublinear tf), fitted on all tasks of the graph; n-grams found in more than
-40% of the tasks (计量, 加强, 推进 …: boilerplate shared by every clause) are dropped. A task is represented by
+vectors over character 1–3-grams (sublinear tf), fitted per local document on its tasks and those of the
+documents it implements (a bounded vocabulary: a document's links depend on those documents only); n-grams found
+in more than 40% of those tasks (计量, 加强, 推进 …: boilerplate shared by every clause) are dropped. A task is represented by
 its title twice plus its text (titles carry the gist). Measured with ``bench/alignment.py``.
 For each local task and each higher document, the top ``k`` clauses above ``threshold`` are kept with
-``rank`` 1..k. ``relink`` deletes and rewrites all task links in one atomic write; call it after every ingest.
+``rank`` 1..k.
+
+``relink(store, changed)`` recomputes only the links the changed documents can change: their own tasks' links
+and those of the documents implementing them (transitively); ``changed=None`` recomputes all. Each batch of
+documents has its old links deleted and the new ones written in one atomic write, so no document is ever seen
+without its links. ``link_statements(..., pending=…)`` gives the statements for a document about to be written
+(the loader appends them to the document's own atomic write when it replaces a document).
 """
 
 from __future__ import annotations
@@ -39,7 +46,14 @@ STATEMENTS: dict[str, str] = {
         "MATCH (t:Task) RETURN t.task_id AS task_id, t.doc_id AS doc_id, t.title AS title, t.text AS text "
         "ORDER BY task_id"
     ),
-    "delete_task_links": "MATCH (:Task)-[r:IMPLEMENTS]->(:Task) DELETE r",
+    "all_document_links": (
+        "MATCH (a:Document)-[:IMPLEMENTS]->(b:Document) RETURN a.doc_id AS src, b.doc_id AS dst ORDER BY src, dst"
+    ),
+    "tasks_of": (
+        "UNWIND $doc_ids AS id MATCH (t:Task {doc_id: id}) "
+        "RETURN t.task_id AS task_id, t.doc_id AS doc_id, t.title AS title, t.text AS text ORDER BY task_id"
+    ),
+    "delete_links_of": "UNWIND $doc_ids AS id MATCH (t:Task {doc_id: id})-[r:IMPLEMENTS]->(:Task) DELETE r",
     "create_task_links": (
         "UNWIND $rows AS r MATCH (a:Task {task_id: r.src}) MATCH (b:Task {task_id: r.dst}) "
         "MERGE (a)-[x:IMPLEMENTS]->(b) SET x.score = r.score, x.rank = r.rank"
@@ -83,27 +97,31 @@ def higher_documents(levels: dict[str, str | None], edges: Iterable[tuple[str, s
 
 def score_links(tasks: list[TaskText], targets: dict[str, list[str]], *, k: int = TOP_K,
                 threshold: float = THRESHOLD) -> list[dict]:
-    """Rows ``{src, dst, score, rank}``: per local task and per higher document, the best ``k`` clauses."""
-    if not tasks or not targets:
-        return []
-    vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, max_df=0.4, min_df=1)
-    try:
-        matrix = vectorizer.fit_transform([t.represent() for t in tasks])
-    except ValueError:  # empty vocabulary (all texts empty)
-        return []
+    """Rows ``{src, dst, score, rank}``: per local task and per higher document, the best ``k`` clauses.
+
+    The vectoriser is fitted per local document on its own tasks and those of the documents it implements, so
+    a document's links depend only on those documents (incremental relinking recomputes exactly what a full
+    one would) and the vocabulary stays bounded by one group of plans."""
     by_doc: dict[str, list[int]] = {}
     for i, task in enumerate(tasks):
         by_doc.setdefault(task.doc_id, []).append(i)
     rows: list[dict] = []
     for doc_id in sorted(targets):
         local = by_doc.get(doc_id, [])
-        if not local:
+        higher = [h for h in targets[doc_id] if by_doc.get(h)]
+        if not local or not higher:
             continue
-        for higher in targets[doc_id]:
-            cand = by_doc.get(higher, [])
-            if not cand:
-                continue
-            sims = (matrix[local] @ matrix[cand].T).toarray()
+        group = local + [j for h in higher for j in by_doc[h]]
+        vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, max_df=0.4, min_df=1)
+        try:
+            matrix = vectorizer.fit_transform([tasks[j].represent() for j in group])
+        except ValueError:  # empty vocabulary (all texts empty)
+            continue
+        row_of = {j: n for n, j in enumerate(group)}
+        local_rows = matrix[[row_of[j] for j in local]]
+        for h in higher:
+            cand = by_doc[h]
+            sims = (local_rows @ matrix[[row_of[j] for j in cand]].T).toarray()
             for row_i, src in enumerate(local):
                 order = sorted(range(len(cand)), key=lambda j: (-sims[row_i, j], tasks[cand[j]].task_id))
                 for rank, j in enumerate(order[:k], start=1):
@@ -115,15 +133,69 @@ def score_links(tasks: list[TaskText], targets: dict[str, list[str]], *, k: int 
     return rows
 
 
-def relink(store: GraphStore, *, k: int = TOP_K, threshold: float = THRESHOLD) -> int:
-    """Recompute every ``Task IMPLEMENTS Task`` link from the graph; returns the number of links written."""
+@dataclass
+class PendingDocument:
+    """A document about to be written (its rows are not in the store yet)."""
+
+    doc_id: str
+    level: str | None
+    implements: list[str]
+    tasks: list[TaskText]
+
+
+GROUP = 200  # local documents per atomic write of their links
+
+
+def _implementers(seeds: set[str], edges: list[tuple[str, str]]) -> set[str]:
+    """Documents whose IMPLEMENTS chain reaches one of ``seeds`` (stubs included on the way)."""
+    up: dict[str, set[str]] = {}
+    for src, dst in edges:
+        up.setdefault(dst, set()).add(src)
+    seen: set[str] = set()
+    stack = list(seeds)
+    while stack:
+        for src in up.get(stack.pop(), ()):
+            if src not in seen:
+                seen.add(src)
+                stack.append(src)
+    return seen
+
+
+def link_batches(store: GraphStore, changed: Iterable[str] | None = None, *, pending: PendingDocument | None = None,
+                 k: int = TOP_K, threshold: float = THRESHOLD) -> Iterable[tuple[list[tuple[str, dict]], int]]:
+    """(statements, links) per batch of local documents whose links ``changed`` documents can change."""
     levels = {r["doc_id"]: r["level"] for r in store.read(STATEMENTS["documents"])}
-    edges = [(r["src"], r["dst"]) for r in store.read(STATEMENTS["document_links"])]
-    tasks = [TaskText(r["task_id"], r["doc_id"], r["title"] or "", r["text"] or "")
-             for r in store.read(STATEMENTS["tasks"], timeout_ms=READ_TIMEOUT_MS) if r["doc_id"] in levels]
-    rows = score_links(tasks, higher_documents(levels, edges), k=k, threshold=threshold)
-    statements = [(STATEMENTS["delete_task_links"], {})]
-    statements += [(STATEMENTS["create_task_links"], {"rows": rows[i : i + 2000]})
-                   for i in range(0, len(rows), 2000)]
-    store.write_atomic(statements)
-    return len(rows)
+    raw = [(r["src"], r["dst"]) for r in store.read(STATEMENTS["all_document_links"])]
+    if pending is not None:
+        levels[pending.doc_id] = pending.level
+        raw = [e for e in raw if e[0] != pending.doc_id] + [(pending.doc_id, d) for d in pending.implements]
+    targets = higher_documents(levels, [(a, b) for a, b in raw if b in levels])
+    if changed is None and pending is None:
+        affected = sorted(levels)
+    else:
+        seeds = set(changed or ()) | ({pending.doc_id} if pending else set())
+        affected = sorted(d for d in seeds | _implementers(seeds, raw) if d in levels)
+    for i in range(0, len(affected), GROUP):
+        group = affected[i : i + GROUP]
+        involved = sorted({d for d in group if d in targets} | {h for d in group for h in targets.get(d, ())})
+        stored = [d for d in involved if pending is None or d != pending.doc_id]
+        tasks = [TaskText(r["task_id"], r["doc_id"], r["title"] or "", r["text"] or "")
+                 for r in store.read(STATEMENTS["tasks_of"], {"doc_ids": stored}, timeout_ms=READ_TIMEOUT_MS)]
+        if pending is not None and pending.doc_id in involved:
+            tasks += pending.tasks
+        rows = score_links(tasks, {d: targets[d] for d in group if d in targets}, k=k, threshold=threshold)
+        statements = [(STATEMENTS["delete_links_of"], {"doc_ids": group})]
+        statements += [(STATEMENTS["create_task_links"], {"rows": rows[j : j + 2000]})
+                       for j in range(0, len(rows), 2000)]
+        yield statements, len(rows)
+
+
+def relink(store: GraphStore, changed: Iterable[str] | None = None, *, k: int = TOP_K,
+           threshold: float = THRESHOLD) -> int:
+    """Recompute the ``Task IMPLEMENTS Task`` links ``changed`` documents can change (all when None); returns
+    the number of links written. Each batch deletes and rewrites its documents' links in one atomic write."""
+    written = 0
+    for statements, n in link_batches(store, changed, k=k, threshold=threshold):
+        store.write_atomic(statements)
+        written += n
+    return written

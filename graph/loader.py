@@ -70,14 +70,18 @@ STATEMENTS: dict[str, str] = {
     ),
     "find_cited": (
         "UNWIND $rows AS r "
-        "OPTIONAL MATCH (a:Document) WHERE r.doc_number IS NOT NULL AND a.doc_number = r.doc_number "
-        "OPTIONAL MATCH (b:Document) WHERE b.title_key = r.title_key "
+        "OPTIONAL MATCH (a:Document {doc_number: r.doc_number}) "
+        "OPTIONAL MATCH (b:Document {title_key: r.title_key}) "
         "WITH r, collect(DISTINCT a.doc_id) AS by_number, collect(DISTINCT b.doc_id) AS by_title "
         "RETURN r.i AS i, by_number, by_title"
     ),
     "stubs_of_document": (
-        "MATCH (s:Document) WHERE coalesce(s.stub, false) = true AND s.doc_id <> $doc_id "
-        "AND ((s.doc_number IS NOT NULL AND s.doc_number = $doc_number) OR s.title_key = $title_key) "
+        "OPTIONAL MATCH (a:Document {doc_number: $doc_number}) "
+        "OPTIONAL MATCH (b:Document {title_key: $title_key}) "
+        "WITH collect(DISTINCT a) + collect(DISTINCT b) AS found "
+        "UNWIND found AS s "
+        "WITH DISTINCT s "
+        "WHERE coalesce(s.stub, false) = true AND s.doc_id <> $doc_id "
         "OPTIONAL MATCH (src:Document)-[e:IMPLEMENTS]->(s) "
         "RETURN s.doc_id AS stub_id, src.doc_id AS src, e.quote AS quote, e.doc_number AS doc_number, "
         "e.start AS start, e.end AS end ORDER BY stub_id, src"
@@ -204,6 +208,8 @@ class LoadResult:
     responsibilities: int = 0
     tasks_without_responsible: int = 0
     warnings: list[str] = field(default_factory=list)
+    agency_ids: list[str] = field(default_factory=list)
+    links: int = 0  # task links written with the document (``write_plan(link=True)`` of a replaced document)
 
 
 _SCHEMA_READY: weakref.WeakSet = weakref.WeakSet()
@@ -590,15 +596,34 @@ def _resolve_implements(store: GraphStore, plan: _Plan) -> list[dict]:
     return [out[k] for k in sorted(out)]
 
 
+def plan_document(extraction: Extraction | dict) -> _Plan:
+    """Everything one document will send, computed without the store (so extraction workers can do it).
+
+    A dict is validated against the contract first (pydantic ``ValidationError``, a ``ValueError``). The plan
+    keeps only its rows, not the extraction."""
+    plan = _Plan(Extraction.model_validate(extraction).to_dict())
+    plan.extraction = {}
+    return plan
+
+
 def load_document(store: GraphStore, extraction: Extraction | dict) -> LoadResult:
     """Write one document's subgraph (see the module docstring); unchanged input sends no write.
     A dict is validated against the contract first (pydantic ``ValidationError``, a ``ValueError``)."""
-    plan = _Plan(Extraction.model_validate(extraction).to_dict())
+    return write_plan(store, plan_document(extraction))
+
+
+def write_plan(store: GraphStore, plan: _Plan, *, link: bool = False) -> LoadResult:
+    """Write a planned document (:func:`plan_document`); unchanged input sends no write.
+
+    With ``link``, a *replaced* document's task links (its own, and those of the documents implementing it)
+    are recomputed and written in the same atomic write, so they are never missing; links of new documents
+    are left to :func:`plangraph.graph.linking.relink` (nothing links to them yet)."""
     _ensure_schema(store)
     result = LoadResult(
         doc_id=plan.doc_id, status="created", sections=len(plan.sections), tasks=len(plan.tasks),
         targets=len(plan.targets), agencies=len(plan.agency_rows), responsibilities=len(plan.responsibilities),
         tasks_without_responsible=plan.without_responsible, warnings=plan.warnings,
+        agency_ids=sorted(plan.agency_rows),
     )
     state = store.read(STATEMENTS["document_state"], {"doc_id": plan.doc_id})
     if state:
@@ -620,6 +645,15 @@ def load_document(store: GraphStore, extraction: Extraction | dict) -> LoadResul
                   for r in stubs if r["src"] and r["src"] != plan.doc_id]
     statements = plan.shared_statements()
     statements.append((STATEMENTS["replace_document"], plan.replace_params(implements, stub_ids, stub_edges)))
+    if link and result.status == "replaced":
+        from plangraph.graph.linking import PendingDocument, TaskText, link_batches
+
+        pending = PendingDocument(plan.doc_id, plan.doc.get("level"), [r["doc_id"] for r in implements],
+                                  [TaskText(t["task_id"], plan.doc_id, t.get("title") or "", t.get("text") or "")
+                                   for t in plan.tasks])
+        for batch, links in link_batches(store, pending=pending):
+            statements += batch
+            result.links += links
     statements.append((STATEMENTS["bump_version"], {}))
     _checkpoint("before-write")
     store.write_atomic(statements)

@@ -6,6 +6,8 @@ adds the base offsets and maps every span back to the original text through :cla
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from plangraph.ingest.agencies import default_resolver
 from plangraph.ingest.normalize import NormText
 from plangraph.ingest.structure import Outline
@@ -57,8 +59,8 @@ def _responsibility(result: dict, norm: NormText) -> None:
              **norm.quote(base + c.start, base + c.end)} for c in resp.further]
         units = []
         for rank, unit in enumerate([resp.lead, *resp.co]):
-            agency = default_resolver().resolve(unit.name, jurisdiction=doc.get("jurisdiction"), level=doc.get("level"),
-                                         issuer=doc.get("issuer"), province=doc.get("province"))
+            agency = _resolve(unit.name, doc.get("jurisdiction"), doc.get("level"), doc.get("issuer"),
+                              doc.get("province"))
             span = norm.quote(base + unit.start, base + unit.end)
             units.append({"printed": unit.name, "agency_id": None if agency.generic else agency.agency_id,
                           "function": agency.function, "role": "lead" if rank == 0 else "co", "rank": rank,
@@ -75,8 +77,7 @@ def _responsibility(result: dict, norm: NormText) -> None:
         task["lead_function"] = units[0]["function"]
         task["co_functions"] = [u["function"] for u in units[1:]]
     if doc.get("issuer"):
-        issuer = default_resolver().resolve(doc["issuer"], jurisdiction=doc.get("jurisdiction"), level=doc.get("level"),
-                                     province=doc.get("province"))
+        issuer = _resolve(doc["issuer"], doc.get("jurisdiction"), doc.get("level"), None, doc.get("province"))
         if not issuer.generic:
             agencies.setdefault(issuer.agency_id, _agency_dict(issuer))
             doc["issuer_id"] = issuer.agency_id
@@ -94,6 +95,21 @@ def _plan_start(text: str, title: str | None) -> int:
     from plangraph.ingest.metadata import title_line_end
 
     return title_line_end(text, title) or 0
+
+
+def _resolve(printed: str, jurisdiction: str | None, level: str | None, issuer: str | None,
+             province: str | None):
+    """``default_resolver().resolve`` memoised: the same printed names recur in every plan of a place."""
+    return _resolve_with(id(default_resolver()), printed, jurisdiction, level, issuer, province)
+
+
+@lru_cache(maxsize=65536)
+def _resolve_with(resolver_id: int, printed: str, jurisdiction: str | None, level: str | None,
+                  issuer: str | None, province: str | None):
+    kwargs = {"jurisdiction": jurisdiction, "level": level, "province": province}
+    if issuer is not None:
+        kwargs["issuer"] = issuer
+    return default_resolver().resolve(printed, **kwargs)
 
 
 def _agency_dict(agency) -> dict:

@@ -1,7 +1,9 @@
 """Topic tags for task texts from the bilingual taxonomy in ``data/topics.yaml``.
 
-A spaCy :class:`~spacy.matcher.PhraseMatcher` over a blank Chinese pipeline (character segmentation, no model
-download) finds the listed multi-character terms, so ``碳`` in ``碳化硅`` never signals carbon metrology.
+Terms are matched as exact character sequences (every occurrence, overlapping ones included): a character
+class finds where a term may start, a character trie of the terms walks from there; only listed
+multi-character terms count, so ``碳`` in ``碳化硅`` never signals carbon metrology. (This is what the
+former spaCy ``PhraseMatcher`` over character tokens found, without building a spaCy ``Doc`` per task.)
 """
 
 from __future__ import annotations
@@ -11,10 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import spacy
 import yaml
 from plangraph.ingest.normalize import converter
-from spacy.matcher import PhraseMatcher
 
 DATA = Path(__file__).parent / "data" / "topics.yaml"
 
@@ -61,19 +61,58 @@ def _query_key(text: str) -> str:
     return re.sub(r"[\s_\-]+", "-", text.strip().lower())
 
 
+class _Scanner:
+    """Every occurrence of a set of strings (two characters or more) in a text: ``{label: {(start, end)}}``.
+
+    A character class finds the positions where some string's first character occurs; a character trie then
+    walks from each such position and reports every string that ends on the way.
+    """
+
+    _END = ""
+
+    def __init__(self, entries: dict[str, list[str]]) -> None:
+        self.trie: dict = {}
+        for term, labels in entries.items():
+            node = self.trie
+            for ch in term:
+                node = node.setdefault(ch, {})
+            node.setdefault(self._END, []).extend(labels)
+        firsts = "".join(re.escape(ch) for ch in sorted(self.trie))
+        self.starts = re.compile(f"[{firsts}]") if firsts else None
+
+    def scan(self, text: str) -> dict[str, set[tuple[int, int]]]:
+        found: dict[str, set[tuple[int, int]]] = {}
+        if self.starts is None:
+            return found
+        end, n = self._END, len(text)
+        for m in self.starts.finditer(text):
+            i = j = m.start()
+            node = self.trie
+            while j < n:
+                node = node.get(text[j])
+                if node is None:
+                    break
+                j += 1
+                for label in node.get(end, ()):
+                    found.setdefault(label, set()).add((i, j))
+        return found
+
+
 class TopicTagger:
     """Tags text with taxonomy topics; ``lookup`` maps a user query to a topic key."""
 
     def __init__(self, path: Path = DATA):
         self.topics = load_topics(path)
         self.by_key = {t.key: t for t in self.topics}
-        self.nlp = spacy.blank("zh")
-        self.matcher = PhraseMatcher(self.nlp.vocab)
-        self.excluder = PhraseMatcher(self.nlp.vocab)
+        terms: dict[str, list[str]] = {}
+        excludes: dict[str, list[str]] = {}
         for topic in self.topics:
-            self.matcher.add(topic.key, [self.nlp.make_doc(term) for term in topic.terms])
-            if topic.exclude:
-                self.excluder.add(topic.key, [self.nlp.make_doc(term) for term in topic.exclude])
+            for term in topic.terms:
+                terms.setdefault(term, []).append(topic.key)
+            for phrase in topic.exclude:
+                excludes.setdefault(phrase, []).append(topic.key)
+        self.matcher = _Scanner(terms)
+        self.excluder = _Scanner(excludes)
         self._queries: dict[str, str] = {}
         for topic in self.topics:
             for name in (topic.key, topic.en, topic.zh, *topic.terms):
@@ -85,22 +124,16 @@ class TopicTagger:
         A hit inside one of its topic's ``exclude`` phrases is dropped, and so is a hit contained in a
         longer hit of the same topic.
         """
-        doc = self.nlp.make_doc(text)
-        strings = self.nlp.vocab.strings
-        excluded: dict[str, list[tuple[int, int]]] = {}
-        for match_id, s, e in self.excluder(doc):
-            excluded.setdefault(strings[match_id], []).append((doc[s:e].start_char, doc[s:e].end_char))
-        found: dict[str, list[tuple[int, int]]] = {}
-        for match_id, s, e in self.matcher(doc):
-            key = strings[match_id]
-            span = (doc[s:e].start_char, doc[s:e].end_char)
-            if any(a <= span[0] and span[1] <= b for a, b in excluded.get(key, [])):
-                continue
-            found.setdefault(key, []).append(span)
+        found = self.matcher.scan(text)
+        if not found:
+            return []
+        excluded = self.excluder.scan(text)
         hits = []
         for key, spans in found.items():
-            for a, b in spans:
-                if any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans):
+            blocked = excluded.get(key, ())
+            kept = [(a, b) for a, b in spans if not any(c <= a and b <= d for c, d in blocked)]
+            for a, b in kept:
+                if any(c <= a and b <= d and (c, d) != (a, b) for c, d in kept):
                     continue
                 hits.append(TopicHit(key, text[a:b], a, b))
         return sorted(hits, key=lambda h: (h.start, h.end, h.topic))

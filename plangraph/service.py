@@ -8,15 +8,18 @@ batch, and the loader never leaves a document half-written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
 from plangraph.graph.errors import GraphError
-from plangraph.graph.loader import LoadResult, load_document
+from plangraph.graph.loader import LoadResult
 from plangraph.graph.store import GraphStore
 from plangraph.ingest.errors import IngestError
 from plangraph.ingest.model import Extraction
@@ -103,16 +106,72 @@ def extract_files(paths: Iterable[Path | str], on_progress: Progress | None = No
     return results
 
 
+def _prepare(path: Path, max_mb: float) -> tuple[FileResult, Any]:
+    """Extract one file and plan its load (worker side): the plan carries the rows, the extraction is released."""
+    from plangraph.graph.loader import plan_document
+
+    result = extract_one(path, max_mb=max_mb)
+    plan = None
+    if result.extraction is not None:
+        try:
+            plan = plan_document(result.extraction)
+        except (KeyError, TypeError, ValueError) as exc:
+            result.error = _reason(exc)
+        result.extraction = None
+    return result, plan
+
+
+def default_workers() -> int:
+    """Extraction processes for a batch: every core but the one the loader and the store need (at least 1)."""
+    return max(1, min(8, (os.cpu_count() or 1)))
+
+
+def _prepared(files: list[Path], max_mb: float, workers: int) -> Iterator[tuple[FileResult, Any]]:
+    """(result, plan) per file in input order; extracted in ``workers`` processes with a bounded window of
+    documents in flight, so memory stays flat whatever the number of files."""
+    if workers <= 1 or len(files) < 4:
+        for f in files:
+            yield _prepare(f, max_mb)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        pending: deque = deque()
+        queue = iter(files)
+        for f in queue:
+            pending.append(pool.submit(_prepare, f, max_mb))
+            if len(pending) >= 2 * workers:
+                break
+        while pending:
+            result, plan = pending.popleft().result()
+            nxt = next(queue, None)
+            if nxt is not None:
+                pending.append(pool.submit(_prepare, nxt, max_mb))
+            yield result, plan
+
+
 def ingest_files(store: GraphStore, paths: Iterable[Path | str], on_progress: Progress | None = None, *,
-                 max_mb: float = DEFAULT_MAX_MB, relink: bool = True) -> IngestReport:
-    """Extract and load every file under ``paths``, then recompute the links between plans' tasks."""
+                 max_mb: float = DEFAULT_MAX_MB, relink: bool = True, workers: int | None = None) -> IngestReport:
+    """Extract and load every file under ``paths``; then recompute the task links the new plans can change
+    (a replaced plan's links are rewritten in its own atomic write).
+
+    Extraction (and the loader's row building) runs in ``workers`` processes (default: :func:`default_workers`)
+    feeding this process's single loader; each document is written and released in turn, so results keep
+    their load summary but not the extraction."""
+    from plangraph.graph.loader import write_plan
+
     files = expand_paths(paths)
     report = IngestReport()
-    for f in files:
-        result = extract_one(f, max_mb=max_mb)
-        if result.extraction is not None:
+    changed: list[str] = []
+    for result, plan in _prepared(files, max_mb, default_workers() if workers is None else workers):
+        if plan is not None:
             try:
-                result.load = load_document(store, result.extraction)
+                result.load = write_plan(store, plan, link=relink)
+                report.links += result.load.links
+                if result.load.status in ("created", "upgraded"):
+                    changed.append(result.load.doc_id)
             except (GraphError, KeyError, TypeError, ValueError) as exc:
                 result.error = _reason(exc)
         report.results.append(result)
@@ -121,7 +180,7 @@ def ingest_files(store: GraphStore, paths: Iterable[Path | str], on_progress: Pr
     if relink:
         from plangraph.graph.linking import relink as relink_tasks  # scikit-learn: only when ingesting
 
-        report.links = relink_tasks(store)
+        report.links += relink_tasks(store, changed) if changed else 0
     return report
 
 

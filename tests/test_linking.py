@@ -64,3 +64,35 @@ def test_linking_and_export_statements_lint_clean_on_neo4j() -> None:
     queries |= {f"export.{k}": v for k, v in export.STATEMENTS.items()}
     errors = {name: errs for name, errs in lint(queries).items() if errs}
     assert errors == {}
+
+
+def _links(store) -> set[tuple[str, str, float]]:
+    rows = store.read("MATCH (a:Task)-[r:IMPLEMENTS]->(b:Task) RETURN a.task_id AS a, b.task_id AS b, r.score AS s")
+    return {(r["a"], r["b"], round(r["s"], 6)) for r in rows}
+
+
+def test_incremental_relink_equals_a_full_one_and_touches_only_what_changed(falkor_store) -> None:
+    from fixtures_graph import nanjing
+    from plangraph.graph.loader import plan_document, write_plan
+
+    for data in (national(), city(), nanjing()):
+        load_document(falkor_store, data)
+    relink(falkor_store)
+    full = _links(falkor_store)
+    nanjing_id = nanjing()["document"]["doc_id"]
+    assert {a.split("/")[0] for a, _, _ in full} == {CITY, nanjing_id}
+    # a changed city plan: its links are rewritten in the same atomic write; Nanjing's are left alone
+    falkor_store.write("MATCH (a:Task {doc_id: $d})-[r:IMPLEMENTS]->() SET r.mark = 1", {"d": nanjing_id})
+    result = write_plan(falkor_store, plan_document(city(version=2)), link=True)
+    assert result.status == "replaced" and result.links > 0
+    marked = falkor_store.read("MATCH (:Task {doc_id: $d})-[r:IMPLEMENTS]->() RETURN count(r) AS n, "
+                               "sum(coalesce(r.mark, 0)) AS m", {"d": nanjing_id})
+    assert marked[0]["n"] == marked[0]["m"] > 0  # untouched edges
+    after = _links(falkor_store)
+    assert {x for x in after if x[0].startswith(nanjing_id)} == {x for x in full if x[0].startswith(nanjing_id)}
+    assert {a for a, _, _ in after if a.startswith(CITY)} == {f"{CITY}/T01", f"{CITY}/T02"}
+    # the incremental result is exactly what a full relink computes
+    assert relink(falkor_store, [CITY]) == len([x for x in after if x[0].startswith(CITY)])
+    assert _links(falkor_store) == after
+    relink(falkor_store)
+    assert _links(falkor_store) == after

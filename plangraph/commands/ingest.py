@@ -38,7 +38,7 @@ def ingest_paths(paths: list[Path]) -> int:
         table.add_row(r.path.name, load.status, str(load.tasks), str(load.agencies), str(load.targets),
                       str(load.tasks_without_responsible), "; ".join(load.warnings)[:120])
     console.print(table)
-    agencies = {a.agency_id for r in loaded for a in r.extraction.agencies}
+    agencies = {a for r in loaded for a in r.load.agency_ids}
     console.print(
         f"documents {len(loaded)} · tasks {sum(r.load.tasks for r in loaded)} · agencies {len(agencies)}"
         f" · targets {sum(r.load.targets for r in loaded)} · "

@@ -172,17 +172,20 @@ def _labels() -> list[tuple[str, str]]:
 @cache
 def _label_re() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w, _ in _labels())
-    return re.compile(r"(?P<label>" + words + r")[ \t\xa0\u3000]*[:：][ \t\xa0\u3000]*")
+    sp = r"[ \t\xa0\u3000]*"
+    return re.compile(r"(?:[【\[〔](?P<boxed>" + words + r")[】\]〕]" + sp + r"[:：]?|(?P<label>" + words + r")" + sp
+                      + r"[:：])" + sp)
 
 
-def _label_role(word: str) -> str:
-    return dict(_labels())[word]
+def _label_role(m: re.Match[str]) -> str:
+    """The role of a label match (``责任单位:`` or ``【责任单位】``)."""
+    return dict(_labels())[m.group("label") or m.group("boxed")]
 
 
 @cache
 def _opener_re() -> re.Pattern[str]:
     shared = "|".join(re.escape(w) for w in grammar()["shared_openers"])
-    return re.compile(r"(?P<shared>" + shared + r")?[,，]?\s*(?P<you>由)?")
+    return re.compile(r"(?P<shared>" + shared + r")?[,，]?\s*(?:均|都|统一|全部|分别)?(?P<you>由)?")
 
 
 @cache
@@ -279,7 +282,7 @@ def _parse_segments(text: str, s: int, e: int, *, truncated: bool, strict_stop: 
             continue  # after a full stop inside a clause comes a note (具体任务…不再分工), not units
         noted = False
         if m:
-            label_role = _label_role(m.group("label"))
+            label_role = _label_role(m)
             out.labelled = True
             a = m.end()
         if a >= b:
@@ -312,7 +315,15 @@ def _parse_segments(text: str, s: int, e: int, *, truncated: bool, strict_stop: 
             out.roled = True
         body_end = a + len(body)
         trusted = label_role is not None
-        units = split_units(text[a:body_end], a, truncated=last)
+        infix = _co_infix(text, a, body_end)
+        if infix:  # "A会同B负责": A leads, B helps
+            left = split_units(text[a : infix.start()], a)
+            right = split_units(text[infix.end() : body_end], infix.end(), truncated=last)
+            lead_role = seg_role if seg_role in ("lead", "co") else "lead"
+            units = [replace(u, role=u.role or lead_role) for u in left] + [
+                replace(u, role=u.role or "co") for u in right]
+        else:
+            units = split_units(text[a:body_end], a, truncated=last)
         units = [u for u in units if u.name]
         if not units or not (trusted or all(is_unit(u.name) for u in units)):
             if strict_stop:
@@ -326,6 +337,14 @@ def _parse_segments(text: str, s: int, e: int, *, truncated: bool, strict_stop: 
                          for u in units)
         out.end = b
     return out if out.units else None
+
+
+def _co_infix(text: str, a: int, b: int) -> re.Match[str] | None:
+    """A 会同/协同 between two unit lists inside one segment (``A会同B``), outside brackets."""
+    for m in _co_opener_re().finditer(text, a, b):
+        if m.start() > a and m.end() < b and _depth_at(text, a, m.start()) == 0:
+            return m
+    return None
 
 
 def _resolve(units: list[Unit], lead_first: bool) -> tuple[Unit | None, list[Unit], list[Unit]]:

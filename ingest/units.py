@@ -85,6 +85,12 @@ def role_words() -> list[tuple[str, str]]:
 
 
 @cache
+def _label_words() -> frozenset[str]:
+    """责任单位, 牵头单位 …: the labels themselves are never units."""
+    return frozenset(e["word"] for e in grammar()["labels"])
+
+
+@cache
 def _role_suffix_re() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w, _ in role_words())
     return re.compile(r"(?:" + words + r")$")
@@ -132,7 +138,7 @@ def is_unit(name: str) -> bool:
     from plangraph.ingest.agencies import default_resolver
 
     name = clean_name(name)
-    if not name or len(name) > 30 or "的" in name or _NON_ACTOR_START_RE.match(name):
+    if not name or len(name) > 30 or "的" in name or _NON_ACTOR_START_RE.match(name) or name in _label_words():
         return False
     return looks_like_unit(name) or default_resolver().knows(name)
 

@@ -149,3 +149,15 @@ def test_complete_name_without_a_known_ending_survives_the_end_of_the_text():
 
 def test_footer_labels_are_not_responsibility():
     assert find_clauses("主办单位:某某市人民政府办公室 承办单位:某某市大数据中心") == []
+
+
+def test_labels_in_square_brackets_without_colon():
+    text = "加强管理。\n【牵头单位】市商务局\n【配合单位】市财政局、市统计局\n"
+    assert read(text) == ("市商务局", ["市财政局", "市统计局"])
+    assert find_clauses("(【责任单位】)") == []
+
+
+def test_huitong_between_two_lists_and_jun_you():
+    assert read("做好工作。(由市发改委会同市财政局、市统计局负责)") == ("市发改委", ["市财政局", "市统计局"])
+    c = parse_clause("1.建设。\n2.培训。\n以上任务均由市教育局牵头,市财政局配合。")
+    assert (c.shared, c.lead.name, [u.name for u in c.co]) == (True, "市教育局", ["市财政局"])

@@ -14,7 +14,7 @@ from plangraph.graph.export import export_graph
 from plangraph.graph.linking import relink
 from plangraph.graph.loader import graph_stats, load_document
 
-CITY = city()["document"]["doc_id"]
+CITY = city().document.doc_id
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ from fixtures_graph import city, national
 from plangraph.graph.linking import TaskText, higher_documents, relink, score_links
 from plangraph.graph.loader import load_document
 
-CITY = city()["document"]["doc_id"]
-NATIONAL = national()["document"]["doc_id"]
+CITY = city().document.doc_id
+NATIONAL = national().document.doc_id
 
 
 def test_higher_documents_transitive_and_by_level() -> None:

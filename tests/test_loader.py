@@ -8,8 +8,8 @@ from fixtures_graph import NATIONAL_NUMBER, city, doc_id_of, nanjing, national
 from plangraph.graph.export import export_graph
 from plangraph.graph.loader import graph_stats, load_document, remove_document, stub_doc_id
 
-CITY = city()["document"]["doc_id"]
-NATIONAL = national()["document"]["doc_id"]
+CITY = city().document.doc_id
+NATIONAL = national().document.doc_id
 
 
 def _titles(store, doc_id: str) -> list[str]:
@@ -34,7 +34,7 @@ def test_reload_is_idempotent(falkor_store, tmp_path: Path) -> None:
 def test_changed_extraction_of_same_file_is_reloaded(falkor_store) -> None:
     load_document(falkor_store, city())
     changed = city()
-    changed["tasks"][0]["title"] = "开展碳计量审查工作"
+    changed.tasks[0].title = "开展碳计量审查工作"
     assert load_document(falkor_store, changed).status == "replaced"
     assert "开展碳计量审查工作" in _titles(falkor_store, CITY)
 
@@ -54,13 +54,13 @@ def test_changed_document_replaces_its_subgraph(falkor_store) -> None:
         "MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(t:Task {doc_id: $d}) RETURN count(r) AS n", {"d": CITY})
     assert resp[0]["n"] == 5  # T01: lead + 2 co, T02: lead + 1 co; the dropped T03 had none
     # the other document is untouched
-    assert len(_titles(falkor_store, nanjing()["document"]["doc_id"])) == 3
+    assert len(_titles(falkor_store, nanjing().document.doc_id)) == 3
 
 
 def test_shared_agency_nodes_survive_a_replace_and_aliases_are_unioned(falkor_store) -> None:
     load_document(falkor_store, city(1))
     second = city(2)
-    second["agencies"][0]["aliases"] = ["铜陵市市场监督局"]
+    second.agencies[0].aliases = ["铜陵市市场监督局"]
     load_document(falkor_store, second)
     rows = falkor_store.read("MATCH (a:Agency {agency_id: '铜陵市市场监督管理局'}) RETURN a.aliases AS aliases")
     assert set(rows[0]["aliases"]) == {"铜陵市市场监管局", "市市场监管局", "铜陵市市场监督局"}
@@ -91,8 +91,8 @@ def test_stub_is_created_and_upgraded_in_place(falkor_store) -> None:
 
 def test_stub_keyed_by_another_title_is_merged_into_the_real_document(falkor_store) -> None:
     citing = city()
-    ref = citing["document"]["implements_refs"][0]
-    ref["title_key"] = "示范发展规划"  # cited by a shorter title, with the document number
+    ref = citing.document.implements_refs[0]
+    ref.title_key = "示范发展规划"  # cited by a shorter title, with the document number
     load_document(falkor_store, citing)
     assert falkor_store.read("MATCH (d:Document {stub: true}) RETURN d.doc_id AS id") == [
         {"id": stub_doc_id("示范发展规划")}]
@@ -127,7 +127,7 @@ def test_provenance_on_tasks_responsibilities_and_targets(falkor_store) -> None:
     targets = falkor_store.read("MATCH (t:Task)-[:SETS]->(g:Target)-[:DUE]->(y:Year) "
                                 "RETURN t.local_id AS task, g.quote AS q, g.start AS s, g.end AS e, "
                                 "g.doc_id AS d, y.year AS year")
-    assert targets == [{"task": "T01", "q": "审查企业达到10家以上", "s": 40, "e": 50, "d": CITY, "year": 2025}]
+    assert targets == [{"task": "T01", "q": "审查企业达到10家以上", "s": 40, "e": 51, "d": CITY, "year": 2025}]
 
 
 def test_sections_tasks_topics_and_milestones(falkor_store) -> None:
@@ -176,4 +176,4 @@ def test_remove_document_keeps_it_as_a_stub_while_cited(falkor_store) -> None:
 
 
 def test_document_id_comes_from_title_key() -> None:
-    assert city()["document"]["doc_id"] == doc_id_of("铜陵市示范工作方案") == stub_doc_id("铜陵市示范工作方案")
+    assert city().document.doc_id == doc_id_of("铜陵市示范工作方案") == stub_doc_id("铜陵市示范工作方案")

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from fixtures_graph import city
 from plangraph.graph.loader import load_document
+from plangraph.ingest.model import Extraction
 
 TESTS = Path(__file__).resolve().parent
 CHILD = """
@@ -29,22 +30,23 @@ print("done", file=sys.stderr, flush=True)
 """
 
 
-def big(version: int) -> dict:
+def big(version: int) -> Extraction:
     """City plan ``version`` (1 or 2) with many tasks, so that a write takes a while."""
     data = city(version)
-    base = data["tasks"]
-    data["tasks"] = [dict(t, id=f"{t['id']}-{i:03d}", title=f"{t['title']}{i}") for i in range(120) for t in base]
-    data["targets"] = [dict(data["targets"][0], task_id=data["tasks"][0]["id"])]
-    data["document"]["sha256"] = f"{version}" * 64
+    base = data.tasks
+    data.tasks = [t.model_copy(update={"id": f"{t.id}-{i:03d}", "title": f"{t.title}{i}"})
+                  for i in range(120) for t in base]
+    data.targets = [data.targets[0].model_copy(update={"task_id": data.tasks[0].id})]
+    data.document.sha256 = f"{version}" * 64
     return data
 
 
 def expected(version: int) -> dict:
     data = big(version)
     return {
-        "tasks": sorted(t["title"] for t in data["tasks"]),
-        "resp": sum((1 if t["lead_id"] else 0) + len(t["co_ids"]) for t in data["tasks"]),
-        "target": data["targets"][0]["value"],
+        "tasks": sorted(t.title for t in data.tasks),
+        "resp": sum((1 if t.lead_id else 0) + len(t.co_ids) for t in data.tasks),
+        "target": data.targets[0].value,
     }
 
 
@@ -87,7 +89,7 @@ def _kill_at(proc: subprocess.Popen, marker: str) -> None:
 
 @pytest.mark.parametrize(("checkpoint", "survivor"), [("before-write", 1), ("after-write", 2)])
 def test_kill_at_checkpoints(falkor_store, child_env, checkpoint: str, survivor: int) -> None:
-    doc_id = big(1)["document"]["doc_id"]
+    doc_id = big(1).document.doc_id
     load_document(falkor_store, big(1))
     proc = _spawn(child_env, 2, pause=checkpoint)
     _kill_at(proc, f"checkpoint {checkpoint}")
@@ -98,7 +100,7 @@ def test_kill_at_checkpoints(falkor_store, child_env, checkpoint: str, survivor:
 
 
 def test_kill_after_random_delays_never_leaves_a_mix(falkor_store, child_env) -> None:
-    doc_id = big(1)["document"]["doc_id"]
+    doc_id = big(1).document.doc_id
     load_document(falkor_store, big(1))
     rng = random.Random(20240601)
     versions = {f"{v}" * 64: expected(v) for v in (1, 2)}

@@ -21,7 +21,7 @@ def enrich(result: dict, norm: NormText, outline: Outline) -> None:
     """Fill ``tasks[*]`` responsibility and topics, ``targets``, ``milestone_years``, ``agencies``."""
     doc = result["document"]
     blocks = [(b.start, b.end, b.zone, b.task_id) for b in outline.blocks]
-    _responsibility(result, norm)
+    _responsibility(result, norm, outline)
     _topics(result, norm)
     _targets(result, norm, outline, blocks, SCOPES.get(doc.get("level") or ""))
     from plangraph.ingest.years import milestone_years
@@ -31,14 +31,22 @@ def enrich(result: dict, norm: NormText, outline: Outline) -> None:
     result["milestone_years"] = sorted(years)
 
 
-def _responsibility(result: dict, norm: NormText) -> None:
-    from plangraph.ingest.responsibility import find_responsibility
+def _responsibility(result: dict, norm: NormText, outline: Outline) -> None:
+    from plangraph.ingest.locate import locate
 
     doc = result["document"]
     agencies: dict[str, dict] = {}
+    spans = {t.id: t for t in outline.tasks}
     for task in result["tasks"]:
         base = task["norm_start"]
-        resp = find_responsibility(task["text"])
+        found = locate(norm.text, spans[task["id"]])
+        resp = found.responsibility
+        if found.found_in != "text" and resp.source != "none":
+            task["responsibility_in"] = found.found_in
+            if found.found_in == "shared":
+                task["responsibility_shared"] = True
+        if found.lead_official:
+            task["lead_official"] = found.lead_official
         task["responsibility_source"] = resp.source
         task["deadline"] = resp.deadline
         task["generic_actors"] = list(resp.generic)

@@ -121,3 +121,4 @@ def _tasks(norm: NormText, outline: Outline, sections: list[dict]) -> list[dict]
             "topics": [],
         })
     return out
+

@@ -14,18 +14,65 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
-CN_NUM = "一二三四五六七八九十百零〇"
-MARKERS: list[tuple[str, re.Pattern[str]]] = [
-    ("chapter", re.compile(rf"^第([{CN_NUM}\d]+)[章部篇]分?\s*")),
-    ("article", re.compile(rf"^第([{CN_NUM}\d]+)条\s*")),
-    ("cn", re.compile(rf"^([{CN_NUM}]+)\s*[、.]\s*")),
-    ("pcn", re.compile(rf"^\(([{CN_NUM}]+)\)\s*")),
-    ("num", re.compile(r"^(\d{1,3})\s*(?:[、]|\.(?!\d))\s*")),
-    ("pnum", re.compile(r"^\((\d{1,3})\)\s*")),
-    ("circled", re.compile(r"^([\u2460-\u2473])\s*")),
-    ("bullet", re.compile(r"^(——|—|■|●|◆|▲|★)\s*")),
-]
+import yaml
+from plangraph.ingest.tables import Row, find_tables
+
+DATA = Path(__file__).parent / "data" / "structure.yaml"
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _grammar() -> list[tuple[str, re.Pattern[str]]]:
+    """The numbering grammar: (kind, pattern) with the item number in group 1 (and the ordinal suffix in 2)."""
+    cfg = _config()
+    cn = re.escape(cfg["numerals"]["chinese"])
+    circled = re.escape(cfg["numerals"]["circled"])
+    d_cn = re.escape(cfg["delimiters"]["chinese"])
+    d_ar = re.escape(cfg["delimiters"]["arabic"].replace(".", ""))
+    close = re.escape(cfg["delimiters"]["close_only"])
+    suffixes = "|".join(re.escape(x["suffix"]) for x in cfg["ordinal_suffixes"])
+    bullets = "|".join(re.escape(b) for b in sorted(cfg["bullets"], key=len, reverse=True))
+    return [
+        ("ordinal", re.compile(rf"^第([{cn}\d]+)({suffixes})(?:\s+|[:、.,]\s*|(?=[\u4e00-\u9fff(]))")),
+        ("cn", re.compile(rf"^([{cn}]+)\s*[{d_cn}]\s*")),
+        ("pcn", re.compile(rf"^\(([{cn}]+)\)\s*[{d_cn}]?\s*")),
+        ("pcn", re.compile(rf"^([{cn}]+){close}\s*")),
+        ("num", re.compile(rf"^(\d+)\s*(?:[{d_ar}]|\.(?!\d))\s*")),
+        ("pnum", re.compile(rf"^\((\d+)\)\s*[{d_ar}.]?\s*")),
+        ("pnum", re.compile(rf"^(\d+){close}\s*")),
+        ("circled", re.compile(rf"^([{circled}])\s*[{d_ar}.]?\s*")),
+        ("bullet", re.compile(rf"^({bullets})\s*")),
+    ]
+
+
+@lru_cache(maxsize=1)
+def _inline_split() -> re.Pattern[str]:
+    """Where a line holding several items (a page flattened onto one line) is cut into item lines: blanks
+    before a bracketed or Chinese-numeral marker, or a sentence end and blanks before any numbered marker."""
+    cfg = _config()
+    cn = re.escape(cfg["numerals"]["chinese"])
+    d_cn = re.escape(cfg["delimiters"]["chinese"])
+    d_ar = re.escape(cfg["delimiters"]["arabic"].replace(".", ""))
+    strong = rf"(?:\([{cn}]+\)|[{cn}]+[{d_cn}](?!\d)|第[{cn}\d]+[条章])"
+    weak = rf"(?:\(\d+\)|\d+(?:[{d_ar}]|\.(?!\d)))"
+    return re.compile(rf"(?:(?<=[。;!?)])[ \t\u3000]+(?={strong}|{weak})|[ \t\u3000]+(?={strong}))")
+
+
+def _ordinal_kind(suffix: str) -> str:
+    return next(x["kind"] for x in _config()["ordinal_suffixes"] if x["suffix"] == suffix)
+
+
+def _rank(kind: str) -> int:
+    return _config()["ranks"].get(kind, 99)
+
+
 PSEUDO_SECTION = re.compile(r"^在(.{4,50}?)方面[,，]?.{0,30}?(提出|要求|明确|部署)(了)?[:：]\s*$")
 COMMENTARY = re.compile(r"^(【[^】]{0,10}解读[^】]{0,10}】.*|(政策|文件|文字|图文|图片|视频|专家)?解读([:：].*)?)$")
 DATE_LINE = re.compile(r"^\(?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\)?$")
@@ -41,6 +88,7 @@ ZONE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("safeguards", re.compile(r"保障措施|保障机制|保证措施|组织实施|实施保障|组织保障")),
 ]
 TASK_WORDS = re.compile(r"任务|措施|举措|行动")
+ITEM_KINDS = ("num", "pnum", "circled", "article")  # kinds that number items, not sections, even at the top
 
 
 @dataclass
@@ -59,6 +107,8 @@ class Node:
     lines: list[tuple[int, int]] = field(default_factory=list)  # content lines (start, end) incl. the heading
     zone: str = "tasks"
     body_on_head: bool = False      # the heading line carries text after its title
+    shared: tuple[int, int] | None = None   # a shared responsibility line (以上工作由…) that covers this item
+    own_lines: int | None = None    # lines of a section before its first child (its own text)
 
 
 @dataclass
@@ -82,6 +132,8 @@ class TaskSpan:
     end: int
     section_id: str | None
     zone: str
+    row: Row | None = None                  # the responsibility-table row the task was read from
+    shared: tuple[int, int] | None = None   # span of a shared responsibility line after several items
 
 
 @dataclass
@@ -125,11 +177,37 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _split_inline(text: str, lines: list[tuple[int, int]], keep: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut lines that hold several numbered items (a page flattened onto one line) before each marker."""
+    out: list[tuple[int, int]] = []
+    pattern = _inline_split()
+    for s, e in lines:
+        if (s, e) in keep:
+            out.append((s, e))
+            continue
+        cut = s
+        for m in pattern.finditer(text, s, e):
+            if m.start() > cut:
+                out.append((cut, m.start()))
+            cut = m.end()
+        out.append((cut, e))
+    return out
+
+
 def _marker(line: str) -> tuple[str, str, int] | None:
-    for kind, pattern in MARKERS:
+    """(kind, number, end of the marker) of a line that opens with a numbering marker."""
+    for kind, pattern in _grammar():
         m = pattern.match(line)
-        if m:
-            return kind, m.group(1), m.end()
+        if not m:
+            continue
+        if kind == "ordinal":
+            kind = _ordinal_kind(m.group(2))
+        if kind == "num" and len(m.group(1)) == 4 and m.group(1)[:2] in ("19", "20") and \
+                re.match(r"\s*\d", line[m.end():]):
+            return None  # 2023、2024年 is a list of years, not item 2023
+        if m.end() >= len(line) and kind not in ("num", "pnum"):
+            return None  # a lone numeral is not a heading
+        return kind, m.group(1), m.end()
     return None
 
 
@@ -152,12 +230,22 @@ def _split_title(rest: str) -> tuple[str, bool]:
     return rest.rstrip("。!！:："), False
 
 
-def _body_limits(text: str, lines: list[tuple[int, int]], first_heading: int | None) -> tuple[int | None, int]:
-    """Offsets where commentary starts and where the body ends (signature or commentary)."""
+def _signature_at(text: str, lines: list[tuple[int, int]], i: int) -> bool:
+    """A closing date line (the notice's signature date), optionally after an issuer line."""
+    return bool(DATE_LINE.match(text[lines[i][0]:lines[i][1]]))
+
+
+def _body_limits(text: str, lines: list[tuple[int, int]], first_heading: int | None,
+                 table_start: int | None) -> tuple[int | None, int, int | None]:
+    """Offsets where commentary starts, where the body ends, and where a plan after a wrapper notice starts.
+
+    A signature (issuer line and date, or a lone date line) ends the body unless numbered headings or a
+    table follow it: then the text before it is the wrapper notice (印发通知) and the plan starts after it."""
     commentary = None
     end = len(text)
+    restart = None
     if first_heading is None:
-        return None, end
+        return None, end, None
     for i, (s, e) in enumerate(lines):
         if s <= first_heading:
             continue
@@ -166,28 +254,68 @@ def _body_limits(text: str, lines: list[tuple[int, int]], first_heading: int | N
             commentary = s
             end = min(end, s)
             break
-        if ISSUER_LINE.match(line) and any(DATE_LINE.match(text[a:b]) for a, b in lines[i + 1 : i + 3]):
+        signed = ISSUER_LINE.match(line) and any(DATE_LINE.match(text[a:b]) for a, b in lines[i + 1 : i + 3])
+        if signed or (DATE_LINE.match(line) and not ISSUER_LINE.match(text[lines[i - 1][0]:lines[i - 1][1]])):
+            later = None
+            for a, b in lines[i + 1 :]:
+                if COMMENTARY.match(text[a:b]):
+                    break
+                if _is_heading(text[a:b]):
+                    later = a
+                    break
+            if later is not None or (table_start is not None and table_start > s):
+                if end == len(text):
+                    restart = later if later is not None else table_start
+                continue
             end = min(end, s)
-    return commentary, end
+    return commentary, end, restart
+
+
+def _promote(order: list[str], kind: str) -> None:
+    """Add a marker kind to the nesting order: by first appearance, except that a section kind appearing
+    after lower kinds only (a page that opens mid-plan, at (三), then meets 四、) goes above them."""
+    if kind in order:
+        return
+    if order and kind in _config()["section_kinds"] and all(_rank(kind) < _rank(k) for k in order):
+        order.insert(0, kind)
+    else:
+        order.append(kind)
+
+
+def _shared_line(line: str) -> bool:
+    """``以上工作由A牵头,会同B`` — a line handing one responsibility to the items above it."""
+    from plangraph.ingest.responsibility import find_explicit
+
+    if not any(line.startswith(w) for w in _config()["shared_openers"]):
+        return False
+    return find_explicit(line) is not None
 
 
 def parse_outline(text: str) -> Outline:
     """Parse the normalised ``text`` of a plan into its outline."""
-    lines = _lines(text)
-    tables, table_lines = _tables(text, lines)
-    first_heading = next(
-        (s for s, e in lines if (s, e) not in table_lines and (_is_heading(text[s:e]))), None
-    )
-    commentary, body_end = _body_limits(text, lines, first_heading)
-    body_start = first_heading if first_heading is not None else 0
+    raw_lines = _lines(text)
+    tables, table_lines = _tables(text, raw_lines)
+    resp_tables = find_tables(text, raw_lines)
+    resp_lines = {ln for t in resp_tables for ln in t.lines}
+    lines = _split_inline(text, raw_lines, table_lines | resp_lines)
+    skip = table_lines | resp_lines
+    first_heading = next((s for s, e in lines if (s, e) not in skip and _is_heading(text[s:e])), None)
+    table_start = min((t.start for t in resp_tables), default=None)
+    commentary, body_end, restart = _body_limits(text, lines, first_heading, table_start)
+    body_start = restart if restart is not None else (first_heading if first_heading is not None else 0)
+    if table_start is not None and first_heading is None:
+        body_start = table_start
 
     root = Node("root", "", "", "", 0, 0, -1, zone="front")
-    order: list[str] = []   # marker kinds in order of first appearance = nesting levels
+    order: list[str] = []   # marker kinds in nesting order (first appearance, see _promote)
     stack: list[Node] = [root]
     front_lines: list[tuple[int, int]] = []
+    covered: list[Node] = []  # items since the last shared responsibility line
     for s, e in lines:
         if s >= body_end:
             break
+        if (s, e) in resp_lines:
+            continue
         if (s, e) in table_lines:
             stack[-1].lines.append((s, e))
             continue
@@ -196,27 +324,34 @@ def parse_outline(text: str) -> Outline:
         mk = _marker(line) if s >= body_start else None
         if pseudo and s >= body_start:
             kind, number, title, body = "pseudo", "", pseudo.group(1), False
-        elif mk:
+        elif mk and mk[0] != "bullet":
             kind, number, title_start = mk
             title, body = _split_title(line[title_start:])
         else:
+            if s >= body_start and len(stack) > 1 and _shared_line(line):
+                item = stack[-1]
+                group = [n for n in covered if n.parent is item.parent] or [item]
+                for n in group:
+                    n.shared = (s, e)
+                covered = []
+                (item.parent or root).lines.append((s, e))
+                continue
             (stack[-1].lines if s >= body_start else front_lines).append((s, e))
             continue
-        if kind == "bullet":  # bullets are content of the current item unless its section has no items
-            stack[-1].lines.append((s, e))
-            continue
-        if kind not in order:
-            order.append(kind)
+        _promote(order, kind)
         level = order.index(kind)
         while len(stack) > 1 and order.index(stack[-1].kind) >= level:
             stack.pop()
         parent = stack[-1]
+        if parent.own_lines is None:
+            parent.own_lines = len(parent.lines)
         node = Node(kind, number, line[: mk[2]].strip() if mk else "", title, s, e, len(stack) - 1,
                     parent=parent, body_on_head=body)
         node.zone = _zone_of(title, parent.zone if parent is not root else "tasks")
         node.lines.append((s, e))
         parent.children.append(node)
         stack.append(node)
+        covered.append(node)
 
     sections: list[Section] = []
     tasks: list[TaskSpan] = []
@@ -225,6 +360,16 @@ def parse_outline(text: str) -> Outline:
         continues = blocks and not re.search(r"[。;；!！?？:：)）]$", text[blocks[-1].start:blocks[-1].end])
         blocks.append(Block(s, e, blocks[-1].zone if continues else _front_zone(text[s:e]), None))
     _collect(text, root, None, sections, tasks, blocks)
+    _table_tasks(text, resp_tables, sections, tasks, blocks)
+    tasks.sort(key=lambda t: t.start)
+    for i, t in enumerate(tasks, start=1):
+        old, t.id = t.id, f"T{i:02d}"
+        for b in blocks:
+            if b.task_id == old:
+                b.task_id = "#" + t.id
+    for b in blocks:
+        if b.task_id:
+            b.task_id = b.task_id.lstrip("#")
     for s, e in lines:
         if s >= body_end:
             blocks.append(Block(s, e, "commentary" if commentary is not None and s >= commentary else "tail", None))
@@ -232,9 +377,37 @@ def parse_outline(text: str) -> Outline:
     return Outline(sections, tasks, tables, blocks, body_start, body_end, commentary)
 
 
+def _table_tasks(text: str, resp_tables: list, sections: list[Section], tasks: list[TaskSpan],
+                 blocks: list[Block]) -> None:
+    """Every row of a responsibility table is a task; section rows (一、…) are sections."""
+    for table in resp_tables:
+        enclosing = [s for s in sections if s.start <= table.start]
+        outer = enclosing[-1].id if enclosing else None
+        ids: dict[int, str] = {}
+        for cell in table.sections:
+            sid = f"S{len(sections) + 1}"
+            mk = _marker(cell.text)
+            title, _ = _split_title(cell.text[mk[2]:] if mk else cell.text)
+            sections.append(Section(sid, mk[1] if mk else None, title, outer, 0 if outer is None else 1,
+                                    "tasks", cell.start, cell.end))
+            ids[cell.start] = sid
+        for row in table.rows:
+            sid = ids.get(row.section.start) if row.section else outer
+            task_text = row.task.text if row.task else ""
+            mk = _marker(task_text)
+            number = row.number or (mk[0] != "bullet" and task_text[: mk[2]].strip() if mk else None) or \
+                (mk and task_text[: mk[2]].strip()) or None
+            body = task_text[mk[2]:] if mk else task_text
+            title, _ = _split_title(body)
+            tid = f"R{len(tasks) + 1:03d}"
+            tasks.append(TaskSpan(tid, number, title, row.start, row.end, sid, "tasks", row=row))
+            blocks.append(Block(row.start, row.end, "tasks", tid))
+
+
 def _is_heading(line: str) -> bool:
     mk = _marker(line)
-    return bool(PSEUDO_SECTION.match(line)) or (mk is not None and mk[0] in ("chapter", "cn", "article", "pcn"))
+    return bool(PSEUDO_SECTION.match(line)) or (mk is not None and mk[0] in ("chapter", "cn", "article", "pcn",
+                                                                              "part"))
 
 
 def _front_zone(line: str) -> str:
@@ -246,33 +419,52 @@ def _node_end(node: Node) -> int:
     return max(ends) if ends else node.head_end
 
 
+def _has_explicit(text: str, lines: list[tuple[int, int]], shared: tuple[int, int] | None = None) -> bool:
+    from plangraph.ingest.responsibility import find_explicit
+
+    return shared is not None or (bool(lines) and find_explicit(_text_of(text, lines)) is not None)
+
+
+def _text_of(text: str, lines: list[tuple[int, int]]) -> str:
+    return text[lines[0][0]:lines[-1][1]] if lines else ""
+
+
 def _collect(text: str, node: Node, section_id: str | None, sections: list[Section], tasks: list[TaskSpan],
              blocks: list[Block]) -> None:
+    top = node.kind == "root"
+    leaves = [c for c in node.children if not c.children and c.kind != "pseudo"]
+    # items that carry their own responsibility are tasks in any zone, and so are their sibling items
+    assigned = any(_has_explicit(text, c.lines, c.shared) for c in leaves)
     for child in node.children:
-        has_items = any(c.kind != "pseudo" for c in child.children)
-        is_task_zone = child.zone in ("tasks", "safeguards")
-        top = child.parent is not None and child.parent.kind == "root"
-        if child.children or top or not is_task_zone:
-            if child.children or top or not child.body_on_head:
-                sid = f"S{len(sections) + 1}"
-                number = child.number if child.kind in ("cn", "chapter", "article") else child.marker
-                sections.append(Section(sid, number or None, child.title, section_id, child.depth,
-                                        child.zone, child.start, _node_end(child)))
-            else:
-                sid = section_id
-            if is_task_zone and not has_items:
-                _unnumbered_tasks(text, child, sid, tasks, blocks)
-            else:
-                blocks.extend(Block(s, e, child.zone, None) for s, e in child.lines)
-            _collect(text, child, sid, sections, tasks, blocks)
-        else:
+        is_task_zone = child.zone in ("tasks", "safeguards") or assigned
+        if not child.children and child.kind != "pseudo" and is_task_zone and \
+                (not top or assigned or child.kind in ITEM_KINDS):
             _add_task(text, child, child.lines, section_id, tasks, blocks)
+            continue
+        has_items = any(c.kind != "pseudo" for c in child.children)
+        if child.children or top or not child.body_on_head:
+            sid = f"S{len(sections) + 1}"
+            number = child.number if child.kind in ("cn", "chapter", "article", "part") else child.marker
+            sections.append(Section(sid, number or None, child.title, section_id, child.depth,
+                                    child.zone, child.start, _node_end(child)))
+        else:
+            sid = section_id
+        own = child.lines[: child.own_lines] if child.own_lines is not None else child.lines
+        if child.children and _has_explicit(text, own):
+            _add_task(text, child, own, section_id, tasks, blocks)  # a section that is itself a work item
+            blocks.extend(Block(s, e, child.zone, None) for s, e in child.lines[len(own):])
+        elif is_task_zone and not has_items:
+            _unnumbered_tasks(text, child, sid, tasks, blocks)
+        else:
+            blocks.extend(Block(s, e, child.zone, None) for s, e in child.lines)
+        _collect(text, child, sid, sections, tasks, blocks)
 
 
 def _add_task(text: str, node: Node, lines: list[tuple[int, int]], section_id: str | None,
               tasks: list[TaskSpan], blocks: list[Block]) -> None:
-    tid = f"T{len(tasks) + 1:02d}"
-    tasks.append(TaskSpan(tid, node.marker or None, node.title, lines[0][0], lines[-1][1], section_id, node.zone))
+    tid = f"T{len(tasks) + 1:03d}"
+    tasks.append(TaskSpan(tid, node.marker or None, node.title, lines[0][0], lines[-1][1], section_id, node.zone,
+                          shared=node.shared))
     blocks.extend(Block(s, e, node.zone, tid) for s, e in lines)
 
 

@@ -1,0 +1,148 @@
+"""Which responsibility clause belongs to each task: its table row's unit cells, the first clause after its
+own text, or a shared line after several items (``以上工作由A牵头,会同B``). The clause text itself is read by
+:mod:`ingest.responsibility`; persons and posts (牵头领导, 责任人) are kept apart as ``lead_official``.
+
+Offsets of the returned :class:`Responsibility` are relative to the task's start, like those of
+``find_responsibility(task_text)``, so callers add the task's start whatever the clause's place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from plangraph.ingest.responsibility import NONE, Responsibility, find_explicit, find_responsibility
+from plangraph.ingest.structure import TaskSpan
+from plangraph.ingest.tables import Row, _config
+from plangraph.ingest.units import CLOSE, OPEN, Unit, split_units
+
+
+@dataclass(frozen=True)
+class Located:
+    """A task's responsibility and where it was found (``text`` | ``table`` | ``shared``)."""
+
+    responsibility: Responsibility
+    found_in: str = "text"
+    lead_official: str | None = None
+
+
+def _shift(resp: Responsibility, delta: int) -> Responsibility:
+    if not delta:
+        return resp
+
+    def move(u: Unit | None) -> Unit | None:
+        return None if u is None else replace(u, start=u.start + delta, end=u.end + delta)
+
+    return replace(resp, lead=move(resp.lead), co=[move(u) for u in resp.co],
+                   quote_start=None if resp.quote_start is None else resp.quote_start + delta,
+                   quote_end=None if resp.quote_end is None else resp.quote_end + delta)
+
+
+def _label_line() -> re.Pattern[str]:
+    return re.compile(r"^\s*[^\s:,。;]{0,8}(?:单位|部门|领导|时限|时间|责任人)\s*:")
+
+
+def _cuts(text: str) -> list[int]:
+    """Candidate clause ends: after a bracket closed at the outer level, a line end or a full stop outside
+    brackets, and the end of the text."""
+    out = []
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+            if depth == 0:
+                out.append(i + 1)
+        elif ch in "\n。" and depth == 0:
+            out.append(i + 1)
+    return [*out, len(text)]
+
+
+def first_clause(task_text: str) -> Responsibility | None:
+    """The first explicit responsibility after the task's own text: the shortest prefix of the task that holds
+    one (cut after a bracket, a line or a sentence), extended over directly following labelled lines
+    (``牵头单位:A`` then ``责任单位:B``). Later clauses of the same task are not merged into it."""
+    whole = find_explicit(task_text)
+    if whole is None:
+        return None
+    cuts = _cuts(task_text)
+    label = _label_line()
+    for cut in cuts:
+        found = find_explicit(task_text[:cut])
+        if found is None:
+            continue
+        end = cut
+        while end < len(task_text):
+            nl = task_text.find("\n", end)
+            line_start = end if task_text[end - 1] == "\n" else (nl + 1 if nl >= 0 else len(task_text))
+            if line_start >= len(task_text) or not label.match(task_text[line_start:]):
+                break
+            nxt = task_text.find("\n", line_start)
+            end = len(task_text) if nxt < 0 else nxt + 1
+        if end > cut:
+            found = find_explicit(task_text[:end]) or found
+        if found.deadline is None and whole.deadline:
+            found = replace(found, deadline=whole.deadline)
+        return found
+    return whole
+
+
+def officials_in(text: str) -> str | None:
+    """Persons or posts named by a label such as ``牵头领导:常务副区长`` (never units)."""
+    words = sorted(_config()["roles"]["official"], key=len, reverse=True)
+    found = [m.group(1).strip() for m in re.finditer(rf"(?:{'|'.join(words)})\s*:\s*([^\n;。)]+)", text)]
+    return "、".join(found) or None
+
+
+def _table(text: str, row: Row, base: int) -> Responsibility | None:
+    lead_units: list[Unit] = []
+    co: list[Unit] = []
+    has_lead_column = any(role == "lead" for role, _ in row.units)
+    for role, cell in row.units:
+        units = [u for u in split_units(cell.text, cell.start - base) if u.name.strip()]
+        if role == "lead" or (role == "units" and not has_lead_column and not lead_units):
+            lead_units.extend(units[:1])
+            co.extend(units[1:])
+        else:
+            co.extend(units)
+    if not lead_units and co:
+        lead_units, co = co[:1], co[1:]
+    if not lead_units:
+        return None
+    lead = lead_units[0]
+    seen = {lead.name}
+    ordered = []
+    for u in co:
+        if u.name not in seen:
+            seen.add(u.name)
+            ordered.append(u)
+    cells = [c for _, c in row.units]
+    deadline = "、".join(c.text for c in row.deadlines) or None
+    return Responsibility("explicit", lead, ordered, cells[0].start - base, cells[-1].end - base, deadline)
+
+
+def locate(text: str, span: TaskSpan) -> Located:
+    """The responsibility of the task ``span`` of the normalised ``text``."""
+    base = span.start
+    task_text = text[span.start:span.end]
+    if span.row is not None:
+        official = "、".join(re.sub(r"\s+", "", c.text) for c in span.row.officials) or None
+        resp = _table(text, span.row, base)
+        if resp is None and span.row.task is not None:
+            cell = span.row.task
+            own = first_clause(text[cell.start:cell.end])
+            resp = _shift(own, cell.start - base) if own else None
+        if resp is not None:
+            return Located(resp, "table", official or officials_in(task_text))
+        return Located(NONE, "table", official)
+    official = officials_in(task_text)
+    own = first_clause(task_text)
+    if own is not None:
+        return Located(own, "text", official)
+    if span.shared is not None:
+        s, e = span.shared
+        shared = find_explicit(text[s:e])
+        if shared is not None:
+            return Located(_shift(shared, s - base), "shared", official)
+    return Located(find_responsibility(task_text), "text", official)

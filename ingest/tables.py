@@ -1,0 +1,303 @@
+"""Responsibility tables in every form a reader meets, read into rows with their unit and person cells.
+
+Forms: pipe tables (``a | b | c``, also what ``readers`` makes of HTML and DOCX tables), TAB-separated rows,
+and tables flattened one cell per line (a header run such as 序号 / 重点任务 / 牵头单位 / 责任单位 / 完成时限,
+then the cells in order, with empty cells lost). Header words and their column roles come from
+``data/tables.yaml``. A row keeps the span of all its cells; its task cell, its unit cells by role (lead,
+units, co), its deadline cells and its person cells (责任领导, 责任人: ``officials``, never units).
+
+All offsets are into the normalised text given to :func:`find_tables`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data" / "tables.yaml"
+UNIT_ROLES = ("lead", "units", "co")
+_SENTENCE_PUNCT = re.compile(r"[。;!?]")
+_BARE_NUMBER = re.compile(r"^\d{1,5}$")
+_NUM_MARKER = re.compile(r"^(\d{1,5})\s*(?:[、﹒]|\.(?!\d))")
+_SECTION_MARKER = re.compile(r"^[一二三四五六七八九十百]+\s*[、.,]")
+_BULLET = re.compile(r"^(——|—|■|●|◆|▲|☆|◇|□|▶|•)")
+_TIME = re.compile(
+    r"^(?:\d{4}年)?(?:\d{1,2}(?:-\d{1,2})?月(?:底|份|中旬|上旬|下旬|末)?(?:前|以前)?|年底前?|年内|全年|长期|"
+    r"长期坚持|持续推进|持续实施|\d{4}年(?:底|年底|上半年|下半年)?(?:前|以前)?(?:完成)?|第[一二三四]季度)$"
+)
+_PERSON = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s、,]{1,14}$")
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Row:
+    """One table row: its number, its cells by role and the span from its first to its last cell."""
+
+    number: str | None
+    start: int
+    end: int
+    task: Cell | None = None
+    details: list[Cell] = field(default_factory=list)
+    units: list[tuple[str, Cell]] = field(default_factory=list)   # (lead | units | co, cell) in printed order
+    deadlines: list[Cell] = field(default_factory=list)
+    officials: list[Cell] = field(default_factory=list)
+    section: Cell | None = None
+
+
+@dataclass
+class Table:
+    start: int
+    end: int
+    header: list[tuple[str | None, Cell]]
+    rows: list[Row]
+    sections: list[Cell]
+    lines: set[tuple[int, int]]
+
+    @property
+    def roles(self) -> list[str | None]:
+        return [r for r, _ in self.header]
+
+
+@lru_cache(maxsize=1)
+def _config() -> dict:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+def header_role(cell: str) -> str | None:
+    """The column role a header cell names (``牵头单位`` → lead), or None."""
+    key = re.sub(r"[\s|]+", "", cell)
+    if not key or len(key) > 12:
+        return None
+    for role, words in _config()["roles"].items():
+        if any(w in key for w in words):
+            return role
+    return None
+
+
+def _cells_of_line(text: str, s: int, e: int) -> list[Cell]:
+    out = []
+    for m in re.finditer(r"[^|\t]+", text[s:e]):
+        raw = m.group()
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            a = s + m.start() + lead
+            out.append(Cell(stripped, a, a + len(stripped)))
+    return out
+
+
+def _is_multi_cell(line: str) -> bool:
+    return bool(re.search(r"\s\|\s|\t|\S\|\S", line.strip().rstrip("|")))
+
+
+def _one_cell(text: str, s: int, e: int) -> str:
+    return text[s:e].strip().rstrip("|").strip()
+
+
+def _header_at(text: str, lines: list[tuple[int, int]], i: int) -> int:
+    """Length of the header run of one-cell lines starting at ``lines[i]`` (0 when none)."""
+    j = i
+    roles = []
+    while j < len(lines) and (role := header_role(_one_cell(text, *lines[j]))):
+        roles.append(role)
+        j += 1
+    if j - i >= _config()["min_header_cells"] and ({"task", *UNIT_ROLES} & set(roles)) and \
+            (set(UNIT_ROLES) | {"official", "deadline"}) & set(roles):
+        return j - i
+    return 0
+
+
+def find_tables(text: str, lines: list[tuple[int, int]]) -> list[Table]:
+    """Every responsibility table among ``lines`` (non-blank line spans of ``text``)."""
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        s, e = lines[i]
+        line = text[s:e]
+        if _is_multi_cell(line):
+            header = _cells_of_line(text, s, e)
+            roles = [header_role(c.text) for c in header]
+            if sum(r is not None for r in roles) >= _config()["min_header_cells"] - 1 and \
+                    set(UNIT_ROLES) & set(roles):
+                j = i + 1
+                while j < len(lines) and _is_multi_cell(text[lines[j][0]:lines[j][1]]):
+                    j += 1
+                tables.append(_grid_table(text, lines[i:j], header, roles))
+                i = j
+                continue
+        n = _header_at(text, lines, i)
+        if n:
+            tables.append(_flat_table(text, lines[i:], n))
+            i = len(lines)
+            continue
+        i += 1
+    return tables
+
+
+def _grid_table(text: str, lines: list[tuple[int, int]], header: list[Cell], roles: list[str | None]) -> Table:
+    """A table whose rows are lines with pipe or TAB separators."""
+    rows: list[Row] = []
+    sections: list[Cell] = []
+    for s, e in lines[1:]:
+        cells = _cells_of_line(text, s, e)
+        if len(cells) == 1 and _SECTION_MARKER.match(cells[0].text):
+            sections.append(cells[0])
+            continue
+        if not cells:
+            continue
+        if len(cells) == len(roles):
+            row = Row(None, cells[0].start, cells[-1].end)
+            for role, cell in zip(roles, cells, strict=True):
+                _assign(row, role, cell)
+        else:
+            row = _classified_row(cells, roles)
+        row.section = sections[-1] if sections else None
+        if row.task is not None:
+            rows.append(row)
+    return Table(lines[0][0], lines[-1][1], list(zip(roles, header, strict=True)), rows, sections, set(lines))
+
+
+def _assign(row: Row, role: str | None, cell: Cell) -> None:
+    if role == "number":
+        row.number = cell.text
+    elif role == "task":
+        if row.task is None:
+            row.task = cell
+        else:
+            row.details.append(cell)
+    elif role in UNIT_ROLES:
+        row.units.append((role, cell))
+    elif role == "deadline":
+        row.deadlines.append(cell)
+    elif role == "official":
+        row.officials.append(cell)
+    elif role == "domain":
+        pass
+    elif row.task is None:
+        row.task = cell
+    else:
+        row.details.append(cell)
+
+
+def _looks_like_units(cell: str) -> bool:
+    from plangraph.ingest.agencies import default_resolver
+    from plangraph.ingest.units import looks_like_unit, split_units
+
+    body = cell.rstrip("。;,")
+    if not body or len(body) > 200 or _SENTENCE_PUNCT.search(body) or _NUM_MARKER.match(body) or \
+            _BULLET.match(body) or re.search(r"\d", body):
+        return False
+    units = split_units(body)
+    return bool(units) and all(looks_like_unit(u.name) or default_resolver().knows(u.name) for u in units[:1])
+
+
+def _kind(cell: str, roles: list[str | None], in_units: bool) -> str:
+    """text | unit | time | person, for a cell whose column is unknown."""
+    if _TIME.match(cell.replace(" ", "")):
+        return "time"
+    if _looks_like_units(cell):
+        return "unit"
+    short = len(cell) <= 15 and not _SENTENCE_PUNCT.search(cell) and not re.search(r"[\d%,]", cell) \
+        and not _NUM_MARKER.match(cell) and not _BULLET.match(cell)
+    if "official" in roles and _PERSON.match(cell) and len(cell.replace(" ", "")) <= 8 and not in_units:
+        return "person"
+    if in_units and short:
+        return "unit"   # truncated or unsuffixed names inside the unit cells (省人口计生)
+    return "text"
+
+
+def _classified_row(cells: list[Cell], roles: list[str | None]) -> Row:
+    """Assign cells whose column is lost (empty cells dropped) by what they look like."""
+    row = Row(None, cells[0].start, cells[-1].end)
+    unit_roles = [r for r in roles if r in UNIT_ROLES]
+    units: list[Cell] = []
+    in_units = False
+    for cell in cells:
+        if row.number is None and row.task is None and _BARE_NUMBER.match(cell.text) and "number" in roles:
+            row.number = cell.text
+            continue
+        kind = _kind(cell.text, roles, in_units)
+        if kind == "unit":
+            units.append(cell)
+            in_units = True
+        elif kind == "time":
+            row.deadlines.append(cell)
+        elif kind == "person":
+            row.officials.append(cell)
+        elif row.task is None:
+            row.task = cell
+        else:
+            row.details.append(cell)
+    for k, cell in enumerate(units):
+        if k < len(unit_roles) and len(units) <= len(unit_roles):
+            row.units.append((unit_roles[k], cell))
+        else:  # cell boundaries lost: the first unit takes the first unit column, the rest are co
+            row.units.append((unit_roles[0] if k == 0 and unit_roles else "co", cell))
+    return row
+
+
+def _flat_table(text: str, lines: list[tuple[int, int]], n_header: int) -> Table:
+    """A table flattened one cell per line: split the cell stream into rows after the header run."""
+    header = [Cell(_one_cell(text, s, e), s, e) for s, e in lines[:n_header]]
+    roles = [header_role(c.text) for c in header]
+    has_number = "number" in roles
+    has_units = bool(set(UNIT_ROLES) & set(roles))
+    groups: list[list[Cell]] = []
+    sections: list[Cell] = []
+    group_sections: list[Cell | None] = []
+    current: list[Cell] | None = None
+    prev_number: int | None = None
+    in_units = False
+    for s, e in lines[n_header:]:
+        raw = text[s:e].strip()
+        body = raw.rstrip("|").strip()
+        if not body:
+            continue
+        cell = Cell(body, s, s + len(raw.rstrip("|").rstrip()))
+        number = _NUM_MARKER.match(body)
+        opens = False
+        if _SECTION_MARKER.match(body) and not in_units and (current is None or len(current) > 1 or has_number):
+            sections.append(cell)
+            current = None
+            in_units = False
+            continue
+        if has_number and _BARE_NUMBER.match(body):
+            opens = True
+        elif not has_number and number:
+            value = int(number.group(1))
+            opens = current is None or in_units or (prev_number is not None and value == prev_number + 1)
+            if opens:
+                prev_number = value
+        elif not has_number and has_units and in_units and _kind(body, roles, True) == "text" or current is None:
+            opens = True
+        if opens:
+            current = [cell]
+            groups.append(current)
+            group_sections.append(sections[-1] if sections else None)
+            in_units = False
+            continue
+        current.append(cell)
+        if _kind(body, roles, in_units) == "unit":
+            in_units = True
+    rows = []
+    for cells, section in zip(groups, group_sections, strict=True):
+        if len(cells) == len(roles) and has_number:
+            row = Row(None, cells[0].start, cells[-1].end)
+            for role, cell in zip(roles, cells, strict=True):
+                _assign(row, role, cell)
+        else:
+            row = _classified_row(cells, [r for r in roles if r != "domain"])
+        row.section = section
+        if row.task is not None and len(re.sub(r"^\d+\s*[.、]?", "", row.task.text)) >= 2:
+            rows.append(row)
+    return Table(lines[0][0], lines[-1][1], list(zip(roles, header, strict=True)), rows, sections, set(lines))

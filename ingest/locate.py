@@ -88,6 +88,27 @@ def first_clause(task_text: str) -> Responsibility | None:
     return whole
 
 
+def _complete_units(resp: Responsibility, clause_text: str, after: str) -> Responsibility:
+    """A clause cut at the end of the page keeps its complete units: when nothing follows the clause and it is
+    not closed, its last unit is kept only if it reads as a whole unit name (``区商`` at the cut is not)."""
+    from plangraph.ingest.units import looks_like_unit
+
+    if after.strip() or resp.quote_end is None or clause_text[resp.quote_end:].strip():
+        return resp
+    quote = clause_text[resp.quote_start:resp.quote_end]
+    if not quote or quote.rstrip()[-1] in CLOSE + "。;、,":
+        return resp
+    units = [u for u in [resp.lead, *resp.co] if u is not None]
+    last = units[-1] if units else None
+    if last is None or looks_like_unit(last.name):
+        return resp
+    keep = [u for u in units if u.end <= last.start or u.start != last.start]
+    keep = [u for u in keep if u is not last and u.start < last.start]
+    if not keep:
+        return replace(NONE, deadline=resp.deadline)
+    return replace(resp, lead=keep[0], co=keep[1:])
+
+
 def officials_in(text: str) -> str | None:
     """Persons or posts named by a label such as ``牵头领导:常务副区长`` (never units)."""
     words = sorted(_config()["roles"]["official"], key=len, reverse=True)
@@ -139,10 +160,11 @@ def locate(text: str, span: TaskSpan) -> Located:
     official = officials_in(task_text)
     own = first_clause(task_text)
     if own is not None:
-        return Located(own, "text", official)
-    if span.shared is not None:
+        return Located(_complete_units(own, task_text, text[span.end:]), "text", official)
+    if span.shared is not None:  # a printed assignment of the items above: explicit for each of them
         s, e = span.shared
-        shared = find_explicit(text[s:e])
-        if shared is not None:
+        shared = find_responsibility(text[s:e])
+        if shared.lead is not None:
+            shared = _complete_units(replace(shared, source="explicit"), text[s:e], text[e:])
             return Located(_shift(shared, s - base), "shared", official)
     return Located(find_responsibility(task_text), "text", official)

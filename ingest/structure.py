@@ -284,11 +284,11 @@ def _promote(order: list[str], kind: str) -> None:
 
 def _shared_line(line: str) -> bool:
     """``以上工作由A牵头,会同B`` — a line handing one responsibility to the items above it."""
-    from plangraph.ingest.responsibility import find_explicit
+    from plangraph.ingest.responsibility import find_responsibility
 
     if not any(line.startswith(w) for w in _config()["shared_openers"]):
         return False
-    return find_explicit(line) is not None
+    return find_responsibility(line).lead is not None
 
 
 def parse_outline(text: str) -> Outline:
@@ -359,7 +359,8 @@ def parse_outline(text: str) -> Outline:
     for s, e in front_lines:  # a line continuing a broken paragraph keeps that paragraph's zone
         continues = blocks and not re.search(r"[。;；!！?？:：)）]$", text[blocks[-1].start:blocks[-1].end])
         blocks.append(Block(s, e, blocks[-1].zone if continues else _front_zone(text[s:e]), None))
-    _collect(text, root, None, sections, tasks, blocks)
+    _drop_cut_heading(text, root, body_end)
+    _collect(text, root, None, sections, tasks, blocks, order[0] if order else "")
     _table_tasks(text, resp_tables, sections, tasks, blocks)
     tasks.sort(key=lambda t: t.start)
     for i, t in enumerate(tasks, start=1):
@@ -429,8 +430,25 @@ def _text_of(text: str, lines: list[tuple[int, int]]) -> str:
     return text[lines[0][0]:lines[-1][1]] if lines else ""
 
 
+def _drop_cut_heading(text: str, root: Node, body_end: int) -> None:
+    """Drop the last item of a page cut in its heading (``5.鼓励新能源`` at the very end, no body, while the
+    item before it has one): its heading is incomplete, so it is no task."""
+    node = root
+    while node.children:
+        node = node.children[-1]
+    parent = node.parent
+    if parent is None or node.children or len(node.lines) != 1 or node.body_on_head or node.kind == "pseudo":
+        return
+    if text[node.lines[0][1]:body_end].strip() or re.search(r"[。;!?)]$", text[node.lines[0][0]:node.lines[0][1]]):
+        return
+    siblings = [c for c in parent.children if c is not node and c.kind == node.kind]
+    if siblings and (siblings[-1].body_on_head or len(siblings[-1].lines) > 1):
+        parent.children.remove(node)
+        parent.lines.append(node.lines[0])
+
+
 def _collect(text: str, node: Node, section_id: str | None, sections: list[Section], tasks: list[TaskSpan],
-             blocks: list[Block]) -> None:
+             blocks: list[Block], top_kind: str = "") -> None:
     top = node.kind == "root"
     leaves = [c for c in node.children if not c.children and c.kind != "pseudo"]
     # items that carry their own responsibility are tasks in any zone, and so are their sibling items
@@ -438,7 +456,7 @@ def _collect(text: str, node: Node, section_id: str | None, sections: list[Secti
     for child in node.children:
         is_task_zone = child.zone in ("tasks", "safeguards") or assigned
         if not child.children and child.kind != "pseudo" and is_task_zone and \
-                (not top or assigned or child.kind in ITEM_KINDS):
+                (not top or assigned or child.kind in ITEM_KINDS or child.kind != top_kind):
             _add_task(text, child, child.lines, section_id, tasks, blocks)
             continue
         has_items = any(c.kind != "pseudo" for c in child.children)
@@ -457,7 +475,7 @@ def _collect(text: str, node: Node, section_id: str | None, sections: list[Secti
             _unnumbered_tasks(text, child, sid, tasks, blocks)
         else:
             blocks.extend(Block(s, e, child.zone, None) for s, e in child.lines)
-        _collect(text, child, sid, sections, tasks, blocks)
+        _collect(text, child, sid, sections, tasks, blocks, top_kind)
 
 
 def _add_task(text: str, node: Node, lines: list[tuple[int, int]], section_id: str | None,

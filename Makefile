@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: install system-deps lint-deps run demo test lint format clean
+.PHONY: install system-deps lint-deps run demo test lint format clean score
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,24 @@ test: install system-deps lint-deps  ## the whole test suite (what CI runs)
 	$(BIN)/ruff check .
 	$(BIN)/python tools/lint_imports.py
 	$(BIN)/pytest -q
+
+# The shared steering material (dev set, seed gold, score.py) sits next to the main checkout; worktrees find it
+# through git's common directory. Override with `make score SHARED=/path/to/shared`.
+SHARED ?= $(firstword $(wildcard ../shared $(dir $(abspath $(shell git rev-parse --git-common-dir 2>/dev/null)))../shared))
+SCORE_SETS := $(if $(SHARED),$(SHARED)/dev/docs:$(SHARED)/dev/gold) data/seeds:$(SHARED)/gold \
+	$(if $(wildcard data/dev/docs/* ),$(if $(wildcard data/dev/gold/*.json),data/dev/docs:data/dev/gold))
+
+score: install  ## extraction figures (score.py) on ../shared/dev, the bundled seeds and data/dev
+	@if [ -z "$(SHARED)" ] || [ ! -f "$(SHARED)/tools/score.py" ]; then \
+		echo "make score: skipped, ../shared (tools/score.py, dev/, gold/) is absent; set SHARED=… to score"; exit 0; fi; \
+	for set in $(SCORE_SETS); do \
+		docs=$${set%%:*}; gold=$${set#*:}; out=$$(mktemp -d); \
+		files=$$(find "$$docs" -maxdepth 1 -type f \( -name '*.txt' -o -name '*.html' -o -name '*.htm' -o -name '*.docx' -o -name '*.pdf' -o -name '*.md' \) ! -name INDEX.md ! -name README.md | sort); \
+		echo "== $$docs against $$gold"; \
+		$(BIN)/plangraph extract $$files --out "$$out" > "$$out.log" 2>&1 || { tail -5 "$$out.log"; }; \
+		$(PYTHON) "$(SHARED)/tools/score.py" "$$gold" "$$out"; echo; \
+		rm -rf "$$out" "$$out.log"; \
+	done
 
 lint: install
 	$(BIN)/ruff check .

@@ -255,7 +255,8 @@ def _body_limits(text: str, lines: list[tuple[int, int]], first_heading: int | N
             end = min(end, s)
             break
         signed = ISSUER_LINE.match(line) and any(DATE_LINE.match(text[a:b]) for a, b in lines[i + 1 : i + 3])
-        if signed or (DATE_LINE.match(line) and not ISSUER_LINE.match(text[lines[i - 1][0]:lines[i - 1][1]])):
+        if (signed or (DATE_LINE.match(line) and not ISSUER_LINE.match(text[lines[i - 1][0]:lines[i - 1][1]]))) \
+                and not _assigns(text[first_heading:s]):
             later = None
             for a, b in lines[i + 1 :]:
                 if COMMENTARY.match(text[a:b]):
@@ -269,6 +270,28 @@ def _body_limits(text: str, lines: list[tuple[int, int]], first_heading: int | N
                 continue
             end = min(end, s)
     return commentary, end, restart
+
+
+def _assigned_items_before(text: str, lines: list[tuple[int, int]], skip: set, first_heading: int | None) -> int | None:
+    """A page that opens in the middle of a numbered list (7. 8. before the next 二、): the first numbered
+    item before the first heading starts the body when the items before that heading carry responsibility."""
+    from plangraph.ingest.responsibility import find_explicit
+
+    limit = len(text) if first_heading is None else first_heading
+    for s, e in lines:
+        if s >= limit:
+            break
+        mk = _marker(text[s:e]) if (s, e) not in skip else None
+        if mk and mk[0] in ITEM_KINDS:
+            return s if find_explicit(text[s:limit]) is not None else first_heading
+    return first_heading
+
+
+def _assigns(text: str) -> bool:
+    """The text assigns responsibility (then its numbered paragraphs are the plan, not a wrapper notice)."""
+    from plangraph.ingest.responsibility import find_explicit
+
+    return find_explicit(text) is not None
 
 
 def _promote(order: list[str], kind: str) -> None:
@@ -300,6 +323,7 @@ def parse_outline(text: str) -> Outline:
     lines = _split_inline(text, raw_lines, table_lines | resp_lines)
     skip = table_lines | resp_lines
     first_heading = next((s for s, e in lines if (s, e) not in skip and _is_heading(text[s:e])), None)
+    first_heading = _assigned_items_before(text, lines, skip, first_heading)
     table_start = min((t.start for t in resp_tables), default=None)
     commentary, body_end, restart = _body_limits(text, lines, first_heading, table_start)
     body_start = restart if restart is not None else (first_heading if first_heading is not None else 0)

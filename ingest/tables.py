@@ -29,6 +29,7 @@ _TIME = re.compile(
     r"^(?:\d{4}年)?(?:\d{1,2}(?:-\d{1,2})?月(?:底|份|中旬|上旬|下旬|末)?(?:前|以前)?|年底前?|年内|全年|长期|"
     r"长期坚持|持续推进|持续实施|\d{4}年(?:底|年底|上半年|下半年)?(?:前|以前)?(?:完成)?|第[一二三四]季度)$"
 )
+_END_OF_TABLE = re.compile(r"^(?:\(?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\)?|(?:政策|文件|图文)?解读[:：]?.*)$")
 _PERSON = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s、,]{1,14}$")
 
 
@@ -137,8 +138,9 @@ def find_tables(text: str, lines: list[tuple[int, int]]) -> list[Table]:
                 continue
         n = _header_at(text, lines, i)
         if n:
-            tables.append(_flat_table(text, lines[i:], n))
-            i = len(lines)
+            table = _flat_table(text, lines[i:], n)
+            tables.append(table)
+            i += len(table.lines)
             continue
         i += 1
     return tables
@@ -258,15 +260,19 @@ def _flat_table(text: str, lines: list[tuple[int, int]], n_header: int) -> Table
     current: list[Cell] | None = None
     prev_number: int | None = None
     in_units = False
+    used = n_header
     for s, e in lines[n_header:]:
         raw = text[s:e].strip()
+        if _END_OF_TABLE.match(raw) or _header_at(text, lines, used):
+            break   # a signature date, a commentary, or the header of the next table
+        used += 1
         body = raw.rstrip("|").strip()
         if not body:
             continue
         cell = Cell(body, s, s + len(raw.rstrip("|").rstrip()))
         number = _NUM_MARKER.match(body)
         opens = False
-        if _SECTION_MARKER.match(body) and not in_units and (current is None or len(current) > 1 or has_number):
+        if _SECTION_MARKER.match(body) and (current is None or len(current) > 1 or has_number):
             sections.append(cell)
             current = None
             in_units = False
@@ -300,4 +306,5 @@ def _flat_table(text: str, lines: list[tuple[int, int]], n_header: int) -> Table
         row.section = section
         if row.task is not None and len(re.sub(r"^\d+\s*[.、]?", "", row.task.text)) >= 2:
             rows.append(row)
-    return Table(lines[0][0], lines[-1][1], list(zip(roles, header, strict=True)), rows, sections, set(lines))
+    return Table(lines[0][0], lines[used - 1][1], list(zip(roles, header, strict=True)), rows, sections,
+                 set(lines[:used]))

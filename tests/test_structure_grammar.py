@@ -1,0 +1,214 @@
+"""The numbering grammar and the outline on short texts written for the tests: every marker style, hierarchy
+from first appearance, pages flattened onto one line, wrapper notices, orphan lines, shared responsibility
+lines, pages cut in a heading."""
+
+from __future__ import annotations
+
+import pytest
+from plangraph.ingest.locate import locate
+from plangraph.ingest.normalize import NormText
+from plangraph.ingest.structure import _marker, parse_outline
+
+
+def outline(text: str):
+    return parse_outline(NormText(text).text)
+
+
+def numbers(text: str) -> list[str | None]:
+    return [t.number for t in outline(text).tasks]
+
+
+def located(text: str):
+    norm = NormText(text).text
+    o = parse_outline(norm)
+    return [(t, locate(norm, t)) for t in o.tasks]
+
+
+@pytest.mark.parametrize(("line", "kind", "number"), [
+    ("一、总体要求", "cn", "一"),
+    ("十二．加强监管", "cn", "十二"),
+    ("三，强化保障", "cn", "三"),
+    ("（一）夯实基础", "pcn", "一"),
+    ("(二十)优化服务", "pcn", "二十"),
+    ("1、完善制度", "num", "1"),
+    ("2.完善制度", "num", "2"),
+    ("3．完善制度", "num", "3"),
+    ("4﹒完善制度", "num", "4"),
+    ("5. 完善制度", "num", "5"),
+    ("1234.第一千二百三十四项任务", "num", "1234"),
+    ("（1）建立台账", "pnum", "1"),
+    ("(12)建立台账", "pnum", "12"),
+    ("1)建立台账", "pnum", "1"),
+    ("③开展检查", "circled", "③"),
+    ("第三条 各部门负责", "article", "三"),
+    ("第十项 加强宣传", "article", "十"),
+    ("第二部分 重点任务", "part", "二"),
+    ("第一章 总则", "chapter", "一"),
+    ("——加强宣传。", "bullet", "——"),
+])
+def test_every_marker_style_is_one_grammar(line: str, kind: str, number: str) -> None:
+    mk = _marker(NormText(line).text)
+    assert mk is not None and mk[:2] == (kind, number)
+
+
+@pytest.mark.parametrize("line", ["2.5%的增长目标", "2023、2024年连续增长", "一", "一是加强领导", "第24次常务会议"])
+def test_decimals_years_and_prose_are_not_markers(line: str) -> None:
+    mk = _marker(NormText(line).text)
+    assert mk is None or mk[0] == "bullet"
+
+
+def test_plan_starting_at_arabic_numbers_nests_by_first_appearance() -> None:
+    text = """某县稳就业工作方案
+1、扩大就业岗位
+（1）开发公益岗位。新增岗位100个。（责任单位：县人社局）
+（2）支持创业。发放创业贷款。（责任单位：县人社局、县财政局）
+2、强化就业服务
+（1）开展招聘活动。每月举办招聘会。（责任单位：县人社局）
+"""
+    o = outline(text)
+    assert [t.number for t in o.tasks] == ["(1)", "(2)", "(1)"]
+    assert [s.title for s in o.sections] == ["扩大就业岗位", "强化就业服务"]
+
+
+def test_skipped_level_still_parses() -> None:
+    text = """一、重点任务
+1.建设平台。搭建服务平台。
+2.培育主体。扶持企业。
+二、保障措施
+1.加强领导。成立专班。
+"""
+    assert numbers(text) == ["1.", "2.", "1."]
+
+
+def test_page_opening_mid_plan_puts_a_later_chinese_heading_above() -> None:
+    text = """（三）完善机制。建立联席会议制度。
+由市农业局牵头，市财政局配合。
+四、加快发展产业
+（一）培育龙头企业。扶持企业做大做强。
+"""
+    o = outline(text)
+    assert [t.title for t in o.tasks] == ["完善机制", "培育龙头企业"]
+    assert [s.title for s in o.sections] == ["加快发展产业"]
+
+
+def test_numbering_restarts_and_starts_mid_list() -> None:
+    text = """7.加强监测。建立监测网络。（责任单位：市环保局）
+8.强化执法。开展专项执法。（责任单位：市环保局）
+二、保障措施
+1.加强领导。成立领导小组。（责任单位：市政府办）
+"""
+    assert numbers(text) == ["7.", "8.", "1."]
+
+
+def test_whole_page_on_one_line_is_cut_before_each_marker() -> None:
+    text = ("某省人民政府关于重点工作责任分工的通知 现将重点工作分解如下。 一、扩大有效需求 (一)促进消费。 "
+            "1.发放消费券。(省商务厅牵头,省财政厅按职责分工负责) 2.培育夜间经济。(省商务厅) 3.发展会展经济")
+    o = outline(text)
+    assert [t.number for t in o.tasks] == ["1.", "2."]   # 3. is cut in its heading at the page end
+    assert [s.title for s in o.sections] == ["扩大有效需求", "促进消费"]
+
+
+def test_wrapper_notice_numbered_items_are_not_the_plan() -> None:
+    text = """某区人民政府办公室关于印发重点任务分解方案的通知
+各街道办事处：
+一、各单位要高度重视，制定工作方案。
+二、各单位要按季度报送进展情况。
+某区人民政府办公室
+2024年1月5日
+重点任务分解方案
+一、主要预期目标
+（一）地区生产总值增长6%
+责任单位：区发展改革局
+（二）固定资产投资增长8%
+责任单位：区发展改革局
+"""
+    o = outline(text)
+    assert [t.title for t in o.tasks] == ["地区生产总值增长6%", "固定资产投资增长8%"]
+
+
+def test_goal_items_with_their_own_responsibility_are_tasks() -> None:
+    text = """一、主要预期指标
+1.地区生产总值增长5%左右。
+牵头单位：区发改委
+责任单位：区统计局、区财政局
+2.一般公共预算收入增长5%。
+牵头单位：区财政局
+"""
+    found = located(text)
+    assert [(t.number, r.responsibility.lead.name, [u.name for u in r.responsibility.co]) for t, r in found] == [
+        ("1.", "区发改委", ["区统计局", "区财政局"]), ("2.", "区财政局", [])]
+
+
+def test_orphan_responsibility_line_at_the_top_belongs_to_no_task() -> None:
+    text = """由省财政厅牵头，省发改委配合。
+（三）建立长效机制。出台专项资金办法。
+（责任单位：省农业厅）
+"""
+    found = located(text)
+    assert len(found) == 1
+    assert found[0][0].start > 0 and found[0][1].responsibility.lead.name == "省农业厅"
+
+
+def test_shared_line_after_items_applies_to_each_item() -> None:
+    text = """1.建设职业学校。3月底前完成部署。
+2.提升高中办学水平。11月底前完成建设。
+3.扩大免学费范围。10月底前下达资金。（责任单位：省财政厅）
+以上工作由省教育厅牵头，省财政厅、省人社厅配合。
+"""
+    found = located(text)
+    assert [r.found_in for _, r in found] == ["shared", "shared", "text"]
+    assert found[0][1].responsibility.lead.name == "省教育厅"
+    assert found[2][1].responsibility.lead.name == "省财政厅"   # a task's own clause comes first
+
+
+def test_a_task_keeps_its_first_clause_not_the_later_ones() -> None:
+    text = """一、年度重点任务
+1.开展专项行动。完善标准管理制度。（责任单位：区卫健委）加强粮油标准贯彻。（责任单位：区发改委、区粮食局）
+"""
+    (_, r), = located(text)
+    assert r.responsibility.lead.name == "区卫健委" and r.responsibility.co == []
+
+
+def test_a_clause_cut_at_the_page_end_keeps_its_complete_units() -> None:
+    text = """一、重点任务
+1.推动转型升级。实施技术改造。（责任单位：市工信局、市财政局、市发"""
+    (_, r), = located(text)
+    assert r.responsibility.lead.name == "市工信局"
+    assert [u.name for u in r.responsibility.co] == ["市财政局"]
+
+
+def test_a_labelled_line_cut_before_any_unit_gives_none() -> None:
+    text = """一、主要目标
+（一）工业投资增长12%以上
+责任单位：区经信局
+（二）服务业增加值增长8%以上
+责任单位：区"""
+    found = located(text)
+    assert [r.responsibility.source for _, r in found] == ["explicit", "none"]
+
+
+def test_lead_official_is_a_person_not_a_unit() -> None:
+    text = """一、主要预期目标
+1.地区生产总值增长5%以上。
+牵头领导：常务副区长
+主要责任单位：区发展改革委
+"""
+    (_, r), = located(text)
+    assert r.lead_official == "常务副区长"
+    assert r.responsibility.lead.name == "区发展改革委"
+
+
+def test_section_with_its_own_responsibility_is_also_a_task() -> None:
+    text = """一、治理农产品污染
+（责任单位：省农业厅、省卫生厅）主要措施：
+（一）加快基地建设。建设一批无公害基地。（责任单位：省农业厅）
+（二）加强检测。开展抽检。（责任单位：省卫生厅）
+"""
+    o = outline(text)
+    assert [t.title for t in o.tasks] == ["治理农产品污染", "加快基地建设", "加强检测"]
+    assert [s.title for s in o.sections] == ["治理农产品污染"]
+
+
+def test_item_numbers_beyond_three_digits() -> None:
+    text = "\n".join(f"{i}.任务{i}。开展工作。（责任单位：市发改委）" for i in range(995, 1006))
+    assert numbers(text) == [f"{i}." for i in range(995, 1006)]

@@ -1,0 +1,191 @@
+"""Responsibility tables in every form, on short tables written for the tests: pipe rows, TAB rows, DOCX
+tables (through the reader), tables flattened one cell per line, and persons kept apart from units."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from plangraph.ingest.locate import locate
+from plangraph.ingest.normalize import NormText
+from plangraph.ingest.pipeline import extract_file
+from plangraph.ingest.structure import parse_outline
+from plangraph.ingest.tables import header_role
+
+
+def rows(text: str) -> list[tuple[str | None, str | None, list[str], str | None, str | None]]:
+    """(number, lead, co, deadline, lead_official) of every task."""
+    norm = NormText(text).text
+    out = []
+    for t in parse_outline(norm).tasks:
+        found = locate(norm, t)
+        r = found.responsibility
+        out.append((t.number, r.lead.name if r.lead else None, [u.name for u in r.co], r.deadline,
+                    found.lead_official))
+    return out
+
+
+def test_header_words_come_from_data() -> None:
+    assert header_role("牵头单位") == "lead"
+    assert header_role("主要责任单位") == "lead"
+    assert header_role("协同配合单位") == "co"
+    assert header_role("责任单位") == "units"
+    assert header_role("目  标  任  务") == "task"
+    assert header_role("分 管 县领导") == "official"
+    assert header_role("完成时限") == "deadline"
+    assert header_role("加快推进项目建设") is None
+
+
+def test_pipe_table_rows_are_tasks() -> None:
+    text = """附件
+序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 | 责任领导 |
+1 | 新建充电桩200个。 | 市发改委 | 市住建局、市供电公司 | 2024年底前 | 张三 |
+2 | 改造老旧小区10个。 | 市住建局 | 市财政局 | 2024年10月 | 李四 |
+"""
+    assert rows(text) == [
+        ("1", "市发改委", ["市住建局", "市供电公司"], "2024年底前", "张三"),
+        ("2", "市住建局", ["市财政局"], "2024年10月", "李四"),
+    ]
+
+
+def test_tab_table_rows_are_tasks() -> None:
+    text = "序号\t工作任务\t责任单位\t完成时限\n1\t建成智慧平台。\t县数据局、县财政局\t6月底前\n"
+    assert rows(text) == [("1", "县数据局", ["县财政局"], "6月底前", None)]
+
+
+def test_pipe_table_broken_one_cell_per_line() -> None:
+    text = """序号 |
+目标与任务 |
+分管县领导 |
+牵头责任单位 |
+责任单位 |
+7 |
+新增托位300个以上。 |
+王 五 |
+县卫健委 |
+县各有关单位 |
+8 |
+建设社区食堂5个。 |
+赵六 |
+县民政局 |
+县财政局 |
+"""
+    assert rows(text) == [
+        ("7", "县卫健委", ["县各有关单位"], None, "王五"),
+        ("8", "县民政局", ["县财政局"], None, "赵六"),
+    ]
+
+
+def test_flattened_table_with_a_number_column_and_section_rows() -> None:
+    text = """分解表
+序号
+
+重点工作任务
+
+主要责任单位
+
+协同配合单位
+
+一、扩大有效投资
+
+12
+
+完成投资50亿元。
+
+区发改委
+
+区住建局、区交通局
+
+二、提升公共服务
+
+30
+
+新建学校2所。
+
+区教育局
+
+区财政局。
+"""
+    o = parse_outline(NormText(text).text)
+    assert [s.title for s in o.sections] == ["扩大有效投资", "提升公共服务"]
+    assert rows(text) == [("12", "区发改委", ["区住建局", "区交通局"], None, None),
+                          ("30", "区教育局", ["区财政局"], None, None)]
+
+
+def test_flattened_table_without_cell_boundaries_first_unit_leads() -> None:
+    text = """主要目标
+
+主要责任单位
+
+责任单位
+
+1.提高居民健康水平。
+
+——人均预期寿命提高。
+
+市卫健委
+
+市体育局
+
+市财政局
+
+——孕产妇死亡率降低。
+
+市卫健委
+
+市妇联
+
+2.提高教育水平。
+
+市教育局
+
+市人社局
+"""
+    assert rows(text) == [
+        ("1.", "市卫健委", ["市体育局", "市财政局"], None, None),
+        ("——", "市卫健委", ["市妇联"], None, None),
+        ("2.", "市教育局", ["市人社局"], None, None),
+    ]
+
+
+def test_flattened_table_with_responsibility_inside_the_task_cell() -> None:
+    text = """责任事项
+
+工作措施
+
+完成时限
+
+总责任人
+
+5.新建幼儿园10所。(牵头单位:市教育局;责任单位:市财政局)
+
+1.分解任务。2.督促建设。
+
+6月
+
+王某
+
+12月
+
+6.改造学校食堂。(责任单位:市教育局)
+
+1.制定方案。
+"""
+    assert rows(text) == [("5.", "市教育局", ["市财政局"], None, "王某"), ("6.", "市教育局", [], None, None)]
+
+
+def test_docx_table_rows_are_tasks(tmp_path: Path) -> None:
+    from docx import Document
+
+    doc = Document()
+    doc.add_paragraph("重点任务分解表")
+    table = doc.add_table(rows=3, cols=4)
+    for r, cells in enumerate([("序号", "重点任务", "牵头单位", "配合单位"),
+                               ("1", "建成5G基站100个。", "市工信局", "市通信管理办"),
+                               ("2", "新增就业2000人。", "市人社局", "市财政局、市教育局")]):
+        for c, value in enumerate(cells):
+            table.cell(r, c).text = value
+    path = tmp_path / "plan.docx"
+    doc.save(path)
+    result = extract_file(path).to_dict()
+    assert [(t["lead"], t["co"], t.get("responsibility_in")) for t in result["tasks"]] == [
+        ("市工信局", ["市通信管理办"], "table"), ("市人社局", ["市财政局", "市教育局"], "table")]

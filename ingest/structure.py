@@ -480,7 +480,7 @@ def _collect(text: str, node: Node, section_id: str | None, sections: list[Secti
     for child in node.children:
         is_task_zone = child.zone in ("tasks", "safeguards") or assigned
         if not child.children and child.kind != "pseudo" and is_task_zone and \
-                (not top or assigned or child.kind in ITEM_KINDS or child.kind != top_kind):
+                (not top or child.kind in ITEM_KINDS or child.kind != top_kind):
             _add_task(text, child, child.lines, section_id, tasks, blocks)
             continue
         has_items = any(c.kind != "pseudo" for c in child.children)
@@ -496,7 +496,10 @@ def _collect(text: str, node: Node, section_id: str | None, sections: list[Secti
             _add_task(text, child, own, section_id, tasks, blocks)  # a section that is itself a work item
             blocks.extend(Block(s, e, child.zone, None) for s, e in child.lines[len(own):])
         elif is_task_zone and not has_items:
+            before = len(tasks)
             _unnumbered_tasks(text, child, sid, tasks, blocks)
+            if len(tasks) == before and not child.children and _has_explicit(text, child.lines, child.shared):
+                _add_task(text, child, child.lines, section_id, tasks, blocks)  # a top item that is one task
         else:
             blocks.extend(Block(s, e, child.zone, None) for s, e in child.lines)
         _collect(text, child, sid, sections, tasks, blocks, top_kind)
@@ -522,13 +525,19 @@ def _unnumbered_tasks(text: str, node: Node, section_id: str | None, tasks: list
             pseudo = Node("para", "", "", title, current[0][0], current[0][1], node.depth + 1, zone=node.zone)
             _add_task(text, pseudo, current, section_id, tasks, blocks)
 
-    for s, e in node.lines[1:] if node.kind != "root" else node.lines:
+    body = node.lines[1:] if node.kind != "root" else node.lines
+    limit = _config()["heading_sentence_max"]
+    for i, (s, e) in enumerate(body):
         line = text[s:e]
         head = HEADING_SENTENCE.match(line)
         prev_open = current and not re.search(r"[。;；!！?？)）]$", text[current[-1][0]:current[-1][1]])
-        if head and len(line) > head.end() and not prev_open:
+        # a heading line without punctuation over a longer body paragraph (加强组织领导 / 建立……。)
+        bare = not head and 3 <= len(line) <= limit and not re.search(r"[,，;；:：。!?！？、\d%]", line) and \
+            i + 1 < len(body) and body[i + 1][1] - body[i + 1][0] > 2 * len(line) and \
+            re.search(r"[。;；)）]$", text[body[i + 1][0]:body[i + 1][1]])
+        if ((head and len(line) > head.end()) or bare) and not prev_open:
             flush()
-            current, title, closed = [(s, e)], head.group(1), False
+            current, title, closed = [(s, e)], head.group(1) if head else line, False
         elif current and not closed:
             current.append((s, e))
         else:

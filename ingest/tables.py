@@ -152,6 +152,8 @@ def _grid_table(text: str, lines: list[tuple[int, int]], header: list[Cell], rol
     sections: list[Cell] = []
     for s, e in lines[1:]:
         cells = _cells_of_line(text, s, e)
+        if cells and all(re.fullmatch(r"[-:=+\s]+", c.text) for c in cells):
+            continue   # the rule under a Markdown table header
         if len(cells) == 1 and _SECTION_MARKER.match(cells[0].text):
             sections.append(cells[0])
             continue
@@ -229,6 +231,8 @@ def _classified_row(cells: list[Cell], roles: list[str | None]) -> Row:
             row.number = cell.text
             continue
         kind = _kind(cell.text, roles, in_units)
+        if kind == "person" and row.task is None:
+            kind = "text"   # a short task cell is not a person
         if kind == "unit":
             units.append(cell)
             in_units = True

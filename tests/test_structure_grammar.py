@@ -212,3 +212,13 @@ def test_section_with_its_own_responsibility_is_also_a_task() -> None:
 def test_item_numbers_beyond_three_digits() -> None:
     text = "\n".join(f"{i}.任务{i}。开展工作。（责任单位：市发改委）" for i in range(995, 1006))
     assert numbers(text) == [f"{i}." for i in range(995, 1006)]
+
+
+def test_unnumbered_heading_lines_open_paragraph_tasks() -> None:
+    text = """二、重点任务
+加强组织领导
+建立联席会议制度，定期研究解决重大问题。（责任单位：市发改委）
+强化督促检查
+将任务落实情况纳入年度考核。（责任单位：市政府督查室）
+"""
+    assert [t.title for t in outline(text).tasks] == ["加强组织领导", "强化督促检查"]

@@ -189,3 +189,11 @@ def test_docx_table_rows_are_tasks(tmp_path: Path) -> None:
     result = extract_file(path).to_dict()
     assert [(t["lead"], t["co"], t.get("responsibility_in")) for t in result["tasks"]] == [
         ("市工信局", ["市通信管理办"], "table"), ("市人社局", ["市财政局", "市教育局"], "table")]
+
+
+def test_markdown_table_rule_is_not_a_row() -> None:
+    text = """| 序号 | 重点任务 | 责任单位 |
+|---|---|---|
+| 1 | 建成口袋公园10个。 | 市园林局、市财政局 |
+"""
+    assert rows(text) == [("1", "市园林局", ["市财政局"], None, None)]

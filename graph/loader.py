@@ -370,6 +370,7 @@ class _Plan:
         self.doc = _clean({
             "doc_id": self.doc_id,
             "title": doc.get("title"),
+            "label": doc.get("label") or doc.get("title"),
             "title_key": doc.get("title_key"),
             "wrapper_title": doc.get("wrapper_title"),
             "issuer": doc.get("issuer"),

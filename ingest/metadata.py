@@ -5,23 +5,42 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
+import yaml
 from plangraph.ingest.model import doc_id_for, title_key  # noqa: F401  (the one id rule; re-exported)
 
-DOC_TYPES = r"规划|方案|意见|通知|办法|计划|纲要|决定|条例|规定|细则|要点|战略|指南|实施意见|工作方案|行动方案"
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【(]\s*(?:19|20)\d{2}\s*[〕\]】)]\s*\d{1,4}\s*号")
+
+@lru_cache(maxsize=1)
+def vocabulary() -> dict:
+    """The reviewed word lists of ``ingest/data/metadata.yaml`` (loaded once)."""
+    return yaml.safe_load(resources.files(__package__).joinpath("data/metadata.yaml").read_text(encoding="utf-8"))
+
+
+_V = vocabulary()
+DOC_TYPES = "|".join(sorted(_V["doc_types"], key=len, reverse=True))
+_BRACKETS = r"〔\[【(（［"
+_CLOSE = r"〕\]】)）］"
+DOC_NUMBER = re.compile(rf"[\u4e00-\u9fff]{{1,12}}\s*[{_BRACKETS}]\s*(?:19|20)\d{{2}}\s*[{_CLOSE}]\s*第?\s*\d{{1,4}}\s*号")
 DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
-FIELD = re.compile(r"^\s*[•·*\-]?\s*(发布时间|发文日期|成文日期|颁布时间|发布日期|印发日期|发文部门|发布单位|发文机关|"
-                   r"发文单位|发布机构|文号|发文字号|政策级别|标题|名称|中文名)\s*[:：]\s*(.+?)\s*$")
+CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 WRAPPER = re.compile(r"^(?P<issuer>.{0,40}?)关于印发(?P<inner>.+?)的通知$")
 CITED = re.compile(r"《(?P<title>[^《》]{4,80})》\s*(?:\((?P<num>[^()]{0,30}?〔\d{4}〕\d+号)\))?")
 IMPLEMENT_CUES = re.compile(r"贯彻|落实|依据|根据|按照|实施|执行")
 PERIOD = re.compile(r"[(（]\s*((?:19|20)\d{2})\s*[-—–~至]+\s*((?:19|20)\d{2})\s*年?\s*[)）]")
-PLACE = re.compile(r"^(.{2,12}?(?:自治区|自治州|特别行政区|省|市|自治县|县|区|盟|州))")
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 LEVEL_WORDS = {"国家级": "national", "省级": "provincial", "市级": "municipal", "县级": "county", "区级": "county"}
-NATIONAL_ISSUERS = re.compile(r"^(国务院|中共中央|全国人大|国家|中华人民共和国|.{0,8}部$|.{0,8}总局$|.{0,8}委员会$)")
-DEPARTMENT = re.compile(r"(厅|局|委员会|委|办公室|办)$")
+NATIONAL_ISSUERS = re.compile(r"^(国务院|中共中央|全国人大|中华人民共和国|国家[\u4e00-\u9fff]{2,12}(局|委|委员会|部|署)$|"
+                              r"[\u4e00-\u9fff]{1,8}部$|[\u4e00-\u9fff]{1,8}总局$)")
+AGENCY_END = re.compile(rf"(?:{'|'.join(sorted(_V['agency_endings'], key=len, reverse=True))})$")
+GOVERNMENT = re.compile(r"(人民政府|政府|行政公署|国务院)(办公厅|办公室|办)?$")
+_CHROME = [re.compile(p) for p in _V["chrome_lines"]]
+_LABELS = {kind: labels for kind, labels in _V["fields"].items()}
+_ALL_LABELS = sorted({lab for labels in _LABELS.values() for lab in labels}, key=len, reverse=True)
+_LABEL_RE = re.compile(r"(?<![\u4e00-\u9fff])(" + "|".join(r"\s*".join(lab) for lab in _ALL_LABELS) + r")\s*[:：]?\s*")
+_MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}\s*[、.](?!\d)|第[一二三四五六七八九十]+[章条])")
+_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 @dataclass
@@ -41,34 +60,174 @@ def _clean_title(title: str) -> str:
     return re.sub(r"\s+", "", title).strip("《》")
 
 
+def _strip_line(line: str) -> str:
+    line = re.sub(r"</?[A-Za-z!][^<>]{0,200}>", "", line)
+    return line.strip().lstrip("•·*-").strip()
+
+
+# ------------------------------------------------------------------------------------------------ fields
+
+
+def _label_kind(label: str) -> str:
+    label = re.sub(r"\s+", "", label)
+    return next(kind for kind, labels in _LABELS.items() if label in labels)
+
+
 def _fields(lines: list[str]) -> dict[str, str]:
+    """Values of metadata labels, by kind (issued, published, number, issuer, publisher, title); labels may sit
+    two to a line (``发布机构: X 主题分类: Y``) or alone on a line with the value on the next."""
     out: dict[str, str] = {}
-    for line in lines:
-        m = FIELD.match(line)
-        if m and m.group(1) not in out:
-            out[m.group(1)] = m.group(2)
+    for i, line in enumerate(lines):
+        hits = [m for m in _LABEL_RE.finditer(line) if m.start() == 0 or line[m.start() - 1] in " \t\u3000"]
+        if not hits or hits[0].start() != 0:
+            continue
+        for j, m in enumerate(hits):
+            end = hits[j + 1].start() if j + 1 < len(hits) else len(line)
+            value = line[m.end() : end].strip()
+            if not value and j + 1 == len(hits) and m.end() == len(line.rstrip()) and i + 1 < len(lines):
+                nxt = lines[i + 1]
+                value = "" if _LABEL_RE.match(nxt) else nxt.strip()
+            kind = _label_kind(m.group(1))
+            if value and kind not in out:
+                out[kind] = value
+            elif value and kind == "issued" and "issued" in out:
+                pass
     return out
 
 
-def _date(text: str) -> str | None:
+# ------------------------------------------------------------------------------------------------- dates
+
+
+def _cn_int(s: str) -> int:
+    if all(ch in _CN_DIGITS for ch in s):
+        return int("".join(str(_CN_DIGITS[ch]) for ch in s))
+    if s.startswith("十"):
+        return 10 + (_CN_DIGITS[s[1]] if len(s) > 1 else 0)
+    tens, _, units = s.partition("十")
+    return _CN_DIGITS[tens] * 10 + (_CN_DIGITS[units] if units else 0)
+
+
+def parse_date(text: str) -> str | None:
+    """The first date printed in ``text`` as ISO ``YYYY-MM-DD``: 2023年3月28日, 2023-03-28, 2023/3/28,
+    二〇二三年三月二十八日."""
     m = DATE.search(text)
-    return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else None
+    c = CN_DATE.search(text)
+    if c and (not m or c.start() < m.start()):
+        y, mo, d = _cn_int(c.group(1)), _cn_int(c.group(2)), _cn_int(c.group(3))
+    elif m:
+        y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    else:
+        return None
+    if not (1 <= mo <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
-def _title_line(lines: list[str]) -> tuple[str | None, str | None]:
-    """(plan title, wrapper title) from the first lines of the front matter."""
-    for i, line in enumerate(lines[:12]):
-        if FIELD.match(line) or line.endswith((":", "：")):
+_date = parse_date
+_DATE_LINE = re.compile(r"^[(（]?\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+                        r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*[)）]?$")
+
+
+def _is_date_line(line: str) -> bool:
+    """A line that prints only a date in words (a signature date; an ISO stamp is a web timestamp)."""
+    return bool(_DATE_LINE.match(line.strip()))
+
+
+# ------------------------------------------------------------------------------------------------- title
+
+
+def _is_chrome(line: str) -> bool:
+    return any(p.fullmatch(line) for p in _CHROME)
+
+
+def _title_shape(line: str) -> str | None:
+    """``line`` without spaces when it reads as a title: ends with a document type (before an optional
+    parenthesis), no sentence punctuation, no numbering marker, not a label line."""
+    s = re.sub(r"\s+", "", line)
+    if not 5 <= len(s) <= 120 or _MARKER.match(s) or _LABEL_RE.match(line.strip()):
+        return None
+    body = re.sub(r"[(（][^()（）]{0,40}[)）]$", "", s)
+    if re.search(r"[。,，;；:：!！?？]", body):
+        return None
+    if not re.search(rf"(?:{DOC_TYPES})》?$", body):
+        return None
+    return s
+
+
+def _drop_aside(title: str) -> str:
+    """Drop a trailing parenthesis that is not part of the title: ``(共计121项)``, ``(苏政办发〔2022〕50号)``;
+    a plan period ``(2021—2025年)`` stays."""
+    m = re.search(r"[(（]([^()（）]{0,40})[)）]$", title)
+    if m and not re.fullmatch(r"\s*(?:19|20)\d{2}\s*[-—–~至]+\s*(?:19|20)\d{2}\s*年?\s*", m.group(1)):
+        return title[: m.start()]
+    return title
+
+
+def _one_line_title(line: str) -> str | None:
+    """A page flattened onto one line: the title is its opening up to the first document-type word that is
+    followed by a space or a 文号 (``河南省人民政府 关于…的通知 豫政〔2023〕5号 …``)."""
+    m = re.match(rf"^(.{{4,60}}?关于.{{2,80}}?(?:{DOC_TYPES}))(?=\s|[{_BRACKETS}]|$)", line)
+    if m and not re.search(r"[。,，;；:：]", m.group(1)):
+        return re.sub(r"\s+", "", m.group(1))
+    return None
+
+
+def _titles(lines: list[str]) -> tuple[str | None, str | None, str | None, list[str]]:
+    """(plan title, wrapper title, headline, notice titles) from the front lines (up to the first numbered
+    heading once a title was seen)."""
+    candidates: list[str] = []
+    wrapper = None
+    skip = -1
+    first = True
+    for i, raw in enumerate(lines):
+        if i <= skip:
             continue
-        # a wrapper title may be broken over two lines
-        candidate = line + (lines[i + 1] if i + 1 < len(lines) and not WRAPPER.match(line) else "")
-        for text in (line, candidate):
-            m = WRAPPER.match(re.sub(r"\s+", "", text))
-            if m:
-                return _clean_title(m.group("inner")), re.sub(r"\s+", "", text)
-        if re.search(rf"({DOC_TYPES})[)）]?$", line) and len(line) <= 80 and "。" not in line:
-            return _clean_title(line), None
-    return None, None
+        line = _strip_line(raw)
+        if not line or _is_chrome(line):
+            continue
+        if _MARKER.match(line) and candidates:
+            break
+        if len(line) > 150:
+            one = _one_line_title(line) if first else None
+            if one:
+                candidates.append(one)
+            first = False
+            continue
+        first = False
+        shaped = _title_shape(line)
+        if not shaped and i + 1 < len(lines):   # a title over two lines
+            nxt = _strip_line(lines[i + 1])
+            if (len(line) <= 40 and not re.search(r"[。,，;；:：!！?？]", line) and not _LABEL_RE.match(line)
+                    and ("关于" in line or _is_place_or_agency(line) or "关于" in nxt[:4])):
+                shaped = _title_shape(line + nxt)
+                if shaped:
+                    skip = i + 1
+        if not shaped:
+            continue
+        w = WRAPPER.match(shaped)
+        if w:
+            wrapper = wrapper or shaped
+            continue
+        candidates.append(shaped)
+    headline = None
+    plain = []
+    for c in candidates:
+        if "印发" in c and "关于" not in c:   # a news headline: 省政府印发…通知
+            headline = headline or c
+        else:
+            plain.append(c)
+    title = _drop_aside(plain[-1]) if plain else None
+    if wrapper:
+        inner = _clean_title(WRAPPER.match(wrapper).group("inner"))
+        if not title or title_key(inner) not in title_key(title) and title_key(title) not in title_key(inner):
+            title = inner
+    notices = [c for c in plain if "关于" in c]
+    return title, wrapper, headline, notices
+
+
+def _is_place_or_agency(line: str) -> bool:
+    s = re.sub(r"\s+", "", line)
+    return bool(AGENCY_END.search(s)) or bool(re.fullmatch(r"[\u4e00-\u9fff]{2,12}(?:省|市|自治区|自治州|县|区|旗|盟)", s))
 
 
 def title_line_end(text: str, title: str | None) -> int | None:
@@ -89,37 +248,28 @@ def title_line_end(text: str, title: str | None) -> int | None:
 
 
 def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:
-    """Metadata of the normalised document ``text``; ``front_end`` is where the outline starts."""
+    """Metadata of the normalised document ``text``; ``front_end`` is where the outline starts, ``body_end``
+    where the plan body ends (a signature, a commentary)."""
     meta = DocumentMeta()
-    front = text[:front_end]
-    front_lines = [ln.strip() for ln in front.splitlines() if ln.strip()]
+    head = text[: max(front_end, min(len(text), 3000))]
+    lines = [ln.strip() for ln in head.splitlines() if ln.strip()]
     tail_lines = [ln.strip() for ln in text[body_end:].splitlines() if ln.strip()]
-    fields = _fields(front_lines + tail_lines)
+    fields = _fields([_strip_line(ln) for ln in lines + tail_lines])
 
-    meta.title, meta.wrapper_title = _title_line(front_lines)
-    if meta.wrapper_title:   # a notice wraps the plan: the plan's own title line usually follows
-        for line in front_lines:
-            if title_key(line) == title_key(meta.title):
-                meta.title = _clean_title(line)
-                break
+    meta.title, meta.wrapper_title, headline, notices = _titles(lines)
     if not meta.title:
         meta.title = _title_from_mentions(text, body_end)
-    if not meta.title and fields.get("标题"):
-        meta.title = fields["标题"]
-
-    meta.issuer = _issuer(fields, front_lines, tail_lines, meta)
-    meta.issued_on = _date(fields.get("发布时间") or fields.get("成文日期") or fields.get("发文日期")
-                           or fields.get("颁布时间") or fields.get("发布日期") or fields.get("印发日期") or "")
-    if not meta.issued_on:
-        meta.issued_on = _signature_date(front_lines, tail_lines, meta.issuer)
-    number = fields.get("文号") or fields.get("发文字号")
-    if not number:
-        number = next((ln for ln in front_lines if DOC_NUMBER.fullmatch(ln)), None)
-    meta.doc_number = re.sub(r"\s+", "", number) if number else None
-    meta.jurisdiction = _jurisdiction(meta.issuer, meta.title)
-    meta.level = _level(fields.get("政策级别"), meta.issuer, meta.jurisdiction)
+    meta.issuer = _issuer(fields, lines, tail_lines, meta, notices)
+    meta.issued_on = _issued_on(fields, lines, tail_lines, text)
+    meta.doc_number = _doc_number(fields, lines, meta)
     meta.implements = _implements(text, front_end, body_end, [meta.title, meta.wrapper_title])
     meta.period = _period(meta.title, meta.wrapper_title, meta.implements)
+    printed_level = next((v for k, v in LEVEL_WORDS.items() if k in text[:front_end + 200] and "政策级别" in text[:front_end + 200]), None)
+    tier, department = _tier(meta, headline, lines, text, printed_level)
+    meta.jurisdiction = _jurisdiction(meta, text, tier)
+    if tier is None and meta.jurisdiction:
+        tier = _place_tier(meta.jurisdiction)
+    meta.level = _level_name(tier, department)
     return meta
 
 
@@ -134,67 +284,216 @@ def _title_from_mentions(text: str, body_end: int) -> str | None:
     return None
 
 
-def _issuer(fields: dict[str, str], front: list[str], tail: list[str], meta: DocumentMeta) -> str | None:
-    for key in ("发文部门", "发布单位", "发文机关", "发文单位", "发布机构"):
-        if fields.get(key):
-            return fields[key].strip()
-    for lines in (tail, front):
-        for i, line in enumerate(lines):
-            signed = any(DATE.fullmatch(x.strip("()（）")) for x in lines[i + 1 : i + 3])
-            if signed and re.fullmatch(r"[\u4e00-\u9fff()]{2,30}", line) and (
-                DEPARTMENT.search(line) or line.endswith(("政府", "院"))
-            ):
-                return line
-    for title in (meta.wrapper_title, meta.title):
+def _issuer(fields: dict[str, str], lines: list[str], tail: list[str], meta: DocumentMeta,
+            notices: list[str] = ()) -> str | None:
+    """The signature (an agency line followed by a date line), else the agency before 关于 in the wrapper or
+    title, else the agency opening the title (``谯城区教育局2025年…``), else an issuer label. A publisher or
+    source label (发布机构, 来源) is not the issuer."""
+    for block in (tail, lines):
+        for i, line in enumerate(block):
+            name = re.sub(r"\s+", "", line)
+            if (re.fullmatch(r"[\u4e00-\u9fff()]{2,30}", name) and AGENCY_END.search(name)
+                    and any(_is_date_line(x) for x in block[i + 1 : i + 3])):
+                return name
+    for title in (meta.wrapper_title, meta.title, *notices):
         if title and "关于" in title:
             prefix = title.split("关于", 1)[0]
-            if 2 <= len(prefix) <= 30:
+            if 2 <= len(prefix) <= 30 and AGENCY_END.search(prefix):
                 return prefix
-    return None
-
-
-def _signature_date(front: list[str], tail: list[str], issuer: str | None) -> str | None:
-    for lines in (tail, front):
-        for i, line in enumerate(lines):
-            if issuer and line == issuer:
-                for nxt in lines[i + 1 : i + 3]:
-                    if DATE.fullmatch(nxt.strip("()（）")):
-                        return _date(nxt)
-    for line in front:
-        m = re.search(r"于\s*(\d{4}年\d{1,2}月\d{1,2}日)\s*印发", line)
-        if m:
-            return _date(m.group(1))
-    return None
-
-
-def _jurisdiction(issuer: str | None, title: str | None) -> str | None:
-    for name in (issuer, title):
-        if not name:
-            continue
-        if NATIONAL_ISSUERS.match(name) and not PLACE.match(name.replace("国家", "")):
-            return "全国"
-        m = PLACE.match(name)
+    if meta.title:
+        m = re.match(r"^([\u4e00-\u9fff]{2,20}?(?:局|厅|委员会|委|办公室|办公厅|人民政府|政府|管委会))(?=(?:19|20)\d{2}年|关于)",
+                     meta.title)
         if m:
             return m.group(1)
+    value = fields.get("issuer")
+    return re.split(r"\s", value.strip())[0] if value else None
+
+
+def _issued_on(fields: dict[str, str], lines: list[str], tail: list[str], text: str) -> str | None:
+    """A signed date: an issue-date label (成文日期, 发文日期), a date line under the signature or alone in
+    the front, ``于…印发``. Page dates (发布日期, 时间, a stamp beside a view counter) are never used."""
+    if fields.get("issued"):
+        d = parse_date(fields["issued"])
+        if d:
+            return d
+    for block in (tail, lines):
+        for line in block:
+            if _is_date_line(line):
+                return parse_date(line)
+    m = re.search(r"于\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*印发", text[:3000])
+    return parse_date(m.group(1)) if m else None
+
+
+def _doc_number(fields: dict[str, str], lines: list[str], meta: DocumentMeta) -> str | None:
+    """The 文号 from its label, a line that prints only it (maybe in brackets), or right after the title on a
+    page flattened onto one line."""
+    value = fields.get("number")
+    if value:
+        m = DOC_NUMBER.search(value)
+        return re.sub(r"\s+", "", m.group()) if m else None
+    for line in lines:
+        m = DOC_NUMBER.fullmatch(line.strip().strip("()（）"))
+        if m:
+            return re.sub(r"\s+", "", m.group())
+    title = meta.wrapper_title or meta.title
+    if title:
+        for line in lines:
+            squashed = re.sub(r"\s+", "", line)
+            at = squashed.find(title_key(title)[:12])
+            if at >= 0 and len(squashed) > 150:
+                m = DOC_NUMBER.match(squashed, at + len(title))
+                if m:
+                    return m.group()
     return None
 
 
-def _level(printed: str | None, issuer: str | None, jurisdiction: str | None) -> str | None:
-    if printed:
-        for word, level in LEVEL_WORDS.items():
-            if word in printed:
-                return level
-    if jurisdiction == "全国":
+# ------------------------------------------------------------------------------------ level, jurisdiction
+
+_TIER_WORDS = {tier: words for tier, words in _V["tier_words"].items()}
+
+
+def _place_tier(place: str) -> str | None:
+    from plangraph.ingest.places import resolve_place, tier_of
+
+    if place == "全国":
         return "national"
-    if not jurisdiction:
+    if place in MUNICIPALITIES:
+        return "provincial"
+    found = resolve_place(place)
+    if found is not None:
+        return found.level if found.level in ("national", "provincial", "municipal", "county") else None
+    return tier_of(None, place)
+
+
+def _leading_place(name: str | None) -> str | None:
+    """The most specific known place at the start of ``name`` (``北京市大兴区人民政府办公室`` → 大兴区;
+    ``池州市贵池区…`` → 贵池区). Only full names count (池州 alone is not read as a place)."""
+    from plangraph.ingest.places import resolve_place
+
+    if not name:
         return None
-    rest = (issuer or "")[len(jurisdiction):]
-    department = bool(rest) and not rest.startswith(("人民政府", "政府", "委员会办公厅", "办公厅", "人民政府办公"))
-    if jurisdiction.endswith(("省", "自治区")) or jurisdiction in MUNICIPALITIES:
-        return "provincial-department" if department else "provincial"
-    if jurisdiction.endswith(("县", "区", "旗")) and not jurisdiction.endswith("自治区"):
-        return "county"
-    return "municipal-department" if department else "municipal"
+    name = name.lstrip("《")
+    best, pos = None, 0
+    while True:
+        found = None
+        for m in re.finditer(r"特别行政区|自治区|自治州|自治县|[省市县区旗盟州]", name[pos : pos + 14]):
+            cand = name[pos : pos + m.end()]
+            place = resolve_place(cand) if len(cand) >= 2 else None
+            if place is not None and place.name.endswith(cand):
+                found = cand
+                break
+        if not found:
+            return best
+        best, pos = found, pos + len(found)
+
+
+def _issuer_tier(issuer: str | None) -> tuple[str | None, bool]:
+    if not issuer:
+        return None, False
+    if NATIONAL_ISSUERS.match(issuer):
+        return "national", not issuer.startswith(("国务院", "中共中央", "全国人大"))
+    place = _leading_place(issuer)
+    rest = issuer[len(place):] if place else issuer
+    tier = _place_tier(place) if place else next(
+        (t for t, words in _TIER_WORDS.items() if any(rest.startswith(w) for w in words)), None)
+    if place is None and tier:
+        rest = rest[1:]
+    department = bool(rest) and not GOVERNMENT.search(rest) and not rest.startswith(("人民政府", "政府", "委员会办公厅"))
+    return tier, department
+
+
+def _tier(meta: DocumentMeta, headline: str | None, lines: list[str], text: str,
+          printed: str | None) -> tuple[str | None, bool]:
+    """The government tier and whether a department issued the document: from the issuer, a printed policy
+    level, the title's place or tier word, the addressees, then the units and scope words of the text."""
+    tier, department = _issuer_tier(meta.issuer)
+    if tier:
+        return tier, department
+    if printed:
+        return printed, False
+    for title in (meta.title, meta.wrapper_title):
+        place = _leading_place(title)
+        if place:
+            return _place_tier(place), False
+    for title in (meta.title, meta.wrapper_title, headline):
+        if not title:
+            continue
+        bare = re.sub(r"^(?:(?:19|20)\d{2}年)?[《〈]?", "", title)
+        for t, words in _TIER_WORDS.items():
+            if any(re.match(rf"{w}(?:人民)?(?:政府|委|《|〈|党委)", bare) for w in words):
+                return t, False
+    addressed = _addressee_tier(lines)
+    if addressed[0]:
+        return addressed
+    return _tier_by_votes(text), False
+
+
+def _addressee_tier(lines: list[str]) -> tuple[str | None, bool]:
+    for line in lines[:40]:
+        s = re.sub(r"\s+", "", line)
+        if not (s.startswith("各") and s.endswith((":", "："))):
+            continue
+        for tier, phrases in _V["addressees"].items():
+            if any(p in s for p in phrases):
+                department = "人民政府" not in s and "政府" not in s and "行政公署" not in s
+                return tier, department
+    return None, False
+
+
+def _tier_by_votes(text: str) -> str | None:
+    """The tier most units of the text belong to (省财政厅 / 市教育局 / 县教育局), else a scope word (全省)."""
+    votes = {"provincial": 0, "municipal": 0, "county": 0}
+    for m in re.finditer(r"(?<![全我本各该外分地城社])([省市县区])[\u4e00-\u9fff]{1,8}?(?:厅|局|委|办)(?![\u4e00-\u9fff]?长)", text):
+        votes[{"省": "provincial", "市": "municipal", "县": "county", "区": "county"}[m.group(1)]] += 1
+    for m in re.finditer(r"(?:全|我|本)([省市县区])", text):
+        votes[{"省": "provincial", "市": "municipal", "县": "county", "区": "county"}[m.group(1)]] += 1
+    best = max(votes, key=votes.get)
+    return best if votes[best] else None
+
+
+@lru_cache(maxsize=1)
+def _place_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """A regex over known place names (full names; short names of provinces) → (full name, tier)."""
+    from plangraph.ingest.places import all_places
+
+    names: dict[str, tuple[str, str]] = {}
+    tiers = {"provincial": "provincial", "municipal": "municipal", "county": "county"}
+    for p in all_places():
+        if p.level not in tiers:
+            continue
+        if len(p.name) >= 3 and p.name not in names:
+            names[p.name] = (p.name, tiers[p.level])
+        if p.level == "provincial" and p.short_name and len(p.short_name) >= 2:
+            names.setdefault(p.short_name, (p.name, "provincial"))
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+    return pattern, names
+
+
+def _jurisdiction(meta: DocumentMeta, text: str, tier: str | None) -> str | None:
+    """The place of the issuer or title; else the place of that tier the text names most."""
+    if tier == "national":
+        return "全国"
+    for name in (meta.issuer, meta.title, meta.wrapper_title):
+        place = _leading_place(name)
+        if place:
+            return place
+    pattern, names = _place_index()
+    counts: dict[str, int] = {}
+    for m in pattern.finditer(text):
+        full, place_tier = names[m.group()]
+        if tier is None or place_tier == tier:
+            counts[full] = counts.get(full, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda k: (counts[k], -text.find(k)))
+
+
+def _level_name(tier: str | None, department: bool) -> str | None:
+    if tier is None:
+        return None
+    if tier == "national":
+        return "national"
+    return f"{tier}-department" if department else tier
 
 
 def _implements(text: str, front_end: int, body_end: int, own_titles: list[str | None]) -> list[dict]:

@@ -64,7 +64,8 @@ class CitedPlan(Quote):
 class Document(_Open):
     """Document metadata (文件元数据)."""
 
-    title: str
+    title: str | None = Field(None, description="the plan's own printed title; null when none is printed")
+    label: str | None = Field(None, description="what to show: the title, else the file name")
     issuer: str | None = None
     issued_on: str | None = Field(None, description="ISO date YYYY-MM-DD")
     doc_number: str | None = None

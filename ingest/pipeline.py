@@ -31,9 +31,10 @@ def extract_dict(path: Path | str, *, max_mb: float = 20.0) -> dict:
     if not outline.tasks and not outline.sections:
         raise NoStructure(path, "no recognisable plan structure (no numbered sections, tasks or 责任单位 lines)")
     meta = extract_metadata(norm.text, outline.body_start, outline.body_end)
-    title = meta.title or path.stem
+    title = meta.title   # never the file name: null when no title is printed (the file name is the label)
     doc = {
         "title": title,
+        "label": title or path.stem,
         "issuer": meta.issuer,
         "issued_on": meta.issued_on,
         "doc_number": meta.doc_number,
@@ -42,8 +43,8 @@ def extract_dict(path: Path | str, *, max_mb: float = 20.0) -> dict:
         "province": _province(meta.jurisdiction),
         "period": meta.period,
         "implements": [_cited_label(r) for r in meta.implements],
-        "doc_id": doc_id_for(title),
-        "title_key": title_key(title),
+        "doc_id": doc_id_for(title or path.stem),
+        "title_key": title_key(title) if title else None,
         "wrapper_title": meta.wrapper_title,
         "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
         "format": source.format,

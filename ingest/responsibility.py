@@ -118,22 +118,6 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _matching_close(text: str, open_pos: int) -> int:
-    """Index of the bracket closing ``text[open_pos]`` (or the end of the line when unclosed)."""
-    depth = 0
-    for i in range(open_pos, len(text)):
-        ch = text[i]
-        if ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            depth -= 1
-            if depth == 0:
-                return i
-        elif ch == "\n":
-            return i
-    return len(text)
-
-
 # ---------------------------------------------------------------------------- explicit (grammar)
 @dataclass(frozen=True)
 class Clause:
@@ -375,10 +359,15 @@ def _clause(form: str, start: int, end: int, p: _Parsed, truncated: bool, lead_f
                   truncated)
 
 
+_WRAP_LIMIT = 160  # a bracket closed within this many characters may be wrapped over lines (PDF text)
+
+
 def _matching_close(text: str, open_pos: int) -> tuple[int, bool]:
-    """(index of the bracket closing ``text[open_pos]``, closed?) — unclosed brackets run to the line end."""
+    """(index of the bracket closing ``text[open_pos]``, closed?). A bracket wrapped over a few lines is closed
+    where its partner is (within ``_WRAP_LIMIT``); an unclosed bracket runs to the end of its line."""
     depth = 0
-    for i in range(open_pos, len(text)):
+    first_nl = None
+    for i in range(open_pos, min(len(text), open_pos + _WRAP_LIMIT)):
         ch = text[i]
         if ch in OPEN:
             depth += 1
@@ -387,8 +376,24 @@ def _matching_close(text: str, open_pos: int) -> tuple[int, bool]:
             if depth == 0:
                 return i, True
         elif ch == "\n":
-            return i, False
-    return len(text), False
+            first_nl = i if first_nl is None else first_nl
+        elif ch == "。" and first_nl is not None:
+            break
+    if first_nl is not None:
+        return first_nl, False
+    return (len(text), False) if open_pos + _WRAP_LIMIT >= len(text) else (_line_end(text, open_pos), False)
+
+
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _unwrap(text: str, s: int, e: int) -> str:
+    """``text`` with the line breaks inside ``[s, e)`` turned into spaces (a name broken over two lines)."""
+    if "\n" not in text[s:e]:
+        return text
+    return text[:s] + text[s:e].replace("\n", " ") + text[e:]
 
 
 def _before(text: str, pos: int) -> str:
@@ -416,9 +421,10 @@ def _bracket_clauses(text: str, lead_first: bool) -> list[Clause]:
             i += 1
             continue
         close, closed = _matching_close(text, i)
-        truncated = not closed and close >= len(text)
+        truncated = not closed and not text[close:].strip()
         s, e = i + 1, close
-        p = _parse_segments(_without_convention(text, s, e), s, e, truncated=truncated, strict_stop=False)
+        p = _parse_segments(_unwrap(_without_convention(text, s, e), s, e), s, e, truncated=truncated,
+                            strict_stop=False)
         end = close + 1 if closed else close
         if p is not None:
             form = "tail" if (p.labelled or p.roled) else "bare"
@@ -459,16 +465,17 @@ def _line_clauses(text: str, taken: list[tuple[int, int]], lead_first: bool) -> 
         start = m.start()
         end = text.find("\n", m.start())
         end = len(text) if end < 0 else end
-        while True:  # merge the following labelled lines
+        while True:  # merge the following labelled lines and lines continuing a list broken after 、 or ,
             nxt = end + 1
             while nxt < len(text) and text[nxt] in " \t\xa0\u3000\n":
                 nxt += 1
-            m2 = _label_re().match(text, nxt)
-            if not m2 or nxt >= len(text):
+            if nxt >= len(text):
                 break
-            line_end = text.find("\n", nxt)
-            end = len(text) if line_end < 0 else line_end
-        truncated = end >= len(text)
+            broken = text[start:end].rstrip()[-1:] in ("、", ",", "，")
+            if not (_label_re().match(text, nxt) or (broken and not _NUMBER_AT_RE.match(text, nxt))):
+                break
+            end = _line_end(text, nxt)
+        truncated = not text[end:].strip()
         e = end
         while e > start and text[e - 1] in " \t\xa0\u3000。;；":
             e -= 1

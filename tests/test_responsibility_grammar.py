@@ -161,3 +161,11 @@ def test_huitong_between_two_lists_and_jun_you():
     assert read("做好工作。(由市发改委会同市财政局、市统计局负责)") == ("市发改委", ["市财政局", "市统计局"])
     c = parse_clause("1.建设。\n2.培训。\n以上任务均由市教育局牵头,市财政局配合。")
     assert (c.shared, c.lead.name, [u.name for u in c.co]) == (True, "市教育局", ["市财政局"])
+
+
+def test_clause_wrapped_over_lines():
+    text = "1.加强管理。(责任单位:省发改委、省财政厅、省商\n务厅、省统计局)\n2.下一项"
+    assert read(text) == ("省发改委", ["省财政厅", "省商务厅", "省统计局"])
+    text = "1.加强管理。\n责任单位:省发改委、省财政厅、\n省商务厅\n2.下一项"
+    assert read(text) == ("省发改委", ["省财政厅", "省商务厅"])
+    assert read("加强管理。(责任单位:省发改委、省财\n") == ("省发改委", [])

@@ -124,3 +124,11 @@ def test_level_groups_share_only_government_suffixes():
     assert names("各街道、区直各部门") == ["各街道", "区直各部门"]
     assert names("市级各有关部门及各县市区政府") == ["市级各有关部门", "各县市区政府"]
     assert names("各市州、县市区政府") == ["各市州政府", "各县市区政府"]
+
+
+def test_temporary_bodies_are_units():
+    from plangraph.ingest.units import is_unit
+
+    for name in ("市重点项目建设指挥部", "县乡村振兴领导小组", "区招商工作专班", "市气象台"):
+        assert is_unit(name), name
+    assert not is_unit("工业互联网平台")

@@ -531,6 +531,10 @@ def _sentence_clauses(text: str, taken: list[tuple[int, int]], lead_first: bool)
         if p is None:
             continue
         end = p.end
+        whole = not text[end:stop].strip(" \t,，;；。")
+        helpers = any(u.role == "co" for u in p.units)
+        if not (whole or helpers):  # "由A牵头,制定…": an action told to A (inferred), not an assignment
+            continue
         out.append(_clause("sentence", s, end, p, truncated and end >= len(text) - 1, lead_first))
     return out
 

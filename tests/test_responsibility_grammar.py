@@ -169,3 +169,10 @@ def test_clause_wrapped_over_lines():
     text = "1.加强管理。\n责任单位:省发改委、省财政厅、\n省商务厅\n2.下一项"
     assert read(text) == ("省发改委", ["省财政厅", "省商务厅"])
     assert read("加强管理。(责任单位:省发改委、省财\n") == ("省发改委", [])
+
+
+def test_role_sentence_is_explicit_when_it_assigns_not_when_it_tells_one_unit_to_act():
+    assert find_responsibility("加强。由市发改委牵头,会同有关部门制定实施细则。").source == "inferred"
+    r = find_responsibility("加强。由市发改委牵头,会同市财政局、市统计局,制定实施细则。")
+    assert (r.source, r.lead.name, [u.name for u in r.co]) == ("explicit", "市发改委", ["市财政局", "市统计局"])
+    assert find_responsibility("(二)建立台账。由市发改委牵头负责。").source == "explicit"

@@ -44,7 +44,7 @@ CLASS_WORDS = ("部门", "单位", "机构", "企业")
 # Endings a shared-suffix group may share (县、区人民政府; 发改、财政局; 教育、科技等部门).
 SHARED_SUFFIX_RE = re.compile(r"(人民政府|政府|管委会|委员会|部门|单位|机构|厅|局|委|办)$")
 LEAD_MARKER_RE = re.compile(r"[(〔\[]\s*(?:牵头|牵头单位|牵头部门|主责|主责单位)\s*[)〕\]]$")
-_DENG_RE = re.compile(r"等(?:有关|相关|其他|其它)?(?:部门|单位|机构|方面)?$")
+_DENG_RE = re.compile(r"等(?:[\d一二三四五六七八九十百余多几]+个?)?(?:有关|相关|其他|其它)?(?:部门|单位|机构|方面)?$")
 _AND_RE = re.compile(r"等?(?:以及|及|和|与)")
 _TRAILING_NOTE_RE = re.compile(r"[(〔][^()〔〕]*[)〕]$")
 _NON_ACTOR_START_RE = re.compile(

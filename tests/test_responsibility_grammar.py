@@ -176,3 +176,9 @@ def test_role_sentence_is_explicit_when_it_assigns_not_when_it_tells_one_unit_to
     r = find_responsibility("加强。由市发改委牵头,会同市财政局、市统计局,制定实施细则。")
     assert (r.source, r.lead.name, [u.name for u in r.co]) == ("explicit", "市发改委", ["市财政局", "市统计局"])
     assert find_responsibility("(二)建立台账。由市发改委牵头负责。").source == "explicit"
+
+
+def test_national_ministries_and_counted_deng():
+    text = "健全体制。(生态环境部、国家发展改革委、科技部等14部门按照职责分工负责)"
+    assert read(text) == ("生态环境部", ["国家发展改革委", "科技部"])
+    assert read("健全体制。(外交部、商务部)") == ("外交部", ["商务部"])

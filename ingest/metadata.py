@@ -61,8 +61,10 @@ def _clean_title(title: str) -> str:
 
 
 def _strip_line(line: str) -> str:
+    """A front line without HTML tags, list bullets and a leading site-category tag (``【政策文件】``)."""
     line = re.sub(r"</?[A-Za-z!][^<>]{0,200}>", "", line)
-    return line.strip().lstrip("•·*-").strip()
+    line = line.strip().lstrip("•·*-").strip()
+    return re.sub(r"^【[^【】]{1,20}】\s*(?=\S{6})", "", line)
 
 
 # ------------------------------------------------------------------------------------------------ fields
@@ -189,7 +191,9 @@ def _titles(lines: list[str]) -> tuple[str | None, str | None, str | None, list[
             break
         if len(line) > 150:
             one = _one_line_title(line) if first else None
-            if one:
+            if one and WRAPPER.match(one):
+                wrapper = wrapper or one
+            elif one:
                 candidates.append(one)
             first = False
             continue
@@ -265,6 +269,10 @@ def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:
     meta.implements = _implements(text, front_end, body_end, [meta.title, meta.wrapper_title])
     meta.period = _period(meta.title, meta.wrapper_title, meta.implements)
     printed_level = next((v for k, v in LEVEL_WORDS.items() if k in text[:front_end + 200] and "政策级别" in text[:front_end + 200]), None)
+    zone = _development_zone(meta)
+    if zone:
+        meta.jurisdiction, meta.level = (zone if isinstance(zone, str) else None), "development-zone"
+        return meta
     tier, department = _tier(meta, headline, lines, text, printed_level)
     meta.jurisdiction = _jurisdiction(meta, text, tier)
     if tier is None and meta.jurisdiction:
@@ -275,7 +283,8 @@ def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:
 
 def _title_from_mentions(text: str, body_end: int) -> str | None:
     """A press summary names the plan as 《X》(下称/以下简称《…》); a trailing link names it 解读:《X》."""
-    m = re.search(r"《([^《》]{6,80}(?:<[^<>]+>[^《》]*)?)》\s*[(（](?:下称|以下简称|简称)", text)
+    m = re.search(r"(?:制定|印发|出台|发布|公布|颁布)了?\s*《([^《》]{6,80}(?:<[^<>]+>[^《》]*)?)》\s*[(（](?:下称|以下简称|简称)",
+                  text)
     if m:
         return _clean_title(m.group(1))
     m = re.search(r"解读[^《\n]{0,12}[:：]?\s*《([^《》]{6,80})》", text[body_end:])
@@ -340,7 +349,7 @@ def _doc_number(fields: dict[str, str], lines: list[str], meta: DocumentMeta) ->
         for line in lines:
             squashed = re.sub(r"\s+", "", line)
             at = squashed.find(title_key(title)[:12])
-            if at >= 0 and len(squashed) > 150:
+            if at >= 0:
                 m = DOC_NUMBER.match(squashed, at + len(title))
                 if m:
                     return m.group()
@@ -477,6 +486,10 @@ def _jurisdiction(meta: DocumentMeta, text: str, tier: str | None) -> str | None
         place = _leading_place(name)
         if place:
             return place
+    if tier in (None, "provincial"):
+        abbr = re.search(rf"(?:中央)?(?:驻|在)([{''.join(_V['province_abbreviations'])}])(?:各|有关|单位|机构)", text)
+        if abbr:
+            return _V["province_abbreviations"][abbr.group(1)]
     pattern, names = _place_index()
     counts: dict[str, int] = {}
     for m in pattern.finditer(text):
@@ -486,6 +499,24 @@ def _jurisdiction(meta: DocumentMeta, text: str, tier: str | None) -> str | None
     if not counts:
         return None
     return max(counts, key=lambda k: (counts[k], -text.find(k)))
+
+
+_ZONE = re.compile(rf"^(?:(?:19|20)\d{{2}}年)?([\u4e00-\u9fff]{{0,12}}?(?:{'|'.join(_V['zone_words'])}))(?:管委会|管理委员会|工委|党工委)")
+
+
+_ZONE_TITLE = re.compile(rf"^(?:(?:19|20)\d{{2}}年)?(?:{'|'.join(_V['zone_words'])})(?!管委会|管理委员会)")
+
+
+def _development_zone(meta: DocumentMeta) -> str | bool | None:
+    """The zone when a development zone's administration issues the document (``铜陵经开区管委会``); True when
+    only the title opens with a zone word (``2025年开发区重点工作清单``: the zone is not named)."""
+    for name in (meta.issuer, meta.wrapper_title, meta.title):
+        m = _ZONE.match(name or "")
+        if m:
+            return m.group(1)
+    if not meta.issuer and _ZONE_TITLE.match(meta.title or ""):
+        return True
+    return None
 
 
 def _level_name(tier: str | None, department: bool) -> str | None:

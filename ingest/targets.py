@@ -86,15 +86,7 @@ _TARGET_VERB = re.compile(rf"(?:{_alt(_V['target_verbs'])})\s*$")
 _FIVE_YEAR = _V["five_year_plans"]
 
 # Words peeled off the front of a metric phrase: list markers, dates, scope, modals, generic verbs.
-_LEAD_WORDS = [
-    "全省", "全市", "全县", "全区", "全国", "全州", "我省", "我市", "我县", "我区", "本省", "本市", "本县", "本区", "各级", "各地", "省内",
-    "市内", "区内", "力争", "争取", "确保", "努力", "计划", "预计", "要", "将", "共计", "共", "累计", "合计", "再", "持续", "继续",
-    "进一步", "稳步", "逐步", "不断", "基本", "全面", "平均每年", "每年度", "每年", "年均", "同时", "此外", "其中", "另外", "并且", "并", "且",
-    "以及", "及", "和", "与", "或", "通过", "实现", "新建", "新增", "新培育", "建成", "建设", "创建", "建立", "组建", "共建", "培育",
-    "引导", "扶持", "认定", "打造", "选树", "申请", "申报", "获批", "获得", "承担", "完成", "开展", "推动", "推进", "合作", "参与", "添加",
-    "增加", "培养", "引进", "设立", "抓好", "形成", "拥有", "研制", "研发", "争创", "筹建", "布局", "遴选", "评选", "吸引", "招引", "培训",
-    "一批", "一系列", "若干", "一些", "多个",
-]
+_LEAD_WORDS: list[str] = _V["metric_lead_words"]
 _LEAD_PATTERNS = [
     re.compile(p)
     for p in (
@@ -109,19 +101,7 @@ _LEAD_PATTERNS = [
 ]
 # Words peeled off the end of a metric phrase that precedes its number (``…覆盖率力争达到``).
 _TRAIL = re.compile(
-    "(?:"
-    + "|".join(
-        [
-            r"\s+",
-            r"[“”\"'《》]",
-            r"达到|达|提高到|提高至|提升到|提升至|增加到|增加至|增长到|增至|降低到|降低至|降至|下降到|下降至",
-            r"减少到|减少至|保持在|稳定在|维持在|为|在|实现|超过|突破|增长|提高|提升|下降|降低|减少",
-            r"力争|争取|确保|要|将|预计|计划|基本|稳定|持续|每年|年均|平均每年|均|都|全部|共|共计|合计|累计",
-            r"新增|分别|逐步|进一步|总数|总量达|数量达",
-            rf"(?:较|比)(?:{YEAR})年(?:底|末)?",
-        ]
-    )
-    + ")$"
+    rf"(?:\s+|[“”\"'《》]|{_alt(_V['metric_trail_words'])}|(?:较|比)(?:{YEAR})年(?:底|末)?)$"
 )
 #: Verbs (and comparators) that, ending the text before a number, make the noun after it the metric.
 _VERB_END = _TARGET_VERB
@@ -401,10 +381,17 @@ def find_targets(text: str) -> list[TargetMatch]:
     item or clause before. Labels and codes in quotes, dates, ordinals, past facts (``已``/``了``), counts of
     list headings (``三项保障措施``, ``等4个方面``) and Chinese numerals without a comparator are skipped.
     """
-    out: list[TargetMatch] = []
+    qtys = _quantities(text)
+    out, covered = _respectively(text, qtys)
     last: dict | None = None  # previous target of the current sentence
-    for q in _quantities(text):
+    for q in qtys:
+        if q.start in covered:
+            continue
         sent_start = _sentence_start(text, q.start)
+        share = _share(text, q, sent_start)
+        if share:
+            out.append(share)
+            continue
         if last and last["sentence"] != sent_start:
             last = None
         clause_start = _clause_start(text, q.start)
@@ -451,6 +438,9 @@ def find_targets(text: str) -> list[TargetMatch]:
                 quote_start = _skip_time(text, quote_start, q.start)
                 if quote_start and text[quote_start - 1] == "“" and "”" in text[quote_start : q.start]:
                     quote_start -= 1
+            elif last and (total := _TOTAL.match(pre_raw)):
+                metric = re.sub(r"(?:数量|人数)$", "", last["metric"]) + total.group(1)  # …15万个以上,总数达到30万个
+                quote_start = floor + len(pre_raw) - len(pre_raw.lstrip())
             elif last:
                 qualifier = _clean(_peel_trail(pre_raw))
                 metric = last["metric"] + (f"({qualifier})" if qualifier and len(qualifier) <= 8 else "")
@@ -464,7 +454,7 @@ def find_targets(text: str) -> list[TargetMatch]:
             continue
         window = text[sent_start : q.end]
         mentions = goal_year_mentions(window)
-        year = mentions[-1].year if mentions else None
+        year = mentions[-1].year if mentions else _opening_year(text, sent_start, clause_start)
         clause_text = text[clause_start:end]
         scope_m = _SCOPE.search(clause_text) or _SCOPE.search(text[sent_start:_clause_end(text, sent_start)])
         per_year = q.per_year or bool(_PER_YEAR.search(text[clause_start : q.start]))
@@ -477,7 +467,82 @@ def find_targets(text: str) -> list[TargetMatch]:
             )
         )
         last = {"sentence": sent_start, "end": end, "metric": metric, "mode": mode}
-    return out
+    return sorted(out, key=lambda t: (t.start, t.end))
+
+
+_LIST_SPLIT = re.compile(r"\s*(?:、|以及|和|及|与)\s*")
+_SHARE_VERBS = _alt(_V["share_verbs"])
+
+
+def _respectively(text: str, qtys: list[_Qty]) -> tuple[list[TargetMatch], set[int]]:
+    """``A、B和C分别达到15%、10%和26%``: one target per listed metric, in order (a head noun printed only on
+    the last name is shared: ``城市、县城和乡镇污水处理率`` → 城市污水处理率, …)."""
+    out: list[TargetMatch] = []
+    covered: set[int] = set()
+    for m in re.finditer("分别", text):
+        names_start = max(text.rfind(ch, 0, m.start()) for ch in ",，;；。:：\n") + 1
+        lead, removed = _peel_lead(text[names_start : m.start()])
+        names = [_clean(n) for n in _LIST_SPLIT.split(_peel_trail(lead)) if _clean(n)]
+        run: list[_Qty] = []
+        pos = m.end()
+        for q in qtys:
+            if q.start < pos:
+                continue
+            gap = text[pos : q.start]
+            if not run and re.fullmatch(r"[^\d,，。;；\n]{0,8}", gap) or run and re.fullmatch(r"\s*(?:、|,|，|和|及|与|以及)\s*", gap):
+                run.append(q)
+                pos = q.end
+            else:
+                break
+        if len(run) < 2 or len(run) != len(names):
+            continue
+        qlen = len(names[0])
+        if _MEASURE_END.search(names[-1]) and len(names[-1]) > qlen:
+            head = names[-1][qlen:]
+            names = [n if _MEASURE_END.search(n) else n + head for n in names[:-1]] + names[-1:]
+        cmp_ = next((q.comparator for q in reversed(run) if q.comparator != "="), "=")
+        sent_start = _sentence_start(text, m.start())
+        mentions = goal_year_mentions(text[sent_start : run[-1].end])
+        year = mentions[-1].year if mentions else _opening_year(text, sent_start, names_start)
+        per_year = bool(_PER_YEAR.search(text[names_start : m.end()]))
+        for name, q in zip(names, run):
+            out.append(TargetMatch(
+                metric=metric_name(name, q.unit), value=q.value, low=q.low, high=q.high, unit=q.unit,
+                comparator=q.comparator if q.comparator != "=" else cmp_, per_year=per_year, cumulative=False,
+                year=year, scope=None, start=q.start, end=q.end, quote=text[q.start : q.end],
+            ))
+            covered.add(q.start)
+    return out, covered
+
+
+def _share(text: str, q: _Qty, sent_start: int) -> TargetMatch | None:
+    """``全市80%以上的学校达到标准化建设要求``: the share of a population that meets a goal."""
+    if unit_kind(q.unit) != "rate":
+        return None
+    m = re.match(rf"的(?P<noun>[\u4e00-\u9fff]{{1,12}}?)(?P<pred>(?:{_SHARE_VERBS})[^,，。;；\n]{{1,30}})", text[q.end :])
+    if not m or _STATUS.search(text[sent_start : q.start]) or _PAST.search(text[q.end : q.end + m.end()]):
+        return None
+    metric = _clean(m.group("pred")) + m.group("noun") + "比例"
+    mentions = goal_year_mentions(text[sent_start : q.end])
+    year = mentions[-1].year if mentions else _opening_year(text, sent_start, _clause_start(text, q.start))
+    scope = _SCOPE.search(text[_clause_start(text, q.start) : q.start])
+    end = q.end + m.end()
+    return TargetMatch(metric=metric, value=q.value, low=q.low, high=q.high, unit=q.unit, comparator=q.comparator,
+                       per_year=False, cumulative=False, year=year, scope=scope.group() if scope else None,
+                       start=q.start, end=end, quote=text[q.start : end])
+
+
+_TOTAL = re.compile(r"\s*(总数|总量|总规模|总计|总数量)")
+_OPENING_YEAR = re.compile(rf"\s*(?:[(（]?[一二三四五六七八九十\d]{{1,3}}[)）、.])?\s*(?:在|于)?(?P<y>{YEAR})年(?!\s*\d{{1,2}}月|[一二三四五六七八九十]{{1,2}}月|度|以来|底前|前)")
+
+
+def _opening_year(text: str, sent_start: int, clause_start: int) -> int | None:
+    """A year opening the target's own clause or sentence (``2011年再提高标准100元``, ``2008年,粮食…``)."""
+    for start in (clause_start, sent_start):
+        m = _OPENING_YEAR.match(text, start)
+        if m and not _PAST.search(text[m.end() : _clause_end(text, m.end())]):
+            return year_value(m.group("y"))
+    return None
 
 
 def _policy_parameter(text: str, q: _Qty, clause_start: int, sent_start: int, pre_raw: str, post_raw: str) -> bool:

@@ -1,0 +1,134 @@
+"""Document metadata on page-like texts written for the tests: titles (over lines, in wrappers, behind site
+furniture), issuer, signed dates in every printed form, 文号 of every shape, level and jurisdiction."""
+
+import pytest
+from plangraph.ingest.metadata import extract_metadata, parse_date
+
+
+def meta(text):
+    return extract_metadata(text, 0, len(text))
+
+
+BODY = "一、主要任务\n(一)推进示范建设。建成示范点10个。(责任单位:市发展改革委)\n"
+
+
+# ------------------------------------------------------------------------------------------------- titles
+
+
+def test_title_over_two_lines_with_the_place_alone_on_the_first():
+    m = meta("芜湖市\n关于加快发展数字经济的实施细则\n" + BODY)
+    assert m.title == "芜湖市关于加快发展数字经济的实施细则"
+    assert m.jurisdiction == "芜湖市" and m.level == "municipal"
+
+
+def test_title_broken_after_its_first_half():
+    m = meta("某地新闻:省政府出台意见。\n省政府办公厅关于进一步促进消费\n加快恢复的实施意见\n(皖政办发〔2022〕50号)\n" + BODY)
+    assert m.title == "省政府办公厅关于进一步促进消费加快恢复的实施意见"
+    assert m.issuer == "省政府办公厅"
+    assert m.doc_number == "皖政办发〔2022〕50号"
+    assert m.level == "provincial"
+
+
+def test_wrapper_notice_keeps_the_plan_title_and_the_wrapper():
+    text = ("合肥市人民政府办公室关于印发合肥市促进消费三年行动方案(2023—2025年)的通知\n各县(市)、区人民政府,市政府各部门:\n"
+            "现将《方案》印发给你们。\n合肥市人民政府办公室\n2023年3月28日\n合肥市促进消费三年行动方案(2023—2025年)\n" + BODY)
+    m = meta(text)
+    assert m.title == "合肥市促进消费三年行动方案(2023—2025年)"
+    assert m.wrapper_title.startswith("合肥市人民政府办公室关于印发")
+    assert (m.issuer, m.issued_on) == ("合肥市人民政府办公室", "2023-03-28")
+    assert (m.level, m.jurisdiction, m.period) == ("municipal", "合肥市", [2023, 2025])
+
+
+def test_site_header_breadcrumbs_and_headline_are_skipped():
+    text = ("返回首页\n当前位置: 首页 > 政策文件\n省政府印发2024年重点工作责任分解通知\n编辑: admin 时间: 2024-02-01\n"
+            "近日,省政府办公厅印发通知。\n重点工作责任分解\n" + BODY)
+    m = meta(text)
+    assert m.title == "重点工作责任分解"
+    assert m.issued_on is None            # a page timestamp is not an issue date
+    assert m.level == "provincial"        # from the headline's 省政府
+
+
+def test_no_printed_title_gives_none():
+    m = meta("各市人民政府,省政府各部门:\n为推动工作,现通知如下。\n" + BODY)
+    assert m.title is None
+    assert m.level == "provincial"
+
+
+def test_one_line_page():
+    text = ("湖北省人民政府 关于印发全省重点工作分工的通知 鄂政发〔2018〕26号 各市、州人民政府:现将分工印发给你们。"
+            + "一、加快发展 (一)扩大投资。1.推进项目建设。(省发展改革委负责) 2.优化环境。(省商务厅负责)" * 2)
+    m = meta(text)
+    assert m.wrapper_title is None or "湖北省人民政府" in m.wrapper_title
+    assert m.issuer == "湖北省人民政府"
+    assert m.doc_number == "鄂政发〔2018〕26号"
+    assert (m.level, m.jurisdiction) == ("provincial", "湖北省")
+
+
+# ------------------------------------------------------------------------------------------ dates, 文号
+
+
+@pytest.mark.parametrize(
+    ("printed", "iso"),
+    [("2023年3月28日", "2023-03-28"), ("2023-03-28", "2023-03-28"), ("2023/3/28", "2023-03-28"),
+     ("二〇二三年三月二十八日", "2023-03-28"), ("二〇二〇年十二月三十一日", "2020-12-31")],
+)
+def test_dates_in_every_printed_form(printed, iso):
+    assert parse_date(printed) == iso
+
+
+def test_signed_date_in_chinese_numerals_under_the_signature():
+    m = meta("某县2023年工作要点\n" + BODY + "南陵县人民政府\n二〇二三年三月二十八日\n")
+    assert (m.issuer, m.issued_on) == ("南陵县人民政府", "2023-03-28")
+
+
+def test_issue_date_label_wins_and_repost_dates_are_ignored():
+    text = ("发布机构: 某街道办事处 主题分类: 综合政务\n名称: 某区2022年食品安全工作安排 文号:\n成文日期: 发布日期: 2022-06-04\n"
+            "某区2022年食品安全工作安排\n" + BODY)
+    m = meta(text)
+    assert m.issued_on is None and m.issuer is None and m.doc_number is None
+    labelled = meta("索 引 号 001/2023-01 发文日期 2023-01-03\n发布机构 区人民政府办公室 文    号 蔡政办〔2023〕1号\n" + BODY)
+    assert (labelled.issued_on, labelled.doc_number) == ("2023-01-03", "蔡政办〔2023〕1号")
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [("湘政办发[2007]71号", "湘政办发[2007]71号"), ("京兴政办发〔2023〕1 号", "京兴政办发〔2023〕1号"),
+     ("(苏政办发(2022)50号)", "苏政办发(2022)50号"), ("国发 〔2021〕 37号", "国发〔2021〕37号")],
+)
+def test_doc_numbers_of_every_shape(line, number):
+    assert meta("某省关于加强计量工作的意见\n" + line + "\n" + BODY).doc_number == number
+
+
+def test_label_on_its_own_line_with_the_value_below():
+    m = meta("发文字号\n郧政发〔2023〕5号\n发布日期\n2023年02月13日 10:53:20\n" + BODY)
+    assert m.doc_number == "郧政发〔2023〕5号" and m.issued_on is None
+
+
+# ------------------------------------------------------------------------------------- level, jurisdiction
+
+
+@pytest.mark.parametrize(
+    ("head", "level", "jurisdiction"),
+    [
+        ("国务院关于加强计量工作的意见\n", "national", "全国"),
+        ("市场监管总局关于加强计量工作的意见\n", "national", "全国"),
+        ("江西省人民政府关于激发消费潜力的实施意见\n", "provincial", "江西省"),
+        ("浙江省质量技术监督局关于加强计量工作的实施意见\n", "provincial-department", "浙江省"),
+        ("南京市人民政府关于深化计量工作的实施意见\n", "municipal", "南京市"),
+        ("南京市市场监督管理局关于计量监督的工作方案\n", "municipal-department", "南京市"),
+        ("枞阳县人民政府关于推进乡村振兴的实施方案\n", "county", "枞阳县"),
+        ("北京市大兴区人民政府办公室关于印发重点工作分工方案的通知\n", "county", "大兴区"),
+        ("谯城区教育局2025年重点工作任务分解表\n", "county-department", "谯城区"),
+        ("铜陵经济技术开发区管委会关于推进招商工作的实施方案\n", "development-zone", "铜陵经济技术开发区"),
+    ],
+)
+def test_level_and_jurisdiction_for_every_level(head, level, jurisdiction):
+    m = meta(head + BODY)
+    assert (m.level, m.jurisdiction) == (level, jurisdiction)
+
+
+def test_addressees_and_place_mentions_when_nothing_else_is_printed():
+    m = meta("各省辖市发展改革委、工业和信息化局,省有关单位:\n为落实《河南省促进工业发展条例》,制定本通知。\n" + BODY)
+    assert (m.level, m.jurisdiction) == ("provincial-department", "河南省")
+    city = meta("各县(市)、区人民政府,市政府各部门:\n根据《山东省道路交通安全条例》,现就我市工作通知如下。\n" + BODY)
+    assert (city.level, city.jurisdiction) == ("municipal", None)   # a province named is not the city

@@ -1,0 +1,186 @@
+"""Every target form of the extraction contract, one short text written for the test each: comparators both
+ways, compound units and mixed figures, 分别 lists, shared verbs, shares of a population, what is not a target
+and where a target's year comes from."""
+
+import pytest
+from plangraph.ingest.targets import TargetContext, extract_targets, find_targets
+from plangraph.ingest.years import five_year_plan_end, heading_year, label_years, plan_year
+
+
+def one(text):
+    found = find_targets(text)
+    assert len(found) == 1, [(m.metric, m.value, m.unit) for m in found]
+    return found[0]
+
+
+# ------------------------------------------------------------------------------------------ 1. comparators
+
+
+@pytest.mark.parametrize(
+    ("text", "comparator"),
+    [
+        ("示范园区数量达到12个以上。", ">="),
+        ("森林覆盖率不低于45%。", ">="),
+        ("新增就业岗位不少于800个。", ">="),
+        ("外贸进出口总额超过300亿元。", ">="),
+        ("数字经济规模突破1万亿元。", ">="),
+        ("农村自来水普及率达到90%以上。", ">="),
+        ("空置率降低到5%以下。", "<="),
+        ("平均通行时间控制在30分钟以内。", "<="),
+        ("企业开办时间缩短至2个工作日以内。", "<="),
+        ("亏损企业占比不超过8%。", "<="),
+        ("单位产品能耗不高于0.3吨标准煤。", "<="),
+        ("城镇登记失业率4.5%左右。", "~"),
+        ("新增就业约1.2万人。", "~"),
+        ("建成社区食堂50个。", "="),
+    ],
+)
+def test_comparators_both_ways(text, comparator):
+    assert one(text).comparator == comparator
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("建设示范基地20~30个。", 20, 30, "个"),
+        ("培育龙头企业2—3个。", 2, 3, "个"),
+        ("研发经费投入年增长20%-30%。", 20, 30, "%"),
+    ],
+)
+def test_ranges_give_low_and_high(text, low, high, unit):
+    m = one(text)
+    assert (m.comparator, m.value, m.low, m.high, m.unit) == ("range", None, low, high, unit)
+
+
+def test_per_year_and_cumulative_cues():
+    per_year = one("每年新增城镇就业5万人。")
+    assert per_year.per_year and per_year.unit == "万人"
+    assert one("地区生产总值年均增长6%左右。").per_year
+    cumulative = one("累计建成5G基站1.5万个。")
+    assert cumulative.cumulative and not cumulative.per_year
+
+
+# --------------------------------------------------------------------------------------- 2. units, metrics
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("火电供电煤耗不高于300克二氧化碳/千瓦时。", 300, "克二氧化碳/千瓦时"),
+        ("PM2.5平均浓度控制在35微克/立方米以下。", 35, "微克/立方米"),
+        ("新增绿色电力30亿千瓦时。", 30, "亿千瓦时"),
+        ("社会消费品零售总额达到800亿元。", 800, "亿元"),
+        ("接待游客2000万人次。", 2000, "万人次"),
+        ("农村居民收入占比提高2个百分点。", 2, "个百分点"),
+        ("孕产妇死亡率控制在12/10万以内。", 12, "/10万"),
+        ("高标准农田建设面积达到60万亩。", 60, "万亩"),
+        ("数字经济规模达到1.2万亿元。", 1.2, "万亿元"),
+    ],
+)
+def test_compound_units_keep_their_scale(text, value, unit):
+    m = one(text)
+    assert (m.value, m.unit) == (value, unit)
+
+
+def test_chinese_numerals_and_mixed_figures():
+    assert (one("空气质量优良率达到百分之九十五。").value, one("空气质量优良率达到百分之九十五。").unit) == (95, "%")
+    two = one("建成省级示范区两个以上。")
+    assert (two.value, two.unit, two.comparator) == (2, "个", ">=")
+    mixed = one("新增就业1.2万人以上。")
+    assert (mixed.value, mixed.unit) == (1.2, "万人")
+
+
+def test_respectively_lists_give_one_target_per_metric_in_order():
+    found = find_targets("城市、县城和乡镇污水处理率分别达到95%、90%和70%以上。")
+    assert [(m.metric, m.value, m.comparator) for m in found] == [
+        ("城市污水处理率", 95, ">="), ("县城污水处理率", 90, ">="), ("乡镇污水处理率", 70, ">=")]
+
+
+def test_several_figures_share_one_verb():
+    found = find_targets("节约用地5万亩、用能120万吨标准煤。")
+    assert [(m.metric, m.value, m.unit) for m in found] == [("节约用地", 5, "万亩"), ("用能", 120, "万吨标准煤")]
+
+
+def test_share_of_a_population_is_a_rate_target():
+    m = one("全市80%以上的学校达到标准化建设要求。")
+    assert (m.value, m.unit, m.comparator) == (80, "%", ">=")
+    assert "学校" in m.metric and m.metric.endswith("比例")
+
+
+def test_metric_names_drop_the_verb_frame():
+    assert one("审批时限缩短至5个工作日以内。").metric == "审批时限"
+    assert one("全市新建口袋公园10个。").metric == "口袋公园数量"
+    assert one("城镇新增就业900万人以上。").metric.startswith("城镇新增就业")
+
+
+# ---------------------------------------------------------------------------------------- 3. not targets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对新认定的专精特新企业,给予最高50万元奖励。",            # a reward and its cap
+        "按设备投资的10%给予一次性补助。",                       # a subsidy rate
+        "设立规模10亿元的产业投资基金。",                        # a fund size
+        "对投资额1000万元以上的项目给予贷款贴息。",              # an eligibility threshold
+        "重点巡查年吞吐量5万吨以上码头。",                        # a threshold on a noun
+        "巩固提升30个现有产粮大县。",                            # existing stock
+        "2022年已建成充电桩3000个。",                            # a historical figure
+        "截至2022年底,全市累计建成5G基站8000个。",               # a status at a past date
+        "目前,我市事故死亡人数占比为60.5%。",                    # the present state
+        "在2010年提高标准100元的基础上继续推进。",                # a comparison base
+    ],
+)
+def test_not_targets(text):
+    assert find_targets(text) == []
+
+
+def test_a_conditional_sentence_with_a_reward_holds_no_target():
+    text = "实现年节能量1000吨标准煤以上、或减少碳排放2500吨以上的,给予100万元奖励。"
+    assert find_targets(text) == []
+
+
+def test_a_news_lead_before_the_plan_title_is_skipped():
+    text = "地区生产总值增长6%左右\n近日,区政府印发方案。\n2024年区重点工作分解\n1.地区生产总值增长6%左右。\n"
+    start = text.index("2024年区重点工作分解") + len("2024年区重点工作分解")
+    targets = extract_targets(TargetContext(text, plan_year=2024, body_start=start))
+    assert len(targets) == 1 and targets[0].start > start and targets[0].year == 2024
+
+
+# --------------------------------------------------------------------------------------------- 4. years
+
+
+def test_year_from_the_targets_own_clause():
+    assert one("到2025年,高新技术企业达到500家以上。").year == 2025
+    assert one("2026年再提高标准100元。").year == 2026
+
+
+def test_year_from_the_enclosing_heading_or_label():
+    text = "一、落实2024年主要目标\n(一)总体要求。\n1.城镇新增就业12万人以上。\n"
+    targets = extract_targets(TargetContext(text))
+    assert [t.year for t in targets] == [2024]
+    assert heading_year(text, text.index("城镇")) == 2024
+    labelled = "2025年任务:一是评估率达到60%;二是完成规划编制30个。"
+    assert [t.year for t in extract_targets(TargetContext(labelled, plan_year=2027))] == [2025, 2025]
+    assert label_years(labelled)[0][0] == 2025
+
+
+def test_plan_year_from_title_or_period():
+    assert plan_year("2023年工作要点") == 2023
+    assert plan_year("某市十四五规划(2021—2025年)") == 2025
+    assert plan_year("行动方案", [2018, 2021]) == 2021
+    assert plan_year("某市2018—2021年行动方案") == 2021
+    assert plan_year("某省“十四五”数字经济发展规划") == 2025
+    assert plan_year("关于加强计量工作的意见") is None
+    assert five_year_plan_end("到“十四五”末") == 2025
+
+
+def test_plan_year_fills_targets_without_a_year_but_not_per_year_ones():
+    text = "1.建成社区食堂50个。\n2.每年新增托位200个。\n"
+    targets = extract_targets(TargetContext(text, plan_year=2023))
+    assert [(t.value, t.year) for t in targets] == [(50, 2023), (200, None)]
+
+
+def test_fourteenth_five_year_plan_end_gives_2025():
+    text = "一、总体目标\n到“十四五”末,民营企业数量达到25万户。\n"
+    assert [t.year for t in extract_targets(TargetContext(text))] == [2025]

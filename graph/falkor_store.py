@@ -10,12 +10,19 @@ no other client sees the graph between them. FalkorDB has no rollback across que
 statement k (e.g. a unique-constraint violation) leaves statements before k applied; ``QueryError`` then
 says so. Each single statement is atomic, so a loader wanting strict all-or-nothing for a document puts its
 delete + create into one statement.
+
+Schema statements are sent only when ``db.indexes()`` / ``db.constraints()`` lack them (so the log holds no
+repeated schema commands). Self-healing: a request that finds the server gone (connection refused or reset)
+starts it again once (``falkor_server.start``, serialised by the directory lock) and retries; if that fails
+it raises ``BackendUnavailable``. A NUL character, which would silently truncate the Cypher text FalkorDB
+receives, is refused before sending.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 import redis
 from falkordb import Edge, FalkorDB, Node, Path
@@ -32,6 +39,7 @@ from plangraph.graph.errors import (
 )
 from plangraph.graph.store import StoreConfig
 
+T = TypeVar("T")
 _SYNTAX_MARKERS = ("Invalid input", "Unknown function", "is not registered", "not defined", "yntax error")
 
 
@@ -40,7 +48,7 @@ def map_error(exc: Exception, query: str = "") -> GraphError:
     msg = str(exc).strip()
     short = " ".join(query.split())[:120]
     if isinstance(exc, redis.ConnectionError | redis.TimeoutError | ConnectionError):
-        return BackendUnavailable(f"FalkorDB connection failed: {msg}")
+        return BackendUnavailable(f"FalkorDB connection failed ({type(exc).__name__})")
     if "timed out" in msg.lower():
         return QueryTimeout(f"query timed out: {short}")
     if "read-only queries" in msg:
@@ -74,6 +82,29 @@ def _with_params(query: str, params: dict | None) -> str:
     return "CYPHER " + " ".join(f"`{k}`={stringify_param_value(v)}" for k, v in params.items()) + " " + query
 
 
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
+def check_text(query: str, params: dict | None) -> None:
+    """Refuse a NUL in the query or its parameters: FalkorDB would read a truncated text."""
+    if "\x00" in query:
+        raise CypherSyntaxError("the query contains a NUL character")
+    if params and _has_nul(params):
+        raise QueryError("a query parameter contains a NUL character")
+
+
+_INDEX_STEP = re.compile(r"FOR \(n:(\w+)\) ON \(n\.(\w+)\)")
+_FULLTEXT_STEP = re.compile(r"label: '(\w+)'.*'(\w+)'\)$")
+_DEAD = (redis.ConnectionError, ConnectionError, BrokenPipeError)
+
+
 def _chunks(rows: list[dict], size: int) -> Iterable[list[dict]]:
     for i in range(0, len(rows), size):
         yield rows[i : i + size]
@@ -101,19 +132,37 @@ class FalkorStore:
         except (redis.RedisError, ConnectionError) as exc:
             raise map_error(exc, "GRAPH.LIST") from exc
 
+    def _heal(self, call: Callable[[], T]) -> T:
+        """Run ``call``; if the server is gone, start it again (once) and retry."""
+        try:
+            return call()
+        except _DEAD:
+            pass
+        try:
+            self.server = falkor_server.start(self.server.data_dir, timeout_s=30.0)
+            self._db.connection.connection_pool.disconnect()
+            if self._graph.name not in self._db.list_graphs():
+                self._graph.query("RETURN 1")
+        except (redis.RedisError, ConnectionError, OSError) as exc:
+            raise BackendUnavailable("the FalkorDB server stopped and could not be restarted") from exc
+        return call()
+
     # -------------------------------------------------------------- queries
 
     def read(self, query: str, params: dict | None = None, *, timeout_ms: int | None = None) -> list[dict]:
         timeout = dialect.falkor_timeout(self.default_timeout_ms if timeout_ms is None else timeout_ms)
+        check_text(query, params)
         try:
-            return _rows(self._graph.ro_query(query, params, timeout=timeout))
+            return _rows(self._heal(lambda: self._graph.ro_query(query, params, timeout=timeout)))
         except (redis.RedisError, ConnectionError) as exc:
             raise map_error(exc, query) from exc
 
     def write(self, query: str, params: dict | None = None, *, timeout_ms: int | None = None) -> list[dict]:
         self._check_writable(query)
+        check_text(query, params)
+        timeout = dialect.falkor_timeout(timeout_ms)
         try:
-            return _rows(self._graph.query(query, params, timeout=dialect.falkor_timeout(timeout_ms)))
+            return _rows(self._heal(lambda: self._graph.query(query, params, timeout=timeout)))
         except (redis.RedisError, ConnectionError) as exc:
             raise map_error(exc, query) from exc
 
@@ -131,19 +180,25 @@ class FalkorStore:
             return
         self._check_writable(statements[0][0])
         for query, params in statements:
+            check_text(query, params)
             if query in self._compiled:  # a fixed statement text compiles once per store object
                 continue
             try:
-                self._graph.explain(query, params or None)
+                self._heal(lambda q=query, p=params: self._graph.explain(q, p or None))
             except (redis.RedisError, ConnectionError) as exc:
                 raise map_error(exc, query) from exc
             if len(self._compiled) < 1024:
                 self._compiled.add(query)
-        pipe = self._db.connection.pipeline(transaction=True)
-        for query, params in statements:
-            pipe.execute_command("GRAPH.QUERY", self._graph.name, _with_params(query, params), "--compact")
+        texts = [_with_params(query, params) for query, params in statements]
+
+        def transaction() -> list:
+            pipe = self._db.connection.pipeline(transaction=True)
+            for text in texts:
+                pipe.execute_command("GRAPH.QUERY", self._graph.name, text, "--compact")
+            return pipe.execute(raise_on_error=False)
+
         try:
-            replies = pipe.execute(raise_on_error=False)
+            replies = self._heal(transaction)
         except (redis.RedisError, ConnectionError) as exc:
             raise map_error(exc, statements[0][0]) from exc
         for i, ((query, _), reply) in enumerate(zip(statements, replies, strict=True)):
@@ -157,9 +212,34 @@ class FalkorStore:
                     f"statement {i + 1}/{len(statements)} failed after {i} applied: {err}"
                 ) from exc
 
+    def _schema_present(self) -> tuple[set[tuple[str, str, str]], set[tuple[str, str]]]:
+        """``(label, property, RANGE|FULLTEXT)`` indexes and ``(label, property)`` unique constraints."""
+        indexes = {(r["label"], prop, kind)
+                   for r in self.read("CALL db.indexes() YIELD label, types RETURN label, types")
+                   for prop, kinds in r["types"].items() for kind in kinds}
+        constraints = {(r["label"], prop)
+                       for r in self.read("CALL db.constraints() YIELD type, label, properties "
+                                          "RETURN type, label, properties")
+                       if r["type"] == "UNIQUE" for prop in r["properties"]}
+        return indexes, constraints
+
+    @staticmethod
+    def _step_present(step: object, indexes: set, constraints: set) -> bool:
+        if isinstance(step, dialect.FalkorConstraint):
+            return (step.label, step.key) in constraints
+        m = _FULLTEXT_STEP.search(str(step)) if "fulltext" in str(step) else None
+        if m:
+            return (m.group(1), m.group(2), "FULLTEXT") in indexes
+        m = _INDEX_STEP.search(str(step))
+        return bool(m) and (m.group(1), m.group(2), "RANGE") in indexes
+
     def ensure_schema(self) -> None:
+        """Send only the schema steps the graph lacks (never a repeated schema command in the log)."""
         self._check_writable("ensure_schema")
+        indexes, constraints = self._schema_present()
         for step in dialect.falkor_schema_steps():
+            if self._step_present(step, indexes, constraints):
+                continue
             try:
                 if isinstance(step, dialect.FalkorConstraint):
                     self._db.execute_command("GRAPH.CONSTRAINT", "CREATE", self._graph.name, "UNIQUE", "NODE",
@@ -179,8 +259,13 @@ class FalkorStore:
     # -------------------------------------------------------------- housekeeping
 
     def rewrite_aof(self) -> None:
-        """Compact the AOF after a bulk load (faster restarts)."""
+        """Start compacting the AOF without waiting (see :meth:`compact`)."""
         falkor_server.rewrite_aof(self.server.data_dir)
+
+    def compact(self) -> None:
+        """Rewrite the AOF into one snapshot and wait for it: call after an ingest, so a restart (or a
+        restart after ``kill -9``) loads the snapshot instead of replaying every statement."""
+        falkor_server.compact(self.server.data_dir)
 
     def clear(self) -> None:
         """Delete this graph (data and schema). For tests and ``--replace-all`` style reloads."""

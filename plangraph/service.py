@@ -181,6 +181,9 @@ def ingest_files(store: GraphStore, paths: Iterable[Path | str], on_progress: Pr
         from plangraph.graph.linking import relink as relink_tasks  # scikit-learn: only when ingesting
 
         report.links += relink_tasks(store, changed) if changed else 0
+    compact = getattr(store, "compact", None)
+    if compact is not None and any(r.load and r.load.status != "unchanged" for r in report.results):
+        compact()  # embedded FalkorDB: fold the log into one snapshot, so a restart is quick
     return report
 
 

@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from plangraph.graph.dialect import task_fulltext_properties
+from plangraph.graph.keys import check_statements
 from plangraph.graph.store import GraphStore
 from plangraph.ingest.model import Extraction, doc_id_for_key
 from plangraph.ingest.places import Place, lineage, resolve_place
@@ -656,6 +657,7 @@ def write_plan(store: GraphStore, plan: _Plan, *, link: bool = False) -> LoadRes
             statements += batch
             result.links += links
     statements.append((STATEMENTS["bump_version"], {}))
+    check_statements(statements)
     _checkpoint("before-write")
     store.write_atomic(statements)
     _checkpoint("after-write")

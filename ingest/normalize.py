@@ -1,6 +1,6 @@
 """One normalised text for every later stage, with a map back to the original characters.
 
-Steps, in order: fold full-width ASCII (digits, letters, punctuation) and the ideographic space to half-width,
+Steps, in order: drop control characters and the CR of CRLF, fold full-width ASCII (digits, letters, punctuation) and the ideographic space to half-width,
 drop pinyin annotations inserted after characters (``自(zì)治區``), convert traditional to simplified with
 OpenCC (``tw2sp``, Taiwan vocabulary included, for traditional documents; ``t2s`` for simplified ones, where
 tw2sp would rewrite mainland words), apply the reviewed converter fixes of
@@ -25,6 +25,8 @@ _PINYIN_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 _PINYIN = re.compile(
     r"(?<=[\u4e00-\u9fff])[(（]([a-z" + _PINYIN_VOWELS + r"]{1,7})[)）]"
 )
+# the CR of CRLF, and control characters a reader may have let through (NUL, C0 except TAB/LF, DEL, C1)
+_DROPPED = re.compile(r"\r(?=\n)|[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 _CHUNK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaffA-Za-z0-9]+")
 
 
@@ -196,7 +198,7 @@ class NormText:
 
     def __post_init__(self) -> None:
         m = _Mapped.identity(self.original)
-        m = m.replace_blocks([(x.start(), x.end(), "") for x in re.finditer(r"\r(?=\n)", m.text)])
+        m = m.replace_blocks([(x.start(), x.end(), "") for x in _DROPPED.finditer(m.text)])
         m = _fold_width(m)
         m = _strip_pinyin(m)
         traditional = _is_traditional(m.text)

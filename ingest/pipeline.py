@@ -4,9 +4,9 @@ text. The stages assemble a dict; ``extract_file`` validates it into the contrac
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
+from plangraph.ingest.limits import bound_extraction
 from plangraph.ingest.metadata import extract_metadata
 from plangraph.ingest.model import Extraction, doc_id_for, title_key
 from plangraph.ingest.normalize import NormText
@@ -17,7 +17,7 @@ from plangraph.ingest.structure import Outline, parse_outline
 
 def extract_file(path: Path | str, *, max_mb: float = 20.0) -> Extraction:
     """Extract one document; raises :class:`ingest.errors.IngestError` with the reason when it cannot."""
-    return Extraction.model_validate(extract_dict(path, max_mb=max_mb))
+    return Extraction.model_validate(bound_extraction(extract_dict(path, max_mb=max_mb), path))
 
 
 def extract_dict(path: Path | str, *, max_mb: float = 20.0) -> dict:
@@ -46,7 +46,7 @@ def extract_dict(path: Path | str, *, max_mb: float = 20.0) -> dict:
         "doc_id": doc_id_for(title or path.stem),
         "title_key": title_key(title) if title else None,
         "wrapper_title": meta.wrapper_title,
-        "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+        "sha256": source.sha256,
         "format": source.format,
         "encoding": source.encoding,
         "script": norm.script,

@@ -75,7 +75,9 @@ def _rank(kind: str) -> int:
 
 PSEUDO_SECTION = re.compile(r"^在(.{4,50}?)方面[,，]?.{0,30}?(提出|要求|明确|部署)(了)?[:：]\s*$")
 COMMENTARY = re.compile(r"^(【[^】]{0,10}解读[^】]{0,10}】.*|(政策|文件|文字|图文|图片|视频|专家)?解读([:：].*)?)$")
-DATE_LINE = re.compile(r"^\(?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\)?$")
+_CN_DIGITS = "〇○零一二三四五六七八九十"
+DATE_LINE = re.compile(rf"^\(?(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{_CN_DIGITS}]{{4}}年[{_CN_DIGITS}]{{1,3}}月"
+                       rf"[{_CN_DIGITS}]{{1,3}}日)\)?$")
 ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff()]{2,30}(人民政府|政府|办公厅|办公室|局|厅|委员会|委|院|部|署|中心)$")
 TABLE_LINE = re.compile(r"(\s\|\s|\t|\|\s*$)")
 HEADING_SENTENCE = re.compile(r"^([^,，;；:：。!?！？]{3,32}?)[。!！]")
@@ -255,9 +257,12 @@ def _body_limits(text: str, lines: list[tuple[int, int]], first_heading: int | N
             end = min(end, s)
             break
         signed = ISSUER_LINE.match(line) and any(DATE_LINE.match(text[a:b]) for a, b in lines[i + 1 : i + 3])
-        if (signed or (DATE_LINE.match(line) and not ISSUER_LINE.match(text[lines[i - 1][0]:lines[i - 1][1]]))) \
-                and not _assigns(text[first_heading:s]):
+        dated = DATE_LINE.match(line) and not ISSUER_LINE.match(text[lines[i - 1][0]:lines[i - 1][1]])
+        annex = re.fullmatch(rf"(?:{'|'.join(map(re.escape, _config()['attachment_lines']))})\s*\d*[:：]?", line)
+        if (signed or dated or annex) and not _assigns(text[first_heading:s]):
             later = None
+            if annex and not any(_is_heading(text[a:b]) for a, b in lines[i + 1 :]):
+                continue   # an annex line with nothing numbered after it ends nothing
             for a, b in lines[i + 1 :]:
                 if COMMENTARY.match(text[a:b]):
                     break
@@ -538,6 +543,9 @@ def _unnumbered_tasks(text: str, node: Node, section_id: str | None, tasks: list
         if ((head and len(line) > head.end()) or bare) and not prev_open:
             flush()
             current, title, closed = [(s, e)], head.group(1) if head else line, False
+        elif not prev_open and (closed or not current) and _has_explicit(text, [(s, e)]):
+            flush()   # a paragraph without a heading sentence that carries its own responsibility
+            current, title, closed = [(s, e)], re.split(r"[,，;；:：。]", line)[0][:limit], False
         elif current and not closed:
             current.append((s, e))
         else:

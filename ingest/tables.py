@@ -97,6 +97,26 @@ def _cells_of_line(text: str, s: int, e: int) -> list[Cell]:
     return out
 
 
+def _slots_of_line(text: str, s: int, e: int) -> list[Cell | None]:
+    """Cells of a separated row in column order, ``None`` for an empty cell (outer separators dropped)."""
+    line = text[s:e]
+    parts = list(re.finditer(r"[^|\t]*", line))
+    slots: list[Cell | None] = []
+    for m in parts:
+        if m.start() == m.end() and m.start() > 0 and line[m.start() - 1] not in "|\t":
+            continue   # the empty match after a non-empty one
+        raw = m.group()
+        stripped = raw.strip()
+        a = s + m.start() + len(raw) - len(raw.lstrip())
+        slots.append(Cell(stripped, a, a + len(stripped)) if stripped else None)
+    while slots and slots[-1] is None:
+        slots.pop()
+    while slots and slots[0] is None and line.lstrip().startswith("|"):
+        slots.pop(0)
+        break
+    return slots
+
+
 def _is_multi_cell(line: str) -> bool:
     return bool(re.search(r"\s\|\s|\t|\S\|\S", line.strip().rstrip("|")))
 
@@ -131,7 +151,7 @@ def find_tables(text: str, lines: list[tuple[int, int]]) -> list[Table]:
             if sum(r is not None for r in roles) >= _config()["min_header_cells"] - 1 and \
                     set(UNIT_ROLES) & set(roles):
                 j = i + 1
-                while j < len(lines) and _is_multi_cell(text[lines[j][0]:lines[j][1]]):
+                while j < len(lines) and re.search(r"[|\t]", text[lines[j][0]:lines[j][1]]):
                     j += 1
                 tables.append(_grid_table(text, lines[i:j], header, roles))
                 i = j
@@ -152,6 +172,16 @@ def _grid_table(text: str, lines: list[tuple[int, int]], header: list[Cell], rol
     sections: list[Cell] = []
     for s, e in lines[1:]:
         cells = _cells_of_line(text, s, e)
+        slots = _slots_of_line(text, s, e)
+        if len(slots) == len(roles) and len(cells) < len(roles) and cells:
+            row = Row(None, cells[0].start, cells[-1].end)   # empty cells kept in place: align by column
+            for role, cell in zip(roles, slots, strict=True):
+                if cell is not None:
+                    _assign(row, role, cell)
+            row.section = sections[-1] if sections else None
+            if row.task is not None:
+                rows.append(row)
+            continue
         if cells and all(re.fullmatch(r"[-:=+\s]+", c.text) for c in cells):
             continue   # the rule under a Markdown table header
         if len(cells) == 1 and _SECTION_MARKER.match(cells[0].text):

@@ -222,3 +222,26 @@ def test_unnumbered_heading_lines_open_paragraph_tasks() -> None:
 将任务落实情况纳入年度考核。（责任单位：市政府督查室）
 """
     assert [t.title for t in outline(text).tasks] == ["加强组织领导", "强化督促检查"]
+
+
+def test_paragraphs_without_heading_sentence_but_with_responsibility_are_tasks() -> None:
+    text = """二、重点任务
+围绕产业链招商引资，全年引进亿元以上项目30个。（责任单位：市商务局）
+依托园区平台，推动企业上市融资。（责任单位：市金融局、市发改委）
+"""
+    o = outline(text)
+    assert [t.title for t in o.tasks] == ["围绕产业链招商引资", "依托园区平台"]
+
+
+@pytest.mark.parametrize("closing", ["二〇二四年一月五日", "附件"])
+def test_wrapper_ends_at_a_chinese_date_or_an_annex_line(closing: str) -> None:
+    text = f"""关于印发重点任务分解方案的通知
+一、各单位要高度重视，制定工作方案。
+二、各单位要按季度报送进展情况。
+{closing}
+重点任务分解方案
+一、主要预期目标
+（一）地区生产总值增长6%
+责任单位：区发展改革局
+"""
+    assert [t.title for t in outline(text).tasks] == ["地区生产总值增长6%"]

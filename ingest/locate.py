@@ -112,7 +112,9 @@ def _complete_units(resp: Responsibility, clause_text: str, after: str) -> Respo
 def officials_in(text: str) -> str | None:
     """Persons or posts named by a label such as ``牵头领导:常务副区长`` (never units)."""
     words = sorted(_config()["roles"]["official"], key=len, reverse=True)
-    found = [m.group(1).strip() for m in re.finditer(rf"(?:{'|'.join(words)})\s*:\s*([^\n;。)]+)", text)]
+    suffixes = "|".join(_config()["official_suffixes"])
+    label = rf"(?:{'|'.join(words)}|[\u4e00-\u9fff]{{0,6}}(?:{suffixes}))"
+    found = [m.group(1).strip() for m in re.finditer(rf"{label}\s*:\s*([^\n;。)]+)", text)]
     return "、".join(found) or None
 
 
@@ -127,6 +129,9 @@ def _table(text: str, row: Row, base: int) -> Responsibility | None:
             co.extend(units[1:])
         else:
             co.extend(units)
+    marked = [u for u in lead_units + co if u.lead_marker]
+    if marked and not has_lead_column:   # 市发改委(牵头)、市财政局 in a plain unit column
+        lead_units, co = marked[:1], [u for u in lead_units + co if u is not marked[0]]
     if not lead_units and co:
         lead_units, co = co[:1], co[1:]
     if not lead_units:

@@ -204,9 +204,9 @@ def _marker(line: str) -> tuple[str, str, int] | None:
             continue
         if kind == "ordinal":
             kind = _ordinal_kind(m.group(2))
-        if kind == "num" and len(m.group(1)) == 4 and m.group(1)[:2] in ("19", "20") and \
-                re.match(r"\s*\d", line[m.end():]):
-            return None  # 2023、2024年 is a list of years, not item 2023
+        if kind == "num" and re.match(r"\s*\d", line[m.end():]) and \
+                ("、" in line[len(m.group(1)):m.end()] or (len(m.group(1)) == 4 and m.group(1)[:2] in ("19", "20"))):
+            return None  # 2023、2024年 or 110、120 is a list of numbers, not an item
         if m.end() >= len(line) and kind not in ("num", "pnum"):
             return None  # a lone numeral is not a heading
         return kind, m.group(1), m.end()

@@ -82,6 +82,8 @@ def header_role(cell: str) -> str | None:
     for role, words in _config()["roles"].items():
         if any(w in key for w in words):
             return role
+    if key.endswith(tuple(_config()["official_suffixes"])):
+        return "official"
     return None
 
 

@@ -51,7 +51,7 @@ def test_every_marker_style_is_one_grammar(line: str, kind: str, number: str) ->
     assert mk is not None and mk[:2] == (kind, number)
 
 
-@pytest.mark.parametrize("line", ["2.5%的增长目标", "2023、2024年连续增长", "一", "一是加强领导", "第24次常务会议"])
+@pytest.mark.parametrize("line", ["2.5%的增长目标", "2023、2024年连续增长", "110、120联动", "一", "一是加强领导", "第24次常务会议"])
 def test_decimals_years_and_prose_are_not_markers(line: str) -> None:
     mk = _marker(NormText(line).text)
     assert mk is None or mk[0] == "bullet"

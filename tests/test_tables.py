@@ -197,3 +197,16 @@ def test_markdown_table_rule_is_not_a_row() -> None:
 | 1 | 建成口袋公园10个。 | 市园林局、市财政局 |
 """
     assert rows(text) == [("1", "市园林局", ["市财政局"], None, None)]
+
+
+def test_lead_marker_in_a_plain_unit_column_and_any_leader_label() -> None:
+    text = """序号 | 工作任务 | 责任单位 | 包联领导 |
+1 | 建成物流园区1个。 | 市交通局、市商务局(牵头) | 刘某 |
+"""
+    assert rows(text) == [("1", "市商务局", ["市交通局"], None, "刘某")]
+
+
+def test_a_leader_label_line_is_an_official() -> None:
+    from plangraph.ingest.locate import officials_in
+
+    assert officials_in("1.增长8%以上。\n牵头负责领导:金某。\n牵头责任单位:市发改委。") == "金某"

@@ -9,8 +9,11 @@ from fastapi.responses import Response
 from plangraph.api.deps import FormatQuery, PagingDep, RunnerDep, StoreDep, csv_response, page
 from plangraph.api.models import Network, Page, Row, TargetRow, TopicRow
 from plangraph.graph import network as netx
+from plangraph.graph.catalogue import graph_version
 
 router = APIRouter()
+# networks already built, by (store, graph version, parameters): a new graph version makes them unreachable
+_NETWORKS: dict[tuple, Any] = {}
 _CSV = {200: {"content": {"text/csv": {}}}}
 
 
@@ -89,8 +92,15 @@ def agency_network(
     """边权为两单位共同负责的任务数 / Edge weight = tasks the pair shares (lead–co and co–co counted apart)."""
     if jurisdiction:
         jurisdiction = runner.resolver.jurisdiction(jurisdiction)
-    graph = netx.co_responsibility_graph(store, doc_id=doc_id, jurisdiction=jurisdiction, level=level,
-                                         min_weight=min_weight)  # fmt: skip
+    key = (id(store), graph_version(store), doc_id, jurisdiction, level, min_weight)
+    graph = _NETWORKS.get(key) if key[1] is not None else None
+    if graph is None:
+        graph = netx.co_responsibility_graph(store, doc_id=doc_id, jurisdiction=jurisdiction, level=level,
+                                             min_weight=min_weight)  # fmt: skip
+        if key[1] is not None:
+            if len(_NETWORKS) >= 128:
+                _NETWORKS.pop(next(iter(_NETWORKS)))
+            _NETWORKS[key] = graph
     if format == "graphml":
         return Response(netx.to_graphml(graph), media_type="application/graphml+xml")
     if format == "csv":

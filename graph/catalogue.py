@@ -280,11 +280,11 @@ def lookup_topic_key(q: str) -> str | None:
 
 def segment_query(q: str) -> list[str]:
     """Search terms of a free-text query: Chinese segmented with jieba, function particles (的, 和…) dropped."""
-    import jieba
+    import rjieba
 
     text = normalize_text(q)
     terms: list[str] = []
-    for tok in jieba.cut(text):
+    for tok in rjieba.cut(text):
         tok = tok.strip()
         if not tok or not any(ch.isalnum() for ch in tok):
             continue

@@ -7,7 +7,7 @@
   for write queries); Neo4j takes seconds through ``neo4j.Query(text, timeout=…)`` on any transaction.
 
 Full-text on FalkorDB: its ``chinese`` analyzer segments differently from any query-side segmenter, so
-plangraph indexes ``Task.text_seg`` instead: the task text segmented by jieba (``segment_text``), tokens
+plangraph indexes ``Task.text_seg`` instead: the task text segmented by jieba (``segment_text``, jieba-rs), tokens
 separated by spaces, and segments queries with the same jieba (space = AND). Whoever writes ``Task.text``
 also writes ``task_fulltext_properties(text)`` (harmless on Neo4j, which indexes ``text`` with its ``cjk``
 analyzer).
@@ -15,7 +15,6 @@ analyzer).
 
 from __future__ import annotations
 
-import logging
 import re
 from dataclasses import dataclass
 
@@ -118,16 +117,18 @@ def falkor_already_exists(message: str) -> bool:
 # ---------------------------------------------------------------- full-text
 
 
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return jieba
+def _tokens(words) -> list[str]:
+    """The ``\\w+`` parts of segmenter tokens, lower-cased (``2021-10-26`` → ``2021 10 26``)."""
+    return [part.lower() for word in words for part in _TOKEN.findall(word)]
 
 
 def segment_text(text: str) -> str:
-    """jieba search-mode tokens of ``text`` (words and their sub-words), lower-cased, space-separated."""
-    return " ".join(t.lower() for t in _jieba().cut_for_search(text or "") if _TOKEN.fullmatch(t))
+    """jieba search-mode tokens of ``text`` (words and their sub-words), lower-cased, space-separated.
+
+    jieba-rs (``rjieba``): the jieba dictionary and algorithm, about 20x faster than the Python jieba."""
+    import rjieba
+
+    return " ".join(_tokens(rjieba.cut_for_search(text or "")))
 
 
 def task_fulltext_properties(text: str) -> dict[str, str]:
@@ -137,10 +138,11 @@ def task_fulltext_properties(text: str) -> dict[str, str]:
 
 def _falkor_term(term: str) -> str:
     """One term as a RediSearch clause: all its jieba words; a compound word also matches its sub-words."""
-    jieba = _jieba()
+    import rjieba
+
     clauses = []
-    for word in (w.lower() for w in jieba.cut(term) if _TOKEN.fullmatch(w)):
-        subs = [s.lower() for s in jieba.cut_for_search(word) if s.lower() != word and _TOKEN.fullmatch(s)]
+    for word in _tokens(rjieba.cut(term)):
+        subs = [s for s in _tokens(rjieba.cut_for_search(word)) if s != word]
         fine = [s for s in subs if len(s) < len(word)]
         clauses.append(f"({word}|{' '.join(fine)})" if fine else word)
     return " ".join(clauses)

@@ -79,7 +79,7 @@ def test_incremental_relink_equals_a_full_one_and_touches_only_what_changed(falk
         load_document(falkor_store, data)
     relink(falkor_store)
     full = _links(falkor_store)
-    nanjing_id = nanjing()["document"]["doc_id"]
+    nanjing_id = nanjing().document.doc_id
     assert {a.split("/")[0] for a, _, _ in full} == {CITY, nanjing_id}
     # a changed city plan: its links are rewritten in the same atomic write; Nanjing's are left alone
     falkor_store.write("MATCH (a:Task {doc_id: $d})-[r:IMPLEMENTS]->() SET r.mark = 1", {"d": nanjing_id})

@@ -24,6 +24,7 @@ from plangraph.api import (
     routes_meta,
     routes_tasks,
 )
+from plangraph.api.limits import BodyLimit, Gate
 from plangraph.api.models import ErrorResponse
 from plangraph.graph.catalogue import ParameterError, UnknownQuery, UnknownValue
 from plangraph.graph.errors import (
@@ -65,6 +66,11 @@ ask the same question. Errors are JSON `{"error", "message", "detail"}`.
 """
 
 
+RETRY_AFTER_S = 5
+_UNAVAILABLE = ("the graph store is not available right now (it restarts on its own); retry in a few seconds. "
+                "Operators: see `plangraph db status` and the PLANGRAPH_DATA_DIR / PLANGRAPH_GRAPH_URI settings")
+
+
 def _error(status: int, code: str, message: str, detail: Any = None) -> JSONResponse:
     body = ErrorResponse(error=code, message=message, detail=detail).model_dump()
     return JSONResponse(status_code=status, content=body)
@@ -73,6 +79,10 @@ def _error(status: int, code: str, message: str, detail: Any = None) -> JSONResp
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(GraphError)
     async def graph_error(_: Request, exc: GraphError) -> JSONResponse:
+        if isinstance(exc, BackendUnavailable | ConfigError):  # short, no local paths, retry hint
+            response = _error(503, "backend_unavailable", _UNAVAILABLE)
+            response.headers["Retry-After"] = str(RETRY_AFTER_S)
+            return response
         for cls, status, code in _GRAPH_ERRORS:
             if isinstance(exc, cls):
                 return _error(status, code, " ".join(str(exc).split()))
@@ -89,8 +99,12 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         if isinstance(exc.detail, dict) and "error" in exc.detail:
-            return _error(exc.status_code, exc.detail["error"], exc.detail.get("message", ""))
-        return _error(exc.status_code, "http_error", str(exc.detail))
+            response = _error(exc.status_code, exc.detail["error"], exc.detail.get("message", ""))
+        else:
+            response = _error(exc.status_code, "http_error", str(exc.detail))
+        for name, value in (getattr(exc, "headers", None) or {}).items():
+            response.headers[name] = value
+        return response
 
 
 def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
@@ -117,6 +131,8 @@ def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
     app.state.settings = settings
     app.state.store = store
     app.state.owns_store = False
+    app.state.cypher_gate = Gate(settings.cypher_max_concurrent, settings.cypher_max_per_key)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_kb * 1024)
     _install_error_handlers(app)
     for module in (routes_meta, routes_documents, routes_tasks, routes_agencies, routes_data, routes_cypher):
         app.include_router(module.router)

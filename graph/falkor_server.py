@@ -268,6 +268,12 @@ def _log_tail(path: Path, lines: int = 5) -> str:
         return ""
 
 
+def query_threads() -> int:
+    """FalkorDB reader threads: more than the API lets raw queries hold (PLANGRAPH_CYPHER_MAX_CONCURRENT), so
+    catalogue reads keep a thread while raw queries run to their timeout."""
+    return max(6, (os.cpu_count() or 2) + 4)
+
+
 def _spawn(path: Path, sock: Path, timeout_s: float) -> int:
     """Start a detached redis-server for ``path`` and wait until it answers PING."""
     cmd = [
@@ -283,7 +289,7 @@ def _spawn(path: Path, sock: Path, timeout_s: float) -> int:
         "--dir", str(path),
         "--pidfile", str(path / PID_NAME),
         "--daemonize", "no",
-        "--loadmodule", str(module_path()),
+        "--loadmodule", str(module_path()), "THREAD_COUNT", str(query_threads()),
     ]  # fmt: skip
     with open(os.open(path / LOG_NAME, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600), "ab") as log:
         proc = subprocess.Popen(

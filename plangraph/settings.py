@@ -41,6 +41,10 @@ class Settings(BaseSettings):
     api_key: SecretStr | None = Field(None, description="Enables POST /cypher when set (sent as X-API-Key)")
     query_timeout_ms: int = Field(5000, description="Timeout of each read query (ms)")
     max_rows: int = Field(1000, description="Row cap of raw Cypher answers")
+    cypher_max_bytes: int = Field(5_000_000, description="Byte cap of a raw Cypher answer (rows beyond are cut)")
+    cypher_max_concurrent: int = Field(2, description="Raw Cypher queries running at once, in all (429 beyond)")
+    cypher_max_per_key: int = Field(1, description="Raw Cypher queries running at once per API key (429 beyond)")
+    max_body_kb: int = Field(1024, description="Largest request body the API accepts (KB; 413 beyond)")
     max_file_mb: float = Field(20.0, description="Largest input file accepted by extract/ingest (MB)")
     queries_dir: Path = Field(
         default_factory=lambda: _package_dir("plangraph.queries"), description="The named Cypher catalogue"

@@ -7,12 +7,10 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import nbclient
+import nbformat
 import pytest
-
-nbformat = pytest.importorskip("nbformat")
-nbclient = pytest.importorskip("nbclient")
-
-from plangraph.graph import falkor_server  # noqa: E402
+from plangraph.graph import falkor_server
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 

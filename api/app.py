@@ -12,10 +12,11 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from plangraph.api import (
     routes_agencies,
     routes_cypher,
@@ -24,6 +25,7 @@ from plangraph.api import (
     routes_meta,
     routes_tasks,
 )
+from plangraph.api.deps import reject_unknown_params
 from plangraph.api.limits import BodyLimit, Gate
 from plangraph.api.models import ErrorResponse
 from plangraph.graph.catalogue import ParameterError, UnknownQuery, UnknownValue
@@ -99,7 +101,8 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         if isinstance(exc.detail, dict) and "error" in exc.detail:
-            response = _error(exc.status_code, exc.detail["error"], exc.detail.get("message", ""))
+            response = _error(exc.status_code, exc.detail["error"], exc.detail.get("message", ""),
+                              exc.detail.get("detail"))
         else:
             response = _error(exc.status_code, "http_error", str(exc.detail))
         for name, value in (getattr(exc, "headers", None) or {}).items():
@@ -116,9 +119,15 @@ def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
         yield
         if app.state.owns_store and app.state.store is not None:
             app.state.store.close()
+        if getattr(app.state, "write_store", None) is not None:
+            app.state.write_store.close()
 
-    app = FastAPI(
+    # FastAPIOffline serves /docs (Swagger UI) and /redoc from files shipped in the fastapi-offline package,
+    # so the API documentation works on an intranet without internet access.
+    app = FastAPIOffline(
         title="plangraph API · 规划知识图谱",
+        static_url="/static-docs",
+        dependencies=[Depends(reject_unknown_params)],
         description=_DESCRIPTION,
         version="0.1.0",
         lifespan=lifespan,
@@ -132,7 +141,10 @@ def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
     app.state.store = store
     app.state.owns_store = False
     app.state.cypher_gate = Gate(settings.cypher_max_concurrent, settings.cypher_max_per_key)
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_kb * 1024)
+    # an upload may be as large as an input file may be (plus the multipart envelope)
+    upload_bytes = int(settings.max_file_mb * 1024 * 1024) + 64 * 1024
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_kb * 1024,
+                       path_limits={"/documents": (upload_bytes, "PLANGRAPH_MAX_FILE_MB")})
     _install_error_handlers(app)
     for module in (routes_meta, routes_documents, routes_tasks, routes_agencies, routes_data, routes_cypher):
         app.include_router(module.router)

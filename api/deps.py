@@ -8,7 +8,9 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Depends, Header, HTTPException, Query, Request
 from fastapi.responses import Response
-from plangraph.graph.catalogue import Resolver, rows_to_csv, run_query
+from fastapi.routing import APIRoute
+from plangraph.graph.catalogue import Resolver, get_query, rows_to_csv, run_query
+from starlette.routing import Match
 
 from plangraph.settings import Settings
 
@@ -34,8 +36,24 @@ def get_store(request: Request) -> Any:
     return state.store
 
 
+def get_write_store(request: Request) -> Any:
+    """A writable store for uploads and deletions: the app's own store when it is writable, else one opened
+    from the settings on first use (closed with the app)."""
+    state = request.app.state
+    if state.store is not None and not getattr(state.store, "read_only", True):
+        return state.store
+    if getattr(state, "write_store", None) is None:
+        with _STORE_LOCK:
+            if getattr(state, "write_store", None) is None:
+                from plangraph.graph.store import open_store
+
+                state.write_store = open_store(state.settings, read_only=False)
+    return state.write_store
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 StoreDep = Annotated[Any, Depends(get_store)]
+WriteStoreDep = Annotated[Any, Depends(get_write_store)]
 
 
 class Runner:
@@ -55,6 +73,13 @@ class Runner:
             directory=self.settings.queries_dir,
             resolver=self.resolver,
         )
+
+    def total(self, name: str, params: dict[str, Any] | None = None) -> int:
+        """All rows ``name`` matches without paging, from its companion ``<name>_count`` catalogue query."""
+        spec = get_query(f"{name}_count", self.settings.queries_dir)
+        known = {p.name for p in spec.params}
+        rows = self(spec.name, {k: v for k, v in (params or {}).items() if k in known})
+        return int(rows[0]["total"]) if rows else 0
 
 
 def get_runner(store: StoreDep, settings: SettingsDep) -> Runner:
@@ -89,18 +114,38 @@ def csv_response(rows: list[dict[str, Any]], filename: str) -> Response:
     )
 
 
-def page(rows: list[dict[str, Any]], paging: Paging) -> dict[str, Any]:
-    return {"items": rows, "limit": paging.limit, "offset": paging.offset, "count": len(rows)}
+def next_link(request: Request, paging: Paging, total: int) -> str | None:
+    """The path and query of the next page (same parameters, ``offset`` moved on), or None on the last page."""
+    if paging.offset + paging.limit >= total:
+        return None
+    url = request.url.include_query_params(offset=paging.offset + paging.limit, limit=paging.limit)
+    return f"{url.path}?{url.query}"
 
 
-def require_api_key(settings: SettingsDep, x_api_key: Annotated[str | None, Header()] = None) -> None:
-    """``POST /cypher`` guard: 403 when no key is configured, 401 when the sent key is missing or wrong."""
+def page(rows: list[dict[str, Any]], paging: Paging, total: int, request: Request, **extra: Any) -> dict[str, Any]:
+    """The list envelope: ``items``, ``total`` (all matching rows), ``limit``, ``offset``, ``count`` (rows on this
+    page) and ``next`` (link to the next page or null)."""
+    return {"items": rows, "total": total, "limit": paging.limit, "offset": paging.offset, "count": len(rows),
+            "next": next_link(request, paging, total), **extra}
+
+
+def page_of(rows: list[dict[str, Any]], paging: Paging, request: Request) -> dict[str, Any]:
+    """A page cut from a complete list of rows (queries that return everything at once)."""
+    return page(rows[paging.offset : paging.offset + paging.limit], paging, len(rows), request)
+
+
+def require_api_key(
+    request: Request, settings: SettingsDep, x_api_key: Annotated[str | None, Header()] = None
+) -> None:
+    """Guard of every write and of ``POST /cypher``: 403 when no key is configured, 401 when the sent key is
+    missing or wrong."""
     if settings.api_key is None or not settings.api_key.get_secret_value():
+        what = "raw Cypher is off" if request.url.path.startswith("/cypher") else "writes are off"
         raise HTTPException(
             403,
             detail={
-                "error": "cypher_disabled",
-                "message": "raw Cypher is off: set PLANGRAPH_API_KEY to enable it",
+                "error": "cypher_disabled" if request.url.path.startswith("/cypher") else "writes_disabled",
+                "message": f"{what}: set PLANGRAPH_API_KEY to enable it",
             },
         )
     expected = settings.api_key.get_secret_value().encode("utf-8")
@@ -108,3 +153,41 @@ def require_api_key(settings: SettingsDep, x_api_key: Annotated[str | None, Head
         raise HTTPException(
             401, detail={"error": "bad_api_key", "message": "missing or wrong X-API-Key header"}
         )
+
+
+# Routes whose query parameters are declared elsewhere (the catalogue checks them itself).
+OPEN_PARAM_ROUTES = {"/queries/{name}"}
+_KNOWN_PARAMS: dict[int, frozenset[str]] = {}
+
+
+def _known_params(route: APIRoute) -> frozenset[str]:
+    key = id(route)
+    if key not in _KNOWN_PARAMS:
+        names: set[str] = set()
+        todo = [route.dependant]
+        while todo:
+            dependant = todo.pop()
+            names.update(p.alias for p in dependant.query_params)
+            todo.extend(dependant.dependencies)
+        _KNOWN_PARAMS[key] = frozenset(names)
+    return _KNOWN_PARAMS[key]
+
+
+def reject_unknown_params(request: Request) -> None:
+    """422 naming every query parameter the endpoint does not declare (instead of silently ignoring it)."""
+    route = request.scope.get("route")
+    if not isinstance(route, APIRoute):
+        route = next((r for r in request.app.router.routes
+                      if isinstance(r, APIRoute) and r.matches(request.scope)[0] == Match.FULL), None)  # fmt: skip
+    if route is None or route.path in OPEN_PARAM_ROUTES:
+        return
+    known = _known_params(route)
+    unknown = sorted({k for k in request.query_params if k not in known})
+    if unknown:
+        raise HTTPException(422, detail={
+            "error": "unknown_parameter",
+            "message": f"unknown query parameter{'s' if len(unknown) > 1 else ''} "
+                       f"{', '.join(map(repr, unknown))}; {request.url.path} accepts: "
+                       f"{', '.join(sorted(known)) or '(none)'}",
+            "detail": unknown,
+        })

@@ -19,28 +19,31 @@ def _json_error(status: int, code: str, message: str, headers: list[tuple[bytes,
 
 
 class BodyLimit:
-    """ASGI middleware: a request body above ``max_bytes`` gets 413 (from Content-Length, or while streaming)."""
+    """ASGI middleware: a request body above ``max_bytes`` gets 413 (from Content-Length, or while streaming).
 
-    def __init__(self, app: Any, max_bytes: int) -> None:
+    ``path_limits`` gives some paths (the upload) their own limit and the setting that sets it."""
+
+    def __init__(self, app: Any, max_bytes: int, path_limits: dict[str, tuple[int, str]] | None = None) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.path_limits = path_limits or {}
 
-    def _too_large(self) -> tuple:
-        return _json_error(413, "body_too_large",
-                           f"request body above {self.max_bytes} bytes (PLANGRAPH_MAX_BODY_KB)")
+    def _too_large(self, limit: int, setting: str) -> tuple:
+        return _json_error(413, "body_too_large", f"request body above {limit} bytes ({setting})")
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit, setting = self.path_limits.get(scope.get("path", ""), (self.max_bytes, "PLANGRAPH_MAX_BODY_KB"))
         for name, value in scope.get("headers", []):
             if name == b"content-length":
                 try:
                     declared = int(value)
                 except ValueError:
-                    declared = self.max_bytes + 1
-                if declared > self.max_bytes:
-                    for message in self._too_large():
+                    declared = limit + 1
+                if declared > limit:
+                    for message in self._too_large(limit, setting):
                         await send(message)
                     return
         seen = 0
@@ -51,7 +54,7 @@ class BodyLimit:
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
-                if seen > self.max_bytes:
+                if seen > limit:
                     raise _BodyTooLarge
             return message
 
@@ -65,7 +68,7 @@ class BodyLimit:
             await self.app(scope, limited_receive, tracking_send)
         except _BodyTooLarge:
             if not started:
-                for message in self._too_large():
+                for message in self._too_large(limit, setting):
                     await send(message)
 
 

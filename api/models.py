@@ -26,12 +26,34 @@ class ErrorResponse(BaseModel):
 
 
 class Page(BaseModel, Generic[T]):
-    """分页结果 / A page of results (``limit``/``offset``; ``count`` = rows on this page)."""
+    """分页结果 / A page of results: ``total`` = all matching rows, ``count`` = rows on this page, ``next`` = the
+    link to the next page (null on the last one)."""
 
     items: list[T]
-    limit: int
-    offset: int
-    count: int
+    total: int = Field(..., description="全部匹配行数 / all matching rows (not only this page)", examples=[43])
+    limit: int = Field(..., examples=[20])
+    offset: int = Field(..., examples=[0])
+    count: int = Field(..., description="本页行数 / rows on this page", examples=[20])
+    next: str | None = Field(None, description="下一页 / next page (path and query), null on the last page",
+                             examples=["/tasks?led_by=市场监管局&limit=20&offset=20"])  # fmt: skip
+
+
+class FacetValue(BaseModel):
+    """分面取值 / One value of a facet with the number of matching tasks."""
+
+    value: str = Field(..., examples=["浙江省市场监督管理局"])
+    label: str | None = Field(None, examples=["浙江省市场监督管理局"])
+    count: int = Field(..., examples=[22])
+
+
+class Facet(BaseModel):
+    """分面 / A facet: its most frequent values (``truncated`` when more exist than shown)."""
+
+    values: list[FacetValue]
+    truncated: bool = False
+
+
+FACETS = ("lead_agency", "function", "jurisdiction", "document", "topic", "role", "year")
 
 
 class Health(BaseModel):
@@ -84,6 +106,13 @@ class TaskRow(Row):
     topics: list[TopicRef] = []
 
 
+class TaskPage(Page[TaskRow]):
+    """任务分页及分面计数 / A page of tasks with facet counts over all matching tasks (lead agency, function,
+    jurisdiction, document, topic, role, year)."""
+
+    facets: dict[str, Facet] = Field(default_factory=dict)
+
+
 class UnitDetail(AgencyRef):
     """任务的责任单位及出处 / A responsible unit of a task with its provenance quote."""
 
@@ -134,6 +163,32 @@ class DocumentRow(Row):
     jurisdiction: str | None = None
     task_count: int = 0
     target_count: int = 0
+
+
+class UploadResult(BaseModel):
+    """上传结果 / What an upload did and what was extracted."""
+
+    doc_id: str = Field(..., examples=["d-0123456789ab"])
+    status: str = Field(..., description="created | replaced | upgraded | unchanged", examples=["created"])
+    title: str | None = Field(None, examples=["浙江省计量发展规划(2021—2035年)实施意见"])
+    file: str = Field(..., examples=["plan.docx"])
+    tasks: int = Field(..., examples=[23])
+    tasks_without_responsible: int = Field(0, examples=[1])
+    lead_units: list[str] = Field(default_factory=list, description="牵头单位 / lead units as printed",
+                                  examples=[["省市场监管局"]])  # fmt: skip
+    co_units: list[str] = Field(default_factory=list, description="配合单位 / co-responsible units as printed",
+                                examples=[["省发展改革委", "省科技厅"]])  # fmt: skip
+    targets: int = Field(0, examples=[12])
+    milestone_years: list[int] = Field(default_factory=list, examples=[[2025, 2035]])
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Removed(BaseModel):
+    """删除结果 / A removed document."""
+
+    doc_id: str = Field(..., examples=["d-0123456789ab"])
+    removed: bool = True
+    stub: bool = Field(False, description="仍被其他文件引用,保留为存根 / kept as a stub (another plan cites it)")
 
 
 class OutlineSection(Row):
@@ -258,13 +313,11 @@ class QueryInfo(BaseModel):
     examples: list[str] = []
 
 
-class QueryResult(BaseModel):
-    """查询结果 / Rows of a catalogue query."""
+class QueryResult(Page[dict[str, Any]]):
+    """查询结果 / A page of rows of a catalogue query, with the parameters as understood."""
 
-    name: str
-    params: dict[str, Any]
-    count: int
-    rows: list[dict[str, Any]]
+    name: str = Field(..., examples=["tasks"])
+    params: dict[str, Any] = Field(..., examples=[{"agency": "市场监管局", "role": "lead", "topic": "碳计量"}])
 
 
 class CypherRequest(BaseModel):

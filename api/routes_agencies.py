@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.openapi.models import Example
-from plangraph.api.deps import FormatQuery, PagingDep, RunnerDep, csv_response, page
+from fastapi.responses import Response
+from plangraph.api.deps import FormatQuery, PagingDep, RunnerDep, csv_response, page, page_of
 from plangraph.api.models import AgencyMatchRow, AgencyProfile, Page, TaskRow
 
 router = APIRouter(tags=["agencies 责任单位"])
@@ -22,6 +24,7 @@ _Q_EXAMPLES = {
 @router.get("/agencies", response_model=Page[AgencyMatchRow], summary="单位检索 / Find agencies",
             responses={200: {"content": {"text/csv": {}}}})  # fmt: skip
 def agencies(
+    request: Request,
     runner: RunnerDep,
     paging: PagingDep,
     q: Annotated[
@@ -42,11 +45,15 @@ def agencies(
             {**m.row, "score": m.score, "matched_by": m.reason} for m in runner.resolver.match_agencies(q)
         ]
     else:
-        rows = runner.resolver.vocabulary.by_lead[paging.offset : paging.offset + paging.limit]
-        rows = [{**r, "score": 0, "matched_by": None} for r in rows]
-        return csv_response(rows, "agencies") if format == "csv" else page(rows, paging)
-    rows = rows[paging.offset : paging.offset + paging.limit]
-    return csv_response(rows, "agencies") if format == "csv" else page(rows, paging)
+        vocabulary = runner.resolver.vocabulary.by_lead
+        rows = [{**r, "score": 0, "matched_by": None}
+                for r in vocabulary[paging.offset : paging.offset + paging.limit]]  # fmt: skip
+        if format == "csv":
+            return csv_response(rows, "agencies")
+        return page(rows, paging, len(vocabulary), request)
+    if format == "csv":
+        return csv_response(rows[paging.offset : paging.offset + paging.limit], "agencies")
+    return page_of(rows, paging, request)
 
 
 @router.get("/agencies/{agency_id}", response_model=AgencyProfile, summary="单位概况 / Agency profile")
@@ -59,19 +66,39 @@ def agency_profile(agency_id: str, runner: RunnerDep) -> dict[str, Any]:
     return rows[0]
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+SHEETS = {"lead": "牵头任务 lead", "co": "配合任务 co"}
+
+
 @router.get("/agencies/{agency_id}/tasks", response_model=Page[TaskRow], summary="单位的任务 / Tasks of an agency",
-            responses={200: {"content": {"text/csv": {}}}})  # fmt: skip
+            responses={200: {"content": {"text/csv": {}, XLSX: {}},
+                             "description": "JSON page, CSV page, or an Excel workbook of all the agency's tasks "
+                                            "(sheets 牵头任务 lead and 配合任务 co)"}})  # fmt: skip
 def agency_tasks(
+    request: Request,
     agency_id: str,
     runner: RunnerDep,
     paging: PagingDep,
     role: Annotated[Literal["lead", "co", "any"], Query(description="角色 / role")] = "any",
-    format: FormatQuery = "json",
+    format: Annotated[
+        Literal["json", "csv", "xlsx"],
+        Query(description="输出格式 / output format: json, csv or xlsx (xlsx: every task, one sheet per role)"),
+    ] = "json",
 ) -> Any:
-    """该单位牵头(lead)、配合(co)或全部(any)的任务 / Tasks the agency leads, co-leads or both."""
+    """该单位牵头(lead)、配合(co)或全部(any)的任务 / Tasks the agency leads, co-leads or both.
+    ``?format=xlsx`` gives an Excel file to forward: sheet 牵头任务 lead and sheet 配合任务 co."""
     if not runner.resolver.vocabulary.has_agency(agency_id):
         raise HTTPException(404, detail={"error": "not_found", "message": f"unknown agency id {agency_id!r}"})
-    rows = runner(
-        "tasks", {"agency": agency_id, "role": role, "limit": paging.limit, "offset": paging.offset}
-    )
-    return csv_response(rows, "tasks") if format == "csv" else page(rows, paging)
+    if format == "xlsx":
+        from plangraph.graph.tabular import rows_to_xlsx
+
+        roles = ("lead", "co") if role == "any" else (role,)
+        sheets = {SHEETS[r]: runner("tasks", {"agency": agency_id, "role": r, "limit": 1_000_000}) for r in roles}
+        name = quote(f"{agency_id}-tasks.xlsx")
+        return Response(rows_to_xlsx(sheets), media_type=XLSX,
+                        headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"})  # fmt: skip
+    filters = {"agency": agency_id, "role": role}
+    rows = runner("tasks", {**filters, "limit": paging.limit, "offset": paging.offset})
+    if format == "csv":
+        return csv_response(rows, "tasks")
+    return page(rows, paging, runner.total("tasks", filters), request)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
-from plangraph.api.deps import FormatQuery, PagingDep, RunnerDep, StoreDep, csv_response, page
+from plangraph.api.deps import FormatQuery, PagingDep, RunnerDep, StoreDep, csv_response, page, page_of
 from plangraph.api.models import Network, Page, Row, TargetRow, TopicRow
 from plangraph.graph import network as netx
 from plangraph.graph.catalogue import graph_version
@@ -20,6 +20,7 @@ _CSV = {200: {"content": {"text/csv": {}}}}
 @router.get("/targets", response_model=Page[TargetRow], tags=["targets 目标"], summary="量化目标 / Targets",
             responses=_CSV)  # fmt: skip
 def targets(
+    request: Request,
     runner: RunnerDep,
     paging: PagingDep,
     metric: Annotated[
@@ -31,15 +32,19 @@ def targets(
     format: FormatQuery = "json",
 ) -> Any:
     """按指标、年份、辖区、文件筛选的量化目标 / Targets by metric, year, jurisdiction and document."""
-    rows = runner("targets", {"metric": metric, "year": year, "jurisdiction": jurisdiction, "doc_id": doc_id,
-                              "limit": paging.limit, "offset": paging.offset})  # fmt: skip
-    return csv_response(rows, "targets") if format == "csv" else page(rows, paging)
+    filters = {"metric": metric, "year": year, "jurisdiction": jurisdiction, "doc_id": doc_id}
+    rows = runner("targets", {**filters, "limit": paging.limit, "offset": paging.offset})
+    if format == "csv":
+        return csv_response(rows, "targets")
+    return page(rows, paging, runner.total("targets", filters), request)
 
 
-@router.get("/targets/compare", response_model=list[Row], tags=["targets 目标"],
+@router.get("/targets/compare", response_model=Page[Row], tags=["targets 目标"],
             summary="目标对比 / The same metric across jurisdictions", responses=_CSV)  # fmt: skip
 def target_comparison(
+    request: Request,
     runner: RunnerDep,
+    paging: PagingDep,
     metric: Annotated[str | None, Query(description="指标名称包含 / metric contains")] = None,
     year: Annotated[int | None, Query(description="目标年份 / target year", ge=1949, le=2200)] = None,
     min_jurisdictions: Annotated[int, Query(ge=1, description="至少几个辖区 / minimum jurisdictions")] = 1,
@@ -49,28 +54,30 @@ def target_comparison(
     rows = runner(
         "target_comparison", {"metric": metric, "year": year, "min_jurisdictions": min_jurisdictions}
     )
-    return csv_response(rows, "target_comparison") if format == "csv" else rows
+    return csv_response(rows, "target_comparison") if format == "csv" else page_of(rows, paging, request)
 
 
-@router.get("/topics", response_model=list[TopicRow], tags=["topics 主题"], summary="主题 / Topics",
+@router.get("/topics", response_model=Page[TopicRow], tags=["topics 主题"], summary="主题 / Topics",
             responses=_CSV)  # fmt: skip
-def topics(runner: RunnerDep, format: FormatQuery = "json") -> Any:
+def topics(request: Request, runner: RunnerDep, paging: PagingDep, format: FormatQuery = "json") -> Any:
     """主题及引用它的任务数、文件数、术语 / Topics with task and document counts and the terms used."""
     rows = runner("topics")
-    return csv_response(rows, "topics") if format == "csv" else rows
+    return csv_response(rows, "topics") if format == "csv" else page_of(rows, paging, request)
 
 
-@router.get("/topics/coverage", response_model=list[Row], tags=["topics 主题"],
+@router.get("/topics/coverage", response_model=Page[Row], tags=["topics 主题"],
             summary="主题覆盖 / Documents × topics", responses=_CSV)  # fmt: skip
 def topic_coverage(
+    request: Request,
     runner: RunnerDep,
+    paging: PagingDep,
     doc_id: Annotated[str | None, Query(description="文件 id / document id")] = None,
     topic: Annotated[str | None, Query(description="主题 / topic", examples=["carbon-metrology"])] = None,
     format: FormatQuery = "json",
 ) -> Any:
     """每份文件引用每个主题的任务数 / Tasks citing each topic in each document."""
     rows = runner("topic_coverage", {"doc_id": doc_id, "topic": topic})
-    return csv_response(rows, "topic_coverage") if format == "csv" else rows
+    return csv_response(rows, "topic_coverage") if format == "csv" else page_of(rows, paging, request)
 
 
 @router.get(

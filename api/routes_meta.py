@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
-from plangraph.api.deps import FormatQuery, RunnerDep, SettingsDep, StoreDep, csv_response
-from plangraph.api.models import Health, QueryInfo, QueryResult, Stats
+from fastapi import APIRouter, Query, Request
+from plangraph.api.deps import (
+    FormatQuery,
+    Paging,
+    PagingDep,
+    RunnerDep,
+    SettingsDep,
+    StoreDep,
+    csv_response,
+    page,
+    page_of,
+)
+from plangraph.api.models import Health, Page, QueryInfo, QueryResult, Stats
 from plangraph.graph.catalogue import catalogue_rows, coerce_params, get_query, load_catalogue
 
 router = APIRouter()
@@ -27,11 +37,12 @@ def stats(store: StoreDep) -> dict[str, Any]:
     return graph_stats(store)
 
 
-@router.get("/queries", response_model=list[QueryInfo], tags=["queries 命名查询"],
-            summary="命名查询目录 / The query catalogue")  # fmt: skip
-def list_queries(settings: SettingsDep) -> list[dict[str, Any]]:
+@router.get("/queries", response_model=Page[QueryInfo], tags=["queries 命名查询"],
+            summary="命名查询目录 / The query catalogue", responses={200: {"content": {"text/csv": {}}}})  # fmt: skip
+def list_queries(request: Request, settings: SettingsDep, paging: PagingDep, format: FormatQuery = "json") -> Any:
     """全部命名查询及其参数 / Every catalogue query with its parameters."""
-    return catalogue_rows(load_catalogue(settings.queries_dir).values())
+    rows = catalogue_rows(load_catalogue(settings.queries_dir).values())
+    return csv_response(rows, "queries") if format == "csv" else page_of(rows, paging, request)
 
 
 @router.get(
@@ -41,14 +52,34 @@ def list_queries(settings: SettingsDep) -> list[dict[str, Any]]:
     summary="运行命名查询 / Run a catalogue query",
     responses={200: {"content": {"text/csv": {}}}},
 )
-def run_named_query(name: str, request: Request, runner: RunnerDep, settings: SettingsDep,
-                    format: FormatQuery = "json") -> Any:  # fmt: skip
+def run_named_query(
+    name: str,
+    request: Request,
+    runner: RunnerDep,
+    settings: SettingsDep,
+    limit: int | None = Query(None, ge=1, le=100000, description="每页行数 / page size (the query's default)"),
+    offset: int = Query(0, ge=0, description="跳过行数 / rows to skip"),
+    format: FormatQuery = "json",
+) -> Any:
     """查询参数即目录中声明的参数(校验类型)/ Query-string parameters are the query's declared parameters,
-    validated and coerced; e.g. ``/queries/tasks?agency=市场监管局&role=lead&topic=碳计量``."""
+    validated and coerced; e.g. ``/queries/tasks?agency=市场监管局&role=lead&topic=碳计量``. Unknown
+    parameters are refused (422). ``limit``/``offset`` page every query; ``total`` counts all its rows."""
     spec = get_query(name, settings.queries_dir)
-    raw = {k: v for k, v in request.query_params.multi_items() if k != "format"}
+    raw = {k: v for k, v in request.query_params.multi_items() if k not in ("format", "limit", "offset")}
+    pages_itself = spec.param("limit") is not None and spec.param("offset") is not None
+    if pages_itself:
+        limit = limit or int(spec.param("limit").default or 100)
+        raw.update(limit=limit, offset=offset)
     user_params = coerce_params(spec, raw)
     rows = runner(name, raw)
+    paging = Paging(limit=limit or 100, offset=offset)
     if format == "csv":
-        return csv_response(rows, name)
-    return {"name": name, "params": user_params, "count": len(rows), "rows": rows}
+        return csv_response(rows if pages_itself else rows[offset : offset + paging.limit], name)
+    if not pages_itself:
+        return {"name": name, "params": user_params, **page_of(rows, paging, request)}
+    filters = {k: v for k, v in raw.items() if k not in ("limit", "offset")}
+    if f"{name}_count" in load_catalogue(settings.queries_dir):
+        total = runner.total(name, filters)
+    else:  # no companion count query: count every row once
+        total = len(runner(name, {**filters, "limit": 10**9, "offset": 0}))
+    return {"name": name, "params": user_params, **page(rows, paging, total, request)}

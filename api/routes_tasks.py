@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.openapi.models import Example
-from plangraph.api.deps import FormatQuery, PagingDep, RunnerDep, csv_response, page
-from plangraph.api.models import Page, TaskDetail, TaskRow
+from plangraph.api.deps import FormatQuery, PagingDep, Runner, RunnerDep, csv_response, page
+from plangraph.api.models import FACETS, TaskDetail, TaskPage
 from plangraph.graph.catalogue import ParameterError
 
 router = APIRouter(tags=["tasks 任务"])
@@ -23,9 +23,31 @@ _TOPIC_EXAMPLES = {
 }
 
 
-@router.get("/tasks", response_model=Page[TaskRow], summary="任务查询 / Tasks",
+SortQuery = Annotated[
+    Literal["document", "title", "jurisdiction", "lead", "doc_title",
+            "-document", "-title", "-jurisdiction", "-lead", "-doc_title"],
+    Query(description="排序键,前加 - 为降序 / sort key, '-' prefix for descending: document (source order), "
+                      "title, jurisdiction, lead (lead agency), doc_title", examples=["-title"]),
+]  # fmt: skip
+
+
+def facets(runner: Runner, filters: dict[str, Any], size: int) -> dict[str, Any]:
+    """Facet counts over all tasks matching ``filters`` (the ``tasks_facets`` catalogue query), ``size`` values
+    per facet, most frequent first."""
+    out: dict[str, Any] = {name: {"values": [], "truncated": False} for name in FACETS}
+    for row in runner("tasks_facets", filters):
+        facet = out.setdefault(row["facet"], {"values": [], "truncated": False})
+        if len(facet["values"]) < size:
+            facet["values"].append({"value": row["value"], "label": row["label"], "count": int(row["count"])})
+        else:
+            facet["truncated"] = True
+    return out
+
+
+@router.get("/tasks", response_model=TaskPage, summary="任务查询 / Tasks",
             responses={200: {"content": {"text/csv": {}}}})  # fmt: skip
 def tasks(
+    request: Request,
     runner: RunnerDep,
     paging: PagingDep,
     led_by: Annotated[
@@ -62,6 +84,10 @@ def tasks(
     text: Annotated[
         str | None, Query(description="任务文本包含 / task text contains", max_length=200)
     ] = None,
+    sort: SortQuery = "document",
+    facet_size: Annotated[
+        int, Query(ge=0, le=1000, description="每个分面最多取值数(0 = 不计分面)/ values per facet (0: no facets)")
+    ] = 30,
     format: FormatQuery = "json",
 ) -> Any:
     """``GET /tasks?led_by=市场监管局&topic=碳计量`` 与 ``GET /tasks?led_by=market_regulation&topic=carbon-metrology``
@@ -70,10 +96,14 @@ def tasks(
         raise ParameterError("give either led_by or agency (with role), not both")
     if led_by:
         agency, role = led_by, "lead"
-    rows = runner("tasks", {"agency": agency, "role": role, "topic": topic, "doc_id": doc_id,
-                            "jurisdiction": jurisdiction, "year": year, "text": text,
+    filters = {"agency": agency, "role": role, "topic": topic, "doc_id": doc_id, "jurisdiction": jurisdiction,
+               "year": year, "text": text}
+    rows = runner("tasks", {**filters, "sort": sort.lstrip("-"), "descending": sort.startswith("-"),
                             "limit": paging.limit, "offset": paging.offset})  # fmt: skip
-    return csv_response(rows, "tasks") if format == "csv" else page(rows, paging)
+    if format == "csv":
+        return csv_response(rows, "tasks")
+    return page(rows, paging, runner.total("tasks", filters), request,
+                facets=facets(runner, filters, facet_size) if facet_size else {})
 
 
 @router.get("/tasks/{task_id:path}", response_model=TaskDetail, summary="任务详情 / Task detail")

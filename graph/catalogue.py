@@ -25,8 +25,6 @@ A parameter without ``= default`` is required; ``= null`` means optional.
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 import json
 import re
 import threading
@@ -628,13 +626,7 @@ def cell(value: Any) -> str:
 
 
 def rows_to_csv(rows: list[dict[str, Any]]) -> str:
-    """Rows as CSV text (header from the union of keys in first-seen order)."""
-    columns: list[str] = []
-    for row in rows:
-        columns.extend(k for k in row if k not in columns)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([cell(row.get(c)) for c in columns])
-    return buf.getvalue()
+    """Rows as CSV text with flat columns (maps and lists spread out, see :mod:`plangraph.graph.tabular`)."""
+    from plangraph.graph.tabular import rows_to_csv as flat_csv
+
+    return flat_csv(rows)

@@ -13,7 +13,7 @@ import io
 import json
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import networkx as nx
 from plangraph.graph.dialect import BUSINESS_KEYS
@@ -79,23 +79,78 @@ def _subgraph(nodes: dict[NodeId, dict], edges: list[dict], doc_id: str) -> tupl
     return {nid: nodes[nid] for nid in keep if nid in nodes}, keep_edges
 
 
+_LIST_SEP = "、"
+# the property shown as a node's label, by node type (first one present wins; else the business key)
+_DISPLAY = {
+    "Agency": ("name",), "Document": ("title",), "Section": ("title", "number"), "Task": ("title", "number"),
+    "Target": ("metric",), "Topic": ("name", "name_en"), "Function": ("name", "zh", "name_en"),
+    "Jurisdiction": ("name",), "Year": ("year",),
+}
+
+
+def display_name(label: str, key: str, props: dict[str, Any]) -> str:
+    """What a person should read on a node: an agency's name, a plan's title, a task's number and title…"""
+    if label == "Task" and props.get("title"):
+        return f"{props.get('number') or ''}{props['title']}".strip()
+    for prop in _DISPLAY.get(label, ()):
+        if props.get(prop) not in (None, ""):
+            return str(props[prop])
+    return key
+
+
 def _flat(value: Any) -> Any:
-    """GraphML/CSV cell: scalars as they are, lists and maps as JSON."""
-    if isinstance(value, list | dict):
+    """A GraphML/CSV value: scalars as they are, lists joined with 、 (maps, which the loader stores as JSON
+    text already, stay text)."""
+    if isinstance(value, list):
+        return _LIST_SEP.join("" if v is None else str(v) for v in value)
+    if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return value
 
 
-def _graphml(graph: dict, out: Path) -> None:
+def _typed(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Attribute maps with one type per attribute name across all items (GraphML declares a type per key):
+    ints mixed with floats become floats, anything mixed with text becomes text."""
+    kinds: dict[str, set[type]] = {}
+    for attrs in items:
+        for k, v in attrs.items():
+            kinds.setdefault(k, set()).add(bool if isinstance(v, bool) else type(v))
+    target: dict[str, type] = {}
+    for k, ts in kinds.items():
+        if len(ts) == 1:
+            target[k] = next(iter(ts))
+        elif ts <= {int, float}:
+            target[k] = float
+        else:
+            target[k] = str
+    out = []
+    for attrs in items:
+        fixed = {}
+        for k, v in attrs.items():
+            t = target[k]
+            fixed[k] = v if type(v) is t else (float(v) if t is float else str(v).lower() if isinstance(v, bool)
+                                                else str(v))
+        out.append(fixed)
+    return out
+
+
+def _graphml(graph: dict, out: Any) -> None:
     g = nx.MultiDiGraph()
+    node_attrs = []
     for n in graph["nodes"]:
         attrs = {k: _flat(v) for k, v in n["properties"].items() if v is not None}
-        attrs.update(label=n["label"], key=n["key"])
+        attrs.update(label=display_name(n["label"], n["key"], n["properties"]), type=n["label"], key=n["key"])
+        node_attrs.append(attrs)
+    for n, attrs in zip(graph["nodes"], _typed(node_attrs), strict=True):
         g.add_node(f"{n['label']}:{n['key']}", **attrs)
-    for i, e in enumerate(graph["edges"]):
+    edge_attrs = []
+    for e in graph["edges"]:
         attrs = {k: _flat(v) for k, v in e["properties"].items() if v is not None}
-        g.add_edge(":".join(e["source"]), ":".join(e["target"]), key=i, type=e["type"], **attrs)
-    nx.write_graphml(g, str(out), encoding="utf-8")
+        attrs.update(label=e["type"], type=e["type"])
+        edge_attrs.append(attrs)
+    for i, (e, attrs) in enumerate(zip(graph["edges"], _typed(edge_attrs), strict=True)):
+        g.add_edge(":".join(e["source"]), ":".join(e["target"]), key=i, **attrs)
+    nx.write_graphml(g, out, encoding="utf-8")
 
 
 def _csv_text(header: list[str], rows: list[list[Any]]) -> str:
@@ -106,45 +161,77 @@ def _csv_text(header: list[str], rows: list[list[Any]]) -> str:
     return buf.getvalue()
 
 
+def _cell(value: Any) -> Any:
+    value = _flat(value)
+    return "" if value is None else value
+
+
+def _csv_tables(graph: dict) -> tuple[str, str]:
+    """``nodes.csv`` (id, type, key, label, then one column per property) and ``edges.csv`` (source, target,
+    type, then one column per property); flat cells, lists joined with 、."""
+    node_props = sorted({k for n in graph["nodes"] for k in n["properties"]})
+    nodes = _csv_text(["id", "type", "key", "label"] + node_props,
+                      [[f"{n['label']}:{n['key']}", n["label"], n["key"],
+                        display_name(n["label"], n["key"], n["properties"])]
+                       + [_cell(n["properties"].get(k)) for k in node_props] for n in graph["nodes"]])
+    edge_props = sorted({k for e in graph["edges"] for k in e["properties"]})
+    edges = _csv_text(["source", "target", "type"] + edge_props,
+                      [[":".join(e["source"]), ":".join(e["target"]), e["type"]]
+                       + [_cell(e["properties"].get(k)) for k in edge_props] for e in graph["edges"]])
+    return nodes, edges
+
+
+def _zip(nodes: str, edges: str, out: Any) -> None:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, text in (("nodes.csv", nodes), ("edges.csv", edges)):
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, text.encode("utf-8"))
+
+
 def _csv(graph: dict, out: Path) -> None:
-    nodes = _csv_text(["id", "label", "key", "properties"],
-                      [[f"{n['label']}:{n['key']}", n["label"], n["key"], _sort_key(n["properties"])]
-                       for n in graph["nodes"]])
-    edges = _csv_text(["source", "target", "type", "properties"],
-                      [[":".join(e["source"]), ":".join(e["target"]), e["type"], _sort_key(e["properties"])]
-                       for e in graph["edges"]])
+    nodes, edges = _csv_tables(graph)
     if out.suffix == ".zip":
-        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            for name, text in (("nodes.csv", nodes), ("edges.csv", edges)):
-                info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
-                info.compress_type = zipfile.ZIP_DEFLATED
-                zf.writestr(info, text.encode("utf-8"))
+        _zip(nodes, edges, out)
     else:
         out.mkdir(parents=True, exist_ok=True)
         (out / "nodes.csv").write_text(nodes, encoding="utf-8")
         (out / "edges.csv").write_text(edges, encoding="utf-8")
 
 
-def export_graph(store: GraphStore, fmt: str, out: Path, doc_id: str | None = None) -> dict[str, int]:
-    """Write the graph (or ``doc_id``'s subgraph) to ``out``; CSV writes a folder, or a zip if ``out``
-    ends in ``.zip``. Returns ``{"nodes": n, "edges": m}``. Raises ``ValueError`` on an unknown format or
-    a document that does not exist."""
+def render(graph: dict, fmt: str) -> bytes:
+    """One export as bytes (CSV: a zip of nodes.csv and edges.csv), for writing to standard output."""
+    if fmt == "json":
+        return (json.dumps(graph, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
+    if fmt == "jsonl":
+        lines = [json.dumps({"kind": "node", **n}, ensure_ascii=False, sort_keys=True) for n in graph["nodes"]]
+        lines += [json.dumps({"kind": "edge", **e}, ensure_ascii=False, sort_keys=True) for e in graph["edges"]]
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    buf = io.BytesIO()
+    if fmt == "graphml":
+        _graphml(graph, buf)
+    else:
+        _zip(*_csv_tables(graph), buf)
+    return buf.getvalue()
+
+
+def export_graph(store: GraphStore, fmt: str, out: Path | BinaryIO, doc_id: str | None = None) -> dict[str, int]:
+    """Write the graph (or ``doc_id``'s subgraph) to ``out`` (a path or a binary stream); CSV writes a folder,
+    or a zip if ``out`` ends in ``.zip`` or is a stream. Returns ``{"nodes": n, "edges": m}``. Raises
+    ``ValueError`` on an unknown format or a document that does not exist."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
     graph = collect_graph(store, doc_id)
     if doc_id is not None and not graph["nodes"]:
         raise ValueError(f"no document {doc_id!r} in the graph")
+    if not isinstance(out, (str, Path)):  # a binary stream (standard output)
+        out.write(render(graph, fmt))
+        return {"nodes": len(graph["nodes"]), "edges": len(graph["edges"])}
     out = Path(out)
     if fmt != "csv" or out.suffix == ".zip":
         out.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "json":
-        out.write_text(json.dumps(graph, ensure_ascii=False, sort_keys=True, indent=1) + "\n", encoding="utf-8")
-    elif fmt == "jsonl":
-        lines = [json.dumps({"kind": "node", **n}, ensure_ascii=False, sort_keys=True) for n in graph["nodes"]]
-        lines += [json.dumps({"kind": "edge", **e}, ensure_ascii=False, sort_keys=True) for e in graph["edges"]]
-        out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    elif fmt == "graphml":
-        _graphml(graph, out)
-    else:
+    if fmt == "csv":
         _csv(graph, out)
+    else:
+        out.write_bytes(render(graph, fmt))
     return {"nodes": len(graph["nodes"]), "edges": len(graph["edges"])}

@@ -46,15 +46,30 @@ def exit_on_error() -> Iterator[None]:
         raise typer.Exit(code=1) from None
 
 
-def load_settings() -> Settings:
-    """The settings, with the backend URI checked; a bad value exits through ``exit_on_error``."""
+def describe_store(settings: Settings) -> str:
+    """Which store the settings open, in one line (the embedded FalkorDB's folder, or the Neo4j URI)."""
     from plangraph.graph.store import backend_for
+
+    if backend_for(settings.store_config()) == "neo4j":
+        return f"store: Neo4j at {settings.graph_uri} (database {settings.graph_name})"
+    return f"store: embedded FalkorDB in {settings.data_dir} (graph {settings.graph_name}; PLANGRAPH_DATA_DIR)"
+
+
+_NAMED: set[str] = set()
+
+
+def load_settings() -> Settings:
+    """The settings, with the backend URI checked; a bad value exits through ``exit_on_error``. Every command
+    that opens the store calls this, so the store it uses is named once on standard error."""
     from plangraph.settings import get_settings
 
     with exit_on_error():
         settings = get_settings()
-        backend_for(settings.store_config())
-        return settings
+        line = describe_store(settings)
+    if line not in _NAMED:
+        _NAMED.add(line)
+        err_console.print(line, highlight=False, markup=False)
+    return settings
 
 
 @contextlib.contextmanager

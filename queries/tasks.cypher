@@ -10,6 +10,8 @@
 // @param text: string = null — 任务文本包含 / task text contains
 // @param limit: int = 100 — 最多返回行数 / page size
 // @param offset: int = 0 — 跳过行数 / rows to skip
+// @param sort: enum(document|title|jurisdiction|lead) = document — 排序:文件顺序、标题、辖区、牵头单位 / sort key (document = source order)
+// @param descending: bool = false — 降序 / descending order
 // @example: agency=市场监管局 role=lead topic=碳计量
 // @mode: read
 // Each UNION branch starts from one indexed entry point (agency ids, document, topic, province, city; a scan
@@ -26,14 +28,16 @@ WHERE ($role = 'any' OR r.role = $role)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
   AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
 WITH DISTINCT t
-WITH t
-ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id
+WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
+                          WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
+ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
+         t.doc_id, coalesce(t.start, 0), t.task_id
 SKIP $offset LIMIT $limit
 MATCH (d:Document)-[:HAS_TASK]->(t)
 OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
-WITH d, t, c, rc
+WITH d, t, k, c, rc
 ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
-WITH d, t, collect(CASE WHEN c IS NULL THEN NULL
+WITH d, t, k, collect(CASE WHEN c IS NULL THEN NULL
                         ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
@@ -48,7 +52,8 @@ RETURN t.task_id AS task_id,
              {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
        co,
        [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
-ORDER BY doc_id, coalesce(t.start, 0), task_id
+ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
+         doc_id, coalesce(t.start, 0), task_id
 
 UNION
 // 2. a document (index on Task.doc_id)
@@ -59,14 +64,16 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
   AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
-WITH t
-ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id
+WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
+                          WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
+ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
+         t.doc_id, coalesce(t.start, 0), t.task_id
 SKIP $offset LIMIT $limit
 MATCH (d:Document)-[:HAS_TASK]->(t)
 OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
-WITH d, t, c, rc
+WITH d, t, k, c, rc
 ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
-WITH d, t, collect(CASE WHEN c IS NULL THEN NULL
+WITH d, t, k, collect(CASE WHEN c IS NULL THEN NULL
                         ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
@@ -81,7 +88,8 @@ RETURN t.task_id AS task_id,
              {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
        co,
        [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
-ORDER BY doc_id, coalesce(t.start, 0), task_id
+ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
+         doc_id, coalesce(t.start, 0), task_id
 
 UNION
 // 3. a topic (index on Topic.key)
@@ -92,14 +100,16 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
   AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
-WITH t
-ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id
+WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
+                          WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
+ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
+         t.doc_id, coalesce(t.start, 0), t.task_id
 SKIP $offset LIMIT $limit
 MATCH (d:Document)-[:HAS_TASK]->(t)
 OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
-WITH d, t, c, rc
+WITH d, t, k, c, rc
 ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
-WITH d, t, collect(CASE WHEN c IS NULL THEN NULL
+WITH d, t, k, collect(CASE WHEN c IS NULL THEN NULL
                         ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
@@ -114,7 +124,8 @@ RETURN t.task_id AS task_id,
              {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
        co,
        [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
-ORDER BY doc_id, coalesce(t.start, 0), task_id
+ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
+         doc_id, coalesce(t.start, 0), task_id
 
 UNION
 // 4. a province (index on Task.province)
@@ -128,14 +139,16 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
   AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
-WITH t
-ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id
+WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
+                          WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
+ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
+         t.doc_id, coalesce(t.start, 0), t.task_id
 SKIP $offset LIMIT $limit
 MATCH (d:Document)-[:HAS_TASK]->(t)
 OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
-WITH d, t, c, rc
+WITH d, t, k, c, rc
 ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
-WITH d, t, collect(CASE WHEN c IS NULL THEN NULL
+WITH d, t, k, collect(CASE WHEN c IS NULL THEN NULL
                         ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
@@ -150,7 +163,8 @@ RETURN t.task_id AS task_id,
              {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
        co,
        [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
-ORDER BY doc_id, coalesce(t.start, 0), task_id
+ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
+         doc_id, coalesce(t.start, 0), task_id
 
 UNION
 // 5. any other known place (index on Task.jurisdiction)
@@ -164,14 +178,16 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
   AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
-WITH t
-ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id
+WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
+                          WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
+ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
+         t.doc_id, coalesce(t.start, 0), t.task_id
 SKIP $offset LIMIT $limit
 MATCH (d:Document)-[:HAS_TASK]->(t)
 OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
-WITH d, t, c, rc
+WITH d, t, k, c, rc
 ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
-WITH d, t, collect(CASE WHEN c IS NULL THEN NULL
+WITH d, t, k, collect(CASE WHEN c IS NULL THEN NULL
                         ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
@@ -186,7 +202,8 @@ RETURN t.task_id AS task_id,
              {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
        co,
        [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
-ORDER BY doc_id, coalesce(t.start, 0), task_id
+ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
+         doc_id, coalesce(t.start, 0), task_id
 
 UNION
 // 6. a place name the graph does not hold as a jurisdiction (prefix scan)
@@ -201,14 +218,16 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
   AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
-WITH t
-ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id
+WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
+                          WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
+ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
+         t.doc_id, coalesce(t.start, 0), t.task_id
 SKIP $offset LIMIT $limit
 MATCH (d:Document)-[:HAS_TASK]->(t)
 OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
-WITH d, t, c, rc
+WITH d, t, k, c, rc
 ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
-WITH d, t, collect(CASE WHEN c IS NULL THEN NULL
+WITH d, t, k, collect(CASE WHEN c IS NULL THEN NULL
                         ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
@@ -223,7 +242,8 @@ RETURN t.task_id AS task_id,
              {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
        co,
        [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
-ORDER BY doc_id, coalesce(t.start, 0), task_id
+ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
+         doc_id, coalesce(t.start, 0), task_id
 
 UNION
 // 7. nothing selective: every task
@@ -235,14 +255,16 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
   AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
-WITH t
-ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id
+WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
+                          WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
+ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
+         t.doc_id, coalesce(t.start, 0), t.task_id
 SKIP $offset LIMIT $limit
 MATCH (d:Document)-[:HAS_TASK]->(t)
 OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
-WITH d, t, c, rc
+WITH d, t, k, c, rc
 ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
-WITH d, t, collect(CASE WHEN c IS NULL THEN NULL
+WITH d, t, k, collect(CASE WHEN c IS NULL THEN NULL
                         ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
@@ -257,4 +279,5 @@ RETURN t.task_id AS task_id,
              {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
        co,
        [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
-ORDER BY doc_id, coalesce(t.start, 0), task_id
+ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
+         doc_id, coalesce(t.start, 0), task_id

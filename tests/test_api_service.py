@@ -61,7 +61,9 @@ def test_tasks_csv_export(client):
     assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(resp.text.lstrip("\ufeff"))))
     assert [r["task_id"] for r in rows] == [f"{TONGLING}/T0{i}" for i in (1, 2, 3)]
-    assert TL_MR in rows[0]["lead"]
+    assert rows[0]["lead_agency_id"] == TL_MR  # flat columns: no JSON inside a cell
+    assert rows[0]["co_agency_id"] == f"{TL_ST}、{TL_FIN}"
+    assert not any(cell.startswith(("{", "[")) for row in rows for cell in row.values())
 
 
 def test_task_detail(client):
@@ -110,10 +112,10 @@ def test_targets_topics_and_comparison(client):
     items = client.get("/targets", params={"jurisdiction": "铜陵"}).json()["items"]
     assert [(t["value"], t["unit"]) for t in items] == [(155, "项")]
     cmp = client.get("/targets/compare", params={"metric": "计量标准", "min_jurisdictions": 2}).json()
-    assert [v["jurisdiction"] for v in cmp[0]["values"]] == ["浙江省", "铜陵市"]
-    topics = client.get("/topics").json()
+    assert [v["jurisdiction"] for v in cmp["items"][0]["values"]] == ["浙江省", "铜陵市"]
+    topics = client.get("/topics").json()["items"]
     assert topics[0]["key"] == "carbon-metrology" and topics[0]["task_count"] == 3
-    cov = client.get("/topics/coverage", params={"doc_id": ZHEJIANG}).json()
+    cov = client.get("/topics/coverage", params={"doc_id": ZHEJIANG}).json()["items"]
     assert [(c["topic"], c["task_count"]) for c in cov] == [("carbon-metrology", 1)]
 
 
@@ -135,12 +137,15 @@ def test_network_json_graphml_csv(client):
 
 
 def test_queries_catalogue_endpoints(client):
-    names = {q["name"] for q in client.get("/queries").json()}
+    names = {q["name"] for q in client.get("/queries").json()["items"]}
     assert {"tasks", "search", "implementation_coverage"} <= names
     run = client.get("/queries/unimplemented_clauses").json()
-    assert [r["clause_id"] for r in run["rows"]] == [f"{NATIONAL}/T02", f"{NATIONAL}/T03"]
+    assert [r["clause_id"] for r in run["items"]] == [f"{NATIONAL}/T02", f"{NATIONAL}/T03"]
+    assert (run["total"], run["next"]) == (2, None)
     run = client.get("/queries/tasks", params={"agency": "市科技局", "role": "lead"}).json()
-    assert run["params"]["role"] == "lead" and [r["task_id"] for r in run["rows"]] == [f"{TONGLING}/T02"]
+    assert run["params"]["role"] == "lead" and [r["task_id"] for r in run["items"]] == [f"{TONGLING}/T02"]
+    paged = client.get("/queries/unimplemented_clauses", params={"limit": 1, "offset": 1}).json()
+    assert [r["clause_id"] for r in paged["items"]] == [f"{NATIONAL}/T03"] and paged["total"] == 2
     text = client.get("/queries/agency_workload", params={"doc_id": TONGLING, "format": "csv"}).text
     assert text.lstrip("\ufeff").startswith("agency_id,")
 

@@ -64,12 +64,23 @@ def test_graphml_and_csv_folder(loaded, tmp_path: Path) -> None:
     counts = export_graph(loaded, "graphml", tmp_path / "g.graphml")
     graph = nx.read_graphml(tmp_path / "g.graphml")
     assert graph.number_of_nodes() == counts["nodes"] and graph.number_of_edges() == counts["edges"]
-    assert graph.nodes["Jurisdiction:铜陵市"]["label"] == "Jurisdiction"
+    tl = graph.nodes["Jurisdiction:铜陵市"]
+    assert (tl["label"], tl["type"]) == ("铜陵市", "Jurisdiction")  # label = what a person reads
+    agency = graph.nodes["Agency:铜陵市市场监督管理局"]
+    assert agency["label"] == "铜陵市市场监督管理局" and agency["type"] == "Agency"
+    task = graph.nodes[f"Task:{CITY}/T01"]
+    assert task["label"] == f"{task['number']}{task['title']}" and task["type"] == "Task"
+    assert isinstance(task["start"], int) and isinstance(task["order"], int)  # typed, not text
+    assert not any(str(v).startswith("[") for _, d in graph.nodes(data=True) for v in d.values())
     export_graph(loaded, "csv", tmp_path / "csv")
     with (tmp_path / "csv" / "edges.csv").open(encoding="utf-8") as fh:
         edges = list(csv.DictReader(fh))
     assert len(edges) == counts["edges"]
-    assert {"source", "target", "type", "properties"} == set(edges[0])
+    assert list(edges[0])[:3] == ["source", "target", "type"] and "properties" not in edges[0]
+    with (tmp_path / "csv" / "nodes.csv").open(encoding="utf-8") as fh:
+        nodes = {n["id"]: n for n in csv.DictReader(fh)}
+    assert nodes[f"Task:{CITY}/T01"]["label"] == task["label"]
+    assert not any(cell.startswith(("{", "[")) for n in nodes.values() for cell in n.values())
     export_graph(loaded, "csv", tmp_path / "g.zip")
     with zipfile.ZipFile(tmp_path / "g.zip") as zf:
         assert sorted(zf.namelist()) == ["edges.csv", "nodes.csv"]

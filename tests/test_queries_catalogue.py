@@ -343,13 +343,13 @@ def test_cli_query_json_and_errors(store, falkor_settings, monkeypatch):
         ok = runner.invoke(app, ["query", "tasks", "--param", "agency=market regulation", "-p", "role=lead",
                                  "-p", "topic=carbon-metrology", "--format", "json"])  # fmt: skip
         assert ok.exit_code == 0, ok.output
-        assert len(json.loads(ok.output)) == 3
+        assert len(json.loads(ok.stdout)) == 3
         csv_out = runner.invoke(app, ["query", "unimplemented_clauses", "--format", "csv"])
-        assert csv_out.exit_code == 0 and csv_out.output.splitlines()[0].startswith(
+        assert csv_out.exit_code == 0 and csv_out.stdout.splitlines()[0].startswith(
             "doc_id,doc_title,clause_id"
         )
         listing = runner.invoke(app, ["query", "--list", "--format", "json"])
-        assert {q["name"] for q in json.loads(listing.output)} >= REQUIRED
+        assert {q["name"] for q in json.loads(listing.stdout)} >= REQUIRED
         bad = runner.invoke(app, ["query", "tasks", "-p", "year=soon"])
         assert bad.exit_code == 1 and "expected an integer" in bad.output
     finally:

@@ -71,7 +71,8 @@ _WRITE_ERRORS = {
         **_WRITE_ERRORS,
         413: {"model": ErrorResponse, "description": "文件过大 / file above PLANGRAPH_MAX_FILE_MB"},
         415: {"model": ErrorResponse, "description": "不支持的文件类型 / unsupported file type"},
-        422: {"model": ErrorResponse, "description": "无法读取或无规划结构 / unreadable file or no plan structure"},
+        422: {"model": ErrorResponse, "description": "无法读取或无规划结构(bad_file,说明原因)/ unreadable file "
+                                                     "or no plan structure (bad_file, the message says why)"},
     },
 )
 async def upload_document(

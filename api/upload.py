@@ -33,54 +33,31 @@ def safe_name(filename: str) -> str:
     return stem[: 150 - len(suffix)] + suffix
 
 
-def summary(extraction: dict, result: Any) -> dict[str, Any]:
-    """The extraction summary of a loaded document: counts, lead and co units as printed, warnings."""
-    tasks = extraction.get("tasks") or []
-    leads = list(dict.fromkeys(t["lead"] for t in tasks if t.get("lead")))
-    co = list(dict.fromkeys(c for t in tasks for c in t.get("co") or [] if c))
-    doc = extraction.get("document") or {}
+def summary(result: Any) -> dict[str, Any]:
+    """The answer for a loaded file (a :class:`plangraph.service.FileResult`): id, status, counts, lead and co
+    units as printed, warnings."""
+    load, about = result.load, result.summary
     return {
-        "doc_id": result.doc_id,
-        "status": result.status,
-        "title": doc.get("title"),
-        "file": extraction.get("file") or "",
-        "tasks": len(tasks),
-        "tasks_without_responsible": result.tasks_without_responsible,
-        "lead_units": leads,
-        "co_units": co,
-        "targets": len(extraction.get("targets") or []),
-        "milestone_years": [int(y) for y in extraction.get("milestone_years") or []],
-        "warnings": list(result.warnings),
+        "doc_id": load.doc_id,
+        "status": load.status,
+        "title": about.get("title"),
+        "file": about.get("file") or result.path.name,
+        "tasks": load.tasks,
+        "tasks_without_responsible": load.tasks_without_responsible,
+        "lead_units": about.get("lead_units", []),
+        "co_units": about.get("co_units", []),
+        "targets": load.targets,
+        "milestone_years": about.get("milestone_years", []),
+        "warnings": list(load.warnings),
     }
 
 
-_PREVIOUS = ("MATCH (d:Document {doc_id: $doc_id}) WHERE coalesce(d.stub, false) = false "
-             "RETURN d.file AS file, d.sha256 AS sha256, size([(d)-[:HAS_TASK]->(:Task) | 1]) AS tasks")
-
-
-def replacement_warning(store: Any, extraction: dict) -> str | None:
-    """A warning when ``extraction`` is a plan already in the graph from another file (a PDF replacing the
-    text version, say), with the task counts of both, so a worse copy never replaces a better one silently."""
-    from plangraph.graph.loader import stub_doc_id
-
-    doc = extraction["document"]
-    doc_id = doc.get("doc_id") or stub_doc_id(doc["title_key"])
-    rows = store.read(_PREVIOUS, {"doc_id": doc_id})
-    if not rows or rows[0]["sha256"] == doc.get("sha256"):
-        return None
-    old, new = int(rows[0]["tasks"] or 0), len(extraction.get("tasks") or [])
-    worse = " — fewer tasks than before" if new < old else ""
-    return (f"same plan as {rows[0]['file'] or 'an earlier file'} already in the graph ({old} tasks); "
-            f"replaced by {extraction.get('file')} ({new} tasks){worse}")
-
-
 def ingest_upload(store: Any, filename: str, data: bytes, settings: Settings) -> dict[str, Any]:
-    """Extract and load one uploaded file; the summary dict, or :class:`UploadRejected` saying why not."""
-    from plangraph.graph.linking import relink
-    from plangraph.graph.loader import load_document
-    from plangraph.ingest.errors import IngestError, NoStructure
-    from plangraph.ingest.pipeline import extract_file
+    """Extract and load one uploaded file through :func:`plangraph.service.ingest_files`; the summary dict, or
+    :class:`UploadRejected` saying why not."""
     from plangraph.ingest.readers import SUPPORTED
+
+    from plangraph.service import ingest_files
 
     name = safe_name(filename)
     suffix = Path(name).suffix.lower()
@@ -91,19 +68,11 @@ def ingest_upload(store: Any, filename: str, data: bytes, settings: Settings) ->
     with tempfile.TemporaryDirectory(prefix="plangraph-upload-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)
-        try:
-            extraction = extract_file(path, max_mb=settings.max_file_mb)
-        except NoStructure as exc:
-            raise UploadRejected(422, "no_plan_structure", f"{name}: {exc.reason}") from None
-        except IngestError as exc:
-            raise UploadRejected(422, "unreadable_file", f"{name}: {exc.reason}") from None
-    warning = replacement_warning(store, extraction)
-    result = load_document(store, extraction)
-    if warning:
-        result.warnings.insert(0, warning)
-    if result.status != "unchanged":
-        relink(store)
-    return summary(extraction, result)
+        report = ingest_files(store, [path], max_mb=settings.max_file_mb, force=True, workers=1)
+    result = report.results[0]
+    if result.error is not None:
+        raise UploadRejected(422, "bad_file", f"{name}: {result.error}")
+    return summary(result)
 
 
 _STATE = ("MATCH (d:Document {doc_id: $doc_id}) "

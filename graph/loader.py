@@ -390,6 +390,7 @@ class _Plan:
             "encoding": doc.get("encoding"),
             "script": doc.get("script"),
             "file": self.extraction.get("file"),
+            "extractor": doc.get("extractor"),   # plangraph.service.extractor_fingerprint()
             "stub": False,
             "loader_version": LOADER_VERSION,
         })

@@ -8,10 +8,12 @@ batch, and the loader never leaves a document half-written.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -37,6 +39,9 @@ class FileResult:
     extraction: Extraction | None = None
     load: LoadResult | None = None
     error: str | None = None
+    # what was extracted, in a few fields (title, file, units as printed, years): kept after the extraction is
+    # released, for the upload answer of the API
+    summary: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -106,6 +111,71 @@ def extract_files(paths: Iterable[Path | str], on_progress: Progress | None = No
     return results
 
 
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """A hash of the extraction code and vocabularies (the ``plangraph.ingest`` package files) and the loader
+    version: stored on each Document, so a file is extracted again when the extractor changed, and skipped when
+    nothing did."""
+    from plangraph.graph.loader import LOADER_VERSION
+
+    root = Path(str(resources.files("plangraph.ingest")))
+    digest = hashlib.sha256(f"loader {LOADER_VERSION}".encode())
+    for f in sorted(root.rglob("*")):
+        if f.is_file() and f.suffix in (".py", ".yaml", ".csv", ".json"):
+            digest.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+_KNOWN_FILES = ("UNWIND $rows AS r MATCH (d:Document {sha256: r.sha256}) "
+                "WHERE coalesce(d.stub, false) = false AND d.file = r.file AND d.extractor = r.extractor "
+                "RETURN r.sha256 AS sha256, r.file AS file, d.doc_id AS doc_id, "
+                "size([(d)-[:HAS_TASK]->(:Task) | 1]) AS tasks, size([(d)-[:HAS_TARGET]->(:Target) | 1]) AS targets")
+
+
+def already_loaded(store: GraphStore, files: list[Path]) -> dict[Path, dict]:
+    """Files whose exact content (sha256 and file name) is in the store, loaded by the same extractor: they
+    would load as ``unchanged``, so they need not be extracted again (what makes a second start fast)."""
+    rows = []
+    for f in files:
+        try:
+            rows.append({"sha256": hashlib.sha256(f.read_bytes()).hexdigest(), "file": f.name,
+                         "extractor": extractor_fingerprint(), "path": str(f)})
+        except OSError:
+            continue
+    if not rows:
+        return {}
+    found = {(r["sha256"], r["file"]): r for r in store.read(_KNOWN_FILES, {"rows": rows})}
+    return {Path(r["path"]): found[(r["sha256"], r["file"])] for r in rows if (r["sha256"], r["file"]) in found}
+
+
+_PREVIOUS = ("MATCH (d:Document {doc_id: $doc_id}) WHERE coalesce(d.stub, false) = false "
+             "RETURN d.file AS file, d.sha256 AS sha256, size([(d)-[:HAS_TASK]->(:Task) | 1]) AS tasks")
+
+
+def same_plan_warning(store: GraphStore, plan: Any, path: Path) -> str | None:
+    """A warning when the planned document is a plan the store already holds from another file (a PDF copy
+    replacing the text version, say), with both task counts, so a worse copy never replaces a better one
+    silently."""
+    rows = store.read(_PREVIOUS, {"doc_id": plan.doc_id})
+    if not rows or rows[0]["sha256"] == plan.doc.get("sha256"):
+        return None
+    old, new = int(rows[0]["tasks"] or 0), len(plan.tasks)
+    worse = " — fewer tasks than before" if new < old else ""
+    return (f"same plan as {rows[0]['file'] or 'an earlier file'} already in the graph ({old} tasks); "
+            f"replaced by {path.name} ({new} tasks){worse}")
+
+
+def _summary(plan: Any) -> dict[str, Any]:
+    """A few fields of a planned document for the caller (the plan's rows are released after writing)."""
+    return {
+        "title": plan.doc.get("title"),
+        "file": plan.doc.get("file"),
+        "lead_units": list(dict.fromkeys(t["lead"] for t in plan.tasks if t.get("lead"))),
+        "co_units": list(dict.fromkeys(c for t in plan.tasks for c in t.get("co") or [] if c)),
+        "milestone_years": list(plan.milestones),
+    }
+
+
 def _prepare(path: Path, max_mb: float) -> tuple[FileResult, Any]:
     """Extract one file and plan its load (worker side): the plan carries the rows, the extraction is released."""
     from plangraph.graph.loader import plan_document
@@ -114,6 +184,7 @@ def _prepare(path: Path, max_mb: float) -> tuple[FileResult, Any]:
     plan = None
     if result.extraction is not None:
         try:
+            result.extraction.document.extractor = extractor_fingerprint()
             plan = plan_document(result.extraction)
         except (KeyError, TypeError, ValueError) as exc:
             result.error = _reason(exc)
@@ -153,25 +224,55 @@ def _prepared(files: list[Path], max_mb: float, workers: int) -> Iterator[tuple[
 
 
 def ingest_files(store: GraphStore, paths: Iterable[Path | str], on_progress: Progress | None = None, *,
-                 max_mb: float = DEFAULT_MAX_MB, relink: bool = True, workers: int | None = None) -> IngestReport:
+                 max_mb: float = DEFAULT_MAX_MB, relink: bool = True, workers: int | None = None,
+                 force: bool = False) -> IngestReport:
     """Extract and load every file under ``paths``; then recompute the task links the new plans can change
     (a replaced plan's links are rewritten in its own atomic write).
 
     Extraction (and the loader's row building) runs in ``workers`` processes (default: :func:`default_workers`)
     feeding this process's single loader; each document is written and released in turn, so results keep
-    their load summary but not the extraction."""
+    their load summary but not the extraction.
+
+    A file whose content is already in the store (same sha256 and name, same extractor) is not extracted again
+    unless ``force``. Two files of one batch that are the same plan (same document id) are reported, and the one
+    with fewer tasks does not replace the other; a plan already in the store from another file is reported."""
     from plangraph.graph.loader import write_plan
 
     files = expand_paths(paths)
     report = IngestReport()
     changed: list[str] = []
-    for result, plan in _prepared(files, max_mb, default_workers() if workers is None else workers):
+    known = {} if force else already_loaded(store, files)
+    prepared = _prepared([f for f in files if f not in known], max_mb,
+                         default_workers() if workers is None else workers)
+    batch: dict[str, tuple[Path, int]] = {}   # doc_id → (file, tasks) loaded in this batch
+    for f in files:
+        if f in known:
+            row = known[f]
+            result, plan = FileResult(f, load=LoadResult(doc_id=row["doc_id"], status="unchanged",
+                                                         tasks=int(row["tasks"] or 0),
+                                                         targets=int(row["targets"] or 0))), None
+        else:
+            result, plan = next(prepared)
         if plan is not None:
             try:
-                result.load = write_plan(store, plan, link=relink)
-                report.links += result.load.links
-                if result.load.status in ("created", "upgraded"):
-                    changed.append(result.load.doc_id)
+                tasks = len(plan.tasks)
+                if plan.doc_id in batch and batch[plan.doc_id][1] > tasks:
+                    first, kept = batch[plan.doc_id]
+                    result.load = LoadResult(doc_id=plan.doc_id, status="skipped", tasks=tasks, warnings=[
+                        f"same plan as {first.name} in this batch ({kept} tasks); kept that one, "
+                        f"not this copy ({tasks} tasks)"])
+                else:
+                    warning = (f"same plan as {batch[plan.doc_id][0].name} in this batch ({batch[plan.doc_id][1]} "
+                               f"tasks); replaced by this copy ({tasks} tasks)" if plan.doc_id in batch
+                               else same_plan_warning(store, plan, f))
+                    result.load = write_plan(store, plan, link=relink)
+                    if warning:
+                        result.load.warnings.insert(0, warning)
+                    batch[plan.doc_id] = (f, tasks)
+                    report.links += result.load.links
+                    if result.load.status in ("created", "upgraded"):
+                        changed.append(result.load.doc_id)
+                result.summary = _summary(plan)
             except (GraphError, KeyError, TypeError, ValueError) as exc:
                 result.error = _reason(exc)
         report.results.append(result)

@@ -48,11 +48,11 @@ def test_upload_round_trip(client, store, seed):
     resp = upload(client, seed.name, seed.read_bytes())
     assert resp.status_code == 201, resp.text
     body = resp.json()
-    assert body["status"] == "created" and body["doc_id"] == expected["document"]["doc_id"]
-    assert body["tasks"] == len(expected["tasks"]) > 0
-    assert body["targets"] == len(expected["targets"])
-    assert set(body["lead_units"]) == {t["lead"] for t in expected["tasks"] if t["lead"]}
-    assert set(body["co_units"]) == {c for t in expected["tasks"] for c in t["co"]}
+    assert body["status"] == "created" and body["doc_id"] == expected.document.doc_id
+    assert body["tasks"] == len(expected.tasks) > 0
+    assert body["targets"] == len(expected.targets)
+    assert set(body["lead_units"]) == {t.lead for t in expected.tasks if t.lead}
+    assert set(body["co_units"]) == {c for t in expected.tasks for c in t.co}
     assert graph_stats(store)["tasks"] == body["tasks"]
     listed = client.get("/documents").json()
     assert listed["total"] == 1 and listed["items"][0]["doc_id"] == body["doc_id"]
@@ -99,10 +99,10 @@ def test_writes_are_off_without_a_configured_key(falkor_settings, store, seed):
     [
         ("big.txt", "一、总体要求\n".encode() * 30000, 413, "file_too_large", "MB limit"),
         ("plan.rtf", b"{\\rtf1 hello}", 415, "unsupported_file_type", "unsupported file type .rtf"),
-        ("empty.txt", b"", 422, "unreadable_file", "empty"),
-        ("binary.txt", bytes(range(256)) * 20, 422, "unreadable_file", "binary"),
-        ("prose.txt", "这是一段没有任何编号结构的普通文字。".encode() * 20, 422, "no_plan_structure", "structure"),
-        ("broken.docx", b"PK\x03\x04 not really a zip", 422, "unreadable_file", "docx"),
+        ("empty.txt", b"", 422, "bad_file", "empty"),
+        ("binary.txt", bytes(range(256)) * 20, 422, "bad_file", "binary"),
+        ("prose.txt", "这是一段没有任何编号结构的普通文字。".encode() * 20, 422, "bad_file", "structure"),
+        ("broken.docx", b"PK\x03\x04 not really a zip", 422, "bad_file", "docx"),
     ],
     ids=["oversized", "unsupported", "empty", "binary", "no-structure", "bad-docx"],
 )

@@ -6,10 +6,18 @@ PYTHON ?= python3
 
 .PHONY: install system-deps lint-deps run demo test lint format clean score
 
-$(VENV)/.installed: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+# `make run` needs only the runtime packages (progress shown: the first install takes a few minutes);
+# `make install` / `make test` add the dev extras on top.
+$(VENV)/.runtime: pyproject.toml
+	@echo "== installing plangraph and what running it needs into $(VENV) (first run only; a few minutes) =="
+	test -x $(BIN)/pip || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --upgrade --progress-bar on pip
+	$(BIN)/pip install --progress-bar on -e .
+	touch $@
+
+$(VENV)/.installed: $(VENV)/.runtime
+	@echo "== installing the development extras (tests, linters, notebooks) =="
+	$(BIN)/pip install --progress-bar on -e '.[dev]'
 	touch $@
 
 install: $(VENV)/.installed
@@ -22,7 +30,7 @@ tools/cypher-lint/node_modules/.package-lock.json: tools/cypher-lint/package-loc
 
 lint-deps: tools/cypher-lint/node_modules/.package-lock.json
 
-run: install  ## ingest the bundled seeds into the embedded store, then serve the API
+run: $(VENV)/.runtime  ## ingest the bundled seeds (unchanged ones skipped), then serve the API; Ctrl-C stops it
 	$(BIN)/plangraph demo
 
 test: install system-deps lint-deps  ## the whole test suite (what CI runs)

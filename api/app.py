@@ -26,6 +26,7 @@ from plangraph.api import (
     routes_tasks,
 )
 from plangraph.api.deps import reject_unknown_params
+from plangraph.api.examples import add_parameter_examples
 from plangraph.api.limits import BodyLimit, Gate
 from plangraph.api.models import ErrorResponse
 from plangraph.graph.catalogue import ParameterError, UnknownQuery, UnknownValue
@@ -146,6 +147,7 @@ def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_kb * 1024,
                        path_limits={"/documents": (upload_bytes, "PLANGRAPH_MAX_FILE_MB")})
     _install_error_handlers(app)
+    add_parameter_examples(app)
     for module in (routes_meta, routes_documents, routes_tasks, routes_agencies, routes_data, routes_cypher):
         app.include_router(module.router)
     if STATIC_DIR.is_dir():

@@ -3,6 +3,7 @@
 // en: All agencies with their lead and co-responsible task counts (for name matching and ranking; every printed form is an alias)
 // @param function: string = null — 职能键 / function key
 // @param jurisdiction: jurisdiction = null — 辖区(市或省)/ jurisdiction (city or province)
+// @example: function=market_regulation jurisdiction=浙江省
 // @mode: read
 MATCH (a:Agency)
 WHERE ($function IS NULL OR a.function = $function)

@@ -2,6 +2,7 @@
 // zh: 单位概况:名称、职能、辖区、前身/继任、牵头与配合任务数、涉及文件与主要合作单位
 // en: Agency profile: names, function, jurisdiction, predecessor/successor, lead and co task counts, documents and main partners
 // @param agency_id: string — 单位 id(规范中文名称)/ agency id (canonical Chinese name)
+// @example: agency_id=浙江省市场监督管理局
 // @mode: read
 MATCH (a:Agency {agency_id: $agency_id})
 OPTIONAL MATCH (a)-[:HAS_FUNCTION]->(f:Function)

@@ -6,6 +6,7 @@
 // @param function: string = null — 单位职能键 / agency function key
 // @param limit: int = 500 — 最多返回行数 / page size
 // @param offset: int = 0 — 跳过行数 / rows to skip
+// @example: jurisdiction=浙江省 limit=20
 // @mode: read
 // Each UNION branch starts from one indexed entry point (document, province, city; a scan only when no scope
 // is given); the gates make exactly one branch produce rows.

@@ -6,6 +6,7 @@
 // @param function: string = null — 任一端单位的职能键 / function key of either agency
 // @param min_weight: int = 1 — 最小共同任务数 / minimum shared tasks
 // @param limit: int = 5000 — 最多返回边数 / maximum edges
+// @example: jurisdiction=铜陵市 min_weight=2
 // @mode: read
 // Each UNION branch starts from one indexed entry point (document, province, city; a scan only when no scope
 // is given); the gates make exactly one branch produce rows.

@@ -2,6 +2,7 @@
 // zh: 单个文件:标题、发文机关、层级、辖区、期限及任务、目标、章节数
 // en: One document: title, issuer, level, jurisdiction, period and counts of tasks, targets and sections
 // @param doc_id: string — 文件 id / document id
+// @example: doc_id=d-d0d5d00d5dd6
 // @mode: read
 MATCH (d:Document {doc_id: $doc_id})
 RETURN d.doc_id AS doc_id,

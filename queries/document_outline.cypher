@@ -2,6 +2,7 @@
 // zh: 文件大纲:按原文顺序列出章节及其任务(编号、标题、牵头单位)
 // en: Document outline: sections in source order with their tasks (number, title, lead agency)
 // @param doc_id: string — 文件 id / document id
+// @example: doc_id=d-d0d5d00d5dd6
 // @mode: read
 MATCH (d:Document {doc_id: $doc_id})-[:HAS_SECTION|HAS_SUBSECTION*1..8]->(s:Section)
 WITH DISTINCT d, s

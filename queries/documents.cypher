@@ -6,6 +6,7 @@
 // @param include_stubs: bool = false — 包含仅被引用未入库的文件 / include cited-only stub documents
 // @param limit: int = 100 — 最多返回行数 / page size
 // @param offset: int = 0 — 跳过行数 / rows to skip
+// @example: level=provincial
 // @mode: read
 MATCH (d:Document)
 WHERE ($include_stubs OR coalesce(d.stub, false) = false)

@@ -4,6 +4,7 @@
 // @param jurisdiction: jurisdiction = null — 辖区(市或省)/ jurisdiction (city or province)
 // @param level: string = null — 层级 national/provincial/municipal… / level
 // @param include_stubs: bool = false — 包含仅被引用未入库的文件 / include cited-only stub documents
+// @example: jurisdiction=安徽省
 // @mode: read
 MATCH (d:Document)
 WHERE ($include_stubs OR coalesce(d.stub, false) = false)

@@ -5,6 +5,7 @@
 // @param jurisdiction: jurisdiction = null — 文件辖区(市或省)/ document jurisdiction (city or province)
 // @param min_weight: int = 1 — 最小共同任务数 / minimum shared tasks
 // @param limit: int = 5000 — 最多返回边数 / maximum edges
+// @example: jurisdiction=浙江省 min_weight=2
 // @mode: read
 // Each UNION branch starts from one indexed entry point (document, province, city; a scan only when no scope
 // is given); the gates make exactly one branch produce rows.

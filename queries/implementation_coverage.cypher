@@ -5,6 +5,7 @@
 // @param local_doc_id: string = null — 下级文件 id / lower-level document id
 // @param limit: int = 1000 — 最多返回行数 / page size
 // @param offset: int = 0 — 跳过行数 / rows to skip
+// @example: limit=20
 // @mode: read
 MATCH (nd:Document)-[:HAS_TASK]->(c:Task)
 WHERE ($doc_id IS NULL AND nd.level = 'national') OR nd.doc_id = $doc_id

@@ -5,6 +5,7 @@
 // @param year: int = null — 目标年份 / target year
 // @param min_jurisdictions: int = 1 — 至少出现的辖区数 / minimum number of jurisdictions with the metric
 // @param limit: int = 100 — 最多返回指标数 / maximum metrics
+// @example: metric=计量标准 min_jurisdictions=2
 // @mode: read
 MATCH (d:Document)-[:HAS_TARGET]->(g:Target)
 WHERE g.metric IS NOT NULL

@@ -7,6 +7,7 @@
 // @param doc_id: string = null — 文件 id / document id
 // @param limit: int = 100 — 最多返回行数 / page size
 // @param offset: int = 0 — 跳过行数 / rows to skip
+// @example: jurisdiction=铜陵市 year=2025
 // @mode: read
 // Each UNION branch starts from one indexed entry point (document, province, city, year; a scan only when
 // nothing selective is given); the gates make exactly one branch produce rows, so paging is exact.

@@ -5,6 +5,7 @@
 // @param year: int = null — 目标年份 / target year
 // @param jurisdiction: jurisdiction = null — 文件辖区(市或省)/ document jurisdiction (city or province)
 // @param doc_id: string = null — 文件 id / document id
+// @example: year=2025
 // @mode: read
 MATCH (d:Document)-[:HAS_TARGET]->(g:Target)
 WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)

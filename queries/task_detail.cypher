@@ -2,6 +2,7 @@
 // zh: 任务详情:文本、出处引文、牵头与配合单位、目标、主题、所落实的上级条款及落实它的下级任务
 // en: Task detail: text, provenance quotes, lead and co units, targets, topics, the higher-level clauses it implements and the lower-level tasks implementing it
 // @param task_id: string — 任务 id / task id
+// @example: task_id=d-d0d5d00d5dd6/T08
 // @mode: read
 MATCH (d:Document)-[:HAS_TASK]->(t:Task {task_id: $task_id})
 OPTIONAL MATCH (a:Agency)-[r:RESPONSIBLE_FOR]->(t)

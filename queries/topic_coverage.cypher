@@ -3,6 +3,7 @@
 // en: Topic coverage: documents × topics, with the number of citing tasks and the terms used
 // @param doc_id: string = null — 文件 id / document id
 // @param topic: topic = null — 主题键、名称或术语 / topic key, label or term
+// @example: topic=carbon-metrology
 // @mode: read
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[c:CITES]->(tp:Topic)
 WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)

@@ -1,6 +1,7 @@
 // name: topics
 // zh: 主题列表:引用该主题的任务数、文件数及原文所用术语
 // en: Topics with the number of tasks and documents citing them and the terms used in the texts
+// @example:
 // @mode: read
 MATCH (tp:Topic)
 OPTIONAL MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[c:CITES]->(tp)

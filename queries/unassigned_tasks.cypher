@@ -5,6 +5,7 @@
 // @param jurisdiction: jurisdiction = null — 文件辖区(市或省)/ document jurisdiction (city or province)
 // @param limit: int = 100 — 最多返回行数 / page size
 // @param offset: int = 0 — 跳过行数 / rows to skip
+// @example: jurisdiction=南京市
 // @mode: read
 // Each UNION branch starts from one indexed entry point (document, province, city; a scan only when no scope
 // is given); the gates make exactly one branch produce rows.

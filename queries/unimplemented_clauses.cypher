@@ -4,6 +4,7 @@
 // @param doc_id: string = null — 上级文件 id(默认全部国家级文件)/ higher-level document id (default: all national documents)
 // @param limit: int = 1000 — 最多返回行数 / page size
 // @param offset: int = 0 — 跳过行数 / rows to skip
+// @example: limit=20
 // @mode: read
 MATCH (nd:Document)-[:HAS_TASK]->(c:Task)
 WHERE (($doc_id IS NULL AND nd.level = 'national') OR nd.doc_id = $doc_id)

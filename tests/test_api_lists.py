@@ -165,3 +165,28 @@ def test_agency_tasks_as_excel(client, tasks):
         assert len(rows) == expected > 0, role
         assert "task_id" in header and "lead_name" in header
         assert not any(isinstance(c, str) and c.startswith("{") for r in rows for c in r)
+
+
+def test_every_endpoint_is_documented_with_examples(client):
+    spec = client.get("/openapi.json").json()
+    for path, operations in spec["paths"].items():
+        for method, op in operations.items():
+            for param in op.get("parameters", []):
+                assert "example" in param or "examples" in param, (method, path, param["name"])
+            body = op.get("requestBody", {}).get("content", {}).get("application/json")
+            if body:  # a JSON body's model carries field examples
+                ref = body["schema"]["$ref"].rsplit("/", 1)[-1]
+                props = spec["components"]["schemas"][ref]["properties"]
+                assert any("examples" in p for p in props.values()), (method, path)
+    assert spec["paths"]["/tasks"]["get"]["parameters"]
+
+
+def test_every_catalogue_query_has_an_example_that_answers_on_the_seeds(client):
+    catalogue = client.get("/queries", params={"limit": 1000}).json()["items"]
+    assert catalogue
+    for query in catalogue:
+        assert query["examples"], query["name"]
+        for example in query["examples"]:
+            params = dict(item.split("=", 1) for item in example.split())
+            body = client.get(f"/queries/{query['name']}", params=params).json()
+            assert body.get("total", 0) > 0, (query["name"], example, body)

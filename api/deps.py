@@ -47,7 +47,7 @@ def get_write_store(request: Request) -> Any:
             if getattr(state, "write_store", None) is None:
                 from plangraph.graph.store import open_store
 
-                state.write_store = open_store(state.settings, read_only=False)
+                state.write_store = open_store(state.settings.store_config(), read_only=False)
     return state.write_store
 
 

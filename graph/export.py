@@ -108,6 +108,14 @@ def _flat(value: Any) -> Any:
     return value
 
 
+_RESERVED = ("id", "type", "key", "label")
+
+
+def _props(props: dict[str, Any]) -> dict[str, Any]:
+    """Flat property values; a property named like a reserved column (``label``, ``type`` …) gets ``_property``."""
+    return {(f"{k}_property" if k in _RESERVED else k): _flat(v) for k, v in props.items() if v is not None}
+
+
 def _typed(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Attribute maps with one type per attribute name across all items (GraphML declares a type per key):
     ints mixed with floats become floats, anything mixed with text becomes text."""
@@ -138,14 +146,14 @@ def _graphml(graph: dict, out: Any) -> None:
     g = nx.MultiDiGraph()
     node_attrs = []
     for n in graph["nodes"]:
-        attrs = {k: _flat(v) for k, v in n["properties"].items() if v is not None}
+        attrs = _props(n["properties"])
         attrs.update(label=display_name(n["label"], n["key"], n["properties"]), type=n["label"], key=n["key"])
         node_attrs.append(attrs)
     for n, attrs in zip(graph["nodes"], _typed(node_attrs), strict=True):
         g.add_node(f"{n['label']}:{n['key']}", **attrs)
     edge_attrs = []
     for e in graph["edges"]:
-        attrs = {k: _flat(v) for k, v in e["properties"].items() if v is not None}
+        attrs = _props(e["properties"])
         attrs.update(label=e["type"], type=e["type"])
         edge_attrs.append(attrs)
     for i, (e, attrs) in enumerate(zip(graph["edges"], _typed(edge_attrs), strict=True)):
@@ -169,15 +177,17 @@ def _cell(value: Any) -> Any:
 def _csv_tables(graph: dict) -> tuple[str, str]:
     """``nodes.csv`` (id, type, key, label, then one column per property) and ``edges.csv`` (source, target,
     type, then one column per property); flat cells, lists joined with 、."""
-    node_props = sorted({k for n in graph["nodes"] for k in n["properties"]})
+    node_rows = [_props(n["properties"]) for n in graph["nodes"]]
+    node_props = sorted({k for row in node_rows for k in row})
     nodes = _csv_text(["id", "type", "key", "label"] + node_props,
                       [[f"{n['label']}:{n['key']}", n["label"], n["key"],
                         display_name(n["label"], n["key"], n["properties"])]
-                       + [_cell(n["properties"].get(k)) for k in node_props] for n in graph["nodes"]])
-    edge_props = sorted({k for e in graph["edges"] for k in e["properties"]})
+                       + [_cell(row.get(k)) for k in node_props] for n, row in zip(graph["nodes"], node_rows, strict=True)])
+    edge_rows = [_props(e["properties"]) for e in graph["edges"]]
+    edge_props = sorted({k for row in edge_rows for k in row})
     edges = _csv_text(["source", "target", "type"] + edge_props,
                       [[":".join(e["source"]), ":".join(e["target"]), e["type"]]
-                       + [_cell(e["properties"].get(k)) for k in edge_props] for e in graph["edges"]])
+                       + [_cell(row.get(k)) for k in edge_props] for e, row in zip(graph["edges"], edge_rows, strict=True)])
     return nodes, edges
 
 

@@ -30,13 +30,13 @@ def files(tmp_path: Path) -> dict[str, Path]:
 
 def test_second_ingest_skips_extraction(falkor_store, files):
     first = ingest_files(falkor_store, [files["full"]])
-    assert [r.load.status for r in first.results] == ["created"] and first.results[0].extraction is not None
+    assert [r.load.status for r in first.results] == ["created"] and first.results[0].summary["file"] == "full.txt"
     again = ingest_files(falkor_store, [files["full"]])
     result = again.results[0]
     assert result.load.status == "unchanged" and result.load.tasks == 3
-    assert result.extraction is None  # the content hash on the Document matched: not extracted again
+    assert result.summary == {}  # the content hash on the Document matched: not extracted again
     forced = ingest_files(falkor_store, [files["full"]], force=True)
-    assert forced.results[0].extraction is not None and forced.results[0].load.status == "unchanged"
+    assert forced.results[0].summary and forced.results[0].load.status == "unchanged"
 
 
 def test_same_plan_twice_in_one_batch_keeps_the_better_copy(falkor_store, files):

@@ -25,7 +25,7 @@ _CLOSE = r"〕\]】)）］"
 DOC_NUMBER = re.compile(rf"[\u4e00-\u9fff]{{1,12}}\s*[{_BRACKETS}]\s*(?:19|20)\d{{2}}\s*[{_CLOSE}]\s*第?\s*\d{{1,4}}\s*号")
 DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
 CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-WRAPPER = re.compile(r"^(?P<issuer>.{0,40}?)关于印发(?P<inner>.+?)的通知$")
+WRAPPER = re.compile(r"^(?P<issuer>.{0,90}?)关于印发(?P<inner>.+?)的通知$")
 CITED = re.compile(r"《(?P<title>[^《》]{4,80})》\s*(?:\((?P<num>[^()]{0,30}?〔\d{4}〕\d+号)\))?")
 IMPLEMENT_CUES = re.compile(r"贯彻|落实|依据|根据|按照|实施|执行")
 PERIOD = re.compile(r"[(（]\s*((?:19|20)\d{2})\s*[-—–~至]+\s*((?:19|20)\d{2})\s*年?\s*[)）]")
@@ -57,7 +57,7 @@ class DocumentMeta:
 
 
 def _clean_title(title: str) -> str:
-    return re.sub(r"\s+", "", title).strip("《》")
+    return re.sub(r"\s+", "", title).strip("《》〈〉")
 
 
 def _strip_line(line: str) -> str:
@@ -146,7 +146,10 @@ def _title_shape(line: str) -> str | None:
     """``line`` without spaces when it reads as a title: ends with a document type (before an optional
     parenthesis), no sentence punctuation, no numbering marker, not a label line."""
     s = re.sub(r"\s+", "", line)
-    if not 5 <= len(s) <= 120 or _MARKER.match(s) or _LABEL_RE.match(line.strip()):
+    s = s[m.end():] if (m := DOC_NUMBER.match(s)) and len(s) > m.end() + 5 else s   # 京政办发〔2016〕26号《…》
+    if s.startswith("《") and s.endswith("》") and s.count("《") == 1:
+        s = s[1:-1]
+    if not 5 <= len(s) <= 150 or _MARKER.match(s) or _LABEL_RE.match(line.strip()):
         return None
     body = re.sub(r"[(（][^()（）]{0,40}[)）]$", "", s)
     if re.search(r"[。,，;；:：!！?？]", body):
@@ -187,8 +190,8 @@ def _titles(lines: list[str]) -> tuple[str | None, str | None, str | None, list[
         line = _strip_line(raw)
         if not line or _is_chrome(line):
             continue
-        if _MARKER.match(line) and candidates:
-            break
+        if _MARKER.match(line) and not (wrapper and not candidates and _cover_note(lines, i)):
+            break   # the body starts (a cover note's own 一、二、 after a wrapper is passed over)
         if len(line) > 150:
             one = _one_line_title(line) if first else None
             if one and WRAPPER.match(one):
@@ -227,6 +230,11 @@ def _titles(lines: list[str]) -> tuple[str | None, str | None, str | None, list[
             title = inner
     notices = [c for c in plain if "关于" in c]
     return title, wrapper, headline, notices
+
+
+def _cover_note(lines: list[str], i: int) -> bool:
+    """A numbered paragraph of a wrapper's cover note: a long sentence, not a heading."""
+    return len(lines[i]) > 40 and bool(re.search(r"[,，。]", lines[i]))
 
 
 def _is_place_or_agency(line: str) -> bool:
@@ -307,7 +315,7 @@ def _issuer(fields: dict[str, str], lines: list[str], tail: list[str], meta: Doc
     for title in (meta.wrapper_title, meta.title, *notices):
         if title and "关于" in title:
             prefix = title.split("关于", 1)[0]
-            if 2 <= len(prefix) <= 30 and AGENCY_END.search(prefix):
+            if 2 <= len(prefix) <= 90 and AGENCY_END.search(prefix):
                 return prefix
     if meta.title:
         m = re.match(r"^([\u4e00-\u9fff]{2,20}?(?:局|厅|委员会|委|办公室|办公厅|人民政府|政府|管委会))(?=(?:19|20)\d{2}年|关于)",
@@ -348,6 +356,9 @@ def _doc_number(fields: dict[str, str], lines: list[str], meta: DocumentMeta) ->
     if title:
         for line in lines:
             squashed = re.sub(r"\s+", "", line)
+            m = DOC_NUMBER.match(squashed)
+            if m and title_key(title)[:8] in title_key(squashed[m.end() :]):
+                return m.group()   # 京政办发〔2016〕26号《…》: the number opens the title line
             at = squashed.find(title_key(title)[:12])
             if at >= 0:
                 m = DOC_NUMBER.match(squashed, at + len(title))

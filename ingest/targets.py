@@ -840,7 +840,7 @@ def _fill_gaps(segments: list[tuple[int, int, str, str | None]], length: int) ->
     """Text the outline left out of its blocks (headings, one-line pages) is read as body."""
     out: list[tuple[int, int, str, str | None]] = []
     pos = 0
-    for seg in sorted(segments):
+    for seg in sorted(segments, key=lambda s: (s[0], s[1])):
         if seg[0] > pos:
             out.append((pos, seg[0], "body", None))
         out.append(seg)

@@ -132,3 +132,12 @@ def test_addressees_and_place_mentions_when_nothing_else_is_printed():
     assert (m.level, m.jurisdiction) == ("provincial-department", "河南省")
     city = meta("各县(市)、区人民政府,市政府各部门:\n根据《山东省道路交通安全条例》,现就我市工作通知如下。\n" + BODY)
     assert (city.level, city.jurisdiction) == ("municipal", None)   # a province named is not the city
+
+
+def test_joint_issuers_and_a_title_in_book_marks_after_its_number():
+    joint = meta("成都市发展和改革委员会 成都市住房和城乡建设局 关于印发成都市社区服务设施建设实施方案的通知\n" + BODY)
+    assert joint.title == "成都市社区服务设施建设实施方案"
+    assert (joint.level, joint.jurisdiction) == ("municipal-department", "成都市")
+    numbered = meta("京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n" + BODY)
+    assert numbered.title == "北京市2016年政务公开工作要点"
+    assert (numbered.doc_number, numbered.level, numbered.jurisdiction) == ("京政办发〔2016〕26号", "provincial", "北京市")

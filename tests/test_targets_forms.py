@@ -184,3 +184,9 @@ def test_plan_year_fills_targets_without_a_year_but_not_per_year_ones():
 def test_fourteenth_five_year_plan_end_gives_2025():
     text = "一、总体目标\n到“十四五”末,民营企业数量达到25万户。\n"
     assert [t.year for t in extract_targets(TargetContext(text))] == [2025]
+
+
+def test_blocks_with_and_without_a_task_at_the_same_offsets():
+    text = "1.建成社区食堂50个。\n"
+    blocks = [(0, len(text) - 1, "tasks", "T1"), (0, len(text) - 1, "tasks", None)]
+    assert [t.value for t in extract_targets(TargetContext(text, blocks))] == [50]

@@ -74,8 +74,8 @@ _SEP = r"[~～—–至到\-]"
 _CORE = rf"(?:百分之)?(?:{ARABIC}|[{CN_NUMERALS}]+)"
 _QTY = re.compile(
     rf"(?P<pre>{_PRE})?\s*(?P<n1>{_CORE})(?P<s1>{_SCALE})?(?P<u1>{_UNIT})?"
-    rf"(?:\s*(?P<sep>{_SEP})\s*(?P<n2>{_CORE}))?(?P<mid>余|多)?\s?(?P<scale>{_SCALE})?(?P<unit>{_UNIT})?"
-    rf"(?P<per>/年度?)?\s?(?P<suf>{_SUF})?"
+    rf"(?:\s*(?P<sep>{_SEP})\s*(?P<n2>{_CORE}))?(?P<mid>余|多)?\s?(?P<scale>{_SCALE})?(?P<unit>(?!/)(?:{_UNIT}))?"
+    rf"(?P<denom>/(?:万|百|千|亿)?(?:{_UNIT}))?(?P<per>/年度?)?\s?(?P<suf>{_SUF})?"
 )
 _NOT_TARGET = re.compile(_alt([e["word"] for k in ("subsidy", "fund") for e in _V["not_target"][k]]))
 _SUBSIDY_VERB = re.compile(_alt([e["word"] for e in _V["not_target"]["subsidy"]]))
@@ -230,6 +230,8 @@ def _quantities(text: str) -> list[_Qty]:
         base = m.group("unit") or m.group("u1")
         scale = m.group("scale") or m.group("s1") or ""
         unit = scale + base if base else (scale or ("%" if n1.startswith("百分之") else None))
+        if unit and m.group("denom") and not unit.endswith(m.group("denom")):
+            unit += m.group("denom")   # 507公里/万平方公里: a density
         if not unit:
             continue
         prev = text[ns - 1] if ns else ""
@@ -237,7 +239,8 @@ def _quantities(text: str) -> list[_Qty]:
             continue
         if any(a < ns < b for a, b in quoted):
             continue
-        unit_end = m.end("unit") if m.group("unit") else (m.end("u1") if m.group("u1") else m.end())
+        unit_end = m.end("denom") if m.group("denom") else (
+            m.end("unit") if m.group("unit") else (m.end("u1") if m.group("u1") else m.end()))
         after = text[unit_end : unit_end + 3]
         if base and any(after.startswith(w) for w in _BLOCKERS.get(base, [])):
             continue

@@ -75,6 +75,7 @@ def test_per_year_and_cumulative_cues():
         ("孕产妇死亡率控制在12/10万以内。", 12, "/10万"),
         ("高标准农田建设面积达到60万亩。", 60, "万亩"),
         ("数字经济规模达到1.2万亿元。", 1.2, "万亿元"),
+        ("铁路网密度达到507公里/万平方公里。", 507, "公里/万平方公里"),
     ],
 )
 def test_compound_units_keep_their_scale(text, value, unit):
@@ -110,6 +111,7 @@ def test_share_of_a_population_is_a_rate_target():
 def test_metric_names_drop_the_verb_frame():
     assert one("审批时限缩短至5个工作日以内。").metric == "审批时限"
     assert one("全市新建口袋公园10个。").metric == "口袋公园数量"
+    assert one("研发投入强度达到3%以上。").metric == "研发投入强度"
     assert one("城镇新增就业900万人以上。").metric.startswith("城镇新增就业")
 
 

@@ -390,6 +390,8 @@ def parse_outline(text: str) -> Outline:
         blocks.append(Block(s, e, blocks[-1].zone if continues else _front_zone(text[s:e]), None))
     _drop_cut_heading(text, root, body_end)
     _collect(text, root, None, sections, tasks, blocks, order[0] if order else "")
+    if not root.children and root.lines:   # no numbering at all: paragraphs with heading sentences or clauses
+        _unnumbered_tasks(text, root, None, tasks, blocks)
     _table_tasks(text, resp_tables, sections, tasks, blocks)
     tasks.sort(key=lambda t: t.start)
     for i, t in enumerate(tasks, start=1):

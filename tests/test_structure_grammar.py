@@ -245,3 +245,11 @@ def test_wrapper_ends_at_a_chinese_date_or_an_annex_line(closing: str) -> None:
 责任单位：区发展改革局
 """
     assert [t.title for t in outline(text).tasks] == ["地区生产总值增长6%"]
+
+
+def test_a_page_without_numbering_still_gives_its_assigned_paragraphs() -> None:
+    text = """某镇2024年人居环境整治工作安排
+开展村庄清洁行动。全年清理垃圾500吨。（责任单位：镇农业服务中心）
+推进厕所改造。完成改厕200户。（责任单位：镇卫生院、各村委会）
+"""
+    assert [t.title for t in outline(text).tasks] == ["开展村庄清洁行动", "推进厕所改造"]

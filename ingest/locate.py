@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from plangraph.ingest.responsibility import NONE, Responsibility, find_explicit, find_responsibility
 from plangraph.ingest.structure import TaskSpan
 from plangraph.ingest.tables import Row, _config
-from plangraph.ingest.units import CLOSE, OPEN, Unit, split_units
+from plangraph.ingest.units import CLOSE, Unit, split_units
 
 
 @dataclass(frozen=True)
@@ -38,54 +38,11 @@ def _shift(resp: Responsibility, delta: int) -> Responsibility:
                    quote_end=None if resp.quote_end is None else resp.quote_end + delta)
 
 
-def _label_line() -> re.Pattern[str]:
-    return re.compile(r"^\s*[^\s:,。;]{0,8}(?:单位|部门|领导|时限|时间|责任人)\s*:")
-
-
-def _cuts(text: str) -> list[int]:
-    """Candidate clause ends: after a bracket closed at the outer level, a line end or a full stop outside
-    brackets, and the end of the text."""
-    out = []
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            depth = max(0, depth - 1)
-            if depth == 0:
-                out.append(i + 1)
-        elif ch in "\n。" and depth == 0:
-            out.append(i + 1)
-    return [*out, len(text)]
-
-
 def first_clause(task_text: str) -> Responsibility | None:
-    """The first explicit responsibility after the task's own text: the shortest prefix of the task that holds
-    one (cut after a bracket, a line or a sentence), extended over directly following labelled lines
-    (``牵头单位:A`` then ``责任单位:B``). Later clauses of the same task are not merged into it."""
-    whole = find_explicit(task_text)
-    if whole is None:
-        return None
-    cuts = _cuts(task_text)
-    label = _label_line()
-    for cut in cuts:
-        found = find_explicit(task_text[:cut])
-        if found is None:
-            continue
-        end = cut
-        while end < len(task_text):
-            nl = task_text.find("\n", end)
-            line_start = end if task_text[end - 1] == "\n" else (nl + 1 if nl >= 0 else len(task_text))
-            if line_start >= len(task_text) or not label.match(task_text[line_start:]):
-                break
-            nxt = task_text.find("\n", line_start)
-            end = len(task_text) if nxt < 0 else nxt + 1
-        if end > cut:
-            found = find_explicit(task_text[:end]) or found
-        if found.deadline is None and whole.deadline:
-            found = replace(found, deadline=whole.deadline)
-        return found
-    return whole
+    """The first explicit responsibility after the task's own text (the grammar of :mod:`ingest.responsibility`
+    reads clauses in printed order; consecutive labelled lines such as ``牵头单位:A`` / ``责任单位:B`` are one
+    clause). Later clauses of the same task stay in ``further``, they are not merged into it."""
+    return find_explicit(task_text)
 
 
 def _complete_units(resp: Responsibility, clause_text: str, after: str) -> Responsibility:

@@ -393,15 +393,12 @@ def parse_outline(text: str) -> Outline:
     if not root.children and root.lines:   # no numbering at all: paragraphs with heading sentences or clauses
         _unnumbered_tasks(text, root, None, tasks, blocks)
     _table_tasks(text, resp_tables, sections, tasks, blocks)
-    tasks.sort(key=lambda t: t.start)
-    for i, t in enumerate(tasks, start=1):
-        old, t.id = t.id, f"T{i:02d}"
-        for b in blocks:
-            if b.task_id == old:
-                b.task_id = "#" + t.id
+    tasks.sort(key=lambda t: t.start)   # table rows and text items in reading order, numbered T01, T02 …
+    renamed = {t.id: f"T{i:02d}" for i, t in enumerate(tasks, start=1)}
+    for t in tasks:
+        t.id = renamed[t.id]
     for b in blocks:
-        if b.task_id:
-            b.task_id = b.task_id.lstrip("#")
+        b.task_id = renamed.get(b.task_id, b.task_id) if b.task_id else None
     for s, e in lines:
         if s >= body_end:
             blocks.append(Block(s, e, "commentary" if commentary is not None and s >= commentary else "tail", None))
@@ -427,8 +424,7 @@ def _table_tasks(text: str, resp_tables: list, sections: list[Section], tasks: l
             sid = ids.get(row.section.start) if row.section else outer
             task_text = row.task.text if row.task else ""
             mk = _marker(task_text)
-            number = row.number or (mk[0] != "bullet" and task_text[: mk[2]].strip() if mk else None) or \
-                (mk and task_text[: mk[2]].strip()) or None
+            number = row.number or (task_text[: mk[2]].strip() if mk else None)
             body = task_text[mk[2]:] if mk else task_text
             title, _ = _split_title(body)
             tid = f"R{len(tasks) + 1:03d}"

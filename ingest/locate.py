@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from plangraph.ingest.responsibility import NONE, Responsibility, find_explicit, find_responsibility
+from plangraph.ingest.responsibility import (
+    NONE,
+    Responsibility,
+    find_explicit,
+    find_responsibility,
+    parse_clause,
+)
 from plangraph.ingest.structure import TaskSpan
 from plangraph.ingest.tables import Row, _config
 from plangraph.ingest.units import CLOSE, Unit, split_units
@@ -75,12 +81,23 @@ def officials_in(text: str) -> str | None:
     return "、".join(found) or None
 
 
+def _cell_units(cell: str, offset: int) -> list[Unit]:
+    """Units of one table cell: a clause when the cell holds one (``牵头:A;配合:B``, ``A牵头,B配合``), else a
+    plain unit list; offsets moved by ``offset``."""
+    units = split_units(cell)
+    clause = None if any(u.lead_marker for u in units) else parse_clause(cell)  # 市商务局(牵头) marks one unit
+    if clause is not None and clause.form != "bare":
+        lead = [replace(clause.lead, lead_marker=True)] if clause.lead else []
+        units = lead + list(clause.co)
+    return [replace(u, start=u.start + offset, end=u.end + offset) for u in units if u.name.strip()]
+
+
 def _table(text: str, row: Row, base: int) -> Responsibility | None:
     lead_units: list[Unit] = []
     co: list[Unit] = []
     has_lead_column = any(role == "lead" for role, _ in row.units)
     for role, cell in row.units:
-        units = [u for u in split_units(cell.text, cell.start - base) if u.name.strip()]
+        units = _cell_units(cell.text, cell.start - base)
         if role == "lead" or (role == "units" and not has_lead_column and not lead_units):
             lead_units.extend(units[:1])
             co.extend(units[1:])

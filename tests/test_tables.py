@@ -210,3 +210,10 @@ def test_a_leader_label_line_is_an_official() -> None:
     from plangraph.ingest.locate import officials_in
 
     assert officials_in("1.增长8%以上。\n牵头负责领导:金某。\n牵头责任单位:市发改委。") == "金某"
+
+
+def test_a_unit_cell_holding_a_labelled_clause() -> None:
+    text = """序号 | 重点任务 | 责任单位 | 完成时限 |
+1 | 建成数据中心1个。 | 牵头单位:市数据局;配合单位:市财政局、市工信局 | 2025年6月 |
+"""
+    assert rows(text) == [("1", "市数据局", ["市财政局", "市工信局"], "2025年6月", None)]

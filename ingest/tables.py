@@ -21,7 +21,7 @@ import yaml
 DATA = Path(__file__).parent / "data" / "tables.yaml"
 UNIT_ROLES = ("lead", "units", "co")
 _SENTENCE_PUNCT = re.compile(r"[。;!?]")
-_BARE_NUMBER = re.compile(r"^\d{1,5}$")
+_BARE_NUMBER = re.compile(r"^\d{1,5}[.、]?$")
 _NUM_MARKER = re.compile(r"^(\d{1,5})\s*(?:[、﹒]|\.(?!\d))")
 _SECTION_MARKER = re.compile(r"^[一二三四五六七八九十百]+\s*[、.,]")
 _BULLET = re.compile(r"^(——|—|■|●|◆|▲|☆|◇|□|▶|•)")

@@ -25,7 +25,7 @@ _CLOSE = r"〕\]】)）］"
 DOC_NUMBER = re.compile(rf"[\u4e00-\u9fff]{{1,12}}\s*[{_BRACKETS}]\s*(?:19|20)\d{{2}}\s*[{_CLOSE}]\s*第?\s*\d{{1,4}}\s*号")
 DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
 CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-WRAPPER = re.compile(r"^(?P<issuer>.{0,90}?)关于印发(?P<inner>.+?)的通知$")
+WRAPPER = re.compile(r"^(?P<issuer>.{0,90}?)(?:关于印发(?P<inner>.+?)的通知|印发《(?P<quoted>[^《》]+)》(?:的通知)?)$")
 CITED = re.compile(r"《(?P<title>[^《》]{4,80})》\s*(?:\((?P<num>[^()]{0,30}?〔\d{4}〕\d+号)\))?")
 IMPLEMENT_CUES = re.compile(r"贯彻|落实|依据|根据|按照|实施|执行")
 PERIOD = re.compile(r"[(（]\s*((?:19|20)\d{2})\s*[-—–~至]+\s*((?:19|20)\d{2})\s*年?\s*[)）]")
@@ -225,7 +225,8 @@ def _titles(lines: list[str]) -> tuple[str | None, str | None, str | None, list[
             plain.append(c)
     title = _drop_aside(plain[-1]) if plain else None
     if wrapper:
-        inner = _clean_title(WRAPPER.match(wrapper).group("inner"))
+        w = WRAPPER.match(wrapper)
+        inner = _clean_title(w.group("inner") or w.group("quoted"))
         if not title or title_key(inner) not in title_key(title) and title_key(title) not in title_key(inner):
             title = inner
     notices = [c for c in plain if "关于" in c]
@@ -313,8 +314,8 @@ def _issuer(fields: dict[str, str], lines: list[str], tail: list[str], meta: Doc
                     and any(_is_date_line(x) for x in block[i + 1 : i + 3])):
                 return name
     for title in (meta.wrapper_title, meta.title, *notices):
-        if title and "关于" in title:
-            prefix = title.split("关于", 1)[0]
+        if title and ("关于" in title or "印发《" in title):
+            prefix = re.split(r"关于|印发《", title, maxsplit=1)[0]
             if 2 <= len(prefix) <= 90 and AGENCY_END.search(prefix):
                 return prefix
     if meta.title:
@@ -554,7 +555,7 @@ def _implements(text: str, front_end: int, body_end: int, own_titles: list[str |
             for m in CITED.finditer(sentence.group()):
                 title = _clean_title(m.group("title"))
                 wrapped = WRAPPER.match(title)
-                title = _clean_title(wrapped.group("inner")) if wrapped else title
+                title = _clean_title(wrapped.group("inner") or wrapped.group("quoted")) if wrapped else title
                 number = m.group("num")
                 if not re.search(rf"({DOC_TYPES})", title) or title in ("规划", "意见", "方案"):
                     continue

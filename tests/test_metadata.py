@@ -141,3 +141,9 @@ def test_joint_issuers_and_a_title_in_book_marks_after_its_number():
     numbered = meta("京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》\n" + BODY)
     assert numbered.title == "北京市2016年政务公开工作要点"
     assert (numbered.doc_number, numbered.level, numbered.jurisdiction) == ("京政办发〔2016〕26号", "provincial", "北京市")
+
+
+def test_a_headline_wrapper_with_the_plan_in_book_marks():
+    m = meta("中共中央办公厅 国务院办公厅印发《关于加强基层治理的意见》\n" + BODY)
+    assert m.title == "关于加强基层治理的意见"
+    assert (m.issuer, m.level, m.jurisdiction) == ("中共中央办公厅国务院办公厅", "national", "全国")

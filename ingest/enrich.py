@@ -72,7 +72,8 @@ def _responsibility(result: dict, norm: NormText, outline: Outline) -> None:
             span = norm.quote(base + unit.start, base + unit.end)
             units.append({"printed": unit.name, "agency_id": None if agency.generic else agency.agency_id,
                           "function": agency.function, "role": "lead" if rank == 0 else "co", "rank": rank,
-                          "generic": agency.generic, "start": span["start"], "end": span["end"]})
+                          "generic": agency.generic, "kind": agency.kind, "start": span["start"],
+                          "end": span["end"]})
             if not agency.generic:
                 entry = agencies.setdefault(agency.agency_id, _agency_dict(agency))
                 if unit.name not in entry["printed"]:

@@ -37,8 +37,12 @@ LEVEL_SUFFIX_RE = re.compile(r"^(?:人民政府|政府|党委|党工委|党委�
 # A bare level body: the class name of a level's bodies without a place (街道办事处, 乡镇人民政府).
 LEVEL_BODY_RE = re.compile(
     r"^(?:市|县|区|旗|乡镇|乡|镇|街道|县区|区县|镇街)" + _BR + r"(?:人民政府|政府|办事处|党委|党工委)" + _BR + "$")
+# A bare body below the county (街道办事处, 镇人民政府): after 各乡镇人民政府 it shares the distributive 各.
+TOWNSHIP_BODY_RE = re.compile(r"^(?:乡镇|乡|镇|街道|镇街|社区|村)(?:人民政府|政府|办事处|党委|党工委|居委会|村委会)$")
 # Level prefixes a shared-suffix group may share (市教育、科技、财政部门).
 LEVEL_PREFIX_RE = re.compile(r"^(?:自治区|省|市|县|区|州|盟|旗)")
+# What an empty cell or line says instead of a unit (配合单位:无).
+_PLACEHOLDERS = frozenset({"无", "暂无", "待定", "略", "无需", "-", "—", "——", "/", "、", "空"})
 # Class words a group member may print alone, sharing the rest of the previous unit (市直有关部门、单位).
 CLASS_WORDS = ("部门", "单位", "机构", "企业")
 # Endings a shared-suffix group may share (县、区人民政府; 发改、财政局; 教育、科技等部门).
@@ -307,7 +311,7 @@ def split_units(text: str, base: int = 0, *, truncated: bool = False) -> list[Un
         raw = clean_name(text[s:e])
         name, role = strip_role(raw)
         name = strip_deng(name)
-        if not name:
+        if not name or name in _PLACEHOLDERS:
             continue
         if text.startswith(name, s):  # the offsets cover the name, not a stripped role word or 等
             e = s + len(name)
@@ -331,7 +335,7 @@ def split_units(text: str, base: int = 0, *, truncated: bool = False) -> list[Un
                 continue
             units.extend(Unit(p[2], base + p[0], base + p[1]) for p in pending)
             pending = []
-        if units and LEVEL_BODY_RE.match(name) and not name.startswith("各") and _distributive(units[-1].name):
+        if units and TOWNSHIP_BODY_RE.match(name) and _distributive(units[-1].name):
             name = "各" + name
         units.append(Unit(name, base + s, base + e, role == "lead", role))
     if pending and (not truncated or _may_be_complete(pending[-1][2])):

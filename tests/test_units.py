@@ -132,3 +132,11 @@ def test_temporary_bodies_are_units():
     for name in ("市重点项目建设指挥部", "县乡村振兴领导小组", "区招商工作专班", "市气象台"):
         assert is_unit(name), name
     assert not is_unit("工业互联网平台")
+
+
+def test_placeholders_are_not_units():
+    assert names("无") == [] and names("市发改委、/") == ["市发改委"]
+
+
+def test_distributive_ge_only_for_bodies_below_the_county():
+    assert names("各乡镇人民政府、县人民政府") == ["各乡镇人民政府", "县人民政府"]

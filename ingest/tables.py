@@ -140,8 +140,46 @@ def _header_at(text: str, lines: list[tuple[int, int]], i: int) -> int:
     return 0
 
 
+def _pipe_cells(text: str, lines: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], dict]:
+    """Join the lines of one cell where cells are closed by lone ``|`` lines (HTML cells holding several
+    paragraphs): lines between two ``|`` lines become one cell span. Returns the spans and, for each joined
+    span, the real lines it covers (the closing ``|`` line included)."""
+    bars = [k for k, (s, e) in enumerate(lines) if text[s:e].strip() == "|"]
+    if not bars:
+        return lines, {}
+    out: list[tuple[int, int]] = []
+    covers: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    is_bar = set(bars)
+    k = 0
+    while k < len(lines):
+        if k in is_bar:
+            if out and out[-1] in covers:
+                covers[out[-1]].append(lines[k])
+            elif out:
+                covers[out[-1]] = [out[-1], lines[k]]
+            k += 1
+            continue
+        j = k
+        inside = bars[0] < k < bars[-1]
+        while inside and j + 1 < len(lines) and j + 1 not in is_bar:
+            j += 1
+        span = (lines[k][0], lines[j][1])
+        out.append(span)
+        covers[span] = list(lines[k : j + 1])
+        k = j + 1
+    return out, covers
+
+
 def find_tables(text: str, lines: list[tuple[int, int]]) -> list[Table]:
     """Every responsibility table among ``lines`` (non-blank line spans of ``text``)."""
+    lines, covers = _pipe_cells(text, lines)
+    tables = _find_tables(text, lines)
+    for table in tables:
+        table.lines = {real for span in table.lines for real in covers.get(span, [span])}
+    return tables
+
+
+def _find_tables(text: str, lines: list[tuple[int, int]]) -> list[Table]:
     tables: list[Table] = []
     i = 0
     while i < len(lines):

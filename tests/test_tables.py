@@ -217,3 +217,16 @@ def test_a_unit_cell_holding_a_labelled_clause() -> None:
 1 | 建成数据中心1个。 | 牵头单位:市数据局;配合单位:市财政局、市工信局 | 2025年6月 |
 """
     assert rows(text) == [("1", "市数据局", ["市财政局", "市工信局"], "2025年6月", None)]
+
+
+def test_html_cells_holding_several_paragraphs(tmp_path: Path) -> None:
+    page = tmp_path / "plan.html"
+    cells = [("序号", "工作任务", "牵头单位", "配合单位"),
+             ("1", "<p>新建城市书房10个。</p><p>完善阅读服务网络。</p>", "县文旅局", "县财政局"),
+             ("2", "<p>改造农贸市场5个。</p>", "县商务局", "县市场监管局、各乡镇人民政府")]
+    rows_html = "".join("<tr>" + "".join(f"<td><p>{c}</p></td>" for c in row) + "</tr>" for row in cells)
+    page.write_text(f"<html><body><p>重点工作任务分解表</p><table>{rows_html}</table></body></html>", encoding="utf-8")
+    result = extract_file(page).to_dict()
+    assert [(t["number"], t["lead"], t["co"]) for t in result["tasks"]] == [
+        ("1", "县文旅局", ["县财政局"]), ("2", "县商务局", ["县市场监管局", "各乡镇人民政府"])]
+    assert "完善阅读服务网络" in result["tasks"][0]["quote"]

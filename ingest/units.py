@@ -263,7 +263,7 @@ def _expand(heads: list[str], tail: str) -> list[str] | None:
         return _share_prefix([h + suffix for h in heads] + [head_t + suffix])
     level = LEVEL_HEAD_RE.match(tail)
     if level and all(LEVEL_HEAD_RE.fullmatch(h) for h in heads):
-        suffix = re.sub(r"^(?:各级|各)", "", tail[level.end() :])
+        suffix = re.sub(r"^(?:各级|各|[两三四]级)", "", tail[level.end() :])
         if not LEVEL_SUFFIX_RE.match(suffix):  # 各街道、区直各部门 is two units, not a group
             return None
         names = [h + suffix for h in heads] + [level.group(0) + suffix]

@@ -140,3 +140,8 @@ def test_placeholders_are_not_units():
 
 def test_distributive_ge_only_for_bodies_below_the_county():
     assert names("各乡镇人民政府、县人民政府") == ["各乡镇人民政府", "县人民政府"]
+
+
+def test_level_group_with_liangji():
+    assert names("市、县(区)两级政府") == ["市政府", "县(区)政府"]
+    assert names("各市(州)、县(市、区)人民政府") == ["各市(州)人民政府", "各县(市、区)人民政府"]

@@ -182,3 +182,8 @@ def test_national_ministries_and_counted_deng():
     text = "健全体制。(生态环境部、国家发展改革委、科技部等14部门按照职责分工负责)"
     assert read(text) == ("生态环境部", ["国家发展改革委", "科技部"])
     assert read("健全体制。(外交部、商务部)") == ("外交部", ["商务部"])
+
+
+@pytest.mark.parametrize("word", ["配合", "参与", "协同", "协办", "协助"])
+def test_co_role_words_after_a_lead(word):
+    assert read(f"推进改革。(市司法局牵头,市法院、市检察院{word})") == ("市司法局", ["市法院", "市检察院"])

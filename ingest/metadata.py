@@ -38,7 +38,8 @@ GOVERNMENT = re.compile(r"(人民政府|政府|行政公署|国务院)(办公厅
 _CHROME = [re.compile(p) for p in _V["chrome_lines"]]
 _LABELS = {kind: labels for kind, labels in _V["fields"].items()}
 _ALL_LABELS = sorted({lab for labels in _LABELS.values() for lab in labels}, key=len, reverse=True)
-_LABEL_RE = re.compile(r"(?<![\u4e00-\u9fff])(" + "|".join(r"\s*".join(lab) for lab in _ALL_LABELS) + r")\s*[:：]?\s*")
+_LABEL_RE = re.compile(r"(?<![\u4e00-\u9fff])(" + "|".join(r"\s*".join(lab) for lab in _ALL_LABELS)
+                       + r")(?:\s*[:：]\s*|\s+|$)")
 _MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}\s*[、.](?!\d)|第[一二三四五六七八九十]+[章条])")
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 

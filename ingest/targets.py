@@ -536,7 +536,7 @@ def _share(text: str, q: _Qty, sent_start: int) -> TargetMatch | None:
 
 
 _TOTAL = re.compile(r"\s*(总数|总量|总规模|总计|总数量)")
-_OPENING_YEAR = re.compile(rf"\s*(?:[(（]?[一二三四五六七八九十\d]{{1,3}}[)）、.])?\s*(?:在|于)?(?P<y>{YEAR})年(?!\s*\d{{1,2}}月|[一二三四五六七八九十]{{1,2}}月|度|以来|底前|前)")
+_OPENING_YEAR = re.compile(rf"\s*(?:[(（]?[一二三四五六七八九十\d]{{1,3}}[)）、.])?\s*(?:在|于)?(?:(?:{YEAR})年?\s*[—–\-~至]\s*)?(?P<y>{YEAR})年(?!\s*\d{{1,2}}月|[一二三四五六七八九十]{{1,2}}月|度|以来|底前|前)")
 
 
 def _opening_year(text: str, sent_start: int, clause_start: int) -> int | None:

@@ -155,6 +155,8 @@ def test_a_news_lead_before_the_plan_title_is_skipped():
 def test_year_from_the_targets_own_clause():
     assert one("到2025年,高新技术企业达到500家以上。").year == 2025
     assert one("2026年再提高标准100元。").year == 2026
+    ranged = one("2021—2025年,累计新增就业10万人。")
+    assert (ranged.year, ranged.cumulative) == (2025, True)   # a period gives its end year
 
 
 def test_year_from_the_enclosing_heading_or_label():

@@ -225,6 +225,9 @@ def _titles(lines: list[str]) -> tuple[str | None, str | None, str | None, list[
         else:
             plain.append(c)
     title = _drop_aside(plain[-1]) if plain else None
+    if title is None and headline:   # only a web headline (省政府印发2020年…责任分解通知): the plan it names
+        m = re.search(r"印发(?P<inner>.{4,}?)(?:的)?通知$", headline)
+        title = _clean_title(m.group("inner")) if m else None
     if wrapper:
         w = WRAPPER.match(wrapper)
         inner = _clean_title(w.group("inner") or w.group("quoted"))

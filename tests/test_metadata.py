@@ -147,3 +147,9 @@ def test_a_headline_wrapper_with_the_plan_in_book_marks():
     m = meta("中共中央办公厅 国务院办公厅印发《关于加强基层治理的意见》\n" + BODY)
     assert m.title == "关于加强基层治理的意见"
     assert (m.issuer, m.level, m.jurisdiction) == ("中共中央办公厅国务院办公厅", "national", "全国")
+
+
+def test_a_page_with_only_a_web_headline_names_the_plan_from_it():
+    m = meta("当前位置: 首页 > 要闻\n市政府印发2024年民生实事工作方案通知\n近日,市政府印发方案。\n" + BODY)
+    assert m.title == "2024年民生实事工作方案"
+    assert m.level == "municipal"

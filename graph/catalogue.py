@@ -171,6 +171,23 @@ def load_catalogue(directory: Path | None = None) -> dict[str, QuerySpec]:
     return dict(_load_dir(str(directory), stamp))
 
 
+@lru_cache(maxsize=4)
+def write_statements(directory: str | None = None) -> dict[str, str]:
+    """The graph writer's statements by name: ``queries/write/*.cypher`` (``@mode: write``, same header format as
+    the catalogue). They are not catalogue entries: nothing serves or runs them from outside the writer."""
+    if directory is None:
+        from importlib import resources
+
+        directory = str(resources.files("plangraph.queries") / "write")
+    out: dict[str, str] = {}
+    for path in sorted(Path(directory).glob("*.cypher")):
+        spec = parse_query_file(path)
+        if spec.mode != "write":
+            raise QueryError(f"{path.name}: statements in {directory} must be marked @mode: write")
+        out[spec.name] = spec.text
+    return out
+
+
 def get_query(name: str, directory: Path | None = None) -> QuerySpec:
     """The catalogue query ``name`` (raises :class:`UnknownQuery`)."""
     catalogue = load_catalogue(directory)

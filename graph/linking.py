@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
+from plangraph.graph.catalogue import write_statements
 from plangraph.graph.store import GraphStore
 from plangraph.ingest.places import rank_of
 from sklearn.feature_extraction.text import TfidfVectorizer
@@ -33,18 +34,10 @@ READ_TIMEOUT_MS = 120_000
 TITLE_WEIGHT = 2
 
 
-STATEMENTS: dict[str, str] = {
+_READS: dict[str, str] = {
     "documents": (
         "MATCH (d:Document) WHERE coalesce(d.stub, false) = false "
         "RETURN d.doc_id AS doc_id, d.level AS level ORDER BY doc_id"
-    ),
-    "document_links": (
-        "MATCH (a:Document)-[:IMPLEMENTS]->(b:Document) WHERE coalesce(b.stub, false) = false "
-        "RETURN a.doc_id AS src, b.doc_id AS dst ORDER BY src, dst"
-    ),
-    "tasks": (
-        "MATCH (t:Task) RETURN t.task_id AS task_id, t.doc_id AS doc_id, t.title AS title, t.text AS text "
-        "ORDER BY task_id"
     ),
     "all_document_links": (
         "MATCH (a:Document)-[:IMPLEMENTS]->(b:Document) RETURN a.doc_id AS src, b.doc_id AS dst ORDER BY src, dst"
@@ -53,12 +46,10 @@ STATEMENTS: dict[str, str] = {
         "UNWIND $doc_ids AS id MATCH (t:Task {doc_id: id}) "
         "RETURN t.task_id AS task_id, t.doc_id AS doc_id, t.title AS title, t.text AS text ORDER BY task_id"
     ),
-    "delete_links_of": "UNWIND $doc_ids AS id MATCH (t:Task {doc_id: id})-[r:IMPLEMENTS]->(:Task) DELETE r",
-    "create_task_links": (
-        "UNWIND $rows AS r MATCH (a:Task {task_id: r.src}) MATCH (b:Task {task_id: r.dst}) "
-        "MERGE (a)-[x:IMPLEMENTS]->(b) SET x.score = r.score, x.rank = r.rank"
-    ),
 }
+# every statement relinking sends: the reads above and the writes of queries/write/*.cypher
+STATEMENTS: dict[str, str] = {**_READS, **{k: v for k, v in write_statements().items()
+                                          if k in ("delete_links_of", "create_task_links")}}
 
 
 @dataclass(frozen=True)

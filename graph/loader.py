@@ -19,7 +19,8 @@ through ``store.write_atomic``: one transaction on Neo4j, one MULTI/EXEC on Falk
 defence, not the one the guarantee rests on. A staged design (write under a temporary key, swap) would need
 relabelling, which the portable Cypher subset does not offer, and leaves debris after a kill.
 
-``STATEMENTS`` holds every Cypher text sent by the loader (linted for Neo4j 5 by the test suite).
+``STATEMENTS`` holds every Cypher text sent by the loader (linted for Neo4j 5 by the test suite); the writes live in
+``queries/write/*.cypher`` (``@mode: write``; never served over HTTP).
 Test hook: ``PLANGRAPH_LOADER_PAUSE=<checkpoint>:<seconds>`` sleeps at a checkpoint (``before-write``,
 ``after-write``) after printing ``checkpoint <name>`` to stderr, so a test can kill the process there.
 """
@@ -35,6 +36,7 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any
 
+from plangraph.graph.catalogue import write_statements
 from plangraph.graph.dialect import task_fulltext_properties
 from plangraph.graph.keys import check_statements
 from plangraph.graph.store import GraphStore
@@ -45,29 +47,12 @@ BATCH = 2000
 # bumped when the loader writes new (e.g. denormalised) properties: documents of an older loader reload
 LOADER_VERSION = 2
 
-# Deletes a document's own sections, tasks, targets and outgoing edges; `d` is the document (one statement part).
-_CLEAR_DOCUMENT = """OPTIONAL MATCH (t:Task {doc_id: $doc_id})
-DETACH DELETE t
-WITH DISTINCT d
-OPTIONAL MATCH (s:Section {doc_id: $doc_id})
-DETACH DELETE s
-WITH DISTINCT d
-OPTIONAL MATCH (g:Target {doc_id: $doc_id})
-DETACH DELETE g
-WITH DISTINCT d
-OPTIONAL MATCH (d)-[old]->()
-DELETE old
-WITH DISTINCT d
-"""
 
-STATEMENTS: dict[str, str] = {
+_READS: dict[str, str] = {
     "document_state": (
         "MATCH (d:Document {doc_id: $doc_id}) "
         "RETURN d.sha256 AS sha256, d.extraction_sha AS extraction_sha, coalesce(d.stub, false) AS stub, "
         "d.loader_version AS loader_version"
-    ),
-    "bump_version": (
-        "MERGE (m:Meta {key: 'graph'}) SET m.version = coalesce(m.version, 0) + 1 RETURN m.version AS version"
     ),
     "find_cited": (
         "UNWIND $rows AS r "
@@ -87,101 +72,6 @@ STATEMENTS: dict[str, str] = {
         "RETURN s.doc_id AS stub_id, src.doc_id AS src, e.quote AS quote, e.doc_number AS doc_number, "
         "e.start AS start, e.end AS end ORDER BY stub_id, src"
     ),
-    "merge_jurisdictions": (
-        "UNWIND $rows AS r MERGE (j:Jurisdiction {name: r.name}) "
-        "SET j.level = r.level, j.province = r.province, j.name_en = r.name_en, "
-        "j.short_name = r.short_name, j.adcode = r.adcode"
-    ),
-    "merge_part_of": (
-        "UNWIND $rows AS r MATCH (a:Jurisdiction {name: r.child}) MATCH (b:Jurisdiction {name: r.parent}) "
-        "MERGE (a)-[:PART_OF]->(b)"
-    ),
-    "merge_functions": (
-        "UNWIND $rows AS r MERGE (f:Function {key: r.key}) "
-        "SET f.zh = coalesce(r.zh, f.zh), f.en = coalesce(r.en, f.en), "
-        "f.name = coalesce(r.zh, f.name), f.name_en = coalesce(r.en, f.name_en)"
-    ),
-    "merge_agencies": (
-        "UNWIND $rows AS r MERGE (a:Agency {agency_id: r.agency_id}) "
-        "SET a.name = coalesce(r.name, a.name), a.name_en = coalesce(r.name_en, a.name_en), "
-        "a.function = coalesce(r.function, a.function), a.level = coalesce(r.level, a.level), "
-        "a.jurisdiction = coalesce(r.jurisdiction, a.jurisdiction), a.province = coalesce(r.province, a.province), "
-        "a.kind = coalesce(r.kind, a.kind), "
-        "a.aliases = reduce(acc = coalesce(a.aliases, []), x IN r.aliases | "
-        "CASE WHEN x IN acc THEN acc ELSE acc + [x] END)"
-    ),
-    "merge_agency_in": (
-        "UNWIND $rows AS r MATCH (a:Agency {agency_id: r.agency_id}) "
-        "MATCH (j:Jurisdiction {name: r.jurisdiction}) "
-        "OPTIONAL MATCH (a)-[old:IN]->(o:Jurisdiction) WHERE o.name <> r.jurisdiction "
-        "DELETE old "
-        "MERGE (a)-[:IN]->(j)"
-    ),
-    "merge_agency_function": (
-        "UNWIND $rows AS r MATCH (a:Agency {agency_id: r.agency_id}) MATCH (f:Function {key: r.function}) "
-        "OPTIONAL MATCH (a)-[old:HAS_FUNCTION]->(o:Function) WHERE o.key <> r.function "
-        "DELETE old "
-        "MERGE (a)-[:HAS_FUNCTION]->(f)"
-    ),
-    "merge_succession": (
-        "UNWIND $rows AS r MATCH (a:Agency {agency_id: r.agency_id}) "
-        "MERGE (b:Agency {agency_id: r.successor_id}) "
-        "MERGE (a)-[s:SUCCEEDED_BY]->(b) SET s.year = coalesce(r.year, s.year)"
-    ),
-    "merge_topics": "UNWIND $rows AS r MERGE (t:Topic {key: r.key}) "
-                    "SET t.name = coalesce(r.zh, t.name), t.name_en = coalesce(r.en, t.name_en), "
-                    "t.zh = coalesce(r.zh, t.zh), t.en = coalesce(r.en, t.en)",
-    "merge_years": "UNWIND $rows AS r MERGE (:Year {year: r.year})",
-    "replace_document": """
-MERGE (d:Document {doc_id: $doc_id})
-WITH d
-""" + _CLEAR_DOCUMENT + """SET d += $doc
-FOREACH (r IN $sections | CREATE (s:Section {section_id: r.section_id}) SET s += r)
-FOREACH (r IN $top_sections | MERGE (s:Section {section_id: r}) CREATE (d)-[:HAS_SECTION]->(s))
-FOREACH (r IN $subsections |
-  MERGE (p:Section {section_id: r.parent}) MERGE (s:Section {section_id: r.child})
-  CREATE (p)-[:HAS_SUBSECTION]->(s))
-FOREACH (r IN $tasks | CREATE (t:Task {task_id: r.task_id}) SET t += r CREATE (d)-[:HAS_TASK]->(t))
-FOREACH (r IN $task_sections |
-  MERGE (s:Section {section_id: r.section_id}) MERGE (t:Task {task_id: r.task_id})
-  CREATE (s)-[:HAS_TASK]->(t))
-FOREACH (r IN $responsibilities |
-  MERGE (a:Agency {agency_id: r.agency_id}) MERGE (t:Task {task_id: r.task_id})
-  CREATE (a)-[x:RESPONSIBLE_FOR]->(t) SET x += r.props)
-FOREACH (r IN $cites |
-  MERGE (p:Topic {key: r.topic}) MERGE (t:Task {task_id: r.task_id})
-  CREATE (t)-[:CITES {terms: r.terms, doc_id: $doc_id}]->(p))
-FOREACH (r IN $targets | CREATE (g:Target {target_id: r.target_id}) SET g += r CREATE (d)-[:HAS_TARGET]->(g))
-FOREACH (r IN $sets |
-  MERGE (t:Task {task_id: r.task_id}) MERGE (g:Target {target_id: r.target_id}) CREATE (t)-[:SETS]->(g))
-FOREACH (r IN $dues |
-  MERGE (g:Target {target_id: r.target_id}) MERGE (y:Year {year: r.year}) CREATE (g)-[:DUE]->(y))
-FOREACH (y IN $milestones | MERGE (n:Year {year: y}) CREATE (d)-[:MILESTONE]->(n))
-FOREACH (j IN $covers | MERGE (n:Jurisdiction {name: j}) CREATE (d)-[:COVERS]->(n))
-FOREACH (a IN $issued_by | MERGE (n:Agency {agency_id: a}) CREATE (d)-[:ISSUED_BY]->(n))
-FOREACH (r IN $implements |
-  MERGE (x:Document {doc_id: r.doc_id})
-  ON CREATE SET x.stub = true, x.title = r.title, x.title_key = r.title_key, x.doc_number = r.doc_number
-  CREATE (d)-[e:IMPLEMENTS]->(x)
-  SET e.quote = r.quote, e.doc_number = r.doc_number, e.start = r.start, e.end = r.end, e.doc_id = $doc_id)
-FOREACH (r IN $stub_edges |
-  MERGE (x:Document {doc_id: r.src}) MERGE (x)-[e:IMPLEMENTS]->(d)
-  SET e.quote = r.quote, e.doc_number = r.doc_number, e.start = r.start, e.end = r.end, e.doc_id = r.src)
-WITH DISTINCT d
-OPTIONAL MATCH (st:Document)
-WHERE st.doc_id IN $stub_ids OR (coalesce(st.stub, false) = true AND NOT ()-[:IMPLEMENTS]->(st))
-DETACH DELETE st
-RETURN DISTINCT d.doc_id AS doc_id
-""",
-    "remove_document": """
-MATCH (d:Document {doc_id: $doc_id})
-""" + _CLEAR_DOCUMENT + """SET d.stub = true, d.sha256 = null, d.extraction_sha = null
-RETURN d.doc_id AS doc_id
-""",
-    "remove_orphan_stubs": (
-        "MATCH (st:Document) WHERE coalesce(st.stub, false) = true AND NOT ()-[:IMPLEMENTS]->(st) "
-        "DETACH DELETE st"
-    ),
     "count_label": "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n ORDER BY label",
     "count_stubs": "MATCH (d:Document) WHERE coalesce(d.stub, false) = true RETURN count(d) AS n",
     "count_relationships": "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type",
@@ -189,6 +79,11 @@ RETURN d.doc_id AS doc_id
         "MATCH (t:Task) WHERE NOT (:Agency)-[:RESPONSIBLE_FOR]->(t) RETURN count(t) AS n"
     ),
 }
+# every statement the loader sends: the reads above and the writes of queries/write/*.cypher (linted by the tests)
+STATEMENTS: dict[str, str] = {**_READS, **{k: v for k, v in write_statements().items() if k in (
+    "bump_version", "merge_jurisdictions", "merge_part_of", "merge_functions", "merge_agencies", "merge_agency_in",
+    "merge_agency_function", "merge_succession", "merge_topics", "merge_years", "replace_document",
+    "remove_document", "remove_orphan_stubs")}}
 
 _STAT_LABELS = {
     "Document": "documents", "Section": "sections", "Task": "tasks", "Agency": "agencies", "Target": "targets",

@@ -45,8 +45,9 @@ def _responsibility(result: dict, norm: NormText, outline: Outline) -> None:
             task["responsibility_in"] = found.found_in
             if found.found_in == "shared":
                 task["responsibility_shared"] = True
-        if found.lead_official:
-            task["lead_official"] = found.lead_official
+        official = found.lead_official or "、".join(getattr(found.responsibility, "officials", None) or []) or None
+        if official:
+            task["lead_official"] = official
         task["responsibility_source"] = resp.source
         task["deadline"] = resp.deadline
         task["generic_actors"] = list(resp.generic)

@@ -294,6 +294,7 @@ def _classified_row(cells: list[Cell], roles: list[str | None]) -> Row:
     """Assign cells whose column is lost (empty cells dropped) by what they look like."""
     row = Row(None, cells[0].start, cells[-1].end)
     unit_roles = [r for r in roles if r in UNIT_ROLES]
+    task_first = "task" in roles and bool(unit_roles) and roles.index("task") < roles.index(unit_roles[0])
     units: list[Cell] = []
     in_units = False
     for cell in cells:
@@ -301,8 +302,8 @@ def _classified_row(cells: list[Cell], roles: list[str | None]) -> Row:
             row.number = cell.text
             continue
         kind = _kind(cell.text, roles, in_units)
-        if kind == "person" and row.task is None:
-            kind = "text"   # a short task cell is not a person
+        if row.task is None and (kind == "person" or (kind == "unit" and task_first)):
+            kind = "text"   # the task column comes first: 建设区域医疗中心 is a task, not a unit or a person
         if kind == "unit":
             units.append(cell)
             in_units = True

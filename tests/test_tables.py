@@ -230,3 +230,19 @@ def test_html_cells_holding_several_paragraphs(tmp_path: Path) -> None:
     assert [(t["number"], t["lead"], t["co"]) for t in result["tasks"]] == [
         ("1", "县文旅局", ["县财政局"]), ("2", "县商务局", ["县市场监管局", "各乡镇人民政府"])]
     assert "完善阅读服务网络" in result["tasks"][0]["quote"]
+
+
+def test_a_task_cell_ending_like_a_unit_is_still_the_task() -> None:
+    text = """重点任务
+
+牵头单位
+
+配合单位
+
+建设区域医疗中心
+
+市卫健委
+
+市发改委
+"""
+    assert rows(text) == [(None, "市卫健委", ["市发改委"], None, None)]

@@ -390,8 +390,14 @@ def parse_outline(text: str) -> Outline:
         blocks.append(Block(s, e, blocks[-1].zone if continues else _front_zone(text[s:e]), None))
     _drop_cut_heading(text, root, body_end)
     _collect(text, root, None, sections, tasks, blocks, order[0] if order else "")
-    if not root.children and root.lines:   # no numbering at all: paragraphs with heading sentences or clauses
+    if not root.children and root.lines:   # no numbering at all: only paragraphs that carry a responsibility
+        before = len(tasks)
         _unnumbered_tasks(text, root, None, tasks, blocks)
+        dropped = {t.id for t in tasks[before:] if not _has_explicit(text, [(t.start, t.end)])}
+        tasks[before:] = [t for t in tasks[before:] if t.id not in dropped]
+        for b in blocks:
+            if b.task_id in dropped:
+                b.task_id = None
     _table_tasks(text, resp_tables, sections, tasks, blocks)
     tasks.sort(key=lambda t: t.start)   # table rows and text items in reading order, numbered T01, T02 …
     renamed = {t.id: f"T{i:02d}" for i, t in enumerate(tasks, start=1)}

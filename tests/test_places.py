@@ -84,4 +84,3 @@ def test_every_level_has_a_tier_and_a_rank() -> None:
     assert [rank_of(t) for t in TIERS] == [0, 1, 2, 3]
     assert rank_of("provincial-department") == rank_of("provincial") < rank_of("county-department")
     assert rank_of("unknown") is None
-

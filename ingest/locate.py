@@ -54,7 +54,7 @@ def first_clause(task_text: str) -> Responsibility | None:
 def _complete_units(resp: Responsibility, clause_text: str, after: str) -> Responsibility:
     """A clause cut at the end of the page keeps its complete units: when nothing follows the clause and it is
     not closed, its last unit is kept only if it reads as a whole unit name (``区商`` at the cut is not)."""
-    from plangraph.ingest.units import looks_like_unit
+    from plangraph.ingest.units import is_unit
 
     if after.strip() or resp.quote_end is None or clause_text[resp.quote_end:].strip():
         return resp
@@ -63,7 +63,7 @@ def _complete_units(resp: Responsibility, clause_text: str, after: str) -> Respo
         return resp
     units = [u for u in [resp.lead, *resp.co] if u is not None]
     last = units[-1] if units else None
-    if last is None or looks_like_unit(last.name):
+    if last is None or is_unit(last.name):  # a vocabulary name (各县区) or a body by its ending
         return resp
     keep = [u for u in units if u.end <= last.start or u.start != last.start]
     keep = [u for u in keep if u is not last and u.start < last.start]

@@ -1,10 +1,12 @@
-"""Find who leads and who helps on a task: explicit 责任单位 lines, responsibility tables, inferred actors.
+"""Find who leads and who helps on a task: a responsibility grammar, table cells, inferred actors.
 
 All functions work on normalised simplified text and return offsets relative to the string given.
-Explicit forms: ``(责任单位:A、B、C)`` (first leads), ``(牵头单位:A;配合单位:B、C)``, ``牵头单位:A 责任单位:B``,
-``(A牵头,B、C配合)``, ``B(牵头)`` inside a list, deadlines (``完成时限:2025年底前``, ``(2025年底前完成)``,
-``长期坚持``). Inferred (only without an explicit line): ``X会同Y``, ``由X牵头、Y参加``, ``X牵头``,
-``——X:`` bullets, then ``X要/将/应/负责…`` at a clause start.
+Explicit clauses (:func:`find_clauses`, grammar data in ``data/responsibility.yaml``) are read as segments
+``[label:] [由|会同] unit list [role word]`` in every placement: a tail in ( ) 〔 〕 【 】 [ ], labelled lines of
+their own (consecutive label lines merge; person labels give ``officials``), role sentences (``由A牵头,B配合``),
+shared lines after several items (``以上工作由A牵头,会同B``), unlabelled brackets whose items are all units, and
+table cells (:func:`from_cells`). A task's own clause is its first; later ones are ``further``. Inferred (only
+without an explicit clause): ``X会同Y``, ``由X牵头、Y参加``, ``X牵头``, ``——X:`` bullets, then ``X要/将/应/负责…``.
 """
 
 from __future__ import annotations

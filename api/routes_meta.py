@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
 from plangraph.api.deps import (
     FormatQuery,
     Paging,
@@ -17,7 +18,7 @@ from plangraph.api.deps import (
     page_of,
 )
 from plangraph.api.models import Health, Page, QueryInfo, QueryResult, Stats
-from plangraph.graph.catalogue import catalogue_rows, coerce_params, get_query, load_catalogue
+from plangraph.graph.catalogue import ParameterError, catalogue_rows, coerce_params, get_query, load_catalogue
 
 router = APIRouter()
 
@@ -50,7 +51,7 @@ def list_queries(request: Request, settings: SettingsDep, paging: PagingDep, for
     response_model=QueryResult,
     tags=["queries 命名查询"],
     summary="运行命名查询 / Run a catalogue query",
-    responses={200: {"content": {"text/csv": {}}}},
+    responses={200: {"content": {"text/csv": {}, "application/graphml+xml": {}}}},
 )
 def run_named_query(
     name: str,
@@ -59,7 +60,8 @@ def run_named_query(
     settings: SettingsDep,
     limit: int | None = Query(None, ge=1, le=100000, description="每页行数 / page size (the query's default)"),
     offset: int = Query(0, ge=0, description="跳过行数 / rows to skip"),
-    format: FormatQuery = "json",
+    format: Literal["json", "csv", "graphml"] = Query(
+        "json", description="输出格式 / output format: json, csv, or graphml for queries returning edges"),
 ) -> Any:
     """查询参数即目录中声明的参数(校验类型)/ Query-string parameters are the query's declared parameters,
     validated and coerced; e.g. ``/queries/tasks?agency=市场监管局&role=lead&topic=碳计量``. Unknown
@@ -75,6 +77,14 @@ def run_named_query(
     paging = Paging(limit=limit or 100, offset=offset)
     if format == "csv":
         return csv_response(rows if pages_itself else rows[offset : offset + paging.limit], name)
+    if format == "graphml":
+        from plangraph.graph.network import graph_from_edge_rows, to_graphml
+
+        try:
+            graph = graph_from_edge_rows(rows)
+        except ValueError:
+            raise ParameterError(f"query {name!r} does not return edges: graphml is for network queries") from None
+        return Response(to_graphml(graph), media_type="application/graphml+xml")
     if not pages_itself:
         return {"name": name, "params": user_params, **page_of(rows, paging, request)}
     filters = {k: v for k, v in raw.items() if k not in ("limit", "offset")}

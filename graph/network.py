@@ -79,6 +79,29 @@ def co_responsibility_graph(
     return graph
 
 
+def graph_from_edge_rows(rows: list[dict[str, Any]]) -> nx.Graph:
+    """Rows with ``source`` and ``target`` columns as a graph: ``source_x``/``target_x`` columns become node
+    attribute ``x``, the other columns edge attributes. ValueError when the rows are not edges."""
+    if rows and not {"source", "target"} <= set(rows[0]):
+        raise ValueError("the rows are not edges (no source and target columns)")
+    graph = nx.Graph()
+    for row in rows:
+        ends: dict[str, dict[str, Any]] = {"source": {}, "target": {}}
+        edge: dict[str, Any] = {}
+        for key, value in row.items():
+            if key in ("source", "target"):
+                continue
+            side, _, attr = key.partition("_")
+            if side in ends and attr:
+                ends[side][attr] = value
+            else:
+                edge[key] = value
+        for side in ("source", "target"):
+            graph.add_node(row[side], **ends[side])
+        graph.add_edge(row["source"], row["target"], **edge)
+    return graph
+
+
 def to_json(graph: nx.Graph) -> dict[str, list[dict[str, Any]]]:
     """``{"nodes": [{id, …attrs}], "edges": [{source, target, …attrs}]}`` sorted by id (stable output)."""
     nodes = [{"id": n, **attrs} for n, attrs in sorted(graph.nodes(data=True), key=lambda x: x[0])]
@@ -92,13 +115,19 @@ def to_json(graph: nx.Graph) -> dict[str, list[dict[str, Any]]]:
 
 
 def to_graphml(graph: nx.Graph) -> str:
-    """GraphML text (None attributes dropped, since GraphML has no null)."""
+    """GraphML text (None attributes dropped, since GraphML has no null); each node's ``label`` is its display
+    name, which Gephi, Cytoscape and yEd show."""
     clean = nx.Graph(**{k: v for k, v in graph.graph.items() if v is not None})
     for n, attrs in graph.nodes(data=True):
-        clean.add_node(n, **{k: v for k, v in attrs.items() if v is not None})
+        clean.add_node(n, **{k: v for k, v in attrs.items() if v is not None}, label=attrs.get("name") or n)
     for u, v, attrs in graph.edges(data=True):
-        clean.add_edge(u, v, **{k: val for k, val in attrs.items() if val is not None})
+        clean.add_edge(u, v, **{k: _graphml_value(val) for k, val in attrs.items() if val is not None})
     return "\n".join(nx.generate_graphml(clean, encoding="utf-8", prettyprint=True))
+
+
+def _graphml_value(value: Any) -> Any:
+    """GraphML has no lists: a list becomes its items joined with 、."""
+    return "、".join(map(str, value)) if isinstance(value, (list, tuple)) else value
 
 
 def to_csv(graph: nx.Graph) -> str:

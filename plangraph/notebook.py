@@ -1,26 +1,23 @@
-"""The entry point of the notebooks: a store with the bundled seeds in it, and where figures go."""
+"""The entry point of the notebooks: the user's store (seeded when empty) and where figures go.
+
+The notebooks themselves use :class:`plangraph.client.Client`; ``open_notebook_store`` is kept for scripts."""
 
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
-from plangraph.graph.store import GraphStore, open_store
-from plangraph.service import seed_store
+from plangraph.graph.store import GraphStore
 from plangraph.settings import Settings, default_data_dir
 
 
 def open_notebook_store() -> tuple[GraphStore, Settings]:
-    """The configured store (``PLANGRAPH_DATA_DIR`` or ``PLANGRAPH_GRAPH_URI``), else a scratch store in the
-    temp dir; on an empty store the bundled seeds are ingested first."""
-    if os.environ.get("PLANGRAPH_DATA_DIR") or os.environ.get("PLANGRAPH_GRAPH_URI"):
-        settings = Settings()
-    else:
-        settings = Settings(data_dir=Path(tempfile.gettempdir()) / "plangraph-notebooks")
-    store = open_store(settings.store_config())
-    seed_store(store, sorted(settings.seeds_dir.glob("*.txt")), if_empty=True, max_mb=settings.max_file_mb)
-    return store, settings
+    """The user's configured store (the same as the command line's: ``PLANGRAPH_DATA_DIR``, by default the
+    per-user data directory, or ``PLANGRAPH_GRAPH_URI``); on an empty store the bundled seeds are ingested."""
+    from plangraph.client import Client
+
+    client = Client.open(seed_if_empty=True)
+    return client.store, client.settings
 
 
 def figures_dir() -> Path:

@@ -190,3 +190,34 @@ def test_every_catalogue_query_has_an_example_that_answers_on_the_seeds(client):
             params = dict(item.split("=", 1) for item in example.split())
             body = client.get(f"/queries/{query['name']}", params=params).json()
             assert body.get("total", 0) > 0, (query["name"], example, body)
+
+
+def test_graphml_of_the_seeds_reads_back_with_display_labels(client, seeded_store, tmp_path):
+    import networkx as nx
+    from plangraph.graph.export import export_graph
+
+    counts = export_graph(seeded_store, "graphml", tmp_path / "seeds.graphml")
+    graph = nx.read_graphml(tmp_path / "seeds.graphml")
+    assert graph.number_of_nodes() == counts["nodes"] and graph.number_of_edges() == counts["edges"]
+    agencies = [d for _, d in graph.nodes(data=True) if d["type"] == "Agency"]
+    assert agencies and all(d["label"] == d["name"] for d in agencies)
+    documents = [d for _, d in graph.nodes(data=True) if d["type"] == "Document" and d.get("title")]
+    assert documents and all(d["label"] == d["title"] for d in documents)
+    assert not {d["label"] for _, d in graph.nodes(data=True)} & {"Agency", "Task", "Document"}
+    network = nx.read_graphml(io.BytesIO(client.get("/network/agencies", params={"jurisdiction": "铜陵市",
+                                                                              "format": "graphml"}).content))
+    assert network.number_of_nodes() > 0
+    assert all(d["label"] == d["name"] for _, d in network.nodes(data=True))
+
+
+def test_network_queries_answer_graphml(client):
+    import networkx as nx
+
+    rows = client.get("/queries/co_responsibility_network", params={"jurisdiction": "铜陵市"}).json()
+    resp = client.get("/queries/co_responsibility_network", params={"jurisdiction": "铜陵市", "format": "graphml"})
+    assert resp.status_code == 200 and "graphml" in resp.headers["content-type"]
+    graph = nx.read_graphml(io.BytesIO(resp.content))
+    assert graph.number_of_edges() == rows["total"] > 0
+    assert all(d["label"] == d["name"] for _, d in graph.nodes(data=True))
+    refused = client.get("/queries/topics", params={"format": "graphml"})
+    assert refused.status_code == 422 and "does not return edges" in refused.json()["message"]

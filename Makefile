@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: install system-deps lint-deps run demo test lint format clean score
+.PHONY: install system-deps lint-deps neo4j-server run demo test lint format clean score
 
 # `make run` needs only the runtime packages (progress shown: the first install takes a few minutes);
 # `make install` / `make test` add the dev extras on top.
@@ -30,10 +30,20 @@ tools/cypher-lint/node_modules/.package-lock.json: tools/cypher-lint/package-loc
 
 lint-deps: tools/cypher-lint/node_modules/.package-lock.json
 
+# The Neo4j 5 test server (tools/neo4j-server): Maven downloads Neo4j once into ~/.m2, later builds are offline.
+NEO4J_JAR := tools/neo4j-server/target/neo4j-server.jar
+$(NEO4J_JAR): tools/neo4j-server/pom.xml $(wildcard tools/neo4j-server/src/main/java/*/*/*.java)
+	@command -v java >/dev/null || { echo "error: no java: the Neo4j test server needs Java 17 (Debian: apt-get install openjdk-17-jdk-headless)"; exit 1; }
+	@command -v mvn >/dev/null || { echo "error: no mvn: the Neo4j test server is built with Maven (Debian: apt-get install maven)"; exit 1; }
+	cd tools/neo4j-server && mvn -q -B package
+	@touch $@
+
+neo4j-server: $(NEO4J_JAR)
+
 run: $(VENV)/.runtime  ## ingest the bundled seeds (unchanged ones skipped), then serve the API; Ctrl-C stops it
 	$(BIN)/plangraph demo
 
-test: install system-deps lint-deps  ## the whole test suite (what CI runs)
+test: install system-deps lint-deps neo4j-server  ## the whole test suite (what CI runs; starts Neo4j itself)
 	$(BIN)/ruff check .
 	$(BIN)/python tools/lint_imports.py
 	$(BIN)/pytest -q
@@ -65,4 +75,4 @@ format: install
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) tools/cypher-lint/node_modules tests/artifacts
+	rm -rf $(VENV) tools/cypher-lint/node_modules tools/neo4j-server/target tests/artifacts

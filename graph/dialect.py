@@ -4,7 +4,7 @@
   the full-text index of task texts;
 - full-text search: the statement and the query-string syntax;
 - timeouts: FalkorDB takes integer milliseconds per query (enforced for reads only: the engine ignores it
-  for write queries); Neo4j takes seconds through ``neo4j.Query(text, timeout=…)`` on any transaction.
+  for write queries); Neo4j takes seconds through ``neo4j.unit_of_work(timeout=…)`` on any transaction.
 
 Full-text on FalkorDB: its ``chinese`` analyzer segments differently from any query-side segmenter, so
 plangraph indexes ``Task.text_seg`` instead: the task text segmented by jieba (``segment_text``, jieba-rs), tokens
@@ -150,7 +150,34 @@ def _falkor_term(term: str) -> str:
 
 def _lucene_term(term: str) -> str:
     cleaned = re.sub(r'[\\"]', " ", term).strip()
+    if _CJK_CHAR.fullmatch(cleaned):  # a lone Han character: any bigram starting with it
+        return f"{cleaned}*"
     return f'"{cleaned}"' if cleaned else ""
+
+
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _lucene_phrases(terms: list[str]) -> list[str]:
+    """Terms for Neo4j's ``cjk`` analyzer, which indexes Han text as overlapping bigrams: a one-character
+    term (jieba splits 碳计量 into 碳 + 计量) cannot match a bigram, so it is glued to the next term (or the
+    previous one) as one phrase ("碳计量")."""
+    phrases: list[str] = []
+    carry = ""
+    for term in terms:
+        term = carry + term.strip()
+        carry = ""
+        if _CJK_CHAR.fullmatch(term):
+            carry = term
+            continue
+        if term:
+            phrases.append(term)
+    if carry:
+        if phrases:
+            phrases[-1] += carry
+        else:
+            phrases.append(carry)
+    return phrases
 
 
 def fulltext_query(backend: str, terms: list[str], limit: int) -> tuple[str, dict]:
@@ -165,7 +192,7 @@ def fulltext_query(backend: str, terms: list[str], limit: int) -> tuple[str, dic
             "RETURN node.task_id AS task_id, score ORDER BY score DESC, task_id LIMIT $limit"
         )
     else:
-        q = " AND ".join(c for c in (_lucene_term(t) for t in terms) if c)
+        q = " AND ".join(c for c in (_lucene_term(t) for t in _lucene_phrases(terms)) if c)
         text = NEO4J_FULLTEXT_QUERY
     return (text, {"q": q, "limit": int(limit)}) if q else ("", {})
 
@@ -178,6 +205,18 @@ NEO4J_FULLTEXT_QUERY = (
 # run against Neo4j's "system" database to check that PLANGRAPH_GRAPH_NAME exists
 NEO4J_LIST_DATABASES = "SHOW DATABASES YIELD name RETURN name"
 
+# clearing a Neo4j database (data and schema; FalkorDB deletes the whole graph key instead)
+NEO4J_DELETE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+NEO4J_LIST_CONSTRAINTS = "SHOW CONSTRAINTS YIELD name RETURN name"
+NEO4J_LIST_INDEXES = "SHOW INDEXES YIELD name, type, owningConstraint WHERE type <> 'LOOKUP' AND owningConstraint IS NULL RETURN name"
+
+
+def neo4j_drop_statements(constraints: list[str], indexes: list[str]) -> list[str]:
+    """``DROP`` statements for the named constraints, then the named indexes."""
+    return [f"DROP CONSTRAINT `{name}` IF EXISTS" for name in constraints] + [
+        f"DROP INDEX `{name}` IF EXISTS" for name in indexes
+    ]
+
 # ---------------------------------------------------------------- timeouts
 
 
@@ -187,7 +226,7 @@ def falkor_timeout(timeout_ms: int | None) -> int | None:
 
 
 def neo4j_timeout(timeout_ms: int | None) -> float | None:
-    """The ``neo4j.Query(timeout=…)`` value (seconds; None = server default)."""
+    """The ``neo4j.unit_of_work(timeout=…)`` value (seconds; None = server default)."""
     return None if timeout_ms is None else max(timeout_ms, 1) / 1000.0
 
 
@@ -199,4 +238,9 @@ def neo4j_statements() -> dict[str, str]:
     stmts = {f"dialect.schema.{i:02d}": s for i, s in enumerate(neo4j_schema_statements())}
     stmts["dialect.fulltext_query"] = NEO4J_FULLTEXT_QUERY
     stmts["dialect.list_databases"] = NEO4J_LIST_DATABASES
+    stmts["dialect.delete_all"] = NEO4J_DELETE_ALL
+    stmts["dialect.list_constraints"] = NEO4J_LIST_CONSTRAINTS
+    stmts["dialect.list_indexes"] = NEO4J_LIST_INDEXES
+    for i, stmt in enumerate(neo4j_drop_statements(["c"], ["i"])):
+        stmts[f"dialect.drop.{i}"] = stmt
     return stmts

@@ -4,13 +4,15 @@
 ``PLANGRAPH_NEO4J_PASSWORD``, database ``PLANGRAPH_GRAPH_NAME`` (an empty name or "plangraph" on a server
 without that database falls back to the server's default database). Reads run in managed READ transactions
 (``execute_read``), writes in managed WRITE transactions, ``write_atomic`` in one explicit transaction
-(all or nothing). Timeouts travel as ``neo4j.Query(text, timeout=seconds)``.
+(all or nothing). Timeouts travel as ``neo4j.unit_of_work(timeout=seconds)`` of the transaction function.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import neo4j
-from neo4j import GraphDatabase, Query
+from neo4j import GraphDatabase, unit_of_work
 from neo4j import exceptions as nx
 from plangraph.graph import dialect
 from plangraph.graph.errors import (
@@ -33,7 +35,8 @@ def map_error(exc: Exception, query: str = "") -> GraphError:
     short = " ".join(query.split())[:120]
     code = getattr(exc, "code", None) or ""
     msg = getattr(exc, "message", None) or str(exc)
-    if isinstance(exc, nx.CypherSyntaxError):
+    data_exception = str(getattr(exc, "gql_status", "") or "").startswith("22")  # GQL class 22: bad values
+    if isinstance(exc, nx.CypherSyntaxError) and not data_exception:
         return CypherSyntaxError(f"{msg} — in: {short}")
     if any(c in code for c in _TIMEOUT_CODES):
         return QueryTimeout(f"query timed out: {short}")
@@ -50,6 +53,16 @@ def _one_line(exc: Exception) -> str:
 
 def _records(result: neo4j.Result) -> list[dict]:
     return [record.data() for record in result]
+
+
+def _unit(query: str, params: dict | None, timeout_ms: int | None) -> Callable[[neo4j.ManagedTransaction], list[dict]]:
+    """A transaction function running ``query`` with the server-side timeout (``unit_of_work``)."""
+
+    @unit_of_work(timeout=dialect.neo4j_timeout(timeout_ms))
+    def work(tx: neo4j.ManagedTransaction) -> list[dict]:
+        return _records(tx.run(query, params or {}))
+
+    return work
 
 
 class Neo4jStore:
@@ -99,22 +112,19 @@ class Neo4jStore:
     # -------------------------------------------------------------- queries
 
     def read(self, query: str, params: dict | None = None, *, timeout_ms: int | None = None) -> list[dict]:
-        q = Query(
-            query,
-            timeout=dialect.neo4j_timeout(self.default_timeout_ms if timeout_ms is None else timeout_ms),
-        )
+        work = _unit(query, params, self.default_timeout_ms if timeout_ms is None else timeout_ms)
         try:
             with self._session(neo4j.READ_ACCESS) as session:
-                return session.execute_read(lambda tx: _records(tx.run(q, params or {})))
+                return session.execute_read(work)
         except (nx.Neo4jError, nx.DriverError) as exc:
             raise map_error(exc, query) from exc
 
     def write(self, query: str, params: dict | None = None, *, timeout_ms: int | None = None) -> list[dict]:
         self._check_writable(query)
-        q = Query(query, timeout=dialect.neo4j_timeout(timeout_ms))
+        work = _unit(query, params, timeout_ms)
         try:
             with self._session(neo4j.WRITE_ACCESS) as session:
-                return session.execute_write(lambda tx: _records(tx.run(q, params or {})))
+                return session.execute_write(work)
         except (nx.Neo4jError, nx.DriverError) as exc:
             raise map_error(exc, query) from exc
 
@@ -152,6 +162,19 @@ class Neo4jStore:
     def fulltext_tasks(self, terms: list[str], limit: int) -> list[dict]:
         query, params = dialect.fulltext_query(self.backend, terms, limit)
         return self.read(query, params) if query else []
+
+    def clear(self) -> None:
+        """Delete everything in the database: nodes, relationships, constraints and indexes (tests, reloads)."""
+        self._check_writable("clear")
+        try:
+            with self._session(neo4j.WRITE_ACCESS) as session:
+                session.run(dialect.NEO4J_DELETE_ALL).consume()
+                constraints = [r["name"] for r in session.run(dialect.NEO4J_LIST_CONSTRAINTS)]
+                indexes = [r["name"] for r in session.run(dialect.NEO4J_LIST_INDEXES)]
+                for stmt in dialect.neo4j_drop_statements(constraints, indexes):
+                    session.run(stmt).consume()
+        except (nx.Neo4jError, nx.DriverError) as exc:
+            raise map_error(exc, "clear") from exc
 
     def close(self) -> None:
         self._driver.close()

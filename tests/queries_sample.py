@@ -105,13 +105,3 @@ def build_sample_graph(store) -> None:
         "MERGE (l)-[i:IMPLEMENTS]->(h) SET i.score = 0.9, i.rank = 1",
         {"low": f"{TONGLING}/T01", "high": f"{NATIONAL}/T01"},
     )
-
-
-def open_sample_store(falkor_settings, graph_name: str = "plangraph_queries"):
-    """A FalkorDB store on the test session's server holding only the sample graph."""
-    from plangraph.graph.falkor_store import FalkorStore
-
-    store = FalkorStore(falkor_settings.model_copy(update={"graph_name": graph_name}).store_config())
-    store.clear()
-    build_sample_graph(store)
-    return store

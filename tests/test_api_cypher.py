@@ -8,7 +8,7 @@ from plangraph.api import routes_cypher
 from plangraph.api.app import create_app
 from plangraph.graph.loader import graph_stats
 from pydantic import SecretStr
-from queries_sample import open_sample_store
+from queries_sample import build_sample_graph
 
 KEY = "s3cret-key"
 WRITES = [
@@ -29,17 +29,19 @@ WRITES = [
 
 
 @pytest.fixture(scope="module")
-def store(falkor_settings):
-    s = open_sample_store(falkor_settings, "plangraph_cypher")
-    yield s
-    s.close()
+def store(engine_graph):
+    return engine_graph("plangraph_cypher", build_sample_graph)
 
 
-def make_client(store, falkor_settings, **settings):
+@pytest.fixture(scope="module")
+def api_settings(settings_for):
+    return settings_for("plangraph_cypher")
+
+
+def make_client(store, api_settings, **settings):
     if settings.get("api_key") is not None:
         settings["api_key"] = SecretStr(settings["api_key"])
-    conf = falkor_settings.model_copy(update={"graph_name": "plangraph_cypher", **settings})
-    return TestClient(create_app(conf, store))
+    return TestClient(create_app(api_settings.model_copy(update=settings), store))
 
 
 def snapshot(store):
@@ -48,22 +50,22 @@ def snapshot(store):
     return graph_stats(store), pwned, names
 
 
-def test_off_without_configured_key(store, falkor_settings):
-    client = make_client(store, falkor_settings, api_key=None)
+def test_off_without_configured_key(store, api_settings):
+    client = make_client(store, api_settings, api_key=None)
     resp = client.post("/cypher", json={"query": "RETURN 1 AS x"}, headers={"X-API-Key": "anything"})
     assert resp.status_code == 403 and resp.json()["error"] == "cypher_disabled"
 
 
 @pytest.mark.parametrize("sent", [None, "wrong", KEY + "x"])
-def test_wrong_or_missing_key(store, falkor_settings, sent):
-    client = make_client(store, falkor_settings, api_key=KEY)
+def test_wrong_or_missing_key(store, api_settings, sent):
+    client = make_client(store, api_settings, api_key=KEY)
     headers = {"X-API-Key": sent} if sent else {}
     resp = client.post("/cypher", json={"query": "RETURN 1 AS x"}, headers=headers)
     assert resp.status_code == 401 and resp.json()["error"] == "bad_api_key"
 
 
-def test_read_query_runs_with_row_cap(store, falkor_settings):
-    client = make_client(store, falkor_settings, api_key=KEY, max_rows=3)
+def test_read_query_runs_with_row_cap(store, api_settings):
+    client = make_client(store, api_settings, api_key=KEY, max_rows=3)
     ok = client.post("/cypher", json={"query": "MATCH (d:Document) RETURN d.title AS t ORDER BY t"},
                      headers={"X-API-Key": KEY}).json()  # fmt: skip
     assert ok["columns"] == ["t"] and ok["count"] == 3 and not ok["truncated"]
@@ -77,10 +79,10 @@ def test_read_query_runs_with_row_cap(store, falkor_settings):
 
 @pytest.mark.parametrize("query", WRITES)
 @pytest.mark.parametrize("guard", ["lexical", "engine"])
-def test_writes_refused_and_graph_unchanged(store, falkor_settings, monkeypatch, query, guard):
+def test_writes_refused_and_graph_unchanged(store, api_settings, monkeypatch, query, guard):
     if guard == "engine":  # without the lexical check, the read-only run must still refuse
         monkeypatch.setattr(routes_cypher, "refusal", lambda q: None)
-    client = make_client(store, falkor_settings, api_key=KEY)
+    client = make_client(store, api_settings, api_key=KEY)
     before = snapshot(store)
     resp = client.post("/cypher", json={"query": query}, headers={"X-API-Key": KEY})
     assert 400 <= resp.status_code < 500, resp.text
@@ -102,15 +104,15 @@ def test_writes_refused_and_graph_unchanged(store, falkor_settings, monkeypatch,
         ),
     ],
 )
-def test_engine_errors_are_4xx(store, falkor_settings, query, status, code):
-    client = make_client(store, falkor_settings, api_key=KEY, query_timeout_ms=5)
+def test_engine_errors_are_4xx(store, api_settings, query, status, code):
+    client = make_client(store, api_settings, api_key=KEY, query_timeout_ms=5)
     resp = client.post("/cypher", json={"query": query}, headers={"X-API-Key": KEY})
     assert resp.status_code == status, resp.text
     assert resp.json()["error"] == code
 
 
-def test_empty_body_is_422(store, falkor_settings):
-    client = make_client(store, falkor_settings, api_key=KEY)
+def test_empty_body_is_422(store, api_settings):
+    client = make_client(store, api_settings, api_key=KEY)
     resp = client.post("/cypher", json={"params": {}}, headers={"X-API-Key": KEY})
     assert resp.status_code == 422 and resp.json()["error"] == "bad_parameter"
 

@@ -18,9 +18,8 @@ HEADLINE = {
 
 
 @pytest.fixture(scope="module")
-def client(seeded_store, falkor_settings):
-    return TestClient(create_app(falkor_settings.model_copy(update={"graph_name": "plangraph_seeds"}),
-                                 seeded_store))  # fmt: skip
+def client(seeded_engine_store, settings_for):
+    return TestClient(create_app(settings_for("plangraph_seeds"), seeded_engine_store))
 
 
 @pytest.mark.parametrize(

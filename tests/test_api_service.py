@@ -10,19 +10,17 @@ from urllib.parse import quote
 import pytest
 from fastapi.testclient import TestClient
 from plangraph.api.app import create_app
-from queries_sample import NATIONAL, TL_FIN, TL_MR, TL_ST, TONGLING, ZHEJIANG, ZJ_MR, open_sample_store
+from queries_sample import NATIONAL, TL_FIN, TL_MR, TL_ST, TONGLING, ZHEJIANG, ZJ_MR, build_sample_graph
 
 
 @pytest.fixture(scope="module")
-def store(falkor_settings):
-    s = open_sample_store(falkor_settings, "plangraph_api")
-    yield s
-    s.close()
+def store(engine_graph):
+    return engine_graph("plangraph_api", build_sample_graph)
 
 
 @pytest.fixture(scope="module")
-def client(store, falkor_settings):
-    return TestClient(create_app(falkor_settings.model_copy(update={"graph_name": "plangraph_api"}), store))
+def client(store, settings_for):
+    return TestClient(create_app(settings_for("plangraph_api"), store))
 
 
 def task_ids(resp):

@@ -18,11 +18,11 @@ CITY = city().document.doc_id
 
 
 @pytest.fixture
-def loaded(falkor_store):
+def loaded(graph_store):
     for data in (national(), city(), nanjing()):
-        load_document(falkor_store, data)
-    relink(falkor_store)
-    return falkor_store
+        load_document(graph_store, data)
+    relink(graph_store)
+    return graph_store
 
 
 @pytest.mark.parametrize(("fmt", "name"), [("json", "g.json"), ("jsonl", "g.jsonl"), ("graphml", "g.graphml"),

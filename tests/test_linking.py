@@ -41,18 +41,18 @@ def test_score_links_ranks_the_matching_clause_first() -> None:
     assert not [r for r in score_links(tasks, {"c": ["n"]}, threshold=0.99)]
 
 
-def test_relink_after_higher_plan_is_ingested_later(falkor_store) -> None:
-    load_document(falkor_store, city())
-    assert relink(falkor_store) == 0
-    load_document(falkor_store, national())
-    written = relink(falkor_store)
-    rows = falkor_store.read("MATCH (a:Task)-[r:IMPLEMENTS]->(b:Task) WHERE r.rank = 1 "
+def test_relink_after_higher_plan_is_ingested_later(graph_store) -> None:
+    load_document(graph_store, city())
+    assert relink(graph_store) == 0
+    load_document(graph_store, national())
+    written = relink(graph_store)
+    rows = graph_store.read("MATCH (a:Task)-[r:IMPLEMENTS]->(b:Task) WHERE r.rank = 1 "
                              "RETURN a.local_id AS a, b.local_id AS b, a.doc_id AS da, b.doc_id AS db ORDER BY a")
     assert written >= 3
     assert [(r["a"], r["b"]) for r in rows] == [("T01", "T01"), ("T02", "T02"), ("T03", "T03")]
     assert {(r["da"], r["db"]) for r in rows} == {(CITY, NATIONAL)}
-    assert relink(falkor_store) == written  # recomputed, not accumulated
-    total = falkor_store.read("MATCH (:Task)-[r:IMPLEMENTS]->(:Task) RETURN count(r) AS n")
+    assert relink(graph_store) == written  # recomputed, not accumulated
+    total = graph_store.read("MATCH (:Task)-[r:IMPLEMENTS]->(:Task) RETURN count(r) AS n")
     assert total[0]["n"] == written
 
 

@@ -59,12 +59,14 @@ def observed(store, doc_id: str) -> tuple[str, dict]:
 
 
 @pytest.fixture
-def child_env(falkor_settings, tmp_path: Path) -> dict:
+def child_env(engine_settings, tmp_path: Path) -> dict:
     (tmp_path / "tests_kill_versions.py").write_text(
         f"import sys\nsys.path.insert(0, {str(TESTS)!r})\nfrom test_loader_kill import big as version\n",
         encoding="utf-8")
-    env = dict(os.environ, PLANGRAPH_DATA_DIR=str(falkor_settings.data_dir), PLANGRAPH_GRAPH_URI="",
-               PLANGRAPH_GRAPH_NAME=falkor_settings.graph_name,
+    env = dict(os.environ, PLANGRAPH_DATA_DIR=str(engine_settings.data_dir),
+               PLANGRAPH_GRAPH_URI=engine_settings.graph_uri, PLANGRAPH_GRAPH_NAME=engine_settings.graph_name,
+               PLANGRAPH_NEO4J_USER=engine_settings.neo4j_user,
+               PLANGRAPH_NEO4J_PASSWORD=engine_settings.neo4j_password.get_secret_value(),
                PYTHONPATH=os.pathsep.join([str(tmp_path), str(TESTS.parent)]))
     env.pop("PLANGRAPH_LOADER_PAUSE", None)
     return env
@@ -88,20 +90,20 @@ def _kill_at(proc: subprocess.Popen, marker: str) -> None:
 
 
 @pytest.mark.parametrize(("checkpoint", "survivor"), [("before-write", 1), ("after-write", 2)])
-def test_kill_at_checkpoints(falkor_store, child_env, checkpoint: str, survivor: int) -> None:
+def test_kill_at_checkpoints(graph_store, child_env, checkpoint: str, survivor: int) -> None:
     doc_id = big(1).document.doc_id
-    load_document(falkor_store, big(1))
+    load_document(graph_store, big(1))
     proc = _spawn(child_env, 2, pause=checkpoint)
     _kill_at(proc, f"checkpoint {checkpoint}")
     assert proc.returncode == -signal.SIGKILL
-    sha, state = observed(falkor_store, doc_id)
+    sha, state = observed(graph_store, doc_id)
     assert sha == f"{survivor}" * 64
     assert state == expected(survivor)
 
 
-def test_kill_after_random_delays_never_leaves_a_mix(falkor_store, child_env) -> None:
+def test_kill_after_random_delays_never_leaves_a_mix(graph_store, child_env) -> None:
     doc_id = big(1).document.doc_id
-    load_document(falkor_store, big(1))
+    load_document(graph_store, big(1))
     rng = random.Random(20240601)
     versions = {f"{v}" * 64: expected(v) for v in (1, 2)}
     current = 1
@@ -113,7 +115,7 @@ def test_kill_after_random_delays_never_leaves_a_mix(falkor_store, child_env) ->
         time.sleep(rng.uniform(0.0, 0.25))
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
-        sha, state = observed(falkor_store, doc_id)
+        sha, state = observed(graph_store, doc_id)
         assert sha in versions
         assert state == versions[sha], "the document holds a mix of two versions"
         current = 1 if sha == "1" * 64 else 2

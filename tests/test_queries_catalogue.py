@@ -29,7 +29,7 @@ from queries_sample import (
     ZJ_FIN,
     ZJ_MR,
     ZJ_ST,
-    open_sample_store,
+    build_sample_graph,
 )
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -47,10 +47,8 @@ FORBIDDEN = [r"=~", r"\bEXISTS\s*\{", r"\bCOUNT\s*\{", r"\bCOLLECT\s*\{", r"\bCA
 
 
 @pytest.fixture(scope="module")
-def store(falkor_settings):
-    s = open_sample_store(falkor_settings)
-    yield s
-    s.close()
+def store(engine_graph):
+    return engine_graph("plangraph_queries", build_sample_graph)
 
 
 def ids(rows, key="task_id"):
@@ -329,14 +327,18 @@ def test_search(store):
 # ------------------------------------------------------------------ the CLI
 
 
-def test_cli_query_json_and_errors(store, falkor_settings, monkeypatch):
+def test_cli_query_json_and_errors(store, settings_for, monkeypatch):
     from typer.testing import CliRunner
 
     from plangraph import settings as settings_mod
     from plangraph.cli import app
 
-    monkeypatch.setenv("PLANGRAPH_DATA_DIR", str(falkor_settings.data_dir))
-    monkeypatch.setenv("PLANGRAPH_GRAPH_NAME", "plangraph_queries")
+    settings = settings_for("plangraph_queries")
+    monkeypatch.setenv("PLANGRAPH_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("PLANGRAPH_GRAPH_URI", settings.graph_uri)
+    monkeypatch.setenv("PLANGRAPH_GRAPH_NAME", settings.graph_name)
+    monkeypatch.setenv("PLANGRAPH_NEO4J_USER", settings.neo4j_user)
+    monkeypatch.setenv("PLANGRAPH_NEO4J_PASSWORD", settings.neo4j_password.get_secret_value())
     settings_mod.get_settings.cache_clear()
     try:
         runner = CliRunner()

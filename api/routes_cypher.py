@@ -19,6 +19,8 @@ _WRITE = re.compile(
     r"(?<![\w.$])(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV|ALTER|GRANT|DENY|REVOKE)(?!\w)",
     re.I,
 )
+# Neo4j administration commands (stop/start databases, kill transactions, rename users…)
+_ADMIN = re.compile(r"^\s*(?:USE\s+[\w.`]+\s+)?(STOP|START|TERMINATE|RENAME|ENABLE|DEALLOCATE|REALLOCATE|DRYRUN)\s", re.I)
 _CALL = re.compile(r"(?<![\w.$])CALL\s*(?P<proc>[\w.]*)\s*(?P<brace>\{)?", re.I)
 _READ_PROCEDURES = {
     "db.labels", "db.relationshiptypes", "db.propertykeys",
@@ -29,7 +31,7 @@ _READ_PROCEDURES = {
 def refusal(query: str) -> str | None:
     """Why ``query`` is refused before it reaches the engine (a write or admin clause), or None."""
     code = _STRINGS_AND_COMMENTS.sub(" ", query)
-    m = _WRITE.search(code)
+    m = _WRITE.search(code) or _ADMIN.search(code)
     if m:
         return f"only read queries are allowed here: {m.group(1).upper()} refused"
     for call in _CALL.finditer(code):

@@ -25,7 +25,19 @@ WRITES = [
     "LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line",
     "MATCH (a:Agency) WITH collect(a) AS xs FOREACH (x IN xs | SET x.pwned = true)",
     "MATCH (a:Agency) WITH a LIMIT 1 CALL { WITH a SET a.pwned = true } RETURN 1 AS x",
+    # Neo4j schema and administration statements
+    "CREATE INDEX hack IF NOT EXISTS FOR (n:Agency) ON (n.name)",
+    "CREATE CONSTRAINT hack IF NOT EXISTS FOR (n:Hack) REQUIRE n.x IS UNIQUE",
+    "DROP INDEX task_text",
+    "CALL db.createLabel('Hack')",
+    "CREATE DATABASE hack",
+    "STOP DATABASE neo4j",
+    "ALTER USER neo4j SET PASSWORD 'pwned-pwned'",
+    "MATCH (a:Agency) CALL (a) { SET a.pwned = true } RETURN 1 AS x",
 ]
+# administration that a READ transaction of Neo4j still runs (it changes no data): refused before the engine
+ADMIN = ["TERMINATE TRANSACTIONS 'neo4j-transaction-1'", "USE system START DATABASE neo4j",
+         "RENAME USER neo4j TO pwned"]
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +59,15 @@ def make_client(store, api_settings, **settings):
 def snapshot(store):
     pwned = store.read("MATCH (n) WHERE n.pwned IS NOT NULL OR n:Hack RETURN count(n) AS n")[0]["n"]
     names = store.read("MATCH (a:Agency) WHERE a.name IS NULL RETURN count(a) AS n")[0]["n"]
-    return graph_stats(store), pwned, names
+    return graph_stats(store), pwned, names, schema(store)
+
+
+def schema(store):
+    """The indexes and constraints (engine-specific listing statements)."""
+    if store.backend == "neo4j":
+        return store.read("SHOW INDEXES YIELD name, state RETURN name, state ORDER BY name") + store.read(
+            "SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name")
+    return store.read("CALL db.indexes() YIELD label, properties RETURN label, properties ORDER BY label")
 
 
 def test_off_without_configured_key(store, api_settings):
@@ -92,20 +112,30 @@ def test_writes_refused_and_graph_unchanged(store, api_settings, monkeypatch, qu
     assert snapshot(store) == before
 
 
+@pytest.mark.parametrize("query", ADMIN)
+def test_admin_commands_refused_before_the_engine(store, api_settings, query):
+    client = make_client(store, api_settings, api_key=KEY)
+    before = snapshot(store)
+    resp = client.post("/cypher", json={"query": query}, headers={"X-API-Key": KEY})
+    assert resp.status_code == 403 and resp.json()["error"] == "write_refused", resp.text
+    assert snapshot(store) == before
+
+
 @pytest.mark.parametrize(
-    ("query", "status", "code"),
+    ("query", "timeout_ms", "status", "code"),
     [
-        ("MATCH (n RETURN n", 400, "cypher_syntax_error"),
-        ("RETURN nosuchfunction(1) AS x", 400, "cypher_syntax_error"),
+        ("MATCH (n RETURN n", 60_000, 400, "cypher_syntax_error"),
+        ("RETURN nosuchfunction(1) AS x", 60_000, 400, "cypher_syntax_error"),
         (
             "UNWIND range(1, 3000) AS a UNWIND range(1, 3000) AS b WITH a, b WHERE (a * b) % 7 = 3 RETURN count(*) AS n",
+            5,
             408,
             "query_timeout",
         ),
     ],
 )
-def test_engine_errors_are_4xx(store, api_settings, query, status, code):
-    client = make_client(store, api_settings, api_key=KEY, query_timeout_ms=5)
+def test_engine_errors_are_4xx(store, api_settings, query, timeout_ms, status, code):
+    client = make_client(store, api_settings, api_key=KEY, query_timeout_ms=timeout_ms)
     resp = client.post("/cypher", json={"query": query}, headers={"X-API-Key": KEY})
     assert resp.status_code == status, resp.text
     assert resp.json()["error"] == code

@@ -4,7 +4,9 @@
   the full-text index of task texts;
 - full-text search: the statement and the query-string syntax;
 - timeouts: FalkorDB takes integer milliseconds per query (enforced for reads only: the engine ignores it
-  for write queries); Neo4j takes seconds through ``neo4j.unit_of_work(timeout=…)`` on any transaction.
+  for write queries); Neo4j takes seconds through ``neo4j.unit_of_work(timeout=…)`` on any transaction,
+  and its timeout also counts query planning (seconds for the large catalogue queries, once per text and
+  parameter types), so a read is planned first with ``EXPLAIN``.
 
 Full-text on FalkorDB: its ``chinese`` analyzer segments differently from any query-side segmenter, so
 plangraph indexes ``Task.text_seg`` instead: the task text segmented by jieba (``segment_text``, jieba-rs), tokens
@@ -218,6 +220,12 @@ def neo4j_drop_statements(constraints: list[str], indexes: list[str]) -> list[st
     ]
 
 # ---------------------------------------------------------------- timeouts
+
+
+def neo4j_explain(query: str) -> str:
+    """``query`` planned but not run (Neo4j ``EXPLAIN``): its plan is cached before a timed run."""
+    return f"EXPLAIN {query}"
+
 
 
 def falkor_timeout(timeout_ms: int | None) -> int | None:

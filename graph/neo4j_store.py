@@ -72,6 +72,7 @@ class Neo4jStore:
 
     def __init__(self, config: StoreConfig, *, read_only: bool = False) -> None:
         self.read_only = read_only
+        self._planned: set[tuple[str, frozenset[str]]] = set()
         self.default_timeout_ms = config.query_timeout_ms
         uri = config.graph_uri
         try:
@@ -80,6 +81,7 @@ class Neo4jStore:
                 auth=(config.neo4j_user, config.neo4j_password),
                 connection_timeout=10.0,
                 max_transaction_retry_time=5.0,
+                notifications_min_severity="OFF",  # no "unknown property" warnings on every query
             )
             self._driver.verify_connectivity()
         except nx.AuthError as exc:
@@ -111,7 +113,24 @@ class Neo4jStore:
 
     # -------------------------------------------------------------- queries
 
+    def _plan(self, query: str, params: dict | None) -> None:
+        """Have the server plan ``query`` (``EXPLAIN``, no timeout) the first time this store sends it with
+        these null parameters, so that the read timeout bounds the run and not Neo4j's planning: the large
+        catalogue queries take seconds to plan, once; plans are cached per text and parameter types."""
+        key = (query, frozenset(k for k, v in (params or {}).items() if v is None))
+        if key in self._planned:
+            return
+        if len(self._planned) > 4096:
+            self._planned.clear()
+        self._planned.add(key)
+        try:
+            with self._session(neo4j.READ_ACCESS) as session:
+                session.run(dialect.neo4j_explain(query), params or {}).consume()
+        except (nx.Neo4jError, nx.DriverError):
+            pass  # the run itself reports what is wrong
+
     def read(self, query: str, params: dict | None = None, *, timeout_ms: int | None = None) -> list[dict]:
+        self._plan(query, params)
         work = _unit(query, params, self.default_timeout_ms if timeout_ms is None else timeout_ms)
         try:
             with self._session(neo4j.READ_ACCESS) as session:

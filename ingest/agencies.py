@@ -51,7 +51,7 @@ _GENERIC_CLASS_RE = re.compile(r"(?:各[^各、,]{0,8}|有关|相关)(?:部门|�
 # A place printed without its 省/市/县 suffix in front of a vocabulary name (河南银保监局, 福建出入境检验检疫局).
 _BARE_PLACE_RE = re.compile(r"(?![省市县区州旗])[^\W\d_和及与各有相]{2,4}")
 # A township, town or sub-district and its government or office.
-_TOWNSHIP_RE = re.compile(r"^[^\W\d_]{1,10}?(?:镇|乡|街道)(?:人民政府|政府|办事处|党委)?$")
+_TOWNSHIP_RE = re.compile(r"^[^\W\d_]{2,10}?(?<![城小])(?:镇|乡|街道)(?:人民政府|政府|办事处|党委)?$")
 # 各县区, 各镇街, 各县(市、区), 各市、县: every body of one or more administrative levels, as a class.
 _GENERIC_LEVELS_RE = re.compile(
     r"^(?:全省|全市|全县|全区)?各(?:级)?(?:(?:设区市|省辖市|市|州|盟|地|县|区|旗|乡|镇|街道|街|乡镇|镇街)"

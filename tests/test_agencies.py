@@ -185,3 +185,10 @@ def test_unknown_units_are_kept_with_a_kind():
     r = default_resolver().resolve("某某协调推进办", jurisdiction="某某市", level="municipal")
     assert (r.function, r.kind, r.name) == (None, "department", "某某协调推进办")
     assert default_resolver().resolve("某某人口计生", jurisdiction=None, level=None).kind == "unit"
+
+
+def test_words_ending_in_town_are_not_townships():
+    from plangraph.ingest.units import is_unit
+
+    assert [is_unit(n) for n in ("城乡", "小城镇", "特色小镇", "某某镇人民政府", "某某乡")] == [
+        False, False, False, True, True]

@@ -1,13 +1,18 @@
 """Parse the normalised text of a plan into sections, tasks, tables and zones.
 
-The outline is built from numbering markers (``一、`` ``(一)`` ``1.`` ``1、`` ``(1)`` ``①`` ``第一条``
-``第一章`` and ``——`` bullets); the nesting comes from the order in which marker kinds first appear, so a
-document may use any subset in any order. Press summaries without numbering are handled by pseudo-section
-lines (``在…方面,《…》提出:``) and unnumbered paragraphs that open with a short heading sentence.
+The outline is built from one numbering grammar (``一、`` ``(一)`` ``1.`` ``1、`` ``(1)`` ``1)`` ``①`` ``第X条/项/
+部分/章`` and ``——`` bullets; characters and words in ``data/structure.yaml``). Nesting comes from the order in
+which marker kinds first appear, so a plan may use any subset in any order; a page that opens mid-plan (at
+``(三)``) puts a later section kind (``四、``) above it. A page flattened onto one line is cut before each marker.
+Press summaries without numbering are handled by pseudo-section lines (``在…方面,《…》提出:``) and paragraphs that
+open with a heading sentence or line, or carry their own responsibility clause.
 
-Every section gets a *zone* from its title (background, principles, goals, tasks, safeguards); only leaves in
-task and safeguard zones become tasks. Text after a commentary marker (``解读``) or a closing signature
-(issuer line + date) is outside the body.
+Every section gets a *zone* from its title (background, principles, goals, tasks, safeguards); leaves in task
+and safeguard zones become tasks, and so do items in any zone whose siblings carry their own responsibility.
+A section whose own text assigns responsibility is also a task. Responsibility tables (``ingest.tables``) give
+one task per row. A wrapper notice (印发通知) ends at its signature date or annex line when the plan follows;
+otherwise text after a commentary marker (``解读``) or a closing signature is outside the body. A line such as
+``以上工作由A牵头`` after several items is recorded on each of them (``TaskSpan.shared``).
 """
 
 from __future__ import annotations
@@ -230,11 +235,6 @@ def _split_title(rest: str) -> tuple[str, bool]:
     if m2 and len(m2.group(1)) <= 30:
         return m2.group(1), bool(m2.group(2))
     return rest.rstrip("。!！:："), False
-
-
-def _signature_at(text: str, lines: list[tuple[int, int]], i: int) -> bool:
-    """A closing date line (the notice's signature date), optionally after an issuer line."""
-    return bool(DATE_LINE.match(text[lines[i][0]:lines[i][1]]))
 
 
 def _body_limits(text: str, lines: list[tuple[int, int]], first_heading: int | None,

@@ -478,20 +478,36 @@ def _tier_by_votes(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _place_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    """A regex over known place names (full names; short names of provinces) → (full name, tier)."""
+    """Known place names (full names; short names of provinces) → (full name, tier), and a regex that finds
+    the short province names (full names are found by their endings, see :func:`_place_mentions`)."""
     from plangraph.ingest.places import all_places
 
     names: dict[str, tuple[str, str]] = {}
-    tiers = {"provincial": "provincial", "municipal": "municipal", "county": "county"}
+    short: dict[str, tuple[str, str]] = {}
     for p in all_places():
-        if p.level not in tiers:
+        if p.level not in ("provincial", "municipal", "county"):
             continue
-        if len(p.name) >= 3 and p.name not in names:
-            names[p.name] = (p.name, tiers[p.level])
+        if len(p.name) >= 3:
+            names.setdefault(p.name, (p.name, p.level))
         if p.level == "provincial" and p.short_name and len(p.short_name) >= 2:
-            names.setdefault(p.short_name, (p.name, "provincial"))
-    pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+            short.setdefault(p.short_name, (p.name, "provincial"))
+    names.update({k: v for k, v in short.items() if k not in names})
+    pattern = re.compile("|".join(re.escape(n) for n in sorted(short, key=len, reverse=True)))
     return pattern, names
+
+
+def _place_mentions(text: str) -> list[str]:
+    """Place names in ``text``: the longest known name ending at each place suffix, and short province names."""
+    short_re, names = _place_index()
+    found = [m.group() for m in short_re.finditer(text)]
+    for m in re.finditer(r"特别行政区|自治区|自治州|自治县|[省市县区州盟旗]", text):
+        end = m.end()
+        for start in range(max(0, end - 12), end - 2):
+            cand = text[start:end]
+            if cand in names:
+                found.append(cand)
+                break
+    return found
 
 
 def _jurisdiction(meta: DocumentMeta, text: str, tier: str | None) -> str | None:
@@ -506,10 +522,10 @@ def _jurisdiction(meta: DocumentMeta, text: str, tier: str | None) -> str | None
         abbr = re.search(rf"(?:中央)?(?:驻|在)([{''.join(_V['province_abbreviations'])}])(?:各|有关|单位|机构)", text)
         if abbr:
             return _V["province_abbreviations"][abbr.group(1)]
-    pattern, names = _place_index()
+    _pattern, names = _place_index()
     counts: dict[str, int] = {}
-    for m in pattern.finditer(text):
-        full, place_tier = names[m.group()]
+    for mention in _place_mentions(text[:20000]):   # the opening pages name the place; bounded for long plans
+        full, place_tier = names[mention]
         if tier is None or place_tier == tier:
             counts[full] = counts.get(full, 0) + 1
     if not counts:

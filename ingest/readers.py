@@ -96,6 +96,8 @@ def _regular_file_size(path: Path) -> int:
         raise UnreadableFile(path, f"cannot read the file ({exc.strerror})") from None
     kinds = ((stat.S_ISDIR, "a directory"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
              (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
+    if stat.S_ISDIR(st.st_mode) and not os.access(path, os.R_OK | os.X_OK):
+        raise UnreadableFile(path, "a folder that cannot be listed (permission denied)")
     for test, kind in kinds:
         if test(st.st_mode):
             raise UnreadableFile(path, f"{kind}, not a regular file")

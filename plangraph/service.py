@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,6 +28,7 @@ from plangraph.ingest.pipeline import extract_file
 from plangraph.ingest.readers import SUPPORTED
 
 DEFAULT_MAX_MB = 20.0
+DEFAULT_FILE_TIMEOUT_S = 120.0
 
 
 @dataclass
@@ -54,6 +54,7 @@ class IngestReport:
 
     results: list[FileResult] = field(default_factory=list)
     links: int = 0
+    batch_errors: list[str] = field(default_factory=list)  # steps after the files (relink, compaction) that failed
 
     @property
     def loaded(self) -> list[FileResult]:
@@ -69,13 +70,19 @@ Progress = Callable[[FileResult, int, int], None]
 
 
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
-    """Files as given, folders expanded to the supported documents they hold (sorted)."""
+    """Files as given, folders expanded to the supported documents they hold (sorted). Entries that are not
+    regular files but carry a document suffix (FIFOs, broken links, link loops) and sub-folders that cannot be
+    listed are kept, so the batch reports each by name with its reason instead of skipping it silently."""
     out: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED))
-        else:
+        if not p.is_dir():
             out.append(p)
+            continue
+        found: list[Path] = []
+        for root, dirs, names in os.walk(p, onerror=lambda err, acc=found: acc.append(Path(err.filename))):
+            dirs.sort()
+            found.extend(Path(root) / n for n in names if Path(n).suffix.lower() in SUPPORTED)
+        out.extend(sorted(found))
     return out
 
 
@@ -99,12 +106,15 @@ def extract_one(path: Path, *, max_mb: float = DEFAULT_MAX_MB) -> FileResult:
 
 
 def extract_files(paths: Iterable[Path | str], on_progress: Progress | None = None, *,
-                  max_mb: float = DEFAULT_MAX_MB) -> list[FileResult]:
-    """Extract every file under ``paths`` (folders expanded); failures are collected, never stop the batch."""
+                  max_mb: float = DEFAULT_MAX_MB, timeout_s: float = DEFAULT_FILE_TIMEOUT_S) -> list[FileResult]:
+    """Extract every file under ``paths`` (folders expanded), each within ``timeout_s`` seconds in a worker
+    process; failures are collected, never stop the batch."""
+    from plangraph.budget import run_budgeted
+
     files = expand_paths(paths)
     results: list[FileResult] = []
-    for f in files:
-        result = extract_one(f, max_mb=max_mb)
+    for out in run_budgeted(partial(extract_one, max_mb=max_mb), files, timeout_s=timeout_s, warm=_warm):
+        result = out.value if out.ok else FileResult(out.item, error=out.reason)
         results.append(result)
         if on_progress:
             on_progress(result, len(results), len(files))
@@ -135,12 +145,16 @@ _KNOWN_FILES = ("UNWIND $rows AS r MATCH (d:Document {sha256: r.sha256}) "
 def already_loaded(store: GraphStore, files: list[Path]) -> dict[Path, dict]:
     """Files whose exact content (sha256 and file name) is in the store, loaded by the same extractor: they
     would load as ``unchanged``, so they need not be extracted again (what makes a second start fast)."""
+    from plangraph.ingest.readers import read_bytes
+
     rows = []
     for f in files:
-        try:
-            rows.append({"sha256": hashlib.sha256(f.read_bytes()).hexdigest(), "file": f.name,
+        try:  # never blocks on a FIFO nor reads what extraction would refuse anyway
+            if not f.is_file() or f.stat().st_size > DEFAULT_MAX_MB * 4 * 1048576:
+                continue
+            rows.append({"sha256": hashlib.sha256(read_bytes(f)).hexdigest(), "file": f.name,
                          "extractor": extractor_fingerprint(), "path": str(f)})
-        except OSError:
+        except (OSError, IngestError):
             continue
     if not rows:
         return {}
@@ -197,35 +211,34 @@ def default_workers() -> int:
     return max(1, min(8, (os.cpu_count() or 1)))
 
 
-def _prepared(files: list[Path], max_mb: float, workers: int) -> Iterator[tuple[FileResult, Any]]:
-    """(result, plan) per file in input order; extracted in ``workers`` processes with a bounded window of
-    documents in flight, so memory stays flat whatever the number of files."""
-    if workers <= 1 or len(files) < 4:
-        for f in files:
-            yield _prepare(f, max_mb)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+_WARM_TEXT = "某市工作方案\n一、主要任务\n(一)完善服务。到2025年,建成10个平台。(责任单位:市科技局、市财政局)\n"
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
-        pending: deque = deque()
-        queue = iter(files)
-        for f in queue:
-            pending.append(pool.submit(_prepare, f, max_mb))
-            if len(pending) >= 2 * workers:
-                break
-        while pending:
-            result, plan = pending.popleft().result()
-            nxt = next(queue, None)
-            if nxt is not None:
-                pending.append(pool.submit(_prepare, nxt, max_mb))
-            yield result, plan
+
+def _warm() -> None:
+    """Load extraction's modules and vocabularies in a worker process, outside the per-file time budget."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "warm-up.txt"
+        path.write_text(_WARM_TEXT, encoding="utf-8")
+        _prepare(path, DEFAULT_MAX_MB)
+
+
+def _prepared(files: list[Path], max_mb: float, workers: int,
+              timeout_s: float = DEFAULT_FILE_TIMEOUT_S) -> Iterator[tuple[FileResult, Any]]:
+    """(result, plan) per file in input order; extracted in ``workers`` processes (``plangraph.budget``) with a
+    bounded window of documents in flight, so memory stays flat whatever the number of files, and each file
+    within ``timeout_s`` seconds: a file over it is reported and skipped, the batch goes on."""
+    from plangraph.budget import run_budgeted
+
+    for out in run_budgeted(partial(_prepare, max_mb=max_mb), files, workers=workers, timeout_s=timeout_s,
+                            warm=_warm):
+        yield out.value if out.ok else (FileResult(out.item, error=out.reason), None)
 
 
 def ingest_files(store: GraphStore, paths: Iterable[Path | str], on_progress: Progress | None = None, *,
                  max_mb: float = DEFAULT_MAX_MB, relink: bool = True, workers: int | None = None,
-                 force: bool = False) -> IngestReport:
+                 force: bool = False, timeout_s: float = DEFAULT_FILE_TIMEOUT_S) -> IngestReport:
     """Extract and load every file under ``paths``; then recompute the task links the new plans can change
     (a replaced plan's links are rewritten in its own atomic write).
 
@@ -243,7 +256,7 @@ def ingest_files(store: GraphStore, paths: Iterable[Path | str], on_progress: Pr
     changed: list[str] = []
     known = {} if force else already_loaded(store, files)
     prepared = _prepared([f for f in files if f not in known], max_mb,
-                         default_workers() if workers is None else workers)
+                         default_workers() if workers is None else workers, timeout_s)
     batch: dict[str, tuple[Path, int]] = {}   # doc_id → (file, tasks) loaded in this batch
     for f in files:
         if f in known:
@@ -278,13 +291,19 @@ def ingest_files(store: GraphStore, paths: Iterable[Path | str], on_progress: Pr
         report.results.append(result)
         if on_progress:
             on_progress(result, len(report.results), len(files))
-    if relink:
+    if relink and changed:
         from plangraph.graph.linking import relink as relink_tasks  # scikit-learn: only when ingesting
 
-        report.links += relink_tasks(store, changed) if changed else 0
+        try:
+            report.links += relink_tasks(store, changed)
+        except GraphError as exc:  # the documents are loaded; their links are recomputed by the next ingest
+            report.batch_errors.append(f"relinking tasks failed: {_reason(exc)}")
     compact = getattr(store, "compact", None)
     if compact is not None and any(r.load and r.load.status != "unchanged" for r in report.results):
-        compact()  # embedded FalkorDB: fold the log into one snapshot, so a restart is quick
+        try:
+            compact()  # embedded FalkorDB: fold the log into one snapshot, so a restart is quick
+        except GraphError as exc:  # the data is in the log; only the next start is slower
+            report.batch_errors.append(f"compacting the store log failed: {_reason(exc)}")
     return report
 
 

@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     cypher_max_per_key: int = Field(1, description="Raw Cypher queries running at once per API key (429 beyond)")
     max_body_kb: int = Field(1024, description="Largest request body the API accepts (KB; 413 beyond)")
     max_file_mb: float = Field(20.0, description="Largest input file accepted by extract/ingest (MB)")
+    file_timeout_s: float = Field(120.0, description="Time budget of one file's extraction in a batch (s); over it the file is reported and skipped")
     queries_dir: Path = Field(
         default_factory=lambda: _package_dir("plangraph.queries"), description="The named Cypher catalogue"
     )

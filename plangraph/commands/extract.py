@@ -47,7 +47,7 @@ def extract(
     from plangraph.settings import get_settings
 
     with exit_on_error():
-        max_mb = get_settings().max_file_mb
+        settings = get_settings()
     out.mkdir(parents=True, exist_ok=True)
     paths = expand_paths(files)
     names = output_names(paths)
@@ -58,7 +58,7 @@ def extract(
             if result.extraction is not None:
                 (out / names[result.path]).write_text(result.extraction.to_json(), encoding="utf-8")
 
-        results = extract_files(paths, write, max_mb=max_mb)
+        results = extract_files(paths, write, max_mb=settings.max_file_mb, timeout_s=settings.file_timeout_s)
     table = Table(title="plangraph extract")
     for col in ("file", "output", "title", "tasks", "explicit", "inferred", "targets", "years"):
         table.add_column(col)

@@ -26,7 +26,8 @@ def ingest_paths(paths: list[Path]) -> int:
         store = open_store(settings.store_config())
     try:
         with exit_on_error(), file_progress("ingesting", len(files)) as on_progress:
-            report = ingest_files(store, files, on_progress, max_mb=settings.max_file_mb)
+            report = ingest_files(store, files, on_progress, max_mb=settings.max_file_mb,
+                                  timeout_s=settings.file_timeout_s)
     finally:
         store.close()
     loaded = report.loaded
@@ -46,7 +47,9 @@ def ingest_paths(paths: list[Path]) -> int:
         f"task links {report.links}"
     )
     print_failures(report.failed)
-    return len(report.failed)
+    for problem in report.batch_errors:
+        console.print(f"[red]✗ batch[/red]: {problem}", highlight=False)
+    return len(report.failed) + len(report.batch_errors)
 
 
 def ingest(

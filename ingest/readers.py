@@ -173,12 +173,12 @@ def _truncated_utf8(data: bytes, error: UnicodeDecodeError) -> bool:
 
 def _bomless_utf16(data: bytes) -> str | None:
     """``utf-16-le``/``utf-16-be`` when the data is UTF-16 without a byte-order mark: NULs (the high bytes
-    of ASCII characters) in one half of the byte pairs only, a strict decode, and printable text; else None."""
+    of ASCII characters) mostly in one half of the byte pairs, a strict decode, and printable text; else None."""
     head = data[:8192]
     if len(head) < 4 or len(data) % 2:
         return None
     for nuls, other, encoding in ((head[1::2], head[0::2], "utf-16-le"), (head[0::2], head[1::2], "utf-16-be")):
-        if nuls.count(0) < len(nuls) * 0.05 or other.count(0) > len(other) * 0.01:
+        if nuls.count(0) < len(nuls) * 0.05 or other.count(0) * 4 > nuls.count(0):
             continue
         try:
             text = data.decode(encoding)

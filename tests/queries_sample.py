@@ -105,3 +105,14 @@ def build_sample_graph(store) -> None:
         "MERGE (l)-[i:IMPLEMENTS]->(h) SET i.score = 0.9, i.rank = 1",
         {"low": f"{TONGLING}/T01", "high": f"{NATIONAL}/T01"},
     )
+
+
+def open_sample_store(falkor_settings, graph_name: str = "plangraph_queries"):
+    """A FalkorDB store (graph ``graph_name`` on the server of ``falkor_settings``) holding only the sample graph;
+    for the FalkorDB-specific API tests (limits, self-healing, attacks, fuzzing)."""
+    from plangraph.graph.falkor_store import FalkorStore
+
+    store = FalkorStore(falkor_settings.model_copy(update={"graph_name": graph_name}).store_config())
+    store.clear()
+    build_sample_graph(store)
+    return store

@@ -45,7 +45,7 @@ from plangraph.ingest.places import Place, lineage, resolve_place
 
 BATCH = 2000
 # bumped when the loader writes new (e.g. denormalised) properties: documents of an older loader reload
-LOADER_VERSION = 2
+LOADER_VERSION = 3
 
 
 _READS: dict[str, str] = {
@@ -367,11 +367,25 @@ class _Plan:
             section_id = self._section_id(task.get("section")) or self._section_id(task.get("section_title"))
             if section_id:
                 self.task_sections.append({"section_id": section_id, "task_id": task_id})
+            first = len(self.responsibilities)
             lead_id = self._responsibility(task, task_id)
-            row["topic_keys"] = self._cites(task, task_id)
-            # denormalised for the read path (indexed): the lead agency, its function, the document's place
+            cites = self._cites(task, task_id)
+            # denormalised for the read path: the lead agency and its function (indexed), the document's place,
+            # and the decoration of a task row (co units in printed order, topics) as parallel lists
+            units = self.responsibilities[first:]
+            lead = next((u for u in units if u["props"]["role"] == "lead"), None)
+            co = [u for u in units if u["props"]["role"] == "co"]
             row["lead_id"] = lead_id
             row["lead_function"] = self.agency_rows[lead_id].get("function") if lead_id else None
+            row["lead_name"] = self.agency_rows[lead_id]["name"] if lead_id else None
+            row["lead_printed"] = lead["props"]["printed"] if lead else None
+            row["co_ids"] = [u["agency_id"] for u in co]
+            row["co_names"] = [self.agency_rows[u["agency_id"]]["name"] for u in co]
+            row["co_printed"] = [u["props"]["printed"] for u in co]
+            row["topic_keys"] = [c["topic"] for c in cites]
+            row["topic_names"] = [self.topic_labels.get(c["topic"], {}).get("zh") or c["topic"] for c in cites]
+            row["topic_names_en"] = [self.topic_labels.get(c["topic"], {}).get("en") or "" for c in cites]
+            row["topic_terms"] = ["|".join(c["terms"]) for c in cites]
             row["jurisdiction"] = self.doc.get("jurisdiction")
             row["province"] = self.doc.get("province")
             row["level"] = self.doc.get("level")
@@ -412,15 +426,15 @@ class _Plan:
             self.without_responsible += 1
         return lead_id
 
-    def _cites(self, task: dict, task_id: str) -> list[str]:
+    def _cites(self, task: dict, task_id: str) -> list[dict]:
         terms: dict[str, list[str]] = {key: [] for key in task.get("topics") or []}
         for hit in task.get("topic_terms") or []:
             bucket = terms.setdefault(hit["topic"], [])
             if hit.get("term") and hit["term"] not in bucket:
                 bucket.append(hit["term"])
-        for key in sorted(terms):
-            self.cites.append({"topic": key, "task_id": task_id, "terms": terms[key]})
-        return sorted(terms)
+        rows = [{"topic": key, "task_id": task_id, "terms": terms[key]} for key in sorted(terms)]
+        self.cites.extend(rows)
+        return rows
 
     def _targets(self) -> None:
         self.targets: list[dict] = []

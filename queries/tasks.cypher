@@ -16,7 +16,8 @@
 // @mode: read
 // Each UNION branch starts from one indexed entry point (agency ids, document, topic, province, city; a scan
 // only when nothing selective is given); the gates make exactly one branch produce rows, so paging is exact.
-// Rows are paged before they are decorated.
+// Rows are paged before they are decorated; the decoration (lead, co, topics) reads the task's denormalised
+// properties written by the loader (parallel lists), not its edges.
 // 1. agency ids (index on Agency.agency_id), through RESPONSIBLE_FOR with the role
 UNWIND coalesce($agency_ids, []) AS aid
 MATCH (:Agency {agency_id: aid})-[r:RESPONSIBLE_FOR]->(t:Task)
@@ -34,11 +35,6 @@ ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k 
          t.doc_id, coalesce(t.start, 0), t.task_id
 SKIP $offset LIMIT $limit
 MATCH (d:Document)-[:HAS_TASK]->(t)
-OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
-WITH d, t, k, c, rc
-ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
-WITH d, t, k, collect(CASE WHEN c IS NULL THEN NULL
-                        ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
        d.title AS doc_title,
@@ -48,10 +44,13 @@ RETURN t.task_id AS task_id,
        t.section_title AS section,
        t.zone AS zone,
        t.responsibility_source AS responsibility_source,
-       head([(a:Agency)-[r:RESPONSIBLE_FOR {role: 'lead'}]->(t) |
-             {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
-       co,
-       [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
+       CASE WHEN t.lead_id IS NULL THEN NULL
+            ELSE {agency_id: t.lead_id, name: t.lead_name, printed: t.lead_printed} END AS lead,
+       [i IN range(0, size(coalesce(t.co_ids, [])) - 1) |
+          {agency_id: t.co_ids[i], name: t.co_names[i], printed: t.co_printed[i]}] AS co,
+       [i IN range(0, size(coalesce(t.topic_keys, [])) - 1) |
+          {key: t.topic_keys[i], name: t.topic_names[i], name_en: t.topic_names_en[i],
+           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          doc_id, coalesce(t.start, 0), task_id
 
@@ -70,11 +69,6 @@ ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k 
          t.doc_id, coalesce(t.start, 0), t.task_id
 SKIP $offset LIMIT $limit
 MATCH (d:Document)-[:HAS_TASK]->(t)
-OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
-WITH d, t, k, c, rc
-ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
-WITH d, t, k, collect(CASE WHEN c IS NULL THEN NULL
-                        ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
        d.title AS doc_title,
@@ -84,10 +78,13 @@ RETURN t.task_id AS task_id,
        t.section_title AS section,
        t.zone AS zone,
        t.responsibility_source AS responsibility_source,
-       head([(a:Agency)-[r:RESPONSIBLE_FOR {role: 'lead'}]->(t) |
-             {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
-       co,
-       [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
+       CASE WHEN t.lead_id IS NULL THEN NULL
+            ELSE {agency_id: t.lead_id, name: t.lead_name, printed: t.lead_printed} END AS lead,
+       [i IN range(0, size(coalesce(t.co_ids, [])) - 1) |
+          {agency_id: t.co_ids[i], name: t.co_names[i], printed: t.co_printed[i]}] AS co,
+       [i IN range(0, size(coalesce(t.topic_keys, [])) - 1) |
+          {key: t.topic_keys[i], name: t.topic_names[i], name_en: t.topic_names_en[i],
+           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          doc_id, coalesce(t.start, 0), task_id
 
@@ -106,11 +103,6 @@ ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k 
          t.doc_id, coalesce(t.start, 0), t.task_id
 SKIP $offset LIMIT $limit
 MATCH (d:Document)-[:HAS_TASK]->(t)
-OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
-WITH d, t, k, c, rc
-ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
-WITH d, t, k, collect(CASE WHEN c IS NULL THEN NULL
-                        ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
        d.title AS doc_title,
@@ -120,10 +112,13 @@ RETURN t.task_id AS task_id,
        t.section_title AS section,
        t.zone AS zone,
        t.responsibility_source AS responsibility_source,
-       head([(a:Agency)-[r:RESPONSIBLE_FOR {role: 'lead'}]->(t) |
-             {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
-       co,
-       [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
+       CASE WHEN t.lead_id IS NULL THEN NULL
+            ELSE {agency_id: t.lead_id, name: t.lead_name, printed: t.lead_printed} END AS lead,
+       [i IN range(0, size(coalesce(t.co_ids, [])) - 1) |
+          {agency_id: t.co_ids[i], name: t.co_names[i], printed: t.co_printed[i]}] AS co,
+       [i IN range(0, size(coalesce(t.topic_keys, [])) - 1) |
+          {key: t.topic_keys[i], name: t.topic_names[i], name_en: t.topic_names_en[i],
+           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          doc_id, coalesce(t.start, 0), task_id
 
@@ -145,11 +140,6 @@ ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k 
          t.doc_id, coalesce(t.start, 0), t.task_id
 SKIP $offset LIMIT $limit
 MATCH (d:Document)-[:HAS_TASK]->(t)
-OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
-WITH d, t, k, c, rc
-ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
-WITH d, t, k, collect(CASE WHEN c IS NULL THEN NULL
-                        ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
        d.title AS doc_title,
@@ -159,10 +149,13 @@ RETURN t.task_id AS task_id,
        t.section_title AS section,
        t.zone AS zone,
        t.responsibility_source AS responsibility_source,
-       head([(a:Agency)-[r:RESPONSIBLE_FOR {role: 'lead'}]->(t) |
-             {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
-       co,
-       [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
+       CASE WHEN t.lead_id IS NULL THEN NULL
+            ELSE {agency_id: t.lead_id, name: t.lead_name, printed: t.lead_printed} END AS lead,
+       [i IN range(0, size(coalesce(t.co_ids, [])) - 1) |
+          {agency_id: t.co_ids[i], name: t.co_names[i], printed: t.co_printed[i]}] AS co,
+       [i IN range(0, size(coalesce(t.topic_keys, [])) - 1) |
+          {key: t.topic_keys[i], name: t.topic_names[i], name_en: t.topic_names_en[i],
+           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          doc_id, coalesce(t.start, 0), task_id
 
@@ -184,11 +177,6 @@ ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k 
          t.doc_id, coalesce(t.start, 0), t.task_id
 SKIP $offset LIMIT $limit
 MATCH (d:Document)-[:HAS_TASK]->(t)
-OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
-WITH d, t, k, c, rc
-ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
-WITH d, t, k, collect(CASE WHEN c IS NULL THEN NULL
-                        ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
        d.title AS doc_title,
@@ -198,10 +186,13 @@ RETURN t.task_id AS task_id,
        t.section_title AS section,
        t.zone AS zone,
        t.responsibility_source AS responsibility_source,
-       head([(a:Agency)-[r:RESPONSIBLE_FOR {role: 'lead'}]->(t) |
-             {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
-       co,
-       [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
+       CASE WHEN t.lead_id IS NULL THEN NULL
+            ELSE {agency_id: t.lead_id, name: t.lead_name, printed: t.lead_printed} END AS lead,
+       [i IN range(0, size(coalesce(t.co_ids, [])) - 1) |
+          {agency_id: t.co_ids[i], name: t.co_names[i], printed: t.co_printed[i]}] AS co,
+       [i IN range(0, size(coalesce(t.topic_keys, [])) - 1) |
+          {key: t.topic_keys[i], name: t.topic_names[i], name_en: t.topic_names_en[i],
+           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          doc_id, coalesce(t.start, 0), task_id
 
@@ -224,11 +215,6 @@ ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k 
          t.doc_id, coalesce(t.start, 0), t.task_id
 SKIP $offset LIMIT $limit
 MATCH (d:Document)-[:HAS_TASK]->(t)
-OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
-WITH d, t, k, c, rc
-ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
-WITH d, t, k, collect(CASE WHEN c IS NULL THEN NULL
-                        ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
        d.title AS doc_title,
@@ -238,10 +224,13 @@ RETURN t.task_id AS task_id,
        t.section_title AS section,
        t.zone AS zone,
        t.responsibility_source AS responsibility_source,
-       head([(a:Agency)-[r:RESPONSIBLE_FOR {role: 'lead'}]->(t) |
-             {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
-       co,
-       [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
+       CASE WHEN t.lead_id IS NULL THEN NULL
+            ELSE {agency_id: t.lead_id, name: t.lead_name, printed: t.lead_printed} END AS lead,
+       [i IN range(0, size(coalesce(t.co_ids, [])) - 1) |
+          {agency_id: t.co_ids[i], name: t.co_names[i], printed: t.co_printed[i]}] AS co,
+       [i IN range(0, size(coalesce(t.topic_keys, [])) - 1) |
+          {key: t.topic_keys[i], name: t.topic_names[i], name_en: t.topic_names_en[i],
+           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          doc_id, coalesce(t.start, 0), task_id
 
@@ -261,11 +250,6 @@ ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k 
          t.doc_id, coalesce(t.start, 0), t.task_id
 SKIP $offset LIMIT $limit
 MATCH (d:Document)-[:HAS_TASK]->(t)
-OPTIONAL MATCH (c:Agency)-[rc:RESPONSIBLE_FOR {role: 'co'}]->(t)
-WITH d, t, k, c, rc
-ORDER BY t.doc_id, coalesce(t.start, 0), t.task_id, coalesce(rc.rank, 0), c.agency_id
-WITH d, t, k, collect(CASE WHEN c IS NULL THEN NULL
-                        ELSE {agency_id: c.agency_id, name: c.name, printed: rc.printed} END) AS co
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
        d.title AS doc_title,
@@ -275,9 +259,12 @@ RETURN t.task_id AS task_id,
        t.section_title AS section,
        t.zone AS zone,
        t.responsibility_source AS responsibility_source,
-       head([(a:Agency)-[r:RESPONSIBLE_FOR {role: 'lead'}]->(t) |
-             {agency_id: a.agency_id, name: a.name, printed: r.printed}]) AS lead,
-       co,
-       [(t)-[ci:CITES]->(tp:Topic) | {key: tp.key, name: tp.name, name_en: tp.name_en, terms: ci.terms}] AS topics
+       CASE WHEN t.lead_id IS NULL THEN NULL
+            ELSE {agency_id: t.lead_id, name: t.lead_name, printed: t.lead_printed} END AS lead,
+       [i IN range(0, size(coalesce(t.co_ids, [])) - 1) |
+          {agency_id: t.co_ids[i], name: t.co_names[i], printed: t.co_printed[i]}] AS co,
+       [i IN range(0, size(coalesce(t.topic_keys, [])) - 1) |
+          {key: t.topic_keys[i], name: t.topic_names[i], name_en: t.topic_names_en[i],
+           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          doc_id, coalesce(t.start, 0), task_id

@@ -18,8 +18,42 @@
 // only when nothing selective is given); the gates make exactly one branch produce rows, so paging is exact.
 // Rows are paged before they are decorated; the decoration (lead, co, topics) reads the task's denormalised
 // properties written by the loader (parallel lists), not its edges.
-// 1. agency ids (index on Agency.agency_id), through RESPONSIBLE_FOR with the role
-UNWIND coalesce($agency_ids, []) AS aid
+// 1. agency ids leading (index on Task.lead_id, the agency of the task's lead RESPONSIBLE_FOR)
+UNWIND CASE WHEN $role = 'lead' THEN coalesce($agency_ids, []) ELSE [] END AS aid
+MATCH (t:Task {lead_id: aid})
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+  AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
+  AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
+  AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
+WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
+                          WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
+ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
+         t.doc_id, coalesce(t.start, 0), t.task_id
+SKIP $offset LIMIT $limit
+MATCH (d:Document)-[:HAS_TASK]->(t)
+RETURN t.task_id AS task_id,
+       d.doc_id AS doc_id,
+       d.title AS doc_title,
+       d.jurisdiction AS jurisdiction,
+       t.number AS number,
+       t.title AS title,
+       t.section_title AS section,
+       t.zone AS zone,
+       t.responsibility_source AS responsibility_source,
+       CASE WHEN t.lead_id IS NULL THEN NULL
+            ELSE {agency_id: t.lead_id, name: t.lead_name, printed: t.lead_printed} END AS lead,
+       [i IN range(0, size(coalesce(t.co_ids, [])) - 1) |
+          {agency_id: t.co_ids[i], name: t.co_names[i], printed: t.co_printed[i]}] AS co,
+       [i IN range(0, size(coalesce(t.topic_keys, [])) - 1) |
+          {key: t.topic_keys[i], name: t.topic_names[i], name_en: t.topic_names_en[i],
+           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics
+ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
+         doc_id, coalesce(t.start, 0), task_id
+
+UNION
+// 1b. agency ids in any role or co-responsible (index on Agency.agency_id), through RESPONSIBLE_FOR
+UNWIND CASE WHEN $role <> 'lead' THEN coalesce($agency_ids, []) ELSE [] END AS aid
 MATCH (:Agency {agency_id: aid})-[r:RESPONSIBLE_FOR]->(t:Task)
 WITH t, r
 WHERE ($role = 'any' OR r.role = $role)

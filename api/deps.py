@@ -79,7 +79,7 @@ class Runner:
         spec = get_query(f"{name}_count", self.settings.queries_dir)
         known = {p.name for p in spec.params}
         rows = self(spec.name, {k: v for k, v in (params or {}).items() if k in known})
-        return int(rows[0]["total"]) if rows else 0
+        return sum(int(r["total"]) for r in rows)  # one row per entry-point branch (UNION ALL)
 
 
 def get_runner(store: StoreDep, settings: SettingsDep) -> Runner:

@@ -45,7 +45,7 @@ from plangraph.ingest.places import Place, lineage, resolve_place
 
 BATCH = 2000
 # bumped when the loader writes new (e.g. denormalised) properties: documents of an older loader reload
-LOADER_VERSION = 3
+LOADER_VERSION = 4
 
 
 _READS: dict[str, str] = {
@@ -181,6 +181,13 @@ class _Plan:
         self._sections()
         self._tasks()
         self._targets()
+        years: dict[str, set[int]] = {}
+        target_task = {s["target_id"]: s["task_id"] for s in self.sets}
+        for due in self.dues:
+            if due["target_id"] in target_task:
+                years.setdefault(target_task[due["target_id"]], set()).add(due["year"])
+        for row in self.tasks:  # denormalised: the years of the targets the task sets (year filter and facet)
+            row["target_years"] = sorted(years.get(row["task_id"], ()))
 
     # -- shared nodes
     def _place(self, name: str | None, parent: str | None) -> Place | None:

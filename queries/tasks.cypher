@@ -25,7 +25,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
+  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
 WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
@@ -61,7 +61,7 @@ WHERE ($role = 'any' OR r.role = $role)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
+  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
 WITH DISTINCT t
 WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
@@ -96,7 +96,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
+  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
 WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
@@ -130,7 +130,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
+  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
 WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
@@ -167,7 +167,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
+  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
 WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
@@ -204,7 +204,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
+  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
 WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
@@ -242,7 +242,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
+  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
 WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
@@ -277,7 +277,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
+  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
 WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,

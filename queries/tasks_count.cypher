@@ -10,13 +10,105 @@
 // @param text: string = null — 任务文本包含 / task text contains
 // @example: agency=市场监管局 role=lead topic=碳计量
 // @mode: read
-MATCH (d:Document)-[:HAS_TASK]->(t:Task)
-WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)
-  AND ($jurisdiction IS NULL OR d.jurisdiction STARTS WITH $jurisdiction OR d.province STARTS WITH $jurisdiction)
+// Same indexed entry points as the tasks query (one UNION ALL branch per entry point; only one produces
+// rows); built from the task's denormalised properties, not its edges.
+// 1. agency ids leading (index on Task.lead_id, the agency of the task's lead RESPONSIBLE_FOR)
+UNWIND CASE WHEN $role = 'lead' THEN coalesce($agency_ids, []) ELSE [] END AS aid
+MATCH (t:Task {lead_id: aid})
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
-  AND ($topic IS NULL OR (t)-[:CITES]->(:Topic {key: $topic}))
-  AND ($year IS NULL OR t.deadline = $year OR (t)-[:SETS]->(:Target)-[:DUE]->(:Year {year: $year}))
-WITH d, t, [(a:Agency)-[r:RESPONSIBLE_FOR]->(t) | {agency_id: a.agency_id, role: r.role}] AS units
-WHERE $agency_ids IS NULL
-   OR any(u IN units WHERE u.agency_id IN $agency_ids AND ($role = 'any' OR u.role = $role))
+  AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
+  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+RETURN count(t) AS total
+
+UNION ALL
+// 1b. agency ids in any role or co-responsible (index on Agency.agency_id), through RESPONSIBLE_FOR
+UNWIND CASE WHEN $role <> 'lead' THEN coalesce($agency_ids, []) ELSE [] END AS aid
+MATCH (:Agency {agency_id: aid})-[r:RESPONSIBLE_FOR]->(t:Task)
+WITH t, r
+WHERE ($role = 'any' OR r.role = $role)
+  AND ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+  AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
+  AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
+  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+WITH DISTINCT t
+RETURN count(t) AS total
+
+UNION ALL
+// 2. a document (index on Task.doc_id)
+UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NOT NULL THEN [$doc_id] ELSE [] END AS did
+MATCH (t:Task {doc_id: did})
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+  AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
+  AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
+  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+RETURN count(t) AS total
+
+UNION ALL
+// 3. a topic (index on Topic.key)
+UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NULL AND $topic IS NOT NULL THEN [$topic] ELSE [] END AS k
+MATCH (:Topic {key: k})<-[:CITES]-(t:Task)
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+  AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
+  AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
+  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+RETURN count(t) AS total
+
+UNION ALL
+// 4. a province (index on Task.province)
+UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NULL AND $topic IS NULL AND $jurisdiction IS NOT NULL
+            THEN [$jurisdiction] ELSE [] END AS j
+MATCH (p:Jurisdiction {name: j})
+WHERE p.level = 'provincial'
+MATCH (t:Task {province: j})
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+  AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
+  AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
+  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+RETURN count(t) AS total
+
+UNION ALL
+// 5. any other known place (index on Task.jurisdiction)
+UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NULL AND $topic IS NULL AND $jurisdiction IS NOT NULL
+            THEN [$jurisdiction] ELSE [] END AS j
+MATCH (p:Jurisdiction {name: j})
+WHERE p.level <> 'provincial'
+MATCH (t:Task {jurisdiction: j})
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+  AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
+  AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
+  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+RETURN count(t) AS total
+
+UNION ALL
+// 6. a place name the graph does not hold as a jurisdiction (prefix scan)
+UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NULL AND $topic IS NULL AND $jurisdiction IS NOT NULL
+            THEN [$jurisdiction] ELSE [] END AS j
+OPTIONAL MATCH (p:Jurisdiction {name: j})
+WITH p
+WHERE p IS NULL
+MATCH (t:Task)
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+  AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
+  AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
+  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+RETURN count(t) AS total
+
+UNION ALL
+// 7. nothing selective: every task
+UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NULL AND $topic IS NULL AND $jurisdiction IS NULL
+            THEN [1] ELSE [] END AS go
+MATCH (t:Task)
+WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
+  AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
+  AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
+  AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
+  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
 RETURN count(t) AS total

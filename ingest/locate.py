@@ -22,6 +22,8 @@ from plangraph.ingest.structure import TaskSpan
 from plangraph.ingest.tables import Row, _config
 from plangraph.ingest.units import CLOSE, Unit, split_units
 
+_NON_SPACE = re.compile(r"\S")
+
 
 @dataclass(frozen=True)
 class Located:
@@ -51,12 +53,18 @@ def first_clause(task_text: str) -> Responsibility | None:
     return find_explicit(task_text)
 
 
-def _complete_units(resp: Responsibility, clause_text: str, after: str) -> Responsibility:
-    """A clause cut at the end of the page keeps its complete units: when nothing follows the clause and it is
-    not closed, its last unit is kept only if it reads as a whole unit name (``区商`` at the cut is not)."""
+def _blank_from(text: str, pos: int) -> bool:
+    """Nothing but whitespace from ``pos`` to the end (``not text[pos:].strip()`` without copying the rest)."""
+    return _NON_SPACE.search(text, pos) is None
+
+
+def _complete_units(resp: Responsibility, clause_text: str, at_end: bool) -> Responsibility:
+    """A clause cut at the end of the page keeps its complete units: when nothing follows the clause
+    (``at_end``) and it is not closed, its last unit is kept only if it reads as a whole unit name (``区商``
+    at the cut is not)."""
     from plangraph.ingest.units import is_unit
 
-    if after.strip() or resp.quote_end is None or clause_text[resp.quote_end:].strip():
+    if not at_end or resp.quote_end is None or clause_text[resp.quote_end:].strip():
         return resp
     quote = clause_text[resp.quote_start:resp.quote_end]
     if not quote or quote.rstrip()[-1] in CLOSE + "。;、,":
@@ -139,11 +147,11 @@ def locate(text: str, span: TaskSpan) -> Located:
     official = officials_in(task_text)
     own = first_clause(task_text)
     if own is not None:
-        return Located(_complete_units(own, task_text, text[span.end:]), "text", official)
+        return Located(_complete_units(own, task_text, _blank_from(text, span.end)), "text", official)
     if span.shared is not None:  # a printed assignment of the items above: explicit for each of them
         s, e = span.shared
         shared = find_responsibility(text[s:e])
         if shared.lead is not None:
-            shared = _complete_units(replace(shared, source="explicit"), text[s:e], text[e:])
+            shared = _complete_units(replace(shared, source="explicit"), text[s:e], _blank_from(text, e))
             return Located(_shift(shared, s - base), "shared", official)
     return Located(find_responsibility(task_text), "text", official)

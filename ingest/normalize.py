@@ -94,16 +94,12 @@ def _strip_pinyin(m: _Mapped) -> _Mapped:
     return m.replace_blocks([(x.start(), x.end(), "") for x in _PINYIN.finditer(m.text)])
 
 
+# full-width ASCII (U+FF01–U+FF5E) to half-width and the ideographic space to a space, one character each
+_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: " "}
+
+
 def _fold_width(m: _Mapped) -> _Mapped:
-    chars = []
-    for ch in m.text:
-        code = ord(ch)
-        if 0xFF01 <= code <= 0xFF5E:
-            ch = chr(code - 0xFEE0)
-        elif ch == "\u3000":
-            ch = " "
-        chars.append(ch)
-    return _Mapped("".join(chars), m.starts, m.ends)
+    return _Mapped(m.text.translate(_HALF_WIDTH), m.starts, m.ends)
 
 
 def _align_chunk(chunk: str, converted: str, base: int) -> list[tuple[int, int, str]]:

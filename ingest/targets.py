@@ -900,11 +900,12 @@ def extract_targets(doc: TargetContext) -> list[TargetRecord]:
                    if any(r for r in t)]
     masked = _mask(text, table_spans)
     prose: list[TargetRecord] = []
+    content_end = len(masked.rstrip())   # only whitespace after this offset
     for start, end, zone, task in segments:
         if zone in ("background", "tail"):
             continue
         for m in find_targets(masked[start:end]):
-            if not masked[start + m.end :].strip():
+            if start + m.end >= content_end:
                 continue  # a figure at the very end of a cut page may have lost its comparator
             year = m.year or _inherited_year(masked, segments, start, start + m.start, m.per_year, doc.plan_year)
             prose.append(_record(m, start, year, zone, task, "commentary" if zone == "commentary" else "prose"))

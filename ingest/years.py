@@ -30,6 +30,7 @@ _FUTURE = re.compile(r"将|要|力争|争取|确保|计划|预计|拟|基本|全
 _PAST = re.compile(r"已|(?<![为除])了|截至|截止")
 _SENTENCE_END = re.compile(r"[。;!?\n]")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_BLANK = re.compile(r"\s*")
 
 
 @dataclass(frozen=True)
@@ -90,8 +91,10 @@ def goal_year_mentions(text: str) -> list[YearMention]:
 
 def _continues(text: str, prev: list, start: int) -> bool:
     """A block that starts mid-phrase (``…社会公用计量\n标准3900项…``) continues the long paragraph before it."""
-    gap = text[prev[1] : start]
-    if gap.strip() or gap.count("\n") != 1 or prev[1] - prev[0] < 30 or start >= len(text):
+    if prev[1] - prev[0] < 30 or start >= len(text) or start <= prev[1]:
+        return False
+    # the gap is blank and holds one line break (matched in place: the gap may be long)
+    if _BLANK.match(text, prev[1], start).end() != start or text.count("\n", prev[1], start) != 1:
         return False
     return bool(_CJK.match(text[prev[1] - 1])) and bool(_CJK.match(text[start]))
 

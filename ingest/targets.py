@@ -875,10 +875,6 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def _same_numbers(a: TargetRecord, b: TargetMatch | TargetRecord) -> bool:
-    return (a.value, a.low, a.high, a.unit) == (b.value, b.low, b.high, b.unit) and a.per_year == b.per_year
-
-
 def _years_compatible(a: int | None, b: int | None) -> bool:
     return a is None or b is None or a == b
 
@@ -927,17 +923,17 @@ def extract_targets(doc: TargetContext) -> list[TargetRecord]:
             tables.append(rec)
     body = [r for r in prose if r.source == "prose"]
     commentary = [r for r in prose if r.source == "commentary"]
-    kept: list[TargetRecord] = []
+    kept = _Kept()
     for rec in body:
         _merge_or_add(kept, rec, 0.7)
     for rec in tables:
         _merge_or_add(kept, rec, 0.3, table=True)
     for rec in commentary:
         _merge_or_add(kept, rec, 0.5)
-    for rec in kept:
+    for rec in kept.records:
         if rec.scope is None:
             rec.scope = doc.default_scope
-    return sorted(kept, key=lambda r: (r.start, r.end))
+    return sorted(kept.records, key=lambda r: (r.start, r.end))
 
 
 def _record(m: TargetMatch, base: int, year: int | None, zone: str, task: str | None, source: str) -> TargetRecord:
@@ -949,12 +945,32 @@ def _record(m: TargetMatch, base: int, year: int | None, zone: str, task: str | 
     )
 
 
-def _merge_or_add(kept: list[TargetRecord], rec: TargetRecord, threshold: float, table: bool = False) -> None:
+def _numbers_key(r: TargetRecord) -> tuple:
+    """The numbers two targets must share to be one target (value, range, unit, per-year), as a key."""
+    return r.value, r.low, r.high, r.unit, r.per_year
+
+
+@dataclass
+class _Kept:
+    """The kept targets in order, indexed by their numbers, with every span each one already quotes (so a
+    merge looks only at the targets with the same numbers: linear in the number of targets)."""
+
+    records: list[TargetRecord] = field(default_factory=list)
+    by_numbers: dict[tuple, list[TargetRecord]] = field(default_factory=dict)
+    spans: dict[int, set[tuple[int, int]]] = field(default_factory=dict)
+
+    def add(self, rec: TargetRecord) -> None:
+        self.records.append(rec)
+        self.by_numbers.setdefault(_numbers_key(rec), []).append(rec)
+        self.spans[id(rec)] = {(rec.start, rec.end), *rec.extra_spans}
+
+
+def _merge_or_add(kept: _Kept, rec: TargetRecord, threshold: float, table: bool = False) -> None:
     best, best_score = None, 0.0
-    for k in kept:
-        if not _same_numbers(k, rec) or not _years_compatible(k.year, rec.year):
+    for k in kept.by_numbers.get(_numbers_key(rec), ()):
+        if not _years_compatible(k.year, rec.year):
             continue
-        if (k.start, k.end) == (rec.start, rec.end) or (rec.start, rec.end) in k.extra_spans:
+        if (rec.start, rec.end) in kept.spans[id(k)]:
             return
         score = dice(k.metric, rec.metric)
         core = re.sub(r"(?:数量|人数)$", "", k.metric)
@@ -963,9 +979,10 @@ def _merge_or_add(kept: list[TargetRecord], rec: TargetRecord, threshold: float,
         if score >= threshold and score > best_score:
             best, best_score = k, score
     if best is None:
-        kept.append(rec)
+        kept.add(rec)
         return
     best.extra_spans.append((rec.start, rec.end))
+    kept.spans[id(best)].add((rec.start, rec.end))
     if best.year is None:
         best.year = rec.year
     if best.task_id is None:

@@ -9,6 +9,7 @@ the string given.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,9 +19,9 @@ import yaml
 from plangraph.ingest.numbers import ARABIC, CN_NUMERALS, NUMBER, parse_number
 from plangraph.ingest.years import (
     YEAR,
+    HeadingYears,
     five_year_plan_end,
     goal_year_mentions,
-    heading_year,
     label_years,
     year_value,
     zone_segments,
@@ -808,10 +809,26 @@ def _grid_table(rows: list[list[Cell]], year_hint: int | None, known_years: set[
 # ---------------------------------------------------------------------------------------- the document
 
 
-def _year_in_force(text: str, segments: list[tuple[int, int, str, str | None]], pos: int) -> int | None:
+class _Segments:
+    """The zone segments of a document (sorted by start), indexed to find the segment holding a position."""
+
+    def __init__(self, segments: list[tuple[int, int, str, str | None]]) -> None:
+        self.items = segments
+        self.starts = [s[0] for s in segments]
+        self.reach: list[int] = []   # the largest end among the segments up to each one
+        for s in segments:
+            self.reach.append(max(s[1], self.reach[-1]) if self.reach else s[1])
+
+    def at(self, pos: int) -> tuple[int, int, str, str | None] | None:
+        """The first segment with ``start <= pos <= end``."""
+        first = bisect_left(self.reach, pos)   # the first segment that ends at or after pos
+        return self.items[first] if first < bisect_right(self.starts, pos) else None
+
+
+def _year_in_force(text: str, segments: _Segments, pos: int) -> int | None:
     """The goal year in force at ``pos``: the last dated goal in the same paragraph, or — in the goals
     zone — in the goal paragraphs before it (until another year appears)."""
-    seg = next((s for s in segments if s[0] <= pos < s[1] or s[0] <= pos <= s[1]), None)
+    seg = segments.at(pos)
     if seg is None:
         return None
     lo = seg[0] if seg[2] in ("goals", "commentary", "front", "body") else _paragraph_start(text, pos, seg[0])
@@ -823,8 +840,8 @@ def _year_in_force(text: str, segments: list[tuple[int, int, str, str | None]], 
     return None
 
 
-def _inherited_year(text: str, segments: list, seg_start: int, pos: int, per_year: bool,
-                    plan: int | None) -> int | None:
+def _inherited_year(text: str, segments: _Segments, headings: HeadingYears, seg_start: int, pos: int,
+                    per_year: bool, plan: int | None) -> int | None:
     """A target's year when its sentence prints none: a ``2019年任务:`` label before it in the paragraph,
     the year in force in its paragraph or goal section, its enclosing heading's year, else the plan year
     (not for per-year targets, which hold every year)."""
@@ -832,7 +849,7 @@ def _inherited_year(text: str, segments: list, seg_start: int, pos: int, per_yea
     labels = label_years(text[para:pos])
     if labels:
         return labels[-1][0]
-    year = _year_in_force(text, segments, pos) or heading_year(text, pos)
+    year = _year_in_force(text, segments, pos) or headings.at(pos)
     if year is None:
         fyp = re.search(r"[到至在于]?[“\"]?十[一二三四五六七八九]五[”\"]?(?:规划)?(?:期|时期)?末", text[para:pos])
         year = five_year_plan_end(fyp.group()) if fyp else None
@@ -897,13 +914,15 @@ def extract_targets(doc: TargetContext) -> list[TargetRecord]:
     masked = _mask(text, table_spans)
     prose: list[TargetRecord] = []
     content_end = len(masked.rstrip())   # only whitespace after this offset
+    index, headings = _Segments(segments), HeadingYears(masked)
     for start, end, zone, task in segments:
         if zone in ("background", "tail"):
             continue
         for m in find_targets(masked[start:end]):
             if start + m.end >= content_end:
                 continue  # a figure at the very end of a cut page may have lost its comparator
-            year = m.year or _inherited_year(masked, segments, start, start + m.start, m.per_year, doc.plan_year)
+            year = m.year or _inherited_year(masked, index, headings, start, start + m.start, m.per_year,
+                                             doc.plan_year)
             prose.append(_record(m, start, year, zone, task, "commentary" if zone == "commentary" else "prose"))
     known = {m.year for s in segments if s[2] not in ("background", "tail")
              for m in goal_year_mentions(masked[s[0]:s[1]])}
@@ -916,7 +935,7 @@ def extract_targets(doc: TargetContext) -> list[TargetRecord]:
         seg = next((s for s in segments if s[0] <= t_start < s[1]), None)
         if seg and seg[2] in ("background", "tail"):
             continue
-        hint = _year_in_force(masked, segments, t_start) or heading_year(masked, t_start) or doc.plan_year
+        hint = _year_in_force(masked, index, t_start) or headings.at(t_start) or doc.plan_year
         for t in table_targets(table, hint, known):
             rec = _record(t.match, 0, t.match.year, seg[2] if seg else "body", seg[3] if seg else None, "table")
             rec.start, rec.end = t.spans[0]

@@ -8,6 +8,7 @@ Not milestones: full dates (``2021年12月31日``), plan periods (``2021—2035�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -192,22 +193,40 @@ def _plain_years(line: str) -> list[int]:
 
 
 def heading_year(text: str, pos: int) -> int | None:
-    """The year printed in the nearest enclosing numbered heading of ``pos`` (``一、落实2020年发展主要目标``)."""
-    line_start = text.rfind("\n", 0, pos) + 1
-    rank = _rank(text[line_start : text.find("\n", line_start) if "\n" in text[line_start:] else len(text)])
-    rank = 99 if rank is None else rank
-    end = line_start - 1
-    while end > 0 and rank > 0:
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end]
-        r = _rank(line)
-        if r is not None and r < rank:
-            rank = r
-            years = _plain_years(line)
+    """The year printed in the nearest enclosing numbered heading of ``pos`` (``一、落实2020年发展主要目标``);
+    for many positions in one text build :class:`HeadingYears` once."""
+    return HeadingYears(text).at(pos)
+
+
+class HeadingYears:
+    """The numbered heading lines of a text, indexed so the enclosing headings of any position are found in
+    a few steps (walking back line by line from every target would be quadratic in the text)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        ends = [p - 1 for p in self.line_starts[1:]] + [len(text)]
+        self.ranks = [_rank(text[a:b]) for a, b in zip(self.line_starts, ends, strict=True)]
+        self.ends = ends
+        # below[k]: indices of the lines whose rank is below k (k = 1 … 4; 4 = any numbered heading)
+        self.below = {k: [i for i, r in enumerate(self.ranks) if r is not None and r < k] for k in range(1, 5)}
+
+    def at(self, pos: int) -> int | None:
+        """The year of the nearest enclosing heading of ``pos`` that prints exactly one year."""
+        line = max(0, bisect_right(self.line_starts, pos) - 1)
+        rank = self.ranks[line]
+        rank = 99 if rank is None else rank
+        while rank > 0:
+            candidates = self.below[min(rank, 4)]
+            k = bisect_left(candidates, line) - 1
+            if k < 0:
+                return None
+            line = candidates[k]
+            rank = self.ranks[line]
+            years = _plain_years(self.text[self.line_starts[line] : self.ends[line]])
             if len(set(years)) == 1:
                 return years[0]
-        end = start - 1
-    return None
+        return None
 
 
 def _rank(line: str) -> int | None:

@@ -48,3 +48,35 @@ def test_zone_segments_join_a_phrase_broken_by_a_newline():
     blocks = [(0, cut, "goals", None), (cut + 1, len(text), "front", None)]
     assert zone_segments(blocks, text) == [(0, len(text), "goals", None)]
     assert len(zone_segments(blocks)) == 2
+
+
+def _heading_year_walk(text: str, pos: int) -> int | None:
+    """The line-by-line walk back that HeadingYears indexes (the reference it must agree with)."""
+    from plangraph.ingest.years import _plain_years, _rank
+
+    line_start = text.rfind("\n", 0, pos) + 1
+    nl = text.find("\n", line_start)
+    rank = _rank(text[line_start : nl if nl != -1 else len(text)])
+    rank = 99 if rank is None else rank
+    end = line_start - 1
+    while end > 0 and rank > 0:
+        start = text.rfind("\n", 0, end) + 1
+        r = _rank(text[start:end])
+        if r is not None and r < rank:
+            rank = r
+            years = _plain_years(text[start:end])
+            if len(set(years)) == 1:
+                return years[0]
+        end = start - 1
+    return None
+
+
+def test_heading_years_index_agrees_with_walking_back_every_line() -> None:
+    from plangraph.ingest.years import HeadingYears
+
+    text = ("第一章 2030年远景\n一、落实2024年目标\n(一)2025年重点\n1.建成10个。\n2.完成2026年、2027年任务\n"
+            "说明文字\n(二)其他工作\n1.推进。\n二、保障\n1.到2028年完成。\n")
+    index = HeadingYears(text)
+    found = [index.at(pos) for pos in range(len(text) + 1)]
+    assert found == [_heading_year_walk(text, pos) for pos in range(len(text) + 1)]
+    assert {2024, 2025} <= set(found)

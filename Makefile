@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 BIN := $(VENV)/bin
 PYTHON ?= python3
 
-.PHONY: install system-deps lint-deps neo4j-server run demo test lint format clean score
+.PHONY: install system-deps lint-deps page-assets neo4j-server run demo test lint format clean score
 
 # `make run` needs only the runtime packages (progress shown: the first install takes a few minutes);
 # `make install` / `make test` add the dev extras on top.
@@ -28,7 +28,16 @@ system-deps:  ## Debian packages the tests need (CJK font, Chromium, FalkorDB's 
 tools/cypher-lint/node_modules/.package-lock.json: tools/cypher-lint/package-lock.json
 	npm ci --prefix tools/cypher-lint --no-audit --no-fund --loglevel=error
 
-lint-deps: tools/cypher-lint/node_modules/.package-lock.json
+# The page's browser libraries (tools/page-assets): cytoscape, whose dist file is vendored in api/static/vendor
+# (checked by tests/test_page_assets.py), and axe-core for the page's accessibility test. Idempotent.
+tools/page-assets/node_modules/.package-lock.json: tools/page-assets/package-lock.json
+	npm ci --prefix tools/page-assets --no-audit --no-fund --loglevel=error
+
+# Refresh the vendored cytoscape after changing its pinned version in tools/page-assets/package.json.
+page-assets: tools/page-assets/node_modules/.package-lock.json
+	cp tools/page-assets/node_modules/cytoscape/dist/cytoscape.min.js api/static/vendor/cytoscape.min.js
+
+lint-deps: tools/cypher-lint/node_modules/.package-lock.json tools/page-assets/node_modules/.package-lock.json
 
 # The Neo4j 5 test server (tools/neo4j-server): Maven downloads Neo4j once into ~/.m2, later builds are offline.
 NEO4J_JAR := tools/neo4j-server/target/neo4j-server.jar
@@ -75,4 +84,4 @@ format: install
 	$(BIN)/ruff format .
 
 clean:
-	rm -rf $(VENV) tools/cypher-lint/node_modules tools/neo4j-server/target tests/artifacts
+	rm -rf $(VENV) tools/cypher-lint/node_modules tools/page-assets/node_modules tools/neo4j-server/target tests/artifacts

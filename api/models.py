@@ -223,7 +223,7 @@ class AgencyMatchRow(Row):
     co_count: int = 0
     score: int = Field(
         0,
-        description="匹配得分 / match score (100 name, 90 alias or English, 85 vocabulary, 80/70 function, 50 partial)",
+        description="匹配得分 / match score (100 name, 90 alias or English, 85 vocabulary, 80/70 function, 50 partial, 45 or less fuzzy: did you mean)",
     )
     matched_by: str | None = Field(None, examples=["alias"])
 

@@ -8,6 +8,7 @@ from urllib.parse import quote
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.openapi.models import Example
 from fastapi.responses import Response
+from plangraph.api.agency_fuzzy import suggest_agencies
 from plangraph.api.deps import FormatQuery, PagingDep, RunnerDep, csv_response, page, page_of
 from plangraph.api.models import AgencyMatchRow, AgencyProfile, Page, TaskRow
 
@@ -39,11 +40,12 @@ def agencies(
     format: FormatQuery = "json",
 ) -> Any:
     """按匹配程度排序(同分按牵头任务数)/ Ranked by match quality, then by the number of tasks led.
-    Without ``q``: all agencies, most lead tasks first."""
+    Without ``q``: all agencies, most lead tasks first. When nothing matches, the closest names (typos, missing
+    characters) are returned with ``matched_by: "fuzzy"`` — the page shows them as "did you mean".
+    您是不是要找:无匹配时返回相近名称(``matched_by`` 为 ``fuzzy``)。"""
     if q and q.strip():
-        rows = [
-            {**m.row, "score": m.score, "matched_by": m.reason} for m in runner.resolver.match_agencies(q)
-        ]
+        matches = runner.resolver.match_agencies(q) or suggest_agencies(runner.resolver.vocabulary, q)
+        rows = [{**m.row, "score": m.score, "matched_by": m.reason} for m in matches]
     else:
         vocabulary = runner.resolver.vocabulary.by_lead
         rows = [{**r, "score": 0, "matched_by": None}

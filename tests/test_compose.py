@@ -36,7 +36,7 @@ def test_the_schema_rejects_a_broken_compose_file():
         _validate(doc)
 
 
-def tested_neo4j_version() -> str:
+def neo4j_version_under_test() -> str:
     """The Neo4j version of the test server (tools/neo4j-server/pom.xml)."""
     pom = ET.parse(REPO / "tools" / "neo4j-server" / "pom.xml").getroot()
     ns = {"m": "http://maven.apache.org/POM/4.0.0"}
@@ -46,7 +46,7 @@ def tested_neo4j_version() -> str:
 def test_services_are_wired_for_neo4j():
     services = _compose()["services"]
     neo4j = services["neo4j"]
-    assert neo4j["image"] == f"neo4j:{tested_neo4j_version()}-community"  # the server the tests run
+    assert neo4j["image"] == f"neo4j:{neo4j_version_under_test()}-community"  # the server the tests run
     assert "healthcheck" in neo4j and neo4j["volumes"]
     assert "NEO4J_AUTH" in neo4j["environment"]
     for name in ("api", "ingest"):

@@ -22,6 +22,7 @@ from plangraph.ingest.units import (
     OPEN,
     STRIP,
     Unit,
+    bracket_depth,
     grammar,
     is_unit,
     looks_like_unit,
@@ -210,7 +211,7 @@ def _segments(text: str, s: int, e: int) -> list[tuple[int, int]]:
             cuts.append(i)
             cuts.append(i + 1)
     for m in _label_re().finditer(text, s, e):
-        if m.start() > s and _depth_at(text, s, m.start()) == 0:
+        if m.start() > s and bracket_depth(text, s, m.start()) == 0:
             cuts.extend([m.start(), m.start()])
     cuts.append(e)
     cuts = sorted(cuts)
@@ -223,16 +224,6 @@ def _segments(text: str, s: int, e: int) -> list[tuple[int, int]]:
         if b > a:
             out.append((a, b))
     return out
-
-
-def _depth_at(text: str, s: int, pos: int) -> int:
-    depth = 0
-    for ch in text[s:pos]:
-        if ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            depth = max(0, depth - 1)
-    return depth
 
 
 @dataclass
@@ -328,7 +319,7 @@ def _parse_segments(text: str, s: int, e: int, *, truncated: bool, strict_stop: 
 def _co_infix(text: str, a: int, b: int) -> re.Match[str] | None:
     """A 会同/协同 between two unit lists inside one segment (``A会同B``), outside brackets."""
     for m in _co_opener_re().finditer(text, a, b):
-        if m.start() > a and m.end() < b and _depth_at(text, a, m.start()) == 0:
+        if m.start() > a and m.end() < b and bracket_depth(text, a, m.start()) == 0:
             return m
     return None
 

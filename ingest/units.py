@@ -212,7 +212,7 @@ def _split_and(text: str, s: int, e: int) -> list[tuple[int, int]]:
     piece = clean_name(text[s:e])
     if not _AND_RE.search(piece) or _is_collective(strip_deng(piece)):
         return [(s, e)]
-    cuts = [m for m in _AND_RE.finditer(text, s, e) if _depth(text, s, m.start()) == 0]
+    cuts = [m for m in _AND_RE.finditer(text, s, e) if bracket_depth(text, s, m.start()) == 0]
     if not cuts:
         return [(s, e)]
 
@@ -240,7 +240,8 @@ def _is_collective(name: str) -> bool:
     return core is not None and core.form == "collective"
 
 
-def _depth(text: str, s: int, pos: int) -> int:
+def bracket_depth(text: str, s: int, pos: int) -> int:
+    """How many brackets opened in ``text[s:pos]`` are still open at ``pos``."""
     depth = 0
     for ch in text[s:pos]:
         if ch in OPEN:

@@ -194,3 +194,15 @@ def test_blocks_with_and_without_a_task_at_the_same_offsets():
     text = "1.建成社区食堂50个。\n"
     blocks = [(0, len(text) - 1, "tasks", "T1"), (0, len(text) - 1, "tasks", None)]
     assert [t.value for t in extract_targets(TargetContext(text, blocks))] == [50]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("第二条 压缩企业开办时间至1个工作日以内。", "企业开办时间"),
+        ("提高城镇化率至60%以上。", "城镇化率"),
+        ("缩短项目审批时间到30个工作日以内。", "项目审批时间"),
+    ],
+)
+def test_a_verb_split_from_its_result_word_and_an_article_marker_stay_out_of_the_metric(text, metric):
+    assert one(text).metric == metric

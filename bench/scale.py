@@ -12,6 +12,7 @@ floor) are what to compare; wall times on a shared machine are upper bounds. Not
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -42,6 +43,12 @@ def corpus(args: argparse.Namespace) -> Path:
         subprocess.run([sys.executable, str(GENERATOR), "--out", str(out), "--n", str(args.n), "--seed", "1",
                         "--seeds-dir", str(ROOT / "data" / "seeds")], check=True, stdout=subprocess.DEVNULL)
     return out
+
+
+# the issue's acceptance: p95 under 20 ms (the network under 100 ms) on a quiet machine, and >= 200 req/s with
+# 16 clients on the agency and headline endpoints
+ABSOLUTE_P95_MS = {"network": 100}
+THROUGHPUT_GROUPS = ("headline", "agencies_q", "agency_tasks")
 
 
 def percentiles(ms: list[float]) -> dict:
@@ -134,7 +141,8 @@ def reingest(env: dict, plan: Path, out: Path) -> dict:
     changed = out / "changed" / plan.name
     changed.parent.mkdir(parents=True, exist_ok=True)
     text = plan.read_text(encoding="utf-8")
-    changed.write_text(text.replace("。", "，持续推进计量工作。", 1), encoding="utf-8")
+    stamp = time.strftime("%Y%m%d%H%M%S")  # a new change every run, so the plan is replaced, never "unchanged"
+    changed.write_text(text.replace("。", f"，持续推进计量工作（{stamp}）。", 1), encoding="utf-8")
     wall, proc = cli(env, "ingest", str(changed))
     return {"wall_s": round(wall, 2), "status": "replaced" if "replaced" in proc.stdout else proc.stdout[-300:]}
 
@@ -150,21 +158,28 @@ def floors(store, groups: dict) -> dict:
     def search(term: str) -> None:
         q, p = fulltext_query(store.backend, segment_query(term), 50)
         hits = store.read(q, p)
-        store.read("UNWIND $ids AS id MATCH (t:Task {task_id: id}) RETURN t.task_id AS id, t.title AS title",
+        store.read("UNWIND $ids AS id MATCH (t:Task {task_id: id}) MATCH (d:Document)-[:HAS_TASK]->(t) "
+                   "RETURN t.task_id AS id, t.title AS title, d.title AS doc LIMIT 50",
                    {"ids": [h["task_id"] for h in hits]})
 
+    # Each floor returns the page the endpoint shows (same page size and the same kind of columns: the task, its
+    # plan, its lead and co-responsible units), read through the graph's edges from one indexed entry point.
+    decorate = ("WITH t, d ORDER BY d.doc_id, t.task_id LIMIT 100 "
+                "OPTIONAL MATCH (t)<-[r:RESPONSIBLE_FOR]-(a:Agency) "
+                "RETURN t.task_id AS id, t.title AS title, d.title AS doc, "
+                "collect(CASE WHEN r.role = 'lead' THEN a.name END) AS lead, "
+                "collect(CASE WHEN r.role = 'co' THEN a.name END) AS co")
     cypher = {
         "headline": lambda a: store.read(
             "MATCH (:Topic {key: $k})<-[:CITES]-(t:Task)<-[:RESPONSIBLE_FOR {role: 'lead'}]-(:Agency {function: $f}) "
-            "RETURN t.task_id AS id, t.title AS title ORDER BY id LIMIT 100", {"k": a[1], "f": a[0]}),
+            "MATCH (d:Document)-[:HAS_TASK]->(t) " + decorate, {"k": a[1], "f": a[0]}),
         "agencies_q": lambda q: store.read(
             "MATCH (a:Agency) WHERE a.name CONTAINS $q RETURN a.agency_id AS id, a.name AS name LIMIT 100", {"q": q}),
         "agency_tasks": lambda i: store.read(
-            "MATCH (:Agency {agency_id: $id})-[r:RESPONSIBLE_FOR]->(t:Task) RETURN t.task_id AS id, t.title AS title, "
-            "r.role AS role ORDER BY id LIMIT 100", {"id": i}),
+            "MATCH (:Agency {agency_id: $id})-[:RESPONSIBLE_FOR]->(t:Task) MATCH (d:Document)-[:HAS_TASK]->(t) "
+            + decorate, {"id": i}),
         "tasks_jurisdiction": lambda p: store.read(
-            "MATCH (d:Document {province: $p})-[:HAS_TASK]->(t:Task) RETURN t.task_id AS id, t.title AS title "
-            "ORDER BY id LIMIT 100", {"p": p}),
+            "MATCH (d:Document {province: $p})-[:HAS_TASK]->(t:Task) " + decorate, {"p": p}),
         "network": lambda p: store.read(
             "MATCH (d:Document {province: $p})-[:HAS_TASK]->(t:Task)<-[:RESPONSIBLE_FOR]-(a:Agency) "
             "MATCH (t)<-[:RESPONSIBLE_FOR]-(b:Agency) WHERE a.agency_id < b.agency_id "
@@ -172,7 +187,7 @@ def floors(store, groups: dict) -> dict:
         "search": search,
         "targets": lambda p: store.read(
             "MATCH (d:Document {province: $p})-[:HAS_TARGET]->(g:Target {year: 2025}) RETURN g.target_id AS id, "
-            "g.metric AS metric, g.value AS value ORDER BY id LIMIT 100", {"p": p}),
+            "g.metric AS metric, g.value AS value, d.title AS doc ORDER BY id LIMIT 100", {"p": p}),
         "document": lambda i: store.read(
             "MATCH (d:Document {doc_id: $id})-[:HAS_TASK]->(t:Task) RETURN d.title AS title, t.task_id AS id, "
             "t.title AS task ORDER BY id", {"id": i}),
@@ -198,7 +213,43 @@ def serial(client, urls: list[str]) -> dict:
     return {**percentiles(ms), "errors": errors}
 
 
-def concurrent(base: str, urls: list[str], clients: int, seconds: float) -> dict:
+WRK_SCRIPT = """
+local paths, n = {}, 0
+function init(args)
+  for line in io.lines(args[1]) do paths[#paths + 1] = line end
+  n = math.random(#paths)
+end
+function request()
+  n = n + 1
+  return wrk.format("GET", paths[(n % #paths) + 1])
+end
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('WRK {"requests": %d, "duration_us": %d, "errors": %d, "non2xx": %d, '
+    .. '"p50": %.1f, "p95": %.1f, "p99": %.1f}\\n', summary.requests, summary.duration,
+    e.connect + e.read + e.write + e.timeout, e.status,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000))
+end
+"""
+
+
+def concurrent(base: str, urls: list[str], clients: int, seconds: float, scratch: Path) -> dict:
+    """``clients`` connections cycling through ``urls`` for ``seconds``: wrk (a C load generator, so the client
+    does not compete with the API for the interpreter) when it is installed, else httpx threads."""
+    wrk = shutil.which("wrk")
+    if wrk:
+        (scratch / "wrk.lua").write_text(WRK_SCRIPT, encoding="utf-8")
+        (scratch / "wrk_paths.txt").write_text("\n".join(urls) + "\n", encoding="utf-8")
+        proc = subprocess.run([wrk, "-t2", f"-c{clients}", f"-d{max(1, round(seconds))}s", "--timeout", "60s",
+                               "-s", str(scratch / "wrk.lua"), base, "--", str(scratch / "wrk_paths.txt")],
+                              capture_output=True, text=True)
+        line = next((x for x in proc.stdout.splitlines() if x.startswith("WRK ")), None)
+        if line is None:
+            return {"n": 0, "errors": -1, "req_per_s": 0.0, "tool": "wrk", "stderr": proc.stderr[-300:]}
+        w = json.loads(line[4:])
+        return {"n": w["requests"], "p50": w["p50"], "p95": w["p95"], "p99": w["p99"],
+                "errors": w["errors"] + w["non2xx"], "req_per_s": round(w["requests"] / (w["duration_us"] / 1e6), 1),
+                "tool": "wrk"}
     import httpx
 
     lock = threading.Lock()
@@ -225,7 +276,32 @@ def concurrent(base: str, urls: list[str], clients: int, seconds: float) -> dict
     for t in threads:
         t.join()
     wall = time.perf_counter() - start
-    return {**percentiles(ms), "errors": errors[0], "req_per_s": round(len(ms) / wall, 1)}
+    return {**percentiles(ms), "errors": errors[0], "req_per_s": round(len(ms) / wall, 1), "tool": "httpx"}
+
+
+class PeakRss:
+    """Samples the resident memory of some processes every 0.2 s; ``peak`` holds the maximum seen (MB)."""
+
+    def __init__(self, pids: dict[str, int | None]) -> None:
+        self.pids = {k: v for k, v in pids.items() if v}
+        self.peak = {k: 0.0 for k in self.pids}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for name, pid in self.pids.items():
+                with contextlib.suppress(OSError):
+                    self.peak[name] = max(self.peak[name], rss_mb(pid))
+            self._stop.wait(0.2)
+
+    def __enter__(self) -> PeakRss:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
 
 
 def rss_mb(pid: int) -> float:
@@ -289,20 +365,25 @@ def api(env: dict, store_dir: Path, port: int, requests: int, seconds: float) ->
             for name, stats in floors(store, {k: (v[0], (v[1] * (requests // max(1, len(v[1])) + 1))[:requests])
                                               for k, v in groups.items()}).items():
                 results[name]["floor"] = stats
-            for name, (urls, _) in groups.items():
-                results[name]["c16"] = concurrent(base, urls, 16, seconds)
-        server = falkor_server.status(store_dir) if hasattr(falkor_server, "status") else None
-        store_pid = getattr(server, "pid", None)
-        memory = {"api_rss_mb": rss_mb(proc.pid), "store_rss_mb": rss_mb(store_pid) if store_pid else None}
+            server = falkor_server.status(store_dir)
+            with PeakRss({"api": proc.pid, "store": server.pid}) as peak:
+                for name, (urls, _) in groups.items():
+                    results[name]["c16"] = concurrent(base, urls, 16, seconds, store_dir.parent)
+        memory = {"api_peak_rss_mb": peak.peak.get("api"), "store_peak_rss_mb": peak.peak.get("store"),
+                  "api_plus_store_peak_mb": round(sum(peak.peak.values())), "under_1gb": sum(peak.peak.values()) < 1024}
     finally:
         proc.terminate()
         proc.wait(30)
         store.close()
-    for stats in results.values():
-        a, f = stats["api"], stats["floor"]
+    for name, stats in results.items():
+        a, f, c = stats["api"], stats["floor"], stats["c16"]
         if a.get("n") and f.get("n"):
-            stats["p95_limit_ms"] = round(min(2 * f["p95"] + 5, 1e9), 1)
+            stats["p95_limit_ms"] = round(2 * f["p95"] + 5, 1)
             stats["within_2x_floor_plus_5ms"] = a["p95"] <= 2 * f["p95"] + 5
+            stats["under_absolute_ms"] = a["p95"] < ABSOLUTE_P95_MS.get(name, 20)
+        if name in THROUGHPUT_GROUPS:
+            stats["c16_at_least_200_per_s"] = c.get("req_per_s", 0) >= 200
+        stats["no_errors"] = not a.get("errors") and not c.get("errors")
     return {"groups": results, "memory": memory}
 
 
@@ -339,11 +420,18 @@ def main() -> None:
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return
     print(json.dumps({k: v for k, v in report.items() if k != "groups"}, ensure_ascii=False, indent=1))
-    print(f"{'request':20} {'api p50/p95/p99':>22} {'floor p50/p95/p99':>22} {'c16 p95':>9} {'req/s':>7} ok")
+    print(f"{'request':20} {'api p50/p95/p99':>22} {'floor p50/p95/p99':>22} {'limit':>7} {'c16 p95':>9} "
+          f"{'req/s':>7}  2x+5 abs 200/s errors")
     for name, s in report["groups"].items():
         a, f, c = s["api"], s["floor"], s["c16"]
         print(f"{name:20} {a['p50']:>6}/{a['p95']:>6}/{a['p99']:>6}   {f['p50']:>6}/{f['p95']:>6}/{f['p99']:>6}"
-              f"   {c['p95']:>7} {c['req_per_s']:>7} {s.get('within_2x_floor_plus_5ms')} err {a['errors']}/{c['errors']}")
+              f" {s.get('p95_limit_ms', '-'):>7} {c.get('p95', '-'):>9} {c['req_per_s']:>7}  "
+              f"{_mark(s.get('within_2x_floor_plus_5ms'))}    {_mark(s.get('under_absolute_ms'))}   "
+              f"{_mark(s.get('c16_at_least_200_per_s'))}    {a['errors']}/{c['errors']}")
+
+
+def _mark(ok: bool | None) -> str:
+    return "-" if ok is None else ("ok" if ok else "NO")
 
 
 if __name__ == "__main__":

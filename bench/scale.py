@@ -359,9 +359,11 @@ def api(env: dict, store_dir: Path, port: int, requests: int, seconds: float) ->
                     time.sleep(0.5)
             results: dict[str, dict] = {}
             for name, (urls, _) in groups.items():
-                client.get(urls[0])  # first request of a kind builds caches (vocabulary, imports)
+                # the first request of a kind loads the per-process vocabulary and imports: warm those with a
+                # question outside the measured list, so "cold" below means "a question not asked before"
+                client.get(urls[0] + ("&" if "?" in urls[0] else "?") + "offset=1")
                 cycle = (urls * (requests // len(urls) + 1))[:requests]
-                results[name] = {"api": serial(client, cycle)}
+                results[name] = {"api_cold": serial(client, urls), "api": serial(client, cycle)}
             for name, stats in floors(store, {k: (v[0], (v[1] * (requests // max(1, len(v[1])) + 1))[:requests])
                                               for k, v in groups.items()}).items():
                 results[name]["floor"] = stats
@@ -383,7 +385,7 @@ def api(env: dict, store_dir: Path, port: int, requests: int, seconds: float) ->
             stats["under_absolute_ms"] = a["p95"] < ABSOLUTE_P95_MS.get(name, 20)
         if name in THROUGHPUT_GROUPS:
             stats["c16_at_least_200_per_s"] = c.get("req_per_s", 0) >= 200
-        stats["no_errors"] = not a.get("errors") and not c.get("errors")
+        stats["no_errors"] = not a.get("errors") and not c.get("errors") and not stats["api_cold"].get("errors")
     return {"groups": results, "memory": memory}
 
 
@@ -420,6 +422,7 @@ def main() -> None:
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return
     print(json.dumps({k: v for k, v in report.items() if k != "groups"}, ensure_ascii=False, indent=1))
+    print("api: serial, every question asked before (the graph unchanged); cold: each question's first request")
     print(f"{'request':20} {'api p50/p95/p99':>22} {'floor p50/p95/p99':>22} {'limit':>7} {'c16 p95':>9} "
           f"{'req/s':>7}  2x+5 abs 200/s errors")
     for name, s in report["groups"].items():
@@ -427,7 +430,8 @@ def main() -> None:
         print(f"{name:20} {a['p50']:>6}/{a['p95']:>6}/{a['p99']:>6}   {f['p50']:>6}/{f['p95']:>6}/{f['p99']:>6}"
               f" {s.get('p95_limit_ms', '-'):>7} {c.get('p95', '-'):>9} {c['req_per_s']:>7}  "
               f"{_mark(s.get('within_2x_floor_plus_5ms'))}    {_mark(s.get('under_absolute_ms'))}   "
-              f"{_mark(s.get('c16_at_least_200_per_s'))}    {a['errors']}/{c['errors']}")
+              f"{_mark(s.get('c16_at_least_200_per_s'))}    {a['errors']}/{c['errors']}   "
+              f"cold p50/p95 {s['api_cold'].get('p50')}/{s['api_cold'].get('p95')}")
 
 
 def _mark(ok: bool | None) -> str:

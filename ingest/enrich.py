@@ -21,12 +21,13 @@ def enrich(result: dict, norm: NormText, outline: Outline) -> None:
     """Fill ``tasks[*]`` responsibility and topics, ``targets``, ``milestone_years``, ``agencies``."""
     doc = result["document"]
     blocks = [(b.start, b.end, b.zone, b.task_id) for b in outline.blocks]
+    body_start = _plan_start(norm.text, doc.get("title"))
     _responsibility(result, norm, outline)
     _topics(result, norm)
-    _targets(result, norm, outline, blocks, SCOPES.get(doc.get("level") or ""))
+    _targets(result, norm, outline, blocks, SCOPES.get(doc.get("level") or ""), body_start)
     from plangraph.ingest.years import milestone_years
 
-    years = set(milestone_years(norm.text, blocks, body_start=_plan_start(norm.text, doc.get("title"))))
+    years = set(milestone_years(norm.text, blocks, body_start=body_start))
     years.update(t["year"] for t in result["targets"] if t.get("year"))
     result["milestone_years"] = sorted(years)
 
@@ -102,7 +103,7 @@ def _responsibility(result: dict, norm: NormText, outline: Outline) -> None:
 def _plan_start(text: str, title: str | None) -> int:
     """End of the plan's own title line (the last line that prints only the title): what comes before it
     is page furniture, a news lead or a cover note. 0 when the title is not printed on a line of its own."""
-    from plangraph.ingest.metadata import title_line_end
+    from plangraph.ingest.titleline import title_line_end
 
     return title_line_end(text, title) or 0
 
@@ -145,14 +146,15 @@ def _topics(result: dict, norm: NormText) -> None:
     result["topics"] = [{"key": t.key, "zh": t.zh, "en": t.en} for t in default_tagger().topics if t.key in cited]
 
 
-def _targets(result: dict, norm: NormText, outline: Outline, blocks: list, default_scope: str | None) -> None:
+def _targets(result: dict, norm: NormText, outline: Outline, blocks: list, default_scope: str | None,
+             body_start: int) -> None:
     from plangraph.ingest.targets import TargetContext, extract_targets
     from plangraph.ingest.years import plan_year
 
     doc = result["document"]
     context = TargetContext(norm.text, blocks, [t.rows for t in outline.tables], default_scope,
                             plan_year=plan_year(doc.get("title"), doc.get("period")),
-                            body_start=_plan_start(norm.text, doc.get("title")))
+                            body_start=body_start)
     targets = []
     for i, rec in enumerate(extract_targets(context), start=1):
         main = norm.quote(rec.start, rec.end)

@@ -10,6 +10,7 @@ from importlib import resources
 
 import yaml
 from plangraph.ingest.model import doc_id_for, title_key  # noqa: F401  (the one id rule; re-exported)
+from plangraph.ingest.titleline import title_line_end  # noqa: F401  (re-exported)
 
 
 @lru_cache(maxsize=1)
@@ -245,23 +246,6 @@ def _cover_note(lines: list[str], i: int) -> bool:
 def _is_place_or_agency(line: str) -> bool:
     s = re.sub(r"\s+", "", line)
     return bool(AGENCY_END.search(s)) or bool(re.fullmatch(r"[\u4e00-\u9fff]{2,12}(?:省|市|自治区|自治州|县|区|旗|盟)", s))
-
-
-def title_line_end(text: str, title: str | None) -> int | None:
-    """End offset of the last line of ``text`` that prints only ``title`` (spaces, 《》 and a trailing
-    parenthesis such as ``(共计121项)`` or a 文号 aside), or None."""
-    if not title:
-        return None
-    key = title_key(title)
-    if len(key) < 4:
-        return None
-    chars = [re.escape(c) for c in key]
-    pattern = re.compile(r"^[ \t\u3000《]*" + r"[\s《》<>〈〉“”()（）]*".join(chars)
-                         + r"[》\s]*(?:[(（][^()（）\n]{0,30}[)）])?[ \t\u3000]*$", re.M)
-    last = None
-    for m in pattern.finditer(text):
-        last = m.end()
-    return last
 
 
 def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:

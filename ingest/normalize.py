@@ -10,6 +10,7 @@ the span of original characters it came from, so :meth:`NormText.span` maps any 
 
 from __future__ import annotations
 
+import operator
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
@@ -28,6 +29,7 @@ _PINYIN = re.compile(
 # the CR of CRLF, and control characters a reader may have let through (NUL, C0 except TAB/LF, DEL, C1)
 _DROPPED = re.compile(r"\r(?=\n)|[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 _CHUNK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaffA-Za-z0-9]+")
+_NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +66,9 @@ class _Mapped:
         return cls(text, list(range(len(text))), list(range(1, len(text) + 1)))
 
     def replace_blocks(self, blocks: list[tuple[int, int, str]]) -> _Mapped:
-        """Replace non-overlapping ``(start, end, new)`` blocks (sorted) of this text."""
+        """Replace non-overlapping ``(start, end, new)`` blocks (sorted) of this text (itself when none)."""
+        if not blocks:
+            return self
         out: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
@@ -95,11 +99,16 @@ def _strip_pinyin(m: _Mapped) -> _Mapped:
 
 
 # full-width ASCII (U+FF01–U+FF5E) to half-width and the ideographic space to a space, one character each
-_HALF_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: " "}
+_HALF_WIDTH = {chr(code): chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)} | {"\u3000": " "}
 
 
 def _fold_width(m: _Mapped) -> _Mapped:
-    return _Mapped(m.text.translate(_HALF_WIDTH), m.starts, m.ends)
+    """Full-width characters to half-width: one ``str.replace`` per full-width character present (outputs are
+    ASCII, never inputs, so the order does not matter; much faster than ``str.translate`` with a dict)."""
+    text = m.text
+    for wide in _HALF_WIDTH.keys() & set(text):
+        text = text.replace(wide, _HALF_WIDTH[wide])
+    return _Mapped(text, m.starts, m.ends)
 
 
 def _align_chunk(chunk: str, converted: str, base: int) -> list[tuple[int, int, str]]:
@@ -125,8 +134,20 @@ def _keep_mainland() -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in _rules()["keep_mainland"]))
 
 
+def _convert_each(pieces: list[str], cc: opencc.OpenCC) -> list[str]:
+    """``[cc.convert(p) for p in pieces]`` in one call: no dictionary phrase spans a line break, so pieces
+    joined by newlines convert exactly as they do one by one."""
+    if not pieces:
+        return []
+    out = cc.convert("\n".join(pieces)).split("\n")
+    return out if len(out) == len(pieces) else [cc.convert(p) for p in pieces]
+
+
 def _convert_piece(piece: str, base: int, cc: opencc.OpenCC) -> list[tuple[int, int, str]]:
-    converted = cc.convert(piece)
+    return _converted_blocks(piece, cc.convert(piece), base)
+
+
+def _converted_blocks(piece: str, converted: str, base: int) -> list[tuple[int, int, str]]:
     if converted == piece:
         return []
     if len(converted) == len(piece):
@@ -138,7 +159,10 @@ def _convert_script(m: _Mapped, traditional: bool) -> _Mapped:
     """t2s for simplified documents; tw2sp (Taiwan vocabulary) for traditional ones, minus ``keep_mainland``."""
     t2s = converter("t2s")
     if not traditional:
-        blocks = [b for x in _CHUNK.finditer(m.text) for b in _convert_piece(x.group(), x.start(), t2s)]
+        chunks = list(_CHUNK.finditer(m.text))
+        converted = _convert_each([x.group() for x in chunks], t2s)
+        blocks = [b for x, c in zip(chunks, converted, strict=True) if c != x.group()
+                  for b in _converted_blocks(x.group(), c, x.start())]
         return m.replace_blocks(blocks)
     tw2sp, keep = converter("tw2sp"), _keep_mainland()
     blocks = []
@@ -155,18 +179,22 @@ def _convert_script(m: _Mapped, traditional: bool) -> _Mapped:
 
 def _is_traditional(text: str) -> bool:
     """True when more than 5% of the CJK characters change under OpenCC t2s."""
-    cjk = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    if not cjk:
+    sample = _NOT_CJK.sub("", text)[:20000]
+    if not sample:
         return False
-    sample = "".join(cjk[:20000])
-    changed = sum(1 for a, b in zip(sample, converter("t2s").convert(sample), strict=False) if a != b)
+    converted = converter("t2s").convert(sample)
+    changed = 0 if converted == sample else sum(map(operator.ne, sample, converted))
     return changed / len(sample) > 0.05
 
 
-def _apply_fixes(m: _Mapped) -> _Mapped:
+@lru_cache(maxsize=1)
+def _fixes() -> tuple[re.Pattern[str], dict[str, str]]:
     fixes = _rules()["converter_fixes"]
-    pattern = re.compile("|".join(re.escape(f["from"]) for f in fixes))
-    table = {f["from"]: f["to"] for f in fixes}
+    return re.compile("|".join(re.escape(f["from"]) for f in fixes)), {f["from"]: f["to"] for f in fixes}
+
+
+def _apply_fixes(m: _Mapped) -> _Mapped:
+    pattern, table = _fixes()
     return m.replace_blocks([(x.start(), x.end(), table[x.group()]) for x in pattern.finditer(m.text)])
 
 

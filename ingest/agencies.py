@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -110,6 +110,7 @@ def normalize_level(level: str | None, jurisdiction: str | None = None) -> str |
     return tier_of(level, jurisdiction)
 
 
+@lru_cache(maxsize=8192)
 def romanize_place(place: str | None) -> str:
     """``浙江省`` → ``Zhejiang Provincial``; ``铜陵市`` → ``Tongling Municipal`` (pypinyin)."""
     from pypinyin import lazy_pinyin
@@ -162,6 +163,9 @@ class AgencyResolver:
         self.self_references: set[str] = set(voc["self_references"])
         self.prefix_functions: dict[str, str] = voc.get("prefix_functions", {})
         self._prefixes = sorted(self.prefix_functions, key=len, reverse=True)
+        # memos of pure lookups over the vocabulary above (fixed once built; a new resolver starts empty)
+        self._cores: dict[str, _Core | None] = {}
+        self._functions: dict[str, str | None] = {}
 
     # ------------------------------------------------------------------ lookup
     def is_generic(self, name: str) -> bool:
@@ -170,9 +174,16 @@ class AgencyResolver:
             re.match(r"^(?:各有关|各相关|有关|相关|其他|其它)", name) and re.search(r"(部门|单位|方面|机构)$", name))
 
     def lookup_core(self, core: str) -> _Core | None:
-        """Classify a name with its place / level prefix already removed."""
+        """Classify a name with its place / level prefix already removed (memoised per resolver)."""
         if not core:
             return None
+        try:
+            return self._cores[core]
+        except KeyError:
+            found = _memo(self._cores)[core] = self._lookup_core(core)
+            return found
+
+    def _lookup_core(self, core: str) -> _Core | None:
         if core in self.national_index:
             entry = self.national_index[core]
             return _Core("national", entry["function"], entry)
@@ -192,8 +203,12 @@ class AgencyResolver:
         return None
 
     def function_of(self, name: str) -> str | None:
-        """The function key a printed name implies, or None (cheap check used by actor detection)."""
-        return self.resolve(name, jurisdiction=None, level=None).function
+        """The function key a printed name implies, or None (cheap check used by actor detection; memoised)."""
+        try:
+            return self._functions[name]
+        except KeyError:
+            function = _memo(self._functions)[name] = self.resolve(name, jurisdiction=None, level=None).function
+            return function
 
     def knows(self, name: str) -> bool:
         """True when ``name`` is a generic reference, a self reference or resolves to a function."""
@@ -487,6 +502,16 @@ class AgencyResolver:
         out["functions"] = list(dict.fromkeys(m.function for m in default_matcher().find_mentions(text)
                                               if m.function))
         return out
+
+
+_MEMO_MAX = 65536
+
+
+def _memo(memo: dict) -> dict:
+    """``memo``, emptied first when full (a long-running process sees unbounded distinct names)."""
+    if len(memo) >= _MEMO_MAX:
+        memo.clear()
+    return memo
 
 
 def _short_place(place: str | None) -> str | None:

@@ -28,6 +28,8 @@ _KEY_JUNK = re.compile(r"[\x00-\x1f\x7f-\x9f\s]+")
 _UNIT_FIELDS = ("agency_id", "name", "lead", "lead_id", "successor_id", "issuer", "issuer_id")
 _UNIT_LISTS = ("co", "co_ids", "printed", "aliases", "generic_actors")
 _TITLE_FIELDS = ("title", "wrapper_title", "section", "section_title", "path", "metric", "title_key", "scope")
+_UNIT_FIELD_SET, _UNIT_LIST_SET, _TITLE_FIELD_SET = frozenset(_UNIT_FIELDS), frozenset(_UNIT_LISTS), frozenset(_TITLE_FIELDS)
+_CONTAINERS = (list, dict)
 _QUOTE_PAIRS = (("quote", "start", "end"), ("responsibility_quote", "responsibility_start", "responsibility_end"))
 
 
@@ -67,19 +69,20 @@ class _Bounder:
     def walk(self, node: Any) -> None:
         if isinstance(node, list):
             for item in node:
-                self.walk(item)
+                if isinstance(item, _CONTAINERS):
+                    self.walk(item)
             return
         if not isinstance(node, dict):
             return
-        for field in _UNIT_FIELDS:
-            if field in node and not (field == "name" and "quote" in node):
+        keys = node.keys()
+        for field in keys & _UNIT_FIELD_SET:  # one kind of cut per group: the order inside it does not count
+            if not (field == "name" and "quote" in node):
                 node[field] = self.key(node[field])
-        for field in _UNIT_LISTS:
-            if isinstance(node.get(field), list):
+        for field in keys & _UNIT_LIST_SET:
+            if isinstance(node[field], list):
                 node[field] = [self.key(v) for v in node[field]]
-        for field in _TITLE_FIELDS:
-            if field in node:
-                node[field] = self.title(node[field])
+        for field in keys & _TITLE_FIELD_SET:
+            node[field] = self.title(node[field])
         for quote, start, end in _QUOTE_PAIRS:
             text = node.get(quote)
             if isinstance(text, str) and len(text) > MAX_QUOTE_CHARS:
@@ -91,7 +94,7 @@ class _Bounder:
             node["text"] = node["text"][:MAX_QUOTE_CHARS]
             self._count(f"task texts over {MAX_QUOTE_CHARS} characters shortened")
         for value in node.values():
-            if isinstance(value, list | dict):
+            if isinstance(value, _CONTAINERS):
                 self.walk(value)
 
 

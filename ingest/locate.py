@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from plangraph.ingest.responsibility import (
     NONE,
     Responsibility,
     find_explicit,
+    find_implicit,
     find_responsibility,
     parse_clause,
 )
@@ -80,12 +82,19 @@ def _complete_units(resp: Responsibility, clause_text: str, at_end: bool) -> Res
     return replace(resp, lead=keep[0], co=keep[1:])
 
 
-def officials_in(text: str) -> str | None:
-    """Persons or posts named by a label such as ``牵头领导:常务副区长`` (never units)."""
+@cache
+def _officials_re() -> re.Pattern[str]:
     words = sorted(_config()["roles"]["official"], key=len, reverse=True)
     suffixes = "|".join(_config()["official_suffixes"])
     label = rf"(?:{'|'.join(words)}|[\u4e00-\u9fff]{{0,6}}(?:{suffixes}))"
-    found = [m.group(1).strip() for m in re.finditer(rf"{label}\s*:\s*([^\n;。)]+)", text)]
+    return re.compile(rf"{label}\s*:\s*([^\n;。)]+)")
+
+
+def officials_in(text: str) -> str | None:
+    """Persons or posts named by a label such as ``牵头领导:常务副区长`` (never units)."""
+    if ":" not in text:  # every label ends in a colon
+        return None
+    found = [m.group(1).strip() for m in _officials_re().finditer(text)]
     return "、".join(found) or None
 
 
@@ -154,4 +163,4 @@ def locate(text: str, span: TaskSpan) -> Located:
         if shared.lead is not None:
             shared = _complete_units(replace(shared, source="explicit"), text[s:e], _blank_from(text, e))
             return Located(_shift(shared, s - base), "shared", official)
-    return Located(find_responsibility(task_text), "text", official)
+    return Located(find_implicit(task_text), "text", official)  # first_clause found no explicit one

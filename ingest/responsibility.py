@@ -160,7 +160,9 @@ def _labels() -> list[tuple[str, str]]:
 def _label_re() -> re.Pattern[str]:
     words = "|".join(re.escape(w) for w, _ in _labels())
     sp = r"[ \t\xa0\u3000]*"
-    return re.compile(r"(?:[【\[〔](?P<boxed>" + words + r")[】\]〕]" + sp + r"[:：]?|(?P<label>" + words + r")" + sp
+    # the lookahead (a first character of a match) lets a scan skip most positions at C speed
+    first = "".join(sorted({re.escape(w[0]) for w, _ in _labels()}))
+    return re.compile(r"(?=[【\[〔" + first + r"])(?:[【\[〔](?P<boxed>" + words + r")[】\]〕]" + sp + r"[:：]?|(?P<label>" + words + r")" + sp
                       + r"[:：])" + sp)
 
 
@@ -185,6 +187,12 @@ def _brackets() -> dict[str, str]:
     return {o: c for o, c in grammar()["brackets"]}
 
 
+@cache
+def _bracket_open_re() -> re.Pattern[str]:
+    """Any opening bracket that can hold a clause (a scan jumps from one to the next)."""
+    return re.compile("[" + "".join(re.escape(o) for o in _brackets()) + "]")
+
+
 # Words a clause never holds as units; a segment made of them ends a sentence clause.
 _SEGMENT_SPLIT = ",;，；"
 _LINE_START_RE = re.compile(
@@ -194,6 +202,10 @@ _NUMBER_AT_RE = re.compile(
     r"[^\S\n]*(?:[(（]?[一二三四五六七八九十百\d]{1,3}[)）.、．]|第[一二三四五六七八九十]+[条项])[^\S\n]*"
 )
 _SENTENCE_BREAK = "。!?！？\n"
+_SENTENCE_BREAK_RE = re.compile("[" + re.escape(_SENTENCE_BREAK) + "]")
+# what moves the scan for a sentence's first segment: brackets (depth) and the segment separators
+_FIRST_SEGMENT_RE = re.compile("[" + re.escape(OPEN + CLOSE + _SEGMENT_SPLIT) + "]")
+_CLAUSE_START_RE = re.compile(r"[。;；!?！？]\s*")
 _BOUNDARY = ",，;；。!?！？\n)）〕]】"
 
 
@@ -406,13 +418,13 @@ def _after(text: str, pos: int) -> str:
 
 def _bracket_clauses(text: str, lead_first: bool) -> list[Clause]:
     out: list[Clause] = []
+    opener = _bracket_open_re()
     i = 0
-    closes = _brackets()
-    while i < len(text):
-        ch = text[i]
-        if ch not in closes:
-            i += 1
-            continue
+    while True:
+        found = opener.search(text, i)
+        if found is None:
+            break
+        i = found.start()
         close, closed = _matching_close(text, i)
         truncated = not closed and not text[close:].strip()
         s, e = i + 1, close
@@ -431,6 +443,8 @@ def _bracket_clauses(text: str, lead_first: bool) -> list[Clause]:
 
 def _without_convention(text: str, s: int, e: int) -> str:
     """``text`` with the stated convention (``列第一位的为牵头单位,下同``) inside ``[s, e)`` blanked out."""
+    if text.find("牵头", s, e) < 0:  # every convention ends in 为/是牵头…: none here (a cheap test first)
+        return text
     spans = [(m.start(), m.end()) for m in CONVENTION_RE.finditer(text, s, e)]
     return _blank(text, spans) if spans else text
 
@@ -486,9 +500,24 @@ def _clause_starts(text: str) -> list[int]:
         pos = m.end()
         num = _NUMBER_AT_RE.match(text, pos)
         starts.append(num.end() if num else pos)
-    for m in re.finditer(r"[。;；!?！？]\s*", text):
+    for m in _CLAUSE_START_RE.finditer(text):
         starts.append(m.end())
     return sorted(set(s for s in starts if s < len(text)))
+
+
+def _first_segment_end(text: str, s: int, stop: int) -> int:
+    """Where the first top-level segment of ``text[s:stop]`` ends (its , or ; outside brackets, else ``stop``)."""
+    depth = 0
+    for m in _FIRST_SEGMENT_RE.finditer(text, s, stop):
+        ch = m.group()
+        if ch in _SEGMENT_SPLIT:
+            if depth == 0:
+                return m.start()
+        elif ch in OPEN:
+            depth += 1
+        else:
+            depth -= 1
+    return stop
 
 
 def _sentence_clauses(text: str, taken: list[tuple[int, int]], lead_first: bool) -> list[Clause]:
@@ -497,15 +526,9 @@ def _sentence_clauses(text: str, taken: list[tuple[int, int]], lead_first: bool)
     for s in _clause_starts(text):
         if any(a <= s < b for a, b in taken) or (out and s < out[-1].end):
             continue
-        stop = s
-        while stop < len(text) and text[stop] not in _SENTENCE_BREAK:
-            stop += 1
-        first_end = s
-        depth = 0
-        while first_end < stop and not (text[first_end] in _SEGMENT_SPLIT and depth == 0):
-            depth += text[first_end] in OPEN
-            depth -= text[first_end] in CLOSE
-            first_end += 1
+        brk = _SENTENCE_BREAK_RE.search(text, s)
+        stop = brk.start() if brk else len(text)
+        first_end = _first_segment_end(text, s, stop)
         op = _opener_re().match(text, s, first_end)
         a = op.end() if op else s
         body, role = strip_role(text[a:first_end].rstrip(" \t"))
@@ -812,6 +835,11 @@ def find_responsibility(task_text: str, *, lead_first: bool = True) -> Responsib
     explicit = find_explicit(task_text, lead_first=lead_first)
     if explicit is not None:
         return explicit
+    return find_implicit(task_text)
+
+
+def find_implicit(task_text: str) -> Responsibility:
+    """What :func:`find_responsibility` gives for a task without an explicit clause: inferred, else ``none``."""
     inferred = find_inferred(task_text)
     if inferred is not None:
         return replace_deadline(inferred, _deadline_parenthetical(task_text))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -417,7 +418,11 @@ def _after(text: str, pos: int) -> str:
 
 
 def _bracket_clauses(text: str, lead_first: bool) -> list[Clause]:
-    out: list[Clause] = []
+    return list(_iter_bracket_clauses(text, lead_first))
+
+
+def _iter_bracket_clauses(text: str, lead_first: bool) -> Iterator[Clause]:
+    """Bracketed clauses in printed order (a generator: :func:`has_explicit` stops at the first)."""
     opener = _bracket_open_re()
     i = 0
     while True:
@@ -434,11 +439,10 @@ def _bracket_clauses(text: str, lead_first: bool) -> list[Clause]:
         if p is not None:
             form = "tail" if (p.labelled or p.roled) else "bare"
             if form == "tail" or (not p.junk and _bare_position_ok(text, i, end)):
-                out.append(_clause(form, i, end, p, truncated, lead_first))
+                yield _clause(form, i, end, p, truncated, lead_first)
                 i = end
                 continue
         i += 1
-    return out
 
 
 def _without_convention(text: str, s: int, e: int) -> str:
@@ -568,6 +572,14 @@ def find_clauses(text: str, *, lead_first: bool = True) -> list[Clause]:
     clauses += _sentence_clauses(text, taken, lead_first)
     clauses.sort(key=lambda c: c.start)
     return [c for c in clauses if c.lead is not None or c.co]
+
+
+def has_explicit(text: str) -> bool:
+    """``find_explicit(text) is not None``, stopping at the first clause found (every clause names a unit, so
+    with the first listed unit leading each one counts)."""
+    if next(_iter_bracket_clauses(text, True), None) is not None:
+        return True
+    return bool(_line_clauses(text, [], True) or _sentence_clauses(text, [], True))
 
 
 def parse_clause(text: str, *, lead_first: bool = True) -> Clause | None:

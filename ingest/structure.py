@@ -280,7 +280,7 @@ def _body_limits(text: str, lines: list[tuple[int, int]], first_heading: int | N
 def _assigned_items_before(text: str, lines: list[tuple[int, int]], skip: set, first_heading: int | None) -> int | None:
     """A page that opens in the middle of a numbered list (7. 8. before the next 二、): the first numbered
     item before the first heading starts the body when the items before that heading carry responsibility."""
-    from plangraph.ingest.responsibility import find_explicit
+    from plangraph.ingest.responsibility import has_explicit
 
     limit = len(text) if first_heading is None else first_heading
     for s, e in lines:
@@ -288,15 +288,15 @@ def _assigned_items_before(text: str, lines: list[tuple[int, int]], skip: set, f
             break
         mk = _marker(text[s:e]) if (s, e) not in skip else None
         if mk and mk[0] in ITEM_KINDS:
-            return s if find_explicit(text[s:limit]) is not None else first_heading
+            return s if has_explicit(text[s:limit]) else first_heading
     return first_heading
 
 
 def _assigns(text: str) -> bool:
     """The text assigns responsibility (then its numbered paragraphs are the plan, not a wrapper notice)."""
-    from plangraph.ingest.responsibility import find_explicit
+    from plangraph.ingest.responsibility import has_explicit
 
-    return find_explicit(text) is not None
+    return has_explicit(text)
 
 
 def _promote(order: list[str], kind: str) -> None:
@@ -454,9 +454,9 @@ def _node_end(node: Node) -> int:
 
 
 def _has_explicit(text: str, lines: list[tuple[int, int]], shared: tuple[int, int] | None = None) -> bool:
-    from plangraph.ingest.responsibility import find_explicit
+    from plangraph.ingest.responsibility import has_explicit
 
-    return shared is not None or (bool(lines) and find_explicit(_text_of(text, lines)) is not None)
+    return shared is not None or (bool(lines) and has_explicit(_text_of(text, lines)))
 
 
 def _text_of(text: str, lines: list[tuple[int, int]]) -> str:

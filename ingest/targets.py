@@ -73,8 +73,10 @@ _PRE = _alt(_GE_PRE + _LE_PRE + _APPROX_PRE)
 _SUF = _alt(_GE_SUF + _LE_SUF + _APPROX_SUF)
 _SEP = r"[~～—–至到\-]"
 _CORE = rf"(?:百分之)?(?:{ARABIC}|[{CN_NUMERALS}]+)"
+# A quantity starts with a comparator word, a space or a numeral: the lookahead lets a scan skip other positions.
+_PRE_FIRST = "".join(sorted({re.escape(w[0]) for w in _GE_PRE + _LE_PRE + _APPROX_PRE}))
 _QTY = re.compile(
-    rf"(?P<pre>{_PRE})?\s*(?P<n1>{_CORE})(?P<s1>{_SCALE})?(?P<u1>{_UNIT})?"
+    rf"(?=[\d\s{CN_NUMERALS}{_PRE_FIRST}])(?P<pre>{_PRE})?\s*(?P<n1>{_CORE})(?P<s1>{_SCALE})?(?P<u1>{_UNIT})?"
     rf"(?:\s*(?P<sep>{_SEP})\s*(?P<n2>{_CORE}))?(?P<mid>余|多)?\s?(?P<scale>{_SCALE})?(?P<unit>(?!/)(?:{_UNIT}))?"
     rf"(?P<denom>/(?:万|百|千|亿)?(?:{_UNIT}))?(?P<per>/年度?)?\s?(?P<suf>{_SUF})?"
 )
@@ -88,6 +90,9 @@ _FIVE_YEAR = _V["five_year_plans"]
 
 # Words peeled off the front of a metric phrase: list markers, dates, scope, modals, generic verbs.
 _LEAD_WORDS: list[str] = _V["metric_lead_words"]
+_LEAD_WORDS_AT: dict[str, list[str]] = {}  # by first character, in the order of _LEAD_WORDS
+for _w in _LEAD_WORDS:
+    _LEAD_WORDS_AT.setdefault(_w[:1], []).append(_w)
 _LEAD_PATTERNS = [
     re.compile(p)
     for p in (
@@ -318,7 +323,7 @@ def _peel_lead(s: str) -> tuple[str, int]:
         if pos in best:
             return best[pos]
         best[pos] = pos
-        steps = [len(w) for w in _LEAD_WORDS if s.startswith(w, pos)]
+        steps = [len(w) for w in _LEAD_WORDS_AT.get(s[pos:pos + 1], ()) if s.startswith(w, pos)]
         steps += [m.end() - pos for p in _LEAD_PATTERNS if (m := p.match(s, pos)) and m.end() > pos]
         if depth < 40:
             best[pos] = max([reach(pos + n, depth + 1) for n in steps], default=pos)

@@ -38,7 +38,8 @@ from typing import Any
 
 from plangraph.graph.catalogue import write_statements
 from plangraph.graph.dialect import task_fulltext_properties
-from plangraph.graph.keys import check_statements
+from plangraph.graph.errors import GraphError
+from plangraph.graph.keys import KeyRefused, check_statements
 from plangraph.graph.store import GraphStore
 from plangraph.ingest.model import Extraction, doc_id_for_key
 from plangraph.ingest.places import Place, lineage, resolve_place
@@ -52,7 +53,13 @@ _READS: dict[str, str] = {
     "document_state": (
         "MATCH (d:Document {doc_id: $doc_id}) "
         "RETURN d.sha256 AS sha256, d.extraction_sha AS extraction_sha, coalesce(d.stub, false) AS stub, "
-        "d.loader_version AS loader_version"
+        "d.loader_version AS loader_version, d.file AS file, size([(d)-[:HAS_TASK]->(:Task) | 1]) AS tasks"
+    ),
+    "document_states": (
+        "UNWIND $doc_ids AS id MATCH (d:Document {doc_id: id}) "
+        "RETURN id AS doc_id, d.sha256 AS sha256, d.extraction_sha AS extraction_sha, "
+        "coalesce(d.stub, false) AS stub, d.loader_version AS loader_version, d.file AS file, "
+        "size([(d)-[:HAS_TASK]->(:Task) | 1]) AS tasks"
     ),
     "find_cited": (
         "UNWIND $rows AS r "
@@ -72,6 +79,18 @@ _READS: dict[str, str] = {
         "RETURN s.doc_id AS stub_id, src.doc_id AS src, e.quote AS quote, e.doc_number AS doc_number, "
         "e.start AS start, e.end AS end ORDER BY stub_id, src"
     ),
+    "stubs_of_documents": (
+        "UNWIND $rows AS r "
+        "OPTIONAL MATCH (a:Document {doc_number: r.doc_number}) "
+        "OPTIONAL MATCH (b:Document {title_key: r.title_key}) "
+        "WITH r, collect(DISTINCT a) + collect(DISTINCT b) AS found "
+        "UNWIND found AS s "
+        "WITH DISTINCT r.doc_id AS doc_id, s "
+        "WHERE coalesce(s.stub, false) = true AND s.doc_id <> doc_id "
+        "OPTIONAL MATCH (src:Document)-[e:IMPLEMENTS]->(s) "
+        "RETURN doc_id, s.doc_id AS stub_id, src.doc_id AS src, e.quote AS quote, e.doc_number AS doc_number, "
+        "e.start AS start, e.end AS end ORDER BY doc_id, stub_id, src"
+    ),
     "count_label": "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n ORDER BY label",
     "count_stubs": "MATCH (d:Document) WHERE coalesce(d.stub, false) = true RETURN count(d) AS n",
     "count_relationships": "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type",
@@ -82,7 +101,7 @@ _READS: dict[str, str] = {
 # every statement the loader sends: the reads above and the writes of queries/write/*.cypher (linted by the tests)
 STATEMENTS: dict[str, str] = {**_READS, **{k: v for k, v in write_statements().items() if k in (
     "bump_version", "merge_jurisdictions", "merge_part_of", "merge_functions", "merge_agencies", "merge_agency_in",
-    "merge_agency_function", "merge_succession", "merge_topics", "merge_years", "replace_document",
+    "merge_agency_function", "merge_succession", "merge_topics", "merge_years", "replace_document", "create_document",
     "remove_document", "remove_orphan_stubs")}}
 
 _STAT_LABELS = {
@@ -106,6 +125,8 @@ class LoadResult:
     warnings: list[str] = field(default_factory=list)
     agency_ids: list[str] = field(default_factory=list)
     links: int = 0  # task links written with the document (``write_plan(link=True)`` of a replaced document)
+    # the stored document this one replaced (file, sha256, tasks), when it was a full document, not a stub
+    previous: dict[str, Any] | None = None
 
 
 _SCHEMA_READY: weakref.WeakSet = weakref.WeakSet()
@@ -469,11 +490,12 @@ class _Plan:
                 self.dues.append({"target_id": target_id, "year": int(target["year"])})
 
     # -- statements
-    def shared_statements(self) -> list[tuple[str, dict]]:
+    def shared_rows(self) -> list[tuple[str, list[dict]]]:
+        """The rows of each shared-node statement, in the order they are sent."""
         years = sorted(set(self.milestones) | {d["year"] for d in self.dues})
         topics = sorted({c["topic"] for c in self.cites})
         part_of = [{"child": p.name, "parent": p.parent} for p in self.jurisdictions.values() if p.parent]
-        groups = [
+        return [
             ("merge_jurisdictions", [p.as_row() for p in self.jurisdictions.values()]),
             ("merge_part_of", part_of),
             ("merge_functions", list(self.functions.values())),
@@ -484,7 +506,9 @@ class _Plan:
             ("merge_topics", [{"key": k, **self.topic_labels.get(k, {})} for k in topics]),
             ("merge_years", [{"year": y} for y in years]),
         ]
-        return [(STATEMENTS[name], {"rows": chunk}) for name, rows in groups for chunk in _chunks(rows)]
+
+    def shared_statements(self) -> list[tuple[str, dict]]:
+        return [(STATEMENTS[name], {"rows": chunk}) for name, rows in self.shared_rows() for chunk in _chunks(rows)]
 
     def replace_params(self, implements: list[dict], stub_ids: list[str], stub_edges: list[dict]) -> dict:
         return {
@@ -501,7 +525,11 @@ def _resolve_implements(store: GraphStore, plan: _Plan) -> list[dict]:
     """Each cited plan → an existing document (by doc_number, else title_key) or a new stub id."""
     if not plan.refs:
         return []
-    found = {row["i"]: row for row in store.read(STATEMENTS["find_cited"], {"rows": plan.refs})}
+    return _implements_of(plan, {row["i"]: row for row in store.read(STATEMENTS["find_cited"], {"rows": plan.refs})})
+
+
+def _implements_of(plan: _Plan, found: dict[Any, dict]) -> list[dict]:
+    """``_resolve_implements`` from the rows of ``find_cited`` (by ref index)."""
     out: dict[str, dict] = {}
     for ref in plan.refs:
         row = found.get(ref["i"], {})
@@ -531,6 +559,36 @@ def load_document(store: GraphStore, extraction: Extraction | dict) -> LoadResul
     return write_plan(store, plan_document(extraction))
 
 
+def _result(plan: _Plan) -> LoadResult:
+    return LoadResult(
+        doc_id=plan.doc_id, status="created", sections=len(plan.sections), tasks=len(plan.tasks),
+        targets=len(plan.targets), agencies=len(plan.agency_rows), responsibilities=len(plan.responsibilities),
+        tasks_without_responsible=plan.without_responsible, warnings=plan.warnings,
+        agency_ids=sorted(plan.agency_rows),
+    )
+
+
+def _status(plan: _Plan, old: dict | None, result: LoadResult) -> str:
+    """created | upgraded (a stub) | unchanged | replaced, from the stored state; notes the replaced document."""
+    if old is None:
+        return "created"
+    if old["stub"]:
+        return "upgraded"
+    if (old["sha256"] == plan.doc.get("sha256") and old["extraction_sha"] == plan.doc["extraction_sha"]
+            and old.get("loader_version") == LOADER_VERSION):
+        return "unchanged"
+    result.previous = {"file": old.get("file"), "sha256": old.get("sha256"), "tasks": int(old.get("tasks") or 0)}
+    return "replaced"
+
+
+def _stubs(plan: _Plan, rows: list[dict]) -> tuple[list[str], list[dict]]:
+    """The stub ids a document replaces and the IMPLEMENTS edges into them it takes over."""
+    stub_ids = sorted({r["stub_id"] for r in rows})
+    stub_edges = [{k: r[k] for k in ("src", "quote", "doc_number", "start", "end")}
+                  for r in rows if r["src"] and r["src"] != plan.doc_id]
+    return stub_ids, stub_edges
+
+
 def write_plan(store: GraphStore, plan: _Plan, *, link: bool = False) -> LoadResult:
     """Write a planned document (:func:`plan_document`); unchanged input sends no write.
 
@@ -538,30 +596,16 @@ def write_plan(store: GraphStore, plan: _Plan, *, link: bool = False) -> LoadRes
     are recomputed and written in the same atomic write, so they are never missing; links of new documents
     are left to :func:`plangraph.graph.linking.relink` (nothing links to them yet)."""
     _ensure_schema(store)
-    result = LoadResult(
-        doc_id=plan.doc_id, status="created", sections=len(plan.sections), tasks=len(plan.tasks),
-        targets=len(plan.targets), agencies=len(plan.agency_rows), responsibilities=len(plan.responsibilities),
-        tasks_without_responsible=plan.without_responsible, warnings=plan.warnings,
-        agency_ids=sorted(plan.agency_rows),
-    )
+    result = _result(plan)
     state = store.read(STATEMENTS["document_state"], {"doc_id": plan.doc_id})
-    if state:
-        old = state[0]
-        if old["stub"]:
-            result.status = "upgraded"
-        elif (old["sha256"] == plan.doc.get("sha256") and old["extraction_sha"] == plan.doc["extraction_sha"]
-              and old.get("loader_version") == LOADER_VERSION):
-            result.status = "unchanged"
-            return result
-        else:
-            result.status = "replaced"
+    result.status = _status(plan, state[0] if state else None, result)
+    if result.status == "unchanged":
+        return result
     implements = _resolve_implements(store, plan)
     stubs = store.read(STATEMENTS["stubs_of_document"], {
         "doc_id": plan.doc_id, "doc_number": plan.doc.get("doc_number"), "title_key": plan.doc.get("title_key"),
     })
-    stub_ids = sorted({r["stub_id"] for r in stubs})
-    stub_edges = [{k: r[k] for k in ("src", "quote", "doc_number", "start", "end")}
-                  for r in stubs if r["src"] and r["src"] != plan.doc_id]
+    stub_ids, stub_edges = _stubs(plan, stubs)
     statements = plan.shared_statements()
     statements.append((STATEMENTS["replace_document"], plan.replace_params(implements, stub_ids, stub_edges)))
     if link and result.status == "replaced":
@@ -602,3 +646,173 @@ def graph_stats(store: GraphStore) -> dict:
     stats["relationships"] = {row["type"]: int(row["n"]) for row in store.read(STATEMENTS["count_relationships"])}
     stats["tasks_without_responsible"] = int(store.read(STATEMENTS["count_tasks_without_responsible"])[0]["n"])
     return dict(sorted(stats.items()))
+
+
+# -- bulk loading: several new documents per write
+
+# how rows of one shared-node statement for the same key combine when several documents are sent at once, so
+# that one statement over the folded rows leaves what the documents' statements one after another would:
+# "last" (the statement SETs every property: the last row wins), "coalesce" (it SETs coalesce(row, stored):
+# the last non-null value wins; aliases are unioned in order), "same" (rows with one key are identical)
+_FOLD: dict[str, tuple[tuple[str, ...], str]] = {
+    "merge_jurisdictions": (("name",), "last"),
+    "merge_part_of": (("child", "parent"), "same"),
+    "merge_functions": (("key",), "coalesce"),
+    "merge_agencies": (("agency_id",), "coalesce"),
+    "merge_agency_in": (("agency_id",), "last"),          # the agency's one IN edge: the last document's
+    "merge_agency_function": (("agency_id",), "last"),    # the agency's one HAS_FUNCTION edge: the last one's
+    "merge_succession": (("agency_id", "successor_id"), "coalesce"),
+    "merge_topics": (("key",), "coalesce"),
+    "merge_years": (("year",), "same"),
+}
+
+
+def _fold_rows(how: str, old: dict, new: dict) -> dict:
+    if how != "coalesce":
+        return new
+    out = {k: (new[k] if new.get(k) is not None else old.get(k)) for k in {**old, **new}}
+    if "aliases" in old or "aliases" in new:
+        out["aliases"] = list(dict.fromkeys([*(old.get("aliases") or []), *(new.get("aliases") or [])]))
+    return out
+
+
+def shared_statements_of(plans: list[_Plan]) -> list[tuple[str, dict]]:
+    """The shared-node statements of several documents, each sent once over the documents' rows folded by key
+    (``_FOLD``): the same graph as each document's ``shared_statements()`` in turn, in a tenth of the
+    statements."""
+    folded: dict[str, dict[tuple, dict]] = {}
+    order: list[str] = []
+    for plan in plans:
+        for name, rows in plan.shared_rows():
+            keys, how = _FOLD[name]
+            if name not in folded:
+                folded[name] = {}
+                order.append(name)
+            bucket = folded[name]
+            for row in rows:
+                key = tuple(row.get(k) for k in keys)
+                bucket[key] = _fold_rows(how, bucket[key], row) if key in bucket else row
+    return [(STATEMENTS[name], {"rows": chunk}) for name in order for chunk in _chunks(list(folded[name].values()))]
+
+
+def _keys(plan: _Plan) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """What a document is known by (id, number, title key) and what it cites (numbers, title keys, stub ids)."""
+    own = {("id", plan.doc_id)}
+    own |= {("number", v) for v in [plan.doc.get("doc_number")] if v}
+    own |= {("title", v) for v in [plan.doc.get("title_key")] if v}
+    cites: set[tuple[str, str]] = set()
+    for ref in plan.refs:
+        if ref.get("doc_number"):
+            cites.add(("number", ref["doc_number"]))
+        if ref.get("title_key"):
+            cites.add(("title", ref["title_key"]))
+        cites.add(("id", stub_doc_id(ref.get("title_key") or ref.get("doc_number"))))
+    return own, cites
+
+
+class BulkWriter:
+    """Writes documents in batches of up to ``max_docs`` (or ``max_rows`` rows): the reads of a batch (state,
+    cited plans, stubs) in three statements, and its new documents (absent or stubs) in one atomic write — the
+    shared nodes folded (:func:`shared_statements_of`), one ``create_document`` statement per document (each
+    atomic on its own, so a failing document is never half-written), one version bump. A replaced document is
+    written alone by :func:`write_plan` (its links with it). Two documents that cite each other or share an id,
+    number or title key never go in one batch: the later one waits until the earlier is written, so every
+    document sees what a one-by-one load would have shown it.
+
+    ``add(plan, token)`` and ``flush()`` return ``(token, LoadResult | Exception)`` for the documents written;
+    call ``flush()`` at the end."""
+
+    def __init__(self, store: GraphStore, *, link: bool = False, max_docs: int = 32, max_rows: int = 20_000) -> None:
+        self.store = store
+        self.link = link
+        self.max_docs = max_docs
+        self.max_rows = max_rows
+        self._pending: list[tuple[_Plan, Any]] = []
+        self._own: set[tuple[str, str]] = set()
+        self._cites: set[tuple[str, str]] = set()
+        self._rows = 0
+
+    def __len__(self) -> int:
+        return len(self._pending)
+
+    def add(self, plan: _Plan, token: Any) -> list[tuple[Any, LoadResult | Exception]]:
+        own, cites = _keys(plan)
+        done = self.flush() if (own & self._own or own & self._cites or cites & self._own) else []
+        self._pending.append((plan, token))
+        self._own |= own
+        self._cites |= cites
+        self._rows += len(plan.tasks) + len(plan.responsibilities) + len(plan.cites) + len(plan.sections)
+        if len(self._pending) >= self.max_docs or self._rows >= self.max_rows:
+            done += self.flush()
+        return done
+
+    def flush(self) -> list[tuple[Any, LoadResult | Exception]]:
+        items, self._pending = self._pending, []
+        self._own, self._cites, self._rows = set(), set(), 0
+        if not items:
+            return []
+        try:
+            return self._write(items)
+        except GraphError as exc:  # the batch's reads failed: every document of it fails with the reason
+            return [(token, exc) for _, token in items]
+
+    def _write(self, items: list[tuple[_Plan, Any]]) -> list[tuple[Any, LoadResult | Exception]]:
+        store = self.store
+        _ensure_schema(store)
+        states = {r["doc_id"]: r for r in store.read(STATEMENTS["document_states"],
+                                                      {"doc_ids": [p.doc_id for p, _ in items]})}
+        refs = [{**ref, "i": [k, ref["i"]]} for k, (p, _) in enumerate(items) for ref in p.refs]
+        found: dict[int, dict[Any, dict]] = {}
+        if refs:
+            for row in store.read(STATEMENTS["find_cited"], {"rows": refs}):
+                found.setdefault(row["i"][0], {})[row["i"][1]] = row
+        stubs: dict[str, list[dict]] = {}
+        for row in store.read(STATEMENTS["stubs_of_documents"], {"rows": [
+                {"doc_id": p.doc_id, "doc_number": p.doc.get("doc_number"), "title_key": p.doc.get("title_key")}
+                for p, _ in items]}):
+            stubs.setdefault(row["doc_id"], []).append(row)
+        out: list[tuple[Any, LoadResult | Exception]] = []
+        new: list[tuple[_Plan, Any, LoadResult]] = []
+        statements: list[tuple[str, dict]] = []
+        replaced: list[tuple[_Plan, Any]] = []
+        for k, (plan, token) in enumerate(items):
+            result = _result(plan)
+            result.status = _status(plan, states.get(plan.doc_id), result)
+            if result.status == "unchanged":
+                out.append((token, result))
+            elif result.status == "replaced":
+                replaced.append((plan, token))
+            else:
+                stub_ids, stub_edges = _stubs(plan, stubs.get(plan.doc_id, []))
+                create = (STATEMENTS["create_document"],
+                          plan.replace_params(_implements_of(plan, found.get(k, {})), stub_ids, stub_edges))
+                try:
+                    check_statements([create, *plan.shared_statements()])
+                except KeyRefused as exc:
+                    out.append((token, exc))
+                    continue
+                statements.append(create)
+                new.append((plan, token, result))
+        if new:
+            statements = shared_statements_of([p for p, _, _ in new]) + statements
+            statements.append((STATEMENTS["bump_version"], {}))
+            try:
+                _checkpoint("before-write")
+                store.write_atomic(statements)
+                _checkpoint("after-write")
+                out += [(token, result) for _, token, result in new]
+            except GraphError:  # one document failed (or the write): each alone, so only that one fails
+                out += [(token, self._one(plan, result.status)) for plan, token, result in new]
+        for plan, token in replaced:
+            out.append((token, self._one(plan, None)))
+        return out
+
+    def _one(self, plan: _Plan, status: str | None) -> LoadResult | Exception:
+        """A document written alone; ``status`` is what a batch write that may have applied it planned."""
+        try:
+            result = write_plan(self.store, plan, link=self.link)
+        except (GraphError, KeyError, TypeError, ValueError) as exc:
+            return exc
+        if status is not None and result.status == "unchanged":  # the batch wrote it before failing elsewhere
+            result.status = status
+        return result

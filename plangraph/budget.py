@@ -137,3 +137,54 @@ def _exit(worker: _Worker) -> int | str:
     worker.proc.join(2)
     code = worker.proc.exitcode
     return code if code is not None else f"unknown, pid {worker.proc.pid}, parent {os.getpid()}"
+
+
+_DONE = object()
+
+
+def ahead(items: Iterator[Any], depth: int) -> Iterator[Any]:
+    """``items`` consumed by a background thread up to ``depth`` ahead of the caller, so the producer (the
+    extraction workers of :func:`run_budgeted`) keeps working while the caller is busy (writing to the store).
+    An exception of the producer is raised in the caller; closing this generator stops the producer."""
+    import queue
+    import threading
+
+    box: queue.Queue = queue.Queue(maxsize=max(1, depth))
+    stop = threading.Event()
+
+    def put(value: Any) -> bool:
+        while not stop.is_set():
+            try:
+                box.put(value, timeout=0.2)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for item in items:
+                if not put((True, item)):
+                    break
+        except BaseException as exc:  # handed to the caller
+            put((False, exc))
+        finally:
+            close = getattr(items, "close", None)
+            if close is not None:
+                with contextlib.suppress(Exception):
+                    close()  # in this thread: a generator is closed by the thread running it
+            put((True, _DONE))
+
+    thread = threading.Thread(target=produce, name="plangraph-extract-ahead", daemon=True)
+    thread.start()
+    try:
+        while True:
+            ok, value = box.get()
+            if not ok:
+                raise value
+            if value is _DONE:
+                return
+            yield value
+    finally:
+        stop.set()
+        thread.join(30)

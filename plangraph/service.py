@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
@@ -162,20 +163,15 @@ def already_loaded(store: GraphStore, files: list[Path]) -> dict[Path, dict]:
     return {Path(r["path"]): found[(r["sha256"], r["file"])] for r in rows if (r["sha256"], r["file"]) in found}
 
 
-_PREVIOUS = ("MATCH (d:Document {doc_id: $doc_id}) WHERE coalesce(d.stub, false) = false "
-             "RETURN d.file AS file, d.sha256 AS sha256, size([(d)-[:HAS_TASK]->(:Task) | 1]) AS tasks")
-
-
-def same_plan_warning(store: GraphStore, plan: Any, path: Path) -> str | None:
-    """A warning when the planned document is a plan the store already holds from another file (a PDF copy
-    replacing the text version, say), with both task counts, so a worse copy never replaces a better one
+def _replaced_warning(previous: dict | None, plan: Any, path: Path) -> str | None:
+    """A warning when a load replaced a plan the store held from another file (``LoadResult.previous``: a PDF
+    copy replacing the text version, say), with both task counts, so a worse copy never replaces a better one
     silently."""
-    rows = store.read(_PREVIOUS, {"doc_id": plan.doc_id})
-    if not rows or rows[0]["sha256"] == plan.doc.get("sha256"):
+    if not previous or previous.get("sha256") == plan.doc.get("sha256"):
         return None
-    old, new = int(rows[0]["tasks"] or 0), len(plan.tasks)
+    old, new = int(previous.get("tasks") or 0), len(plan.tasks)
     worse = " — fewer tasks than before" if new < old else ""
-    return (f"same plan as {rows[0]['file'] or 'an earlier file'} already in the graph ({old} tasks); "
+    return (f"same plan as {previous.get('file') or 'an earlier file'} already in the graph ({old} tasks); "
             f"replaced by {path.name} ({new} tasks){worse}")
 
 
@@ -229,10 +225,11 @@ def _prepared(files: list[Path], max_mb: float, workers: int,
     """(result, plan) per file in input order; extracted in ``workers`` processes (``plangraph.budget``) with a
     bounded window of documents in flight, so memory stays flat whatever the number of files, and each file
     within ``timeout_s`` seconds: a file over it is reported and skipped, the batch goes on."""
-    from plangraph.budget import run_budgeted
+    from plangraph.budget import ahead, run_budgeted
 
-    for out in run_budgeted(partial(_prepare, max_mb=max_mb), files, workers=workers, timeout_s=timeout_s,
-                            warm=_warm):
+    outs = run_budgeted(partial(_prepare, max_mb=max_mb), files, workers=workers, timeout_s=timeout_s, warm=_warm)
+    # drained by a thread ahead of the loader: the workers extract while this process writes
+    for out in ahead(outs, 2 * workers + 2):
         yield out.value if out.ok else (FileResult(out.item, error=out.reason), None)
 
 
@@ -249,7 +246,7 @@ def ingest_files(store: GraphStore, paths: Iterable[Path | str], on_progress: Pr
     A file whose content is already in the store (same sha256 and name, same extractor) is not extracted again
     unless ``force``. Two files of one batch that are the same plan (same document id) are reported, and the one
     with fewer tasks does not replace the other; a plan already in the store from another file is reported."""
-    from plangraph.graph.loader import write_plan
+    from plangraph.graph.loader import BulkWriter
 
     files = expand_paths(paths)
     report = IngestReport()
@@ -258,6 +255,28 @@ def ingest_files(store: GraphStore, paths: Iterable[Path | str], on_progress: Pr
     prepared = _prepared([f for f in files if f not in known], max_mb,
                          default_workers() if workers is None else workers, timeout_s)
     batch: dict[str, tuple[Path, int]] = {}   # doc_id → (file, tasks) loaded in this batch
+    writer = BulkWriter(store, link=relink)
+    waiting: deque[FileResult] = deque()      # results in input order, until their document is written
+    unwritten: dict[int, tuple[Any, str | None]] = {}   # id(result) → (plan, same-plan warning) being written
+
+    def written(done: list[tuple[FileResult, Any]]) -> None:
+        for result, outcome in done:
+            plan, warning = unwritten.pop(id(result))
+            if isinstance(outcome, Exception):
+                result.error = _reason(outcome)
+                continue
+            result.load = outcome
+            warning = warning or _replaced_warning(outcome.previous, plan, result.path)
+            if warning:
+                outcome.warnings.insert(0, warning)
+            report.links += outcome.links
+            if outcome.status in ("created", "upgraded"):
+                changed.append(outcome.doc_id)
+        while waiting and id(waiting[0]) not in unwritten:
+            report.results.append(waiting.popleft())
+            if on_progress:
+                on_progress(report.results[-1], len(report.results), len(files))
+
     for f in files:
         if f in known:
             row = known[f]
@@ -266,31 +285,24 @@ def ingest_files(store: GraphStore, paths: Iterable[Path | str], on_progress: Pr
                                                          targets=int(row["targets"] or 0))), None
         else:
             result, plan = next(prepared)
+        waiting.append(result)
+        done: list[tuple[FileResult, Any]] = []
         if plan is not None:
-            try:
-                tasks = len(plan.tasks)
-                if plan.doc_id in batch and batch[plan.doc_id][1] > tasks:
-                    first, kept = batch[plan.doc_id]
-                    result.load = LoadResult(doc_id=plan.doc_id, status="skipped", tasks=tasks, warnings=[
-                        f"same plan as {first.name} in this batch ({kept} tasks); kept that one, "
-                        f"not this copy ({tasks} tasks)"])
-                else:
-                    warning = (f"same plan as {batch[plan.doc_id][0].name} in this batch ({batch[plan.doc_id][1]} "
-                               f"tasks); replaced by this copy ({tasks} tasks)" if plan.doc_id in batch
-                               else same_plan_warning(store, plan, f))
-                    result.load = write_plan(store, plan, link=relink)
-                    if warning:
-                        result.load.warnings.insert(0, warning)
-                    batch[plan.doc_id] = (f, tasks)
-                    report.links += result.load.links
-                    if result.load.status in ("created", "upgraded"):
-                        changed.append(result.load.doc_id)
-                result.summary = _summary(plan)
-            except (GraphError, KeyError, TypeError, ValueError) as exc:
-                result.error = _reason(exc)
-        report.results.append(result)
-        if on_progress:
-            on_progress(result, len(report.results), len(files))
+            result.summary = _summary(plan)
+            tasks = len(plan.tasks)
+            if plan.doc_id in batch and batch[plan.doc_id][1] > tasks:
+                first, kept = batch[plan.doc_id]
+                result.load = LoadResult(doc_id=plan.doc_id, status="skipped", tasks=tasks, warnings=[
+                    f"same plan as {first.name} in this batch ({kept} tasks); kept that one, "
+                    f"not this copy ({tasks} tasks)"])
+            else:
+                warning = (f"same plan as {batch[plan.doc_id][0].name} in this batch ({batch[plan.doc_id][1]} "
+                           f"tasks); replaced by this copy ({tasks} tasks)" if plan.doc_id in batch else None)
+                batch[plan.doc_id] = (f, tasks)
+                unwritten[id(result)] = (plan, warning)
+                done = writer.add(plan, result)
+        written(done)
+    written(writer.flush())
     if relink and changed:
         from plangraph.graph.linking import relink as relink_tasks  # scikit-learn: only when ingesting
 

@@ -279,10 +279,32 @@ class FalkorStore:
         """Start compacting the AOF without waiting (see :meth:`compact`)."""
         falkor_server.rewrite_aof(self.server.data_dir)
 
-    def compact(self) -> None:
+    def compact(self, *, when_log_over: float = 0.0) -> bool:
         """Rewrite the AOF into one snapshot and wait for it: call after an ingest, so a restart (or a
-        restart after ``kill -9``) loads the snapshot instead of replaying every statement."""
+        restart after ``kill -9``) loads the snapshot instead of replaying every statement. With
+        ``when_log_over`` (a fraction), only once the statements logged since the last snapshot reach that
+        fraction of the snapshot's size (or 1 MB): a one-plan re-ingest does not rewrite a whole national graph,
+        and a restart replays a bounded log. Returns whether it compacted."""
+        if when_log_over > 0:
+            base, log = self.log_sizes()
+            if log < max(1048576, when_log_over * base):
+                return False
         falkor_server.compact(self.server.data_dir)
+        return True
+
+    def log_sizes(self) -> tuple[int, int]:
+        """Bytes of the snapshot and of the statements logged after it (what a restart loads and replays)."""
+        base = log = 0
+        for f in (self.server.data_dir / "appendonlydir").glob("*.aof*"):
+            try:
+                size = f.stat().st_size
+            except OSError:
+                continue
+            if ".incr." in f.name:
+                log += size
+            elif ".base." in f.name:
+                base += size
+        return base, log
 
     def clear(self) -> None:
         """Delete this graph (data and schema). For tests and ``--replace-all`` style reloads."""

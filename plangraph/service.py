@@ -30,6 +30,10 @@ from plangraph.ingest.readers import SUPPORTED
 
 DEFAULT_MAX_MB = 20.0
 DEFAULT_FILE_TIMEOUT_S = 120.0
+# after an ingest, the embedded store's log is folded into a snapshot once it reaches this fraction of the
+# snapshot's size (or 1 MB): a restart replays a bounded log, and a small ingest into a large graph does not
+# pay for rewriting the whole graph
+COMPACT_WHEN_LOG_OVER = 0.25
 
 
 @dataclass
@@ -313,7 +317,8 @@ def ingest_files(store: GraphStore, paths: Iterable[Path | str], on_progress: Pr
     compact = getattr(store, "compact", None)
     if compact is not None and any(r.load and r.load.status != "unchanged" for r in report.results):
         try:
-            compact()  # embedded FalkorDB: fold the log into one snapshot, so a restart is quick
+            # embedded FalkorDB: fold the log into one snapshot once it is large, so a restart is quick
+            compact(when_log_over=COMPACT_WHEN_LOG_OVER)
         except GraphError as exc:  # the data is in the log; only the next start is slower
             report.batch_errors.append(f"compacting the store log failed: {_reason(exc)}")
     return report

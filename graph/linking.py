@@ -43,6 +43,19 @@ _READS: dict[str, str] = {
     "all_document_links": (
         "MATCH (a:Document)-[:IMPLEMENTS]->(b:Document) RETURN a.doc_id AS src, b.doc_id AS dst ORDER BY src, dst"
     ),
+    # the neighbourhood of a few changed documents (a re-ingest reads what it links, not the whole corpus)
+    "implementers_of": (
+        "UNWIND $doc_ids AS id MATCH (a:Document)-[:IMPLEMENTS*1..]->(:Document {doc_id: id}) "
+        "RETURN DISTINCT a.doc_id AS doc_id ORDER BY doc_id"
+    ),
+    "document_links_below": (
+        "UNWIND $doc_ids AS id MATCH (:Document {doc_id: id})-[:IMPLEMENTS*0..]->(a:Document)-[:IMPLEMENTS]->(b:Document) "
+        "RETURN DISTINCT a.doc_id AS src, b.doc_id AS dst ORDER BY src, dst"
+    ),
+    "levels_of": (
+        "UNWIND $doc_ids AS id MATCH (d:Document {doc_id: id}) WHERE coalesce(d.stub, false) = false "
+        "RETURN d.doc_id AS doc_id, d.level AS level ORDER BY doc_id"
+    ),
     "tasks_of": (
         "UNWIND $doc_ids AS id MATCH (t:Task {doc_id: id}) "
         "RETURN t.task_id AS task_id, t.doc_id AS doc_id, t.title AS title, t.text AS text ORDER BY task_id"
@@ -185,6 +198,7 @@ class PendingDocument:
 
 
 GROUP = 200  # local documents per atomic write of their links
+NEIGHBOURHOOD = 50  # up to this many changed documents, relinking reads their neighbourhood only
 
 
 def _implementers(seeds: set[str], edges: list[tuple[str, str]]) -> set[str]:
@@ -204,18 +218,27 @@ def _implementers(seeds: set[str], edges: list[tuple[str, str]]) -> set[str]:
 
 def link_batches(store: GraphStore, changed: Iterable[str] | None = None, *, pending: PendingDocument | None = None,
                  k: int = TOP_K, threshold: float = THRESHOLD) -> Iterable[tuple[list[tuple[str, dict]], int]]:
-    """(statements, links) per batch of local documents whose links ``changed`` documents can change."""
-    levels = {r["doc_id"]: r["level"] for r in store.read(STATEMENTS["documents"])}
-    raw = [(r["src"], r["dst"]) for r in store.read(STATEMENTS["all_document_links"])]
+    """(statements, links) per batch of local documents whose links ``changed`` documents can change.
+
+    A few changed documents (up to ``NEIGHBOURHOOD``) read only their neighbourhood: the documents implementing
+    them and the document links below those (what the links can depend on), so a re-ingest does not read the
+    whole corpus; more read every document and document link once."""
+    seeds = set(changed or ()) | ({pending.doc_id} if pending else set())
+    if (changed is None and pending is None) or len(seeds) > NEIGHBOURHOOD:
+        levels = {r["doc_id"]: r["level"] for r in store.read(STATEMENTS["documents"])}
+        raw = [(r["src"], r["dst"]) for r in store.read(STATEMENTS["all_document_links"])]
+        candidates = set(levels) if changed is None and pending is None else seeds | _implementers(seeds, raw)
+    else:
+        candidates = seeds | {r["doc_id"] for r in store.read(STATEMENTS["implementers_of"], {"doc_ids": sorted(seeds)})}
+        starts = candidates | set(pending.implements if pending else ())
+        raw = [(r["src"], r["dst"]) for r in store.read(STATEMENTS["document_links_below"], {"doc_ids": sorted(starts)})]
+        named = sorted(candidates | {d for e in raw for d in e})
+        levels = {r["doc_id"]: r["level"] for r in store.read(STATEMENTS["levels_of"], {"doc_ids": named})}
     if pending is not None:
         levels[pending.doc_id] = pending.level
         raw = [e for e in raw if e[0] != pending.doc_id] + [(pending.doc_id, d) for d in pending.implements]
     targets = higher_documents(levels, [(a, b) for a, b in raw if b in levels])
-    if changed is None and pending is None:
-        affected = sorted(levels)
-    else:
-        seeds = set(changed or ()) | ({pending.doc_id} if pending else set())
-        affected = sorted(d for d in seeds | _implementers(seeds, raw) if d in levels)
+    affected = sorted(d for d in candidates if d in levels)
     for i in range(0, len(affected), GROUP):
         group = affected[i : i + GROUP]
         involved = sorted({d for d in group if d in targets} | {h for d in group for h in targets.get(d, ())})

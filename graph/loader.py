@@ -753,7 +753,8 @@ class BulkWriter:
             return []
         try:
             return self._write(items)
-        except GraphError as exc:  # the batch's reads failed: every document of it fails with the reason
+        except (GraphError, KeyError, TypeError, ValueError) as exc:  # the batch's reads failed: each document
+            # of it fails with the reason (nothing was written)
             return [(token, exc) for _, token in items]
 
     def _write(self, items: list[tuple[_Plan, Any]]) -> list[tuple[Any, LoadResult | Exception]]:

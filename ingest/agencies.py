@@ -56,6 +56,8 @@ _TOWNSHIP_RE = re.compile(r"^[^\W\d_]{2,10}?(?<![城小])(?:镇|乡|街道)(?:�
 _GENERIC_LEVELS_RE = re.compile(
     r"^(?:全省|全市|全县|全区)?各(?:级)?(?:(?:设区市|省辖市|市|州|盟|地|县|区|旗|乡|镇|街道|街|乡镇|镇街)"
     r"(?:[(〔][市县区旗乡镇、]+[)〕])?[、]?)+$")
+_GENERIC_OPENER_RE = re.compile(r"^(?:各有关|各相关|有关|相关|其他|其它)")
+_GENERIC_ENDING_RE = re.compile(r"(部门|单位|方面|机构)$")
 _LEAD_NOTE_RE = re.compile(r"\((?:牵头|牵头单位|牵头部门|主责)\)$")
 
 
@@ -166,12 +168,18 @@ class AgencyResolver:
         # memos of pure lookups over the vocabulary above (fixed once built; a new resolver starts empty)
         self._cores: dict[str, _Core | None] = {}
         self._functions: dict[str, str | None] = {}
+        self._generic_memo: dict[str, bool] = {}
 
     # ------------------------------------------------------------------ lookup
     def is_generic(self, name: str) -> bool:
-        """True for references that name no particular agency (各地, 有关部门, 各县区, 各镇街 …)."""
-        return name in self.generic_actors or bool(_GENERIC_LEVELS_RE.match(name) or _GENERIC_CLASS_RE.search(name)) or bool(
-            re.match(r"^(?:各有关|各相关|有关|相关|其他|其它)", name) and re.search(r"(部门|单位|方面|机构)$", name))
+        """True for references that name no particular agency (各地, 有关部门, 各县区, 各镇街 …); memoised."""
+        try:
+            return self._generic_memo[name]
+        except KeyError:
+            generic = _memo(self._generic_memo)[name] = name in self.generic_actors or bool(
+                _GENERIC_LEVELS_RE.match(name) or _GENERIC_CLASS_RE.search(name)) or bool(
+                _GENERIC_OPENER_RE.match(name) and _GENERIC_ENDING_RE.search(name))
+            return generic
 
     def lookup_core(self, core: str) -> _Core | None:
         """Classify a name with its place / level prefix already removed (memoised per resolver)."""

@@ -110,10 +110,16 @@ def _endings() -> tuple[list[tuple[str, str]], tuple[str, ...]]:
 
 
 # ---------------------------------------------------------------------------------------------- names
+_SPACES_RE = re.compile(r"[\s\xa0\u3000]+")
+_WORD_RE = re.compile(r"[^ \xa0\u3000]+")
+
+
+@lru_cache(maxsize=65536)
 def clean_name(name: str) -> str:
-    """A printed name without pinyin noise, inner spaces and surrounding punctuation."""
+    """A printed name without pinyin noise, inner spaces and surrounding punctuation (memoised: the same
+    names recur in every plan)."""
     name = PINYIN_RE.sub("", name)
-    name = re.sub(r"[\s\xa0\u3000]+", "", name)
+    name = _SPACES_RE.sub("", name)
     return name.strip(STRIP)
 
 
@@ -147,6 +153,7 @@ def is_unit(name: str) -> bool:
     return looks_like_unit(name) or default_resolver().knows(name)
 
 
+@lru_cache(maxsize=65536)
 def strip_role(name: str) -> tuple[str, str | None]:
     """``省大数据中心按职责分工负责`` → (省大数据中心, joint); ``市人社局(牵头)`` → (市人社局, lead)."""
     m = LEAD_MARKER_RE.search(name)
@@ -160,6 +167,7 @@ def strip_role(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+@lru_cache(maxsize=65536)
 def strip_deng(name: str) -> str:
     """``省财政厅等`` / ``河南银保监局等相关部门`` → the unit before 等 (when it is one)."""
     m = _DENG_RE.search(name)
@@ -198,7 +206,7 @@ def _pieces(text: str) -> list[tuple[int, int]]:
 
 def _split_spaces(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Split a piece at spaces only where every part is a unit (``市发改委 市财政局``)."""
-    parts = [(s + m.start(), s + m.end()) for m in re.finditer(r"[^ \xa0\u3000]+", text[s:e])]
+    parts = [(m.start(), m.end()) for m in _WORD_RE.finditer(text, s, e)]
     if len(parts) > 1 and all(is_unit(strip_deng(strip_role(text[a:b])[0])) for a, b in parts):
         return parts
     return [(s, e)]

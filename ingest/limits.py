@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 MAX_UNIT_CHARS = 100
 MAX_TITLE_CHARS = 300
@@ -28,9 +28,34 @@ _KEY_JUNK = re.compile(r"[\x00-\x1f\x7f-\x9f\s]+")
 _UNIT_FIELDS = ("agency_id", "name", "lead", "lead_id", "successor_id", "issuer", "issuer_id")
 _UNIT_LISTS = ("co", "co_ids", "printed", "aliases", "generic_actors")
 _TITLE_FIELDS = ("title", "wrapper_title", "section", "section_title", "path", "metric", "title_key", "scope")
-_UNIT_FIELD_SET, _UNIT_LIST_SET, _TITLE_FIELD_SET = frozenset(_UNIT_FIELDS), frozenset(_UNIT_LISTS), frozenset(_TITLE_FIELDS)
-_CONTAINERS = (list, dict)
 _QUOTE_PAIRS = (("quote", "start", "end"), ("responsibility_quote", "responsibility_start", "responsibility_end"))
+_CONTAINERS = (list, dict)
+
+
+class _Layout(NamedTuple):
+    """The fields of one dict layout (its keys in order) that bounding looks at."""
+
+    units: tuple[str, ...]
+    unit_lists: tuple[str, ...]
+    titles: tuple[str, ...]
+    quotes: tuple[tuple[str, str, str], ...]
+    text: bool
+
+
+_LAYOUTS: dict[tuple[str, ...], _Layout] = {}  # extraction dicts come in a few dozen layouts
+
+
+def _layout(keys: tuple[str, ...]) -> _Layout:
+    layout = _LAYOUTS.get(keys)
+    if layout is None:
+        if len(_LAYOUTS) > 4096:
+            _LAYOUTS.clear()
+        present = set(keys)
+        layout = _LAYOUTS[keys] = _Layout(
+            tuple(f for f in _UNIT_FIELDS if f in present and not (f == "name" and "quote" in present)),
+            tuple(f for f in _UNIT_LISTS if f in present), tuple(f for f in _TITLE_FIELDS if f in present),
+            tuple(q for q in _QUOTE_PAIRS if q[0] in present), "text" in present)
+    return layout
 
 
 def clean_text(text: str) -> str:
@@ -74,23 +99,22 @@ class _Bounder:
             return
         if not isinstance(node, dict):
             return
-        keys = node.keys()
-        for field in keys & _UNIT_FIELD_SET:  # one kind of cut per group: the order inside it does not count
-            if not (field == "name" and "quote" in node):
-                node[field] = self.key(node[field])
-        for field in keys & _UNIT_LIST_SET:
+        layout = _layout(tuple(node))
+        for field in layout.units:
+            node[field] = self.key(node[field])
+        for field in layout.unit_lists:
             if isinstance(node[field], list):
                 node[field] = [self.key(v) for v in node[field]]
-        for field in keys & _TITLE_FIELD_SET:
+        for field in layout.titles:
             node[field] = self.title(node[field])
-        for quote, start, end in _QUOTE_PAIRS:
-            text = node.get(quote)
+        for quote, start, end in layout.quotes:
+            text = node[quote]
             if isinstance(text, str) and len(text) > MAX_QUOTE_CHARS:
                 node[quote] = text[:MAX_QUOTE_CHARS]
                 if isinstance(node.get(start), int):
                     node[end] = node[start] + MAX_QUOTE_CHARS
                 self._count(f"quotes over {MAX_QUOTE_CHARS} characters shortened")
-        if isinstance(node.get("text"), str) and len(node["text"]) > MAX_QUOTE_CHARS:
+        if layout.text and isinstance(node["text"], str) and len(node["text"]) > MAX_QUOTE_CHARS:
             node["text"] = node["text"][:MAX_QUOTE_CHARS]
             self._count(f"task texts over {MAX_QUOTE_CHARS} characters shortened")
         for value in node.values():

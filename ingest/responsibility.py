@@ -203,6 +203,8 @@ _NUMBER_AT_RE = re.compile(
     r"[^\S\n]*(?:[(（]?[一二三四五六七八九十百\d]{1,3}[)）.、．]|第[一二三四五六七八九十]+[条项])[^\S\n]*"
 )
 _SENTENCE_BREAK = "。!?！？\n"
+_SEGMENT_SCAN_RE = re.compile("[" + re.escape(OPEN + CLOSE + _SEGMENT_SPLIT + "。") + "]")
+_CLOSE_SCAN_RE = re.compile("[" + re.escape(OPEN + CLOSE + "\n。") + "]")
 _SENTENCE_BREAK_RE = re.compile("[" + re.escape(_SENTENCE_BREAK) + "]")
 # what moves the scan for a sentence's first segment: brackets (depth) and the segment separators
 _FIRST_SEGMENT_RE = re.compile("[" + re.escape(OPEN + CLOSE + _SEGMENT_SPLIT) + "]")
@@ -214,13 +216,14 @@ def _segments(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Top-level segments of ``text[s:e]`` split at , ; and before every label."""
     cuts = [s]
     depth = 0
-    for i in range(s, e):
-        ch = text[i]
+    for m in _SEGMENT_SCAN_RE.finditer(text, s, e):  # only brackets and separators move the scan
+        ch = m.group()
         if ch in OPEN:
             depth += 1
         elif ch in CLOSE:
             depth = max(0, depth - 1)
-        elif ch in _SEGMENT_SPLIT + "。" and depth == 0:
+        elif depth == 0:
+            i = m.start()
             cuts.append(i)
             cuts.append(i + 1)
     for m in _label_re().finditer(text, s, e):
@@ -373,8 +376,8 @@ def _matching_close(text: str, open_pos: int) -> tuple[int, bool]:
     where its partner is (within ``_WRAP_LIMIT``); an unclosed bracket runs to the end of its line."""
     depth = 0
     first_nl = None
-    for i in range(open_pos, min(len(text), open_pos + _WRAP_LIMIT)):
-        ch = text[i]
+    for m in _CLOSE_SCAN_RE.finditer(text, open_pos, min(len(text), open_pos + _WRAP_LIMIT)):
+        ch, i = m.group(), m.start()
         if ch in OPEN:
             depth += 1
         elif ch in CLOSE:

@@ -64,37 +64,43 @@ def _query_key(text: str) -> str:
 class _Scanner:
     """Every occurrence of a set of strings (two characters or more) in a text: ``{label: {(start, end)}}``.
 
-    A character class finds the positions where some string's first character occurs; a character trie then
-    walks from each such position and reports every string that ends on the way.
+    A character class finds the positions where some string's first character occurs followed by a character
+    that is second in some string; a character trie then walks from each such position and reports every
+    string that ends on the way.
     """
 
     _END = ""
 
     def __init__(self, entries: dict[str, list[str]]) -> None:
         self.trie: dict = {}
+        if any(len(term) < 2 for term in entries):
+            raise ValueError("the scanner finds strings of two characters or more")
         for term, labels in entries.items():
             node = self.trie
             for ch in term:
                 node = node.setdefault(ch, {})
             node.setdefault(self._END, []).extend(labels)
         firsts = "".join(re.escape(ch) for ch in sorted(self.trie))
-        self.starts = re.compile(f"[{firsts}]") if firsts else None
+        seconds = "".join(re.escape(ch) for ch in sorted({ch for node in self.trie.values() for ch in node} - {""}))
+        self.starts = re.compile(f"[{firsts}](?=[{seconds}])") if firsts and seconds else None
 
     def scan(self, text: str) -> dict[str, set[tuple[int, int]]]:
         found: dict[str, set[tuple[int, int]]] = {}
         if self.starts is None:
             return found
-        end, n = self._END, len(text)
+        end, n, trie = self._END, len(text), self.trie
         for m in self.starts.finditer(text):
-            i = j = m.start()
-            node = self.trie
+            i = m.start()
+            node, j = trie[m.group()], i + 1  # strings have two characters or more: none ends at the first
             while j < n:
                 node = node.get(text[j])
                 if node is None:
                     break
                 j += 1
-                for label in node.get(end, ()):
-                    found.setdefault(label, set()).add((i, j))
+                labels = node.get(end)
+                if labels:
+                    for label in labels:
+                        found.setdefault(label, set()).add((i, j))
         return found
 
 

@@ -110,6 +110,7 @@ def _endings() -> tuple[list[tuple[str, str]], tuple[str, ...]]:
 
 
 # ---------------------------------------------------------------------------------------------- names
+_PIECE_SCAN_RE = re.compile("[" + re.escape(OPEN + CLOSE + SEPARATORS) + "]")
 _SPACES_RE = re.compile(r"[\s\xa0\u3000]+")
 _WORD_RE = re.compile(r"[^ \xa0\u3000]+")
 
@@ -184,12 +185,14 @@ def _pieces(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     depth = 0
     start = 0
-    for i, ch in enumerate(text):
+    for m in _PIECE_SCAN_RE.finditer(text):  # only brackets and separators move the scan
+        ch = m.group()
         if ch in OPEN:
             depth += 1
         elif ch in CLOSE:
             depth = max(0, depth - 1)
-        elif ch in SEPARATORS and depth == 0:
+        elif depth == 0:
+            i = m.start()
             spans.append((start, i))
             start = i + 1
     spans.append((start, len(text)))

@@ -77,7 +77,9 @@ def _responsibility(result: dict, norm: NormText, outline: Outline) -> None:
                           "generic": agency.generic, "kind": agency.kind, "start": span["start"],
                           "end": span["end"]})
             if not agency.generic:
-                entry = agencies.setdefault(agency.agency_id, _agency_dict(agency))
+                entry = agencies.get(agency.agency_id)
+                if entry is None:
+                    entry = agencies[agency.agency_id] = _agency_dict(agency)
                 if unit.name not in entry["printed"]:
                     entry["printed"].append(unit.name)
             elif unit.name not in task["generic_actors"]:

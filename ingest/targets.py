@@ -215,9 +215,17 @@ def _comparator(pre: str | None, mid: str | None, suf: str | None) -> str:
     return "="
 
 
+_QUOTED_RE = re.compile(r"“[^“”\n]{1,20}”|\"[^\"\n]{1,20}\"")
+_GLUED_BEFORE_RE = re.compile(r"[A-Za-z0-9.第/]")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_NEXT_QUANTITY_RE = re.compile(r"\d|[一二两三四五六七八九十]+(?:" + _UNIT + ")")
+_TRAILING_AND_RE = re.compile(r"(?:和|及|与|、|或|以及)?\s*$")
+_LEADING_AND_RE = re.compile(r"\s*(?:和|及|与|、|或|以及|并)")
+
+
 def _quote_regions(text: str) -> list[tuple[int, int]]:
     """Short quoted labels (``“133”``, ``"415X"``): numbers inside them are names, not quantities."""
-    return [(m.start(), m.end()) for m in re.finditer(r"“[^“”\n]{1,20}”|\"[^\"\n]{1,20}\"", text)]
+    return [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
 
 
 def _quantities(text: str) -> list[_Qty]:
@@ -242,7 +250,7 @@ def _quantities(text: str) -> list[_Qty]:
         if not unit:
             continue
         prev = text[ns - 1] if ns else ""
-        if re.match(r"[A-Za-z0-9.第/]", prev) or re.match(r"[A-Za-z]", text[m.end() : m.end() + 1]):
+        if _GLUED_BEFORE_RE.match(prev) or _LATIN_RE.match(text, m.end()):
             continue
         if any(a < ns < b for a, b in quoted):
             continue
@@ -409,10 +417,10 @@ def find_targets(text: str) -> list[TargetMatch]:
         pre_raw = text[floor : q.start]
         post_end = _clause_end(text, q.end)
         post_raw = text[q.end : post_end]
-        nxt = re.search(r"\d|[一二两三四五六七八九十]+(?:" + _UNIT + ")", post_raw)
+        nxt = _NEXT_QUANTITY_RE.search(post_raw)
         post_raw = post_raw[: nxt.start()] if nxt else post_raw
-        post_raw = re.sub(r"(?:和|及|与|、|或|以及)?\s*$", "", post_raw)
-        if re.match(r"\s*(?:和|及|与|、|或|以及|并)", post_raw):
+        post_raw = _TRAILING_AND_RE.sub("", post_raw)
+        if _LEADING_AND_RE.match(post_raw):
             post_raw = ""  # the next item of a list, not this figure's metric
         post = _clean(post_raw)
         if _PAST.search(text[clause_start : q.start]) or _STATUS.search(text[sent_start : q.start]):
@@ -890,6 +898,8 @@ def _paragraph_start(text: str, pos: int, floor: int) -> int:
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return text
     chars = list(text)
     for s, e in spans:
         for i in range(max(0, s), min(len(chars), e)):

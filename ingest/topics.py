@@ -136,12 +136,14 @@ class TopicTagger:
         excluded = self.excluder.scan(text)
         hits = []
         for key, spans in found.items():
-            blocked = excluded.get(key, ())
-            kept = [(a, b) for a, b in spans if not any(c <= a and b <= d for c, d in blocked)]
-            for a, b in kept:
-                if any(c <= a and b <= d and (c, d) != (a, b) for c, d in kept):
-                    continue
-                hits.append(TopicHit(key, text[a:b], a, b))
+            blocked = excluded.get(key)
+            kept = [(a, b) for a, b in spans if not any(c <= a and b <= d for c, d in blocked)] if blocked else spans
+            # by start, the longer first: a span is inside another one exactly when an earlier one reaches its end
+            reach = -1
+            for a, b in sorted(kept, key=lambda span: (span[0], -span[1])):
+                if reach < b:
+                    hits.append(TopicHit(key, text[a:b], a, b))
+                    reach = b
         return sorted(hits, key=lambda h: (h.start, h.end, h.topic))
 
     def lookup(self, query: str) -> str | None:

@@ -14,10 +14,10 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
 from plangraph.ingest.normalize import converter
 from plangraph.ingest.places import TIERS, tier_of
 from plangraph.ingest.termmatch import TermMatcher
+from plangraph.ingest.yamldata import load_yaml
 
 LEVELS = TIERS  # the government tiers of ingest.places
 _RANK = {lvl: i for i, lvl in enumerate(LEVELS)}
@@ -104,7 +104,7 @@ class _Core:
 def vocabulary() -> dict[str, Any]:
     """The parsed ``agencies.yaml`` (loaded once)."""
     text = resources.files(__package__).joinpath("data/agencies.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when built in
+    return load_yaml(text)
 
 
 def normalize_level(level: str | None, jurisdiction: str | None = None) -> str | None:

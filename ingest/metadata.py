@@ -8,15 +8,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from plangraph.ingest.model import doc_id_for, title_key  # noqa: F401  (the one id rule; re-exported)
 from plangraph.ingest.titleline import title_line_end  # noqa: F401  (re-exported)
+from plangraph.ingest.yamldata import load_yaml
 
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict:
     """The reviewed word lists of ``ingest/data/metadata.yaml`` (loaded once)."""
-    return yaml.safe_load(resources.files(__package__).joinpath("data/metadata.yaml").read_text(encoding="utf-8"))
+    return load_yaml(resources.files(__package__).joinpath("data/metadata.yaml").read_text(encoding="utf-8"))
 
 
 _V = vocabulary()

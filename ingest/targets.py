@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from plangraph.ingest.numbers import ARABIC, CN_NUMERALS, NUMBER, parse_number
+from plangraph.ingest.yamldata import load_yaml
 from plangraph.ingest.years import (
     YEAR,
     HeadingYears,
@@ -33,7 +33,7 @@ from plangraph.ingest.years import (
 def vocabulary() -> dict:
     """The reviewed vocabulary of ``ingest/data/targets.yaml`` (units, comparators, cues; loaded once)."""
     text = resources.files(__package__).joinpath("data/targets.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 _V = vocabulary()

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from plangraph.ingest.normalize import converter
+from plangraph.ingest.yamldata import load_yaml
 
 DATA = Path(__file__).parent / "data" / "topics.yaml"
 
@@ -43,7 +43,7 @@ class TopicHit:
 
 def load_topics(path: Path = DATA) -> list[Topic]:
     """Read and check the taxonomy (unique keys, terms of at least two characters)."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))["topics"]
+    raw = load_yaml(path.read_text(encoding="utf-8"))["topics"]
     topics = [
         Topic(t["key"], t["zh"], t["en"], t.get("description", ""), tuple(t["terms"]), tuple(t.get("exclude") or ()))
         for t in raw

@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from plangraph.ingest.yamldata import load_yaml
 
 SEPARATORS = "、,;，；\n\t"
 SPACES = " \xa0\u3000"
@@ -78,7 +78,7 @@ class Unit:
 def grammar() -> dict[str, Any]:
     """The parsed ``responsibility.yaml`` (labels, role words, openers, brackets)."""
     text = resources.files(__package__).joinpath("data/responsibility.yaml").read_text(encoding="utf-8")
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml when built in
+    return load_yaml(text)
 
 
 @cache

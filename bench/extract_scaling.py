@@ -1,12 +1,17 @@
 """Extraction time against document size, 5 KB → 5 MB, per stage: is every stage linear?
 
     python bench/extract_scaling.py [--sizes 5,50,500,5000] [--budget 300]
+    python bench/extract_scaling.py --corpus /tmp/s300/corpus300 [--sample 60]
 
 A synthetic plan (sections, numbered tasks with responsibility lines and targets; text written here) is grown
 to each size; each stage runs in a worker process under a time budget (``plangraph.budget``), so a
 superlinear stage is reported as over budget instead of hanging the benchmark. The table gives µs per KB:
 flat rows are linear; ``growth`` is the µs/KB at the largest size that finished over the lowest µs/KB
 (≈1 for linear, ≫1 superlinear); ``> budget`` marks a size the stage did not finish within the budget. No timed assertion anywhere (tests never time).
+
+With ``--corpus`` it measures instead what ``bench/scale.py`` reports as extraction speed, the same way (every
+k-th plan of the folder, ``extract_file`` per file in a warm process, ``time.process_time``), plus the
+process's warm-up: CPU seconds of the imports and of the first file (vocabularies, converters).
 """
 
 from __future__ import annotations
@@ -92,11 +97,36 @@ def _warm() -> None:
 STAGES = ("read", "normalise", "outline", "extract (all stages)")
 
 
+def corpus_rate(corpus: Path, sample: int) -> None:
+    """MB per CPU-second over a sample of a corpus (bench/scale.py's method), and the warm-up cost."""
+    files = sorted(corpus.glob("*.txt"))
+    chosen = files[:: max(1, len(files) // sample)][:sample]
+    cpu = time.process_time()
+    from plangraph.ingest.pipeline import extract_file
+
+    imports = time.process_time() - cpu
+    cpu = time.process_time()
+    extract_file(chosen[0])
+    first = time.process_time() - cpu
+    mb = sum(f.stat().st_size for f in chosen) / 1e6
+    cpu = time.process_time()
+    for f in chosen:
+        extract_file(f)
+    cpu = time.process_time() - cpu
+    print(f"{len(chosen)} plans, {mb:.2f} MB: {cpu:.2f} CPU s, {mb / cpu:.2f} MB per CPU-second "
+          f"(warm-up: imports {imports:.2f} s, first file {first:.2f} s)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="5,50,500,5000", help="KB, comma-separated")
     parser.add_argument("--budget", type=float, default=300.0, help="seconds per stage and size")
+    parser.add_argument("--corpus", help="a folder of plans: extraction MB per CPU-second as bench/scale.py measures it")
+    parser.add_argument("--sample", type=int, default=60, help="plans taken from --corpus (every k-th)")
     args = parser.parse_args()
+    if args.corpus:
+        corpus_rate(Path(args.corpus), args.sample)
+        return
     sizes = [int(s) for s in args.sizes.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         files = {}

@@ -50,3 +50,20 @@ def test_every_normalised_span_maps_to_an_original_substring() -> None:
             q = n.quote(i, j)
             assert original[q["start"]:q["end"]] == q["quote"]
             assert q["quote"]
+
+
+def test_pieces_convert_in_one_call_as_one_by_one() -> None:
+    from plangraph.ingest.normalize import _convert_each, converter
+
+    cc = converter("t2s")
+    pieces = ["發展", "計量標準", "2025年", "乾燥", "於是", "干预", "abc"]
+    assert _convert_each(pieces, cc) == [cc.convert(p) for p in pieces]
+    assert _convert_each([], cc) == []
+
+
+def test_width_folding_equals_a_full_translate() -> None:
+    from plangraph.ingest.normalize import _HALF_WIDTH, _fold_width, _Mapped
+
+    text = "（一）到２０２５年，ＡＢＣ！　完成～"
+    table = {ord(k): v for k, v in _HALF_WIDTH.items()}
+    assert _fold_width(_Mapped.identity(text)).text == text.translate(table) == "(一)到2025年,ABC! 完成~"

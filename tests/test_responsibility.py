@@ -161,3 +161,22 @@ def test_match_table_to_tasks_by_title_then_number():
 def test_huitong_list_with_deng_bumen_after_a_full_name():
     assert lead_co("省发展改革委、省能源局要会同省生态环境厅等部门制定方案。") == (
         "省发展改革委", ["省能源局", "省生态环境厅"], "inferred")
+
+
+def test_has_explicit_agrees_with_find_explicit() -> None:
+    from plangraph.ingest.responsibility import find_explicit, has_explicit
+
+    texts = ["推进计量标准建设(2023—2027年)。(责任单位:市市场监管局、市科技局)",
+             "牵头单位:市发展改革委\n配合单位:市财政局", "由市商务局牵头,市财政局配合。",
+             "加强计量监督(2025年底前完成)。", "鼓励企业建立计量标准。", ""]
+    for text in texts:
+        assert has_explicit(text) == (find_explicit(text) is not None), text
+
+
+def test_memoised_name_helpers_stay_bounded() -> None:
+    from plangraph.ingest import agencies
+
+    memo = {str(i): i for i in range(agencies._MEMO_MAX)}
+    assert agencies._memo(memo) == {}  # a full memo starts over
+    small = {"a": 1}
+    assert agencies._memo(small) is small and small == {"a": 1}

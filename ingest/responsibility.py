@@ -27,6 +27,7 @@ from plangraph.ingest.units import (
     grammar,
     is_unit,
     looks_like_unit,
+    role_words,
     split_units,
     strip_role,
 )
@@ -254,9 +255,30 @@ class _Parsed:
     junk: int = 0  # segments that are neither units, deadlines nor officials
 
 
+_PARSED: dict[tuple[str, bool, bool], _Parsed | None] = {}
+_PARSED_MAX = 8192  # distinct clause texts kept; emptied when full
+
+
 def _parse_segments(text: str, s: int, e: int, *, truncated: bool, strict_stop: bool) -> _Parsed | None:
     """Read ``text[s:e]`` as clause segments. ``strict_stop``: the first segment that is not part of a clause
-    ends the clause (sentences); otherwise such segments are skipped (brackets, lines)."""
+    ends the clause (sentences); otherwise such segments are skipped (brackets, lines).
+
+    Only ``text[s:e]`` decides the reading (offsets move with ``s``), and the same unit lists recur in a
+    plan and across plans, so readings are memoised by that text; each call gets its own copy."""
+    key = (text[s:e], truncated, strict_stop)
+    if key in _PARSED:
+        found = _PARSED[key]
+    else:
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.clear()
+        found = _PARSED[key] = _read_segments(key[0], 0, e - s, truncated=truncated, strict_stop=strict_stop)
+    if found is None:
+        return None
+    return _Parsed([replace(u, start=u.start + s, end=u.end + s) for u in found.units], list(found.officials),
+                   found.deadline, found.labelled, found.roled, found.shared, found.end + s, found.junk)
+
+
+def _read_segments(text: str, s: int, e: int, *, truncated: bool, strict_stop: bool) -> _Parsed | None:
     out = _Parsed(end=s)
     label_role: str | None = None
     segs = _segments(text, s, e)
@@ -527,9 +549,19 @@ def _first_segment_end(text: str, s: int, stop: int) -> int:
     return stop
 
 
+@cache
+def _lead_word_re() -> re.Pattern[str]:
+    """Any word that can make a sentence's first segment lead or share (``strip_role`` gives lead/joint only
+    for a role word of theirs or a 牵头/主责 marker): without one a text has no sentence clause."""
+    words = {w for w, role in role_words() if role in ("lead", "joint")} | {"牵头", "主责"}
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 def _sentence_clauses(text: str, taken: list[tuple[int, int]], lead_first: bool) -> list[Clause]:
     """``由A牵头,B、C配合。`` / ``A负责,B配合,<task>`` / ``以上工作由A、B牵头,会同C…``."""
     out: list[Clause] = []
+    if not _lead_word_re().search(text):
+        return out
     for s in _clause_starts(text):
         if any(a <= s < b for a, b in taken) or (out and s < out[-1].end):
             continue

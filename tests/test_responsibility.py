@@ -180,3 +180,17 @@ def test_memoised_name_helpers_stay_bounded() -> None:
     assert agencies._memo(memo) == {}  # a full memo starts over
     small = {"a": 1}
     assert agencies._memo(small) is small and small == {"a": 1}
+
+
+def test_clause_readings_are_memoised_by_text_with_offsets_moved() -> None:
+    from plangraph.ingest.responsibility import _parse_segments, _read_segments
+
+    inner = "责任单位:市发展改革委、市财政局,市科技局配合"
+    for prefix in ("", "推进计量标准建设。(", "加强监管(2025年)。("):
+        text = prefix + inner + ")"
+        s, e = len(prefix), len(prefix) + len(inner)
+        first = _parse_segments(text, s, e, truncated=False, strict_stop=False)
+        again = _parse_segments(text, s, e, truncated=False, strict_stop=False)
+        assert first == again == _read_segments(text, s, e, truncated=False, strict_stop=False)
+        assert first is not again and first.units is not again.units  # callers get their own copies
+        assert [text[u.start:u.end] for u in first.units] == ["市发展改革委", "市财政局", "市科技局"]

@@ -67,7 +67,8 @@ def _inline_split() -> re.Pattern[str]:
     d_ar = re.escape(cfg["delimiters"]["arabic"].replace(".", ""))
     strong = rf"(?:\([{cn}]+\)|[{cn}]+[{d_cn}](?!\d)|第[{cn}\d]+[条章])"
     weak = rf"(?:\(\d+\)|\d+(?:[{d_ar}]|\.(?!\d)))"
-    return re.compile(rf"(?:(?<=[。;!?)])[ \t\u3000]+(?={strong}|{weak})|[ \t\u3000]+(?={strong}))")
+    # every cut starts at a blank: the leading lookahead lets a scan skip other positions at C speed
+    return re.compile(rf"(?=[ \t\u3000])(?:(?<=[。;!?)])[ \t\u3000]+(?={strong}|{weak})|[ \t\u3000]+(?={strong}))")
 
 
 def _ordinal_kind(suffix: str) -> str:
@@ -237,6 +238,12 @@ def _split_title(rest: str) -> tuple[str, bool]:
     return rest.rstrip("。!！:："), False
 
 
+@lru_cache(maxsize=1)
+def _annex_re() -> re.Pattern[str]:
+    """An annex line (附件 / 附件1: …)."""
+    return re.compile(rf"(?:{'|'.join(map(re.escape, _config()['attachment_lines']))})\s*\d*[:：]?")
+
+
 def _body_limits(text: str, lines: list[tuple[int, int]], first_heading: int | None,
                  table_start: int | None) -> tuple[int | None, int, int | None]:
     """Offsets where commentary starts, where the body ends, and where a plan after a wrapper notice starts.
@@ -258,7 +265,7 @@ def _body_limits(text: str, lines: list[tuple[int, int]], first_heading: int | N
             break
         signed = ISSUER_LINE.match(line) and any(DATE_LINE.match(text[a:b]) for a, b in lines[i + 1 : i + 3])
         dated = DATE_LINE.match(line) and not ISSUER_LINE.match(text[lines[i - 1][0]:lines[i - 1][1]])
-        annex = re.fullmatch(rf"(?:{'|'.join(map(re.escape, _config()['attachment_lines']))})\s*\d*[:：]?", line)
+        annex = _annex_re().fullmatch(line)
         if (signed or dated or annex) and not _assigns(text[first_heading:s]):
             later = None
             if annex and not any(_is_heading(text[a:b]) for a, b in lines[i + 1 :]):

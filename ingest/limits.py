@@ -10,6 +10,7 @@ is still the original text at ``[start, end)``). Each kind of cut adds one warni
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -63,8 +64,10 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", _LINE_BREAK.sub("\n", text))
 
 
+@lru_cache(maxsize=65536)
 def clean_key(value: str) -> str:
-    """A value fit to be a graph key: no control characters or whitespace, at most ``MAX_UNIT_CHARS``."""
+    """A value fit to be a graph key: no control characters or whitespace, at most ``MAX_UNIT_CHARS``
+    (memoised: the same names and ids recur in every task)."""
     value = _KEY_JUNK.sub("", value)
     return value if len(value) <= MAX_UNIT_CHARS else value[: MAX_UNIT_CHARS - 1] + ELLIPSIS
 

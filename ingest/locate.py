@@ -41,7 +41,7 @@ def _shift(resp: Responsibility, delta: int) -> Responsibility:
         return resp
 
     def move(u: Unit | None) -> Unit | None:
-        return None if u is None else replace(u, start=u.start + delta, end=u.end + delta)
+        return None if u is None else u.moved(delta)
 
     return replace(resp, lead=move(resp.lead), co=[move(u) for u in resp.co],
                    quote_start=None if resp.quote_start is None else resp.quote_start + delta,
@@ -106,7 +106,7 @@ def _cell_units(cell: str, offset: int) -> list[Unit]:
     if clause is not None and clause.form != "bare":
         lead = [replace(clause.lead, lead_marker=True)] if clause.lead else []
         units = lead + list(clause.co)
-    return [replace(u, start=u.start + offset, end=u.end + offset) for u in units if u.name.strip()]
+    return [u.moved(offset) for u in units if u.name.strip()]
 
 
 def _table(text: str, row: Row, base: int) -> Responsibility | None:

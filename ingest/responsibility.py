@@ -45,6 +45,7 @@ DEADLINE_RE = re.compile(
 _DEADLINE_FULL_RE = re.compile(r"^(?:完成时限|时限)?[:]?\s*" + DEADLINE_RE.pattern + r"$")
 SENTENCE_END = "。;!?\n"
 CLAUSE_END = SENTENCE_END + ",:"
+_CLAUSE_END_SCAN_RE = re.compile("[" + re.escape(OPEN + CLOSE + CLAUSE_END) + "]")
 MODAL_RE = re.compile(r"(?:都要|也要|还要|均要|要|将|应当|应|必须|须|负责)")
 _TRAILING_ADVERB_RE = re.compile(r"(?:都要|也要|还要|均要|要|将|应当|应|须|必须|负责|继续|积极|主动|及时|进一步|共同|牵头)+$")
 _NON_ACTOR_START_RE = re.compile(
@@ -168,9 +169,14 @@ def _label_re() -> re.Pattern[str]:
                       + r"[:：])" + sp)
 
 
+@cache
+def _label_roles() -> dict[str, str]:
+    return dict(_labels())
+
+
 def _label_role(m: re.Match[str]) -> str:
     """The role of a label match (``责任单位:`` or ``【责任单位】``)."""
-    return dict(_labels())[m.group("label") or m.group("boxed")]
+    return _label_roles()[m.group("label") or m.group("boxed")]
 
 
 @cache
@@ -274,7 +280,7 @@ def _parse_segments(text: str, s: int, e: int, *, truncated: bool, strict_stop: 
         found = _PARSED[key] = _read_segments(key[0], 0, e - s, truncated=truncated, strict_stop=strict_stop)
     if found is None:
         return None
-    return _Parsed([replace(u, start=u.start + s, end=u.end + s) for u in found.units], list(found.officials),
+    return _Parsed([u.moved(s) for u in found.units], list(found.officials),
                    found.deadline, found.labelled, found.roled, found.shared, found.end + s, found.junk)
 
 
@@ -692,18 +698,16 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
 
 
 def _clause_end(text: str, pos: int) -> int:
-    i = pos
     depth = 0
-    while i < len(text):
-        ch = text[i]
+    for m in _CLAUSE_END_SCAN_RE.finditer(text, pos):  # only brackets and clause ends move the scan
+        ch = m.group()
         if ch in OPEN:
             depth += 1
         elif ch in CLOSE:
             depth = max(0, depth - 1)
-        elif ch in CLAUSE_END and depth == 0:
-            break
-        i += 1
-    return i
+        elif depth == 0:
+            return m.start()
+    return max(pos, len(text))
 
 
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:

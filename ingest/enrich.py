@@ -140,10 +140,12 @@ def _topics(result: dict, norm: NormText) -> None:
     for task in result["tasks"]:
         hits = default_tagger().tag(task["text"])
         task["topics"] = topics_of(hits)
-        base = task["norm_start"]
-        task["topic_terms"] = [
-            {"topic": h.topic, "term": h.term, **norm.quote(base + h.start, base + h.end)} for h in hits
-        ]
+        base, original = task["norm_start"], norm.original
+        terms = []
+        for h in hits:  # norm.quote inlined: one dict per term
+            s, e = norm.span(base + h.start, base + h.end)
+            terms.append({"topic": h.topic, "term": h.term, "quote": original[s:e], "start": s, "end": e})
+        task["topic_terms"] = terms
     cited = {key for task in result["tasks"] for key in task["topics"]}
     result["topics"] = [{"key": t.key, "zh": t.zh, "en": t.en} for t in default_tagger().topics if t.key in cited]
 

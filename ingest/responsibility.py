@@ -263,6 +263,7 @@ class _Parsed:
 
 _PARSED: dict[tuple[str, bool, bool], _Parsed | None] = {}
 _PARSED_MAX = 8192  # distinct clause texts kept; emptied when full
+_UNREAD = _Parsed()
 
 
 def _parse_segments(text: str, s: int, e: int, *, truncated: bool, strict_stop: bool) -> _Parsed | None:
@@ -272,9 +273,8 @@ def _parse_segments(text: str, s: int, e: int, *, truncated: bool, strict_stop: 
     Only ``text[s:e]`` decides the reading (offsets move with ``s``), and the same unit lists recur in a
     plan and across plans, so readings are memoised by that text; each call gets its own copy."""
     key = (text[s:e], truncated, strict_stop)
-    if key in _PARSED:
-        found = _PARSED[key]
-    else:
+    found = _PARSED.get(key, _UNREAD)  # one lookup: another thread may empty the memo at any time
+    if found is _UNREAD:
         if len(_PARSED) >= _PARSED_MAX:
             _PARSED.clear()
         found = _PARSED[key] = _read_segments(key[0], 0, e - s, truncated=truncated, strict_stop=strict_stop)

@@ -114,7 +114,7 @@ def _fold_width(m: _Mapped) -> _Mapped:
 def _align_chunk(chunk: str, converted: str, base: int) -> list[tuple[int, int, str]]:
     """Blocks turning ``chunk`` (at ``base``) into ``converted``, as small as a char-level diff allows."""
     cc = converter("t2s")
-    charwise = "".join(cc.convert(c) for c in chunk)
+    charwise = "".join(_convert_each(list(chunk), cc))
     if len(charwise) != len(chunk):  # never expected; fall back to one block
         return [(base, base + len(chunk), converted)]
     ops = SequenceMatcher(None, charwise, converted, autojunk=False).get_opcodes()
@@ -143,10 +143,6 @@ def _convert_each(pieces: list[str], cc: opencc.OpenCC) -> list[str]:
     return out if len(out) == len(pieces) else [cc.convert(p) for p in pieces]
 
 
-def _convert_piece(piece: str, base: int, cc: opencc.OpenCC) -> list[tuple[int, int, str]]:
-    return _converted_blocks(piece, cc.convert(piece), base)
-
-
 def _converted_blocks(piece: str, converted: str, base: int) -> list[tuple[int, int, str]]:
     if converted == piece:
         return []
@@ -165,15 +161,20 @@ def _convert_script(m: _Mapped, traditional: bool) -> _Mapped:
                   for b in _converted_blocks(x.group(), c, x.start())]
         return m.replace_blocks(blocks)
     tw2sp, keep = converter("tw2sp"), _keep_mainland()
-    blocks = []
-    for x in _CHUNK.finditer(m.text):
+    chunks = list(_CHUNK.finditer(m.text))
+    charwise = iter(_convert_each([c for x in chunks for c in x.group()], t2s))  # each character alone
+    pieces: list[tuple[str, int, bool]] = []  # (piece, offset, by t2s rather than tw2sp), in text order
+    for x in chunks:
         chunk, pos = x.group(), 0
-        charwise = "".join(t2s.convert(c) for c in chunk)
-        for k in keep.finditer(charwise):
-            blocks += _convert_piece(chunk[pos : k.start()], x.start() + pos, tw2sp)
-            blocks += _convert_piece(chunk[k.start() : k.end()], x.start() + k.start(), t2s)
+        for k in keep.finditer("".join(next(charwise) for _ in chunk)):
+            pieces.append((chunk[pos : k.start()], x.start() + pos, False))
+            pieces.append((chunk[k.start() : k.end()], x.start() + k.start(), True))
             pos = k.end()
-        blocks += _convert_piece(chunk[pos:], x.start() + pos, tw2sp)
+        pieces.append((chunk[pos:], x.start() + pos, False))
+    by_t2s = iter(_convert_each([p for p, _, simple in pieces if simple], t2s))
+    by_tw2sp = iter(_convert_each([p for p, _, simple in pieces if not simple], tw2sp))
+    blocks = [b for piece, base, simple in pieces
+              for b in _converted_blocks(piece, next(by_t2s if simple else by_tw2sp), base)]
     return m.replace_blocks(blocks)
 
 

@@ -67,3 +67,13 @@ def test_width_folding_equals_a_full_translate() -> None:
     text = "（一）到２０２５年，ＡＢＣ！　完成～"
     table = {ord(k): v for k, v in _HALF_WIDTH.items()}
     assert _fold_width(_Mapped.identity(text)).text == text.translate(table) == "(一)到2025年,ABC! 完成~"
+
+
+def test_traditional_text_maps_back_exactly() -> None:
+    original = "發展數位經濟,推動網路基礎設施建設。乾隆年間的計量標準於2025年完成。" * 2
+    n = NormText(original)
+    assert n.script == "traditional" and "数字经济" in n.text and "网络" in n.text
+    for word in ("数字经济", "网络", "计量标准"):
+        start = n.text.index(word)
+        q = n.quote(start, start + len(word))
+        assert original[q["start"]:q["end"]] == q["quote"] and len(q["quote"]) == len(word)

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from plangraph.ingest.memo import remember
 from plangraph.ingest.normalize import converter
 from plangraph.ingest.places import TIERS, tier_of
 from plangraph.ingest.termmatch import TermMatcher
@@ -173,23 +174,17 @@ class AgencyResolver:
     # ------------------------------------------------------------------ lookup
     def is_generic(self, name: str) -> bool:
         """True for references that name no particular agency (各地, 有关部门, 各县区, 各镇街 …); memoised."""
-        try:
-            return self._generic_memo[name]
-        except KeyError:
-            generic = _memo(self._generic_memo)[name] = name in self.generic_actors or bool(
-                _GENERIC_LEVELS_RE.match(name) or _GENERIC_CLASS_RE.search(name)) or bool(
-                _GENERIC_OPENER_RE.match(name) and _GENERIC_ENDING_RE.search(name))
-            return generic
+        return remember(self._generic_memo, name, self._is_generic)
+
+    def _is_generic(self, name: str) -> bool:
+        return name in self.generic_actors or bool(_GENERIC_LEVELS_RE.match(name) or _GENERIC_CLASS_RE.search(name)) or bool(
+            _GENERIC_OPENER_RE.match(name) and _GENERIC_ENDING_RE.search(name))
 
     def lookup_core(self, core: str) -> _Core | None:
         """Classify a name with its place / level prefix already removed (memoised per resolver)."""
         if not core:
             return None
-        try:
-            return self._cores[core]
-        except KeyError:
-            found = _memo(self._cores)[core] = self._lookup_core(core)
-            return found
+        return remember(self._cores, core, self._lookup_core)
 
     def _lookup_core(self, core: str) -> _Core | None:
         if core in self.national_index:
@@ -212,11 +207,7 @@ class AgencyResolver:
 
     def function_of(self, name: str) -> str | None:
         """The function key a printed name implies, or None (cheap check used by actor detection; memoised)."""
-        try:
-            return self._functions[name]
-        except KeyError:
-            function = _memo(self._functions)[name] = self.resolve(name, jurisdiction=None, level=None).function
-            return function
+        return remember(self._functions, name, lambda n: self.resolve(n, jurisdiction=None, level=None).function)
 
     def knows(self, name: str) -> bool:
         """True when ``name`` is a generic reference, a self reference or resolves to a function."""
@@ -510,16 +501,6 @@ class AgencyResolver:
         out["functions"] = list(dict.fromkeys(m.function for m in default_matcher().find_mentions(text)
                                               if m.function))
         return out
-
-
-_MEMO_MAX = 65536
-
-
-def _memo(memo: dict) -> dict:
-    """``memo``, emptied first when full (a long-running process sees unbounded distinct names)."""
-    if len(memo) >= _MEMO_MAX:
-        memo.clear()
-    return memo
 
 
 def _short_place(place: str | None) -> str | None:

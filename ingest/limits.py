@@ -10,9 +10,10 @@ is still the original text at ``[start, end)``). Each kind of cut adds one warni
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
+
+from plangraph.ingest.memo import memoised
 
 MAX_UNIT_CHARS = 100
 MAX_TITLE_CHARS = 300
@@ -64,7 +65,7 @@ def clean_text(text: str) -> str:
     return _CONTROL.sub("", _LINE_BREAK.sub("\n", text))
 
 
-@lru_cache(maxsize=65536)
+@memoised
 def clean_key(value: str) -> str:
     """A value fit to be a graph key: no control characters or whitespace, at most ``MAX_UNIT_CHARS``
     (memoised: the same names and ids recur in every task)."""

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from plangraph.ingest.agencies import default_resolver
+from plangraph.ingest.memo import remember
 from plangraph.ingest.units import (
     CLOSE,
     OPEN,
@@ -261,9 +262,7 @@ class _Parsed:
     junk: int = 0  # segments that are neither units, deadlines nor officials
 
 
-_PARSED: dict[tuple[str, bool, bool], _Parsed | None] = {}
-_PARSED_MAX = 8192  # distinct clause texts kept; emptied when full
-_UNREAD = _Parsed()
+_PARSED: dict[tuple[bool, bool], dict[str, _Parsed | None]] = {(t, s): {} for t in (False, True) for s in (False, True)}
 
 
 def _parse_segments(text: str, s: int, e: int, *, truncated: bool, strict_stop: bool) -> _Parsed | None:
@@ -272,12 +271,8 @@ def _parse_segments(text: str, s: int, e: int, *, truncated: bool, strict_stop: 
 
     Only ``text[s:e]`` decides the reading (offsets move with ``s``), and the same unit lists recur in a
     plan and across plans, so readings are memoised by that text; each call gets its own copy."""
-    key = (text[s:e], truncated, strict_stop)
-    found = _PARSED.get(key, _UNREAD)  # one lookup: another thread may empty the memo at any time
-    if found is _UNREAD:
-        if len(_PARSED) >= _PARSED_MAX:
-            _PARSED.clear()
-        found = _PARSED[key] = _read_segments(key[0], 0, e - s, truncated=truncated, strict_stop=strict_stop)
+    found = remember(_PARSED[truncated, strict_stop], text[s:e],
+                     lambda t: _read_segments(t, 0, len(t), truncated=truncated, strict_stop=strict_stop))
     if found is None:
         return None
     return _Parsed([u.moved(s) for u in found.units], list(found.officials),

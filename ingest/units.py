@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from plangraph.ingest.memo import memoised
 from plangraph.ingest.yamldata import load_yaml
 
 SEPARATORS = "、,;，；\n\t"
@@ -119,7 +120,7 @@ _SPACES_RE = re.compile(r"[\s\xa0\u3000]+")
 _WORD_RE = re.compile(r"[^ \xa0\u3000]+")
 
 
-@lru_cache(maxsize=65536)
+@memoised
 def clean_name(name: str) -> str:
     """A printed name without pinyin noise, inner spaces and surrounding punctuation (memoised: the same
     names recur in every plan)."""
@@ -158,7 +159,7 @@ def is_unit(name: str) -> bool:
     return looks_like_unit(name) or default_resolver().knows(name)
 
 
-@lru_cache(maxsize=65536)
+@memoised
 def strip_role(name: str) -> tuple[str, str | None]:
     """``省大数据中心按职责分工负责`` → (省大数据中心, joint); ``市人社局(牵头)`` → (市人社局, lead)."""
     m = LEAD_MARKER_RE.search(name)
@@ -172,7 +173,7 @@ def strip_role(name: str) -> tuple[str, str | None]:
     return name, None
 
 
-@lru_cache(maxsize=65536)
+@memoised
 def strip_deng(name: str) -> str:
     """``省财政厅等`` / ``河南银保监局等相关部门`` → the unit before 等 (when it is one)."""
     m = _DENG_RE.search(name)

@@ -173,13 +173,22 @@ def test_has_explicit_agrees_with_find_explicit() -> None:
         assert has_explicit(text) == (find_explicit(text) is not None), text
 
 
-def test_memoised_name_helpers_stay_bounded() -> None:
-    from plangraph.ingest import agencies
+def test_memos_stay_bounded() -> None:
+    from plangraph.ingest import memo
 
-    memo = {str(i): i for i in range(agencies._MEMO_MAX)}
-    assert agencies._memo(memo) == {}  # a full memo starts over
-    small = {"a": 1}
-    assert agencies._memo(small) is small and small == {"a": 1}
+    calls: list[str] = []
+
+    def upper(key: str) -> str:
+        calls.append(key)
+        return key.upper()
+
+    store = {str(i): str(i) for i in range(memo.MAX_ITEMS)}
+    assert memo.remember(store, "ab", upper) == "AB" and store == {"ab": "AB"}  # a full memo starts over
+    assert memo.remember(store, "ab", upper) == "AB" and calls == ["ab"]  # then remembers
+    long = "x" * (memo.MAX_KEY + 1)
+    assert memo.remember(store, long, upper) == long.upper() and long not in store  # long keys are not kept
+    cached = memo.memoised(upper)
+    assert cached("cd") == cached("cd") == "CD" and calls.count("cd") == 1 and cached.memo == {"cd": "CD"}
 
 
 def test_clause_readings_are_memoised_by_text_with_offsets_moved() -> None:

@@ -74,8 +74,13 @@ class Runner:
             resolver=self.resolver,
         )
 
-    def total(self, name: str, params: dict[str, Any] | None = None) -> int:
-        """All rows ``name`` matches without paging, from its companion ``<name>_count`` catalogue query."""
+    def total(self, name: str, params: dict[str, Any] | None = None, *,
+              page_rows: list[dict[str, Any]] | None = None, paging: Paging | None = None) -> int:
+        """All rows ``name`` matches without paging, from its companion ``<name>_count`` catalogue query; no query
+        when ``page_rows`` (the page just read with ``paging``) already tells (a page that is not full)."""
+        known = None if page_rows is None or paging is None else known_total(page_rows, paging)
+        if known is not None:
+            return known
         spec = get_query(f"{name}_count", self.settings.queries_dir)
         known = {p.name for p in spec.params}
         rows = self(spec.name, {k: v for k, v in (params or {}).items() if k in known})
@@ -102,6 +107,13 @@ class Paging:
 
 
 PagingDep = Annotated[Paging, Depends(Paging)]
+
+
+def known_total(rows: list[Any], paging: Paging) -> int | None:
+    """The total behind a page when the page itself tells: it is not full and not past the end (None if not)."""
+    if len(rows) < paging.limit and (rows or paging.offset == 0):
+        return paging.offset + len(rows)
+    return None
 FormatQuery = Annotated[Format, Query(description="输出格式 / output format: json or csv")]
 
 

@@ -103,4 +103,4 @@ def agency_tasks(
     rows = runner("tasks", {**filters, "limit": paging.limit, "offset": paging.offset})
     if format == "csv":
         return csv_response(rows, "tasks")
-    return page(rows, paging, runner.total("tasks", filters), request)
+    return page(rows, paging, runner.total("tasks", filters, page_rows=rows, paging=paging), request)

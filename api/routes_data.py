@@ -36,7 +36,7 @@ def targets(
     rows = runner("targets", {**filters, "limit": paging.limit, "offset": paging.offset})
     if format == "csv":
         return csv_response(rows, "targets")
-    return page(rows, paging, runner.total("targets", filters), request)
+    return page(rows, paging, runner.total("targets", filters, page_rows=rows, paging=paging), request)
 
 
 @router.get("/targets/compare", response_model=Page[Row], tags=["targets 目标"],

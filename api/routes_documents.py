@@ -41,7 +41,7 @@ def documents(
     rows = runner("documents", {**filters, "limit": paging.limit, "offset": paging.offset})
     if format == "csv":
         return csv_response(rows, "documents")
-    return page(rows, paging, runner.total("documents", filters), request)
+    return page(rows, paging, runner.total("documents", filters, page_rows=rows, paging=paging), request)
 
 
 @router.get("/documents/{doc_id}", response_model=DocumentOutline, summary="文件大纲 / Document outline")

@@ -14,6 +14,7 @@ from plangraph.api.deps import (
     SettingsDep,
     StoreDep,
     csv_response,
+    known_total,
     page,
     page_of,
 )
@@ -88,7 +89,10 @@ def run_named_query(
     if not pages_itself:
         return {"name": name, "params": user_params, **page_of(rows, paging, request)}
     filters = {k: v for k, v in raw.items() if k not in ("limit", "offset")}
-    if f"{name}_count" in load_catalogue(settings.queries_dir):
+    total = known_total(rows, paging)
+    if total is not None:
+        pass
+    elif f"{name}_count" in load_catalogue(settings.queries_dir):
         total = runner.total(name, filters)
     else:  # no companion count query: count every row once
         total = len(runner(name, {**filters, "limit": 10**9, "offset": 0}))

@@ -86,12 +86,15 @@ def tasks(
     ] = None,
     sort: SortQuery = "document",
     facet_size: Annotated[
-        int, Query(ge=0, le=1000, description="每个分面最多取值数(0 = 不计分面)/ values per facet (0: no facets)")
-    ] = 30,
+        int, Query(ge=0, le=1000, description="每个分面最多取值数(默认 0 = 不计分面,需要时传入如 30)/ values per "
+                                              "facet (default 0: no facets; ask for them, e.g. 30)")
+    ] = 0,
     format: FormatQuery = "json",
 ) -> Any:
     """``GET /tasks?led_by=市场监管局&topic=碳计量`` 与 ``GET /tasks?led_by=market_regulation&topic=carbon-metrology``
-    是同一个问题 / are the same question: tasks led by the market-regulation bureau that cite carbon metrology."""
+    是同一个问题 / are the same question: tasks led by the market-regulation bureau that cite carbon metrology.
+    分面计数按需计算(``facet_size`` > 0)/ Facet counts cost a pass over every matching task, so they are computed
+    only when asked for (``facet_size`` > 0); the page and ``total`` do not need them."""
     if led_by and agency:
         raise ParameterError("give either led_by or agency (with role), not both")
     if led_by:
@@ -102,7 +105,7 @@ def tasks(
                             "limit": paging.limit, "offset": paging.offset})  # fmt: skip
     if format == "csv":
         return csv_response(rows, "tasks")
-    return page(rows, paging, runner.total("tasks", filters), request,
+    return page(rows, paging, runner.total("tasks", filters, page_rows=rows, paging=paging), request,
                 facets=facets(runner, filters, facet_size) if facet_size else {})
 
 

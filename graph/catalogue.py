@@ -28,6 +28,7 @@ import contextlib
 import json
 import re
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -165,10 +166,26 @@ def default_queries_dir() -> Path:
 def load_catalogue(directory: Path | None = None) -> dict[str, QuerySpec]:
     """All catalogue queries of ``directory`` (default: the bundled catalogue, package ``plangraph.queries``)."""
     directory = Path(directory) if directory is not None else default_queries_dir()
+    key = str(directory)
+    now = time.monotonic()
+    try:
+        dir_mtime = directory.stat().st_mtime
+    except OSError:
+        dir_mtime = None
+    seen = _CHECKED.get(key)
+    # a file added or removed changes the folder's mtime; edited files are re-stat'ed at most once a second
+    if seen is not None and seen[1] == dir_mtime and now - seen[0] < _RECHECK_S:
+        return dict(seen[2])
     if not directory.is_dir():
         raise QueryError(f"query catalogue directory not found: {directory} (setting PLANGRAPH_QUERIES_DIR)")
     stamp = tuple((p.name, p.stat().st_mtime) for p in sorted(directory.glob("*.cypher")))
-    return dict(_load_dir(str(directory), stamp))
+    catalogue = dict(_load_dir(key, stamp))
+    _CHECKED[key] = (now, dir_mtime, catalogue)
+    return dict(catalogue)
+
+
+_RECHECK_S = 1.0
+_CHECKED: dict[str, tuple[float, float | None, dict[str, QuerySpec]]] = {}
 
 
 @lru_cache(maxsize=4)
@@ -460,6 +477,7 @@ class Resolver:
         self.timeout_ms = timeout_ms
         self._vocabulary: Vocabulary | None = None
         self._topics: list[dict[str, Any]] | None = None
+        self._fulltext: dict[tuple[str, int], list[dict[str, Any]]] = {}
 
     def _run(self, name: str) -> list[dict[str, Any]]:
         spec = get_query(name, self.directory)
@@ -536,6 +554,13 @@ class Resolver:
                 return row["key"]
         raise UnknownValue(f"unknown topic {q!r}; known topics: {', '.join(r['key'] for r in self.topics)}")
 
+    def fulltext(self, q: str, limit: int) -> list[dict[str, Any]]:
+        """Full-text hits ``[{task_id, score}]`` of ``q``, read once per resolver (a page and its total share them)."""
+        key = (q, limit)
+        if key not in self._fulltext:
+            self._fulltext[key] = self.store.fulltext_tasks(segment_query(q), limit)
+        return self._fulltext[key]
+
     def jurisdiction(self, q: str) -> str:
         """A place name in simplified Chinese (English or other scripts expanded through the vocabulary)."""
         return _jurisdiction(q)
@@ -578,9 +603,7 @@ def bind_params(
         elif p.type == "jurisdiction":
             params[p.name] = None if value is None else resolver.jurisdiction(value)
         elif p.type == "fulltext":
-            hits = (
-                [] if value is None else resolver.store.fulltext_tasks(segment_query(value), fulltext_limit)
-            )
+            hits = [] if value is None else resolver.fulltext(value, fulltext_limit)
             params["task_ids"] = [h["task_id"] for h in hits]
             params["scores"] = [float(h.get("score") or 0.0) for h in hits]
         elif p.type == "string" and value is not None and p.name not in ("doc_id", "task_id", "agency_id"):

@@ -76,6 +76,51 @@ def _rows(result: QueryResult) -> list[dict]:
     return [dict(zip(names, (_plain(v) for v in row), strict=True)) for row in result.result_set]
 
 
+class _NotScalar(Exception):
+    """A compact cell that is a node, edge, path, point or temporal value (the client parses those)."""
+
+
+def _text(raw: Any) -> str:
+    return raw.decode() if isinstance(raw, bytes) else str(raw)
+
+
+def _cell(cell: list) -> Any:
+    """One compact-format cell as a plain value (strings, numbers, booleans, lists, maps); ``_NotScalar`` for
+    graph and temporal types."""
+    kind, raw = cell[0], cell[1]
+    if kind == 2:  # string
+        return raw.decode() if isinstance(raw, bytes) else raw
+    if kind == 3:  # integer
+        return int(raw)
+    if kind == 1:  # null
+        return None
+    if kind == 6:  # array
+        return [_cell(c) for c in raw]
+    if kind == 10:  # map: key, value, key, value…
+        return {_text(raw[i]): _cell(raw[i + 1]) for i in range(0, len(raw), 2)}
+    if kind == 5:  # double
+        return float(raw)
+    if kind == 4:  # boolean
+        return _text(raw) == "true"
+    raise _NotScalar
+
+
+def _fast_rows(reply: list) -> list[dict] | None:
+    """Rows of a raw ``--compact`` reply when every cell is a plain value (None when one is not: the caller
+    then parses with the client, which resolves node labels and property names)."""
+    if reply and isinstance(reply[0], redis.ResponseError):
+        raise reply[0]
+    if reply and isinstance(reply[-1], redis.ResponseError):  # a run-time error after some rows
+        raise reply[-1]
+    if len(reply) < 3 or not reply[0]:  # statistics only, or no columns: no result set
+        return []
+    names = [_text(h[1]) for h in reply[0]]
+    try:
+        return [dict(zip(names, [_cell(c) for c in row], strict=True)) for row in reply[1]]
+    except _NotScalar:
+        return None
+
+
 def _literal(value: Any) -> str:
     """``stringify_param_value`` with a type dispatch for the common types (the loader sends ~10⁴ values per
     document; the client's version costs most of the loader's time)."""
@@ -169,8 +214,13 @@ class FalkorStore:
     def read(self, query: str, params: dict | None = None, *, timeout_ms: int | None = None) -> list[dict]:
         timeout = dialect.falkor_timeout(self.default_timeout_ms if timeout_ms is None else timeout_ms)
         check_text(query, params)
+        command = ["GRAPH.RO_QUERY", self._graph.name, _with_params(query, params), "--compact"]
+        if isinstance(timeout, int):
+            command += ["timeout", timeout]
         try:
-            return _rows(self._heal(lambda: self._graph.ro_query(query, params, timeout=timeout)))
+            reply = self._heal(lambda: self._db.connection.execute_command(*command))
+            rows = _fast_rows(reply)
+            return rows if rows is not None else _rows(QueryResult(self._graph, reply))
         except (redis.RedisError, ConnectionError) as exc:
             raise map_error(exc, query) from exc
 

@@ -34,6 +34,9 @@ def co_responsibility_graph(
     if level not in ("agency", "function"):
         raise ValueError(f"level must be 'agency' or 'function', not {level!r}")
     scope = {"doc_id": doc_id, "jurisdiction": jurisdiction}
+    if level == "agency":
+        rows = run_query(store, "agency_network", {**scope, "function": function, "min_weight": min_weight})
+        return agency_graph(rows, doc_id=doc_id, jurisdiction=jurisdiction)
     workload = run_query(store, "agency_workload", {**scope, "function": function, "limit": 1_000_000})
     graph = nx.Graph(level=level, doc_id=doc_id, jurisdiction=jurisdiction)
     for row in workload:
@@ -79,9 +82,39 @@ def co_responsibility_graph(
     return graph
 
 
+def agency_graph(rows: list[dict[str, Any]], **attrs: Any) -> nx.Graph:
+    """The agency graph of ``agency_network`` rows: a row without ``target`` is an agency (``tasks``, of which it
+    leads ``lead_tasks``), the others are pairs (``tasks`` shared, ``lead_tasks`` of them led by one of the two)."""
+    graph = nx.Graph(level="agency", **attrs)
+
+    def node(row: dict[str, Any], end: str) -> None:
+        key = row[end]
+        if key not in graph:
+            graph.add_node(key, name=row.get(f"{end}_name") or key, name_en=row.get(f"{end}_name_en"),
+                           function=row.get(f"{end}_function"), jurisdiction=row.get(f"{end}_jurisdiction"),
+                           lead_count=0, co_count=0)  # fmt: skip
+
+    for row in rows:
+        if row.get("target") is None:
+            node(row, "source")
+            lead = int(row["lead_tasks"] or 0)
+            graph.nodes[row["source"]]["lead_count"] = lead
+            graph.nodes[row["source"]]["co_count"] = int(row["tasks"] or 0) - lead
+    for row in rows:
+        if row.get("target") is None:
+            continue
+        node(row, "source")
+        node(row, "target")
+        weight, lead_co = int(row["tasks"]), int(row["lead_tasks"] or 0)
+        graph.add_edge(row["source"], row["target"], weight=weight, lead_co=lead_co, co_co=weight - lead_co,
+                       kind="lead-co" if lead_co else "co-co")  # fmt: skip
+    return graph
+
+
 def graph_from_edge_rows(rows: list[dict[str, Any]]) -> nx.Graph:
     """Rows with ``source`` and ``target`` columns as a graph: ``source_x``/``target_x`` columns become node
-    attribute ``x``, the other columns edge attributes. ValueError when the rows are not edges."""
+    attribute ``x``, the other columns edge attributes (node attributes for a row whose target is null).
+    ValueError when the rows are not edges."""
     if rows and not {"source", "target"} <= set(rows[0]):
         raise ValueError("the rows are not edges (no source and target columns)")
     graph = nx.Graph()
@@ -96,6 +129,9 @@ def graph_from_edge_rows(rows: list[dict[str, Any]]) -> nx.Graph:
                 ends[side][attr] = value
             else:
                 edge[key] = value
+        if row["target"] is None:  # a node row (e.g. agency_network's agencies)
+            graph.add_node(row["source"], **ends["source"], **edge)
+            continue
         for side in ("source", "target"):
             graph.add_node(row[side], **ends[side])
         graph.add_edge(row["source"], row["target"], **edge)

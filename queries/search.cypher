@@ -22,5 +22,5 @@ RETURN t.task_id AS task_id,
        t.number AS number,
        t.title AS title,
        score,
-       head([(a:Agency)-[:RESPONSIBLE_FOR {role: 'lead'}]->(t) | a.name]) AS lead
+       t.lead_name AS lead
 ORDER BY score DESC, i, task_id

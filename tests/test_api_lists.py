@@ -221,3 +221,35 @@ def test_network_queries_answer_graphml(client):
     assert all(d["label"] == d["name"] for _, d in graph.nodes(data=True))
     refused = client.get("/queries/topics", params={"format": "graphml"})
     assert refused.status_code == 422 and "does not return edges" in refused.json()["message"]
+
+
+def test_facets_only_when_asked(client):
+    plain = client.get("/tasks", params={"limit": 2}).json()
+    assert plain["facets"] == {} and plain["total"] > 2
+    asked = client.get("/tasks", params={"limit": 2, "facet_size": 5}).json()
+    assert asked["facets"]["document"]["values"] and asked["total"] == plain["total"]
+    assert asked["items"] == plain["items"]
+
+
+def test_search_pages_and_total(client, tasks):
+    full = client.get("/queries/search", params={"q": "计量", "limit": 1000}).json()
+    assert full["total"] == full["count"] == len(full["items"]) > 2
+    assert {i["task_id"] for i in full["items"]} <= {t["task_id"] for t in tasks}
+    first = client.get("/queries/search", params={"q": "计量", "limit": 2}).json()
+    assert first["total"] == full["total"] and first["count"] == 2 and first["next"]
+    items, total = walk_pages(client, "/queries/search", {"q": "计量", "limit": 2})
+    assert total == full["total"] and [i["task_id"] for i in items] == [i["task_id"] for i in full["items"]]
+    leads = {t["task_id"]: next((u[0] for u in t["units"] if u[1] == "lead"), None) for t in tasks}
+    assert all((i["lead"] is None) == (leads[i["task_id"]] is None) for i in full["items"])
+
+
+@pytest.mark.parametrize("limit", [1, 3, 1000])
+def test_totals_of_short_and_full_pages_agree(client, limit):
+    """A page that is not full gives its total without a count query; a full one asks the count query."""
+    whole = client.get("/tasks", params={"jurisdiction": "浙江省", "limit": 1000}).json()
+    body = client.get("/tasks", params={"jurisdiction": "浙江省", "limit": limit}).json()
+    assert body["total"] == whole["total"] == whole["count"]
+    last = client.get("/tasks", params={"jurisdiction": "浙江省", "limit": limit,
+                                        "offset": whole["total"] - 1}).json()  # fmt: skip
+    past = client.get("/tasks", params={"jurisdiction": "浙江省", "limit": limit, "offset": whole["total"] + 5}).json()
+    assert last["total"] == past["total"] == whole["total"] and last["count"] == 1 and past["count"] == 0

@@ -356,3 +356,48 @@ def test_cli_query_json_and_errors(store, settings_for, monkeypatch):
         assert bad.exit_code == 1 and "expected an integer" in bad.output
     finally:
         settings_mod.get_settings.cache_clear()
+
+
+def _network_by_edges(store, scope):
+    """Agency counts and pair weights through the RESPONSIBLE_FOR edges (agency_workload and
+    co_responsibility_network): what agency_network must give from the tasks' denormalised units."""
+    nodes: dict[str, list[int]] = {}
+    for r in run_query(store, "agency_workload", {**scope, "limit": 10**6}):
+        counts = nodes.setdefault(r["agency_id"], [0, 0])
+        counts[0] += r["lead_count"]
+        counts[1] += r["co_count"]
+    edges = {(r["source"], r["target"]): (r["weight"], r["lead_co"])
+             for r in run_query(store, "co_responsibility_network", {**scope, "limit": 10**6})}  # fmt: skip
+    return {k: tuple(v) for k, v in nodes.items()}, edges
+
+
+@pytest.mark.parametrize("scope", [{}, {"doc_id": TONGLING}, {"jurisdiction": "铜陵市"}, {"jurisdiction": "浙江省"},
+                                   {"jurisdiction": "浙"}, {"function": "finance"}, {"min_weight": 2}],
+                         ids=["all", "doc", "city", "province", "prefix", "function", "min_weight"])  # fmt: skip
+def test_agency_network_matches_the_edges(store, scope):
+    rows = run_query(store, "agency_network", scope)
+    got_nodes = {r["source"]: (r["lead_tasks"], r["tasks"] - r["lead_tasks"]) for r in rows if r["target"] is None}
+    got_edges = {(r["source"], r["target"]): (r["tasks"], r["lead_tasks"]) for r in rows if r["target"] is not None}
+    nodes, edges = _network_by_edges(store, {k: v for k, v in scope.items() if k != "min_weight"})
+    if "min_weight" in scope:
+        edges = {k: v for k, v in edges.items() if v[0] >= scope["min_weight"]}
+    assert got_nodes == nodes and got_edges == edges and edges
+    assert all(r["source"] < r["target"] for r in rows if r["target"] is not None)
+    assert all(r["source_name"] for r in rows)
+
+
+def test_network_graph_from_one_query(store):
+    from plangraph.graph.network import co_responsibility_graph
+
+    graph = co_responsibility_graph(store, jurisdiction="铜陵市")
+    assert graph.nodes[TL_ST]["lead_count"] == 1 and graph.nodes[TL_ST]["co_count"] == 1
+    assert graph.edges[TL_ST, TL_FIN] == {"weight": 2, "lead_co": 1, "co_co": 1, "kind": "lead-co"}
+    assert graph.nodes[TL_FIN]["name"] and graph.nodes[TL_FIN]["function"] == "finance"
+
+
+def test_search_count_is_the_total_of_search(store):
+    hits = run_query(store, "search", {"q": "计量", "limit": 1000})
+    assert len(hits) > 1
+    assert run_query(store, "search_count", {"q": "计量"}) == [{"total": len(hits)}]
+    one_doc = [h for h in hits if h["doc_id"] == TONGLING]
+    assert run_query(store, "search_count", {"q": "计量", "doc_id": TONGLING}) == [{"total": len(one_doc)}]

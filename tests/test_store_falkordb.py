@@ -74,6 +74,22 @@ def test_write_then_read(falkor_store):
     ]
 
 
+def test_read_gives_plain_values_of_every_kind(falkor_store):
+    """Reads parse the compact reply directly for plain values and through the client for graph values."""
+    falkor_store.write("CREATE (:Agency {agency_id: '甲局', aliases: ['甲', '局甲'], n: 2, ok: true, w: 0.5})")
+    got = falkor_store.read(
+        "MATCH (a:Agency) RETURN a.agency_id AS id, a.aliases AS aliases, a.n AS n, a.ok AS ok, a.w AS w, "
+        "null AS nothing, {k: [1, {x: 'y', f: false}], e: []} AS nested, $p AS p, a AS node",
+        {"p": {"list": [1.5, "二", None], "s": 'quote " and \\ back'}},
+    )
+    assert got == [{"id": "甲局", "aliases": ["甲", "局甲"], "n": 2, "ok": True, "w": 0.5, "nothing": None,
+                    "nested": {"k": [1, {"x": "y", "f": False}], "e": []},
+                    "p": {"list": [1.5, "二", None], "s": 'quote " and \\ back'},
+                    "node": {"agency_id": "甲局", "aliases": ["甲", "局甲"], "n": 2, "ok": True, "w": 0.5}}]
+    assert falkor_store.read("MATCH (a:Agency) WHERE a.n > 5 RETURN a.n AS n") == []
+    assert falkor_store.read("UNWIND [1, 2] AS x RETURN x ORDER BY x") == [{"x": 1}, {"x": 2}]
+
+
 def test_write_returns_rows(falkor_store):
     assert falkor_store.write(
         "CREATE (a:Agency {agency_id: $a}) RETURN a.agency_id AS id", {"a": "甲局"}

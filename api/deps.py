@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from fastapi import Depends, Header, HTTPException, Query, Request
 from fastapi.responses import Response
 from fastapi.routing import APIRoute
-from plangraph.graph.catalogue import Resolver, get_query, rows_to_csv, run_query
+from plangraph.graph.catalogue import Resolver, get_query, rows_to_csv, run_query_page
 from starlette.routing import Match
 
 from plangraph.settings import Settings
@@ -65,7 +65,11 @@ class Runner:
         self.resolver = Resolver(store, settings.queries_dir, settings.query_timeout_ms)
 
     def __call__(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        return run_query(
+        return self.page(name, params)[0]
+
+    def page(self, name: str, params: dict[str, Any] | None = None) -> tuple[list[dict[str, Any]], int | None]:
+        """Rows and, for a query with a ``@total`` column, the count of all its matching rows (else None)."""
+        return run_query_page(
             self.store,
             name,
             params,
@@ -75,10 +79,13 @@ class Runner:
         )
 
     def total(self, name: str, params: dict[str, Any] | None = None, *,
-              page_rows: list[dict[str, Any]] | None = None, paging: Paging | None = None) -> int:
-        """All rows ``name`` matches without paging, from its companion ``<name>_count`` catalogue query; no query
-        when ``page_rows`` (the page just read with ``paging``) already tells (a page that is not full)."""
-        known = None if page_rows is None or paging is None else known_total(page_rows, paging)
+              page_rows: list[dict[str, Any]] | None = None, paging: Paging | None = None,
+              known: int | None = None) -> int:
+        """All rows ``name`` matches without paging: ``known`` (the page query's own ``@total``) if given, else
+        what ``page_rows`` (the page just read with ``paging``) tells when it is not full, else the companion
+        ``<name>_count`` catalogue query."""
+        if known is None and page_rows is not None and paging is not None:
+            known = known_total(page_rows, paging)
         if known is not None:
             return known
         spec = get_query(f"{name}_count", self.settings.queries_dir)

@@ -100,7 +100,7 @@ def agency_tasks(
         return Response(rows_to_xlsx(sheets), media_type=XLSX,
                         headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"})  # fmt: skip
     filters = {"agency": agency_id, "role": role}
-    rows = runner("tasks", {**filters, "limit": paging.limit, "offset": paging.offset})
+    rows, total = runner.page("tasks", {**filters, "limit": paging.limit, "offset": paging.offset})
     if format == "csv":
         return csv_response(rows, "tasks")
-    return page(rows, paging, runner.total("tasks", filters, page_rows=rows, paging=paging), request)
+    return page(rows, paging, runner.total("tasks", filters, page_rows=rows, paging=paging, known=total), request)

@@ -74,7 +74,7 @@ def run_named_query(
         limit = limit or int(spec.param("limit").default or 100)
         raw.update(limit=limit, offset=offset)
     user_params = coerce_params(spec, raw)
-    rows = runner(name, raw)
+    rows, known = runner.page(name, raw)
     paging = Paging(limit=limit or 100, offset=offset)
     if format == "csv":
         return csv_response(rows if pages_itself else rows[offset : offset + paging.limit], name)
@@ -89,7 +89,7 @@ def run_named_query(
     if not pages_itself:
         return {"name": name, "params": user_params, **page_of(rows, paging, request)}
     filters = {k: v for k, v in raw.items() if k not in ("limit", "offset")}
-    total = known_total(rows, paging)
+    total = known if known is not None else known_total(rows, paging)
     if total is not None:
         pass
     elif f"{name}_count" in load_catalogue(settings.queries_dir):

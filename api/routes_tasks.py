@@ -101,11 +101,11 @@ def tasks(
         agency, role = led_by, "lead"
     filters = {"agency": agency, "role": role, "topic": topic, "doc_id": doc_id, "jurisdiction": jurisdiction,
                "year": year, "text": text}
-    rows = runner("tasks", {**filters, "sort": sort.lstrip("-"), "descending": sort.startswith("-"),
-                            "limit": paging.limit, "offset": paging.offset})  # fmt: skip
+    rows, total = runner.page("tasks", {**filters, "sort": sort.lstrip("-"), "descending": sort.startswith("-"),
+                                        "limit": paging.limit, "offset": paging.offset})  # fmt: skip
     if format == "csv":
         return csv_response(rows, "tasks")
-    return page(rows, paging, runner.total("tasks", filters, page_rows=rows, paging=paging), request,
+    return page(rows, paging, runner.total("tasks", filters, page_rows=rows, paging=paging, known=total), request,
                 facets=facets(runner, filters, facet_size) if facet_size else {})
 
 

@@ -44,7 +44,9 @@ from plangraph.ingest.vocab import expand_agency, normalize_query, topic_key
 SIMPLE_TYPES = ("string", "int", "float", "bool", "list")
 RESOLVED_TYPES = ("agency", "topic", "jurisdiction", "fulltext")
 
-_HEADER = re.compile(r"^//\s*@?(?:(?P<key>name|zh|en|mode|example)\s*:|(?P<param>param)\s)\s*(?P<value>.*)$")
+_HEADER = re.compile(
+    r"^//\s*@?(?:(?P<key>name|zh|en|mode|example|total)\s*:|(?P<param>param)\s)\s*(?P<value>.*)$"
+)
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>[a-z]+(?:\([^)]*\))?)\s*(?:=\s*(?P<default>[^—]*?))?\s*(?:—\s*(?P<desc>.*))?$"
 )
@@ -89,6 +91,7 @@ class QuerySpec:
     text: str
     path: Path | None = None
     examples: list[str] = field(default_factory=list)
+    total: str | None = None  # a column holding the count of all matching rows (``// @total: <column>``)
 
     def param(self, name: str) -> ParamSpec | None:
         return next((p for p in self.params if p.name == name), None)
@@ -150,7 +153,8 @@ def parse_query_file(path: Path) -> QuerySpec:
     mode = meta.get("mode", "read")
     if mode not in ("read", "write"):
         raise QueryError(f"{path.name}: mode must be read or write, not {mode!r}")
-    return QuerySpec(name, meta.get("zh", ""), meta.get("en", ""), params, mode, text, path, examples)
+    return QuerySpec(name, meta.get("zh", ""), meta.get("en", ""), params, mode, text, path, examples,
+                     meta.get("total") or None)
 
 
 @lru_cache(maxsize=8)
@@ -623,12 +627,32 @@ def run_query(
     resolver: Resolver | None = None,
 ) -> list[dict[str, Any]]:
     """Run catalogue query ``name`` read-only with validated parameters; returns rows of plain values."""
+    return run_query_page(store, name, params, timeout_ms=timeout_ms, directory=directory, resolver=resolver)[0]
+
+
+def run_query_page(
+    store: Any,
+    name: str,
+    params: dict[str, Any] | None = None,
+    *,
+    timeout_ms: int | None = None,
+    directory: Path | None = None,
+    resolver: Resolver | None = None,
+) -> tuple[list[dict[str, Any]], int | None]:
+    """:func:`run_query` and the count of all matching rows when the query carries it (its ``@total`` column,
+    taken off the rows; None when the query has none or returned no row)."""
     spec = get_query(name, directory)
     if spec.mode != "read":
         raise ParameterError(f"query {name!r} is a write query; only read queries run here")
     resolver = resolver or Resolver(store, directory, timeout_ms)
     cypher_params = bind_params(spec, params, resolver)
-    return store.read(spec.text, cypher_params, timeout_ms=timeout_ms)
+    rows = store.read(spec.text, cypher_params, timeout_ms=timeout_ms)
+    if spec.total is None:
+        return rows, None
+    total = int(rows[0][spec.total]) if rows and rows[0].get(spec.total) is not None else None
+    for row in rows:
+        row.pop(spec.total, None)
+    return rows, total
 
 
 def catalogue_rows(specs: Iterable[QuerySpec]) -> list[dict[str, Any]]:

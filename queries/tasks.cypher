@@ -14,10 +14,13 @@
 // @param descending: bool = false — 降序 / descending order
 // @example: agency=市场监管局 role=lead topic=碳计量
 // @mode: read
-// Each UNION branch starts from one indexed entry point (agency ids, document, topic, province, city; a scan
+// @total: total
+// Each UNION ALL branch starts from one indexed entry point (agency ids, document, topic, province, city; a scan
 // only when nothing selective is given); the gates make exactly one branch produce rows, so paging is exact.
-// Rows are paged before they are decorated; the decoration (lead, co, topics) reads the task's denormalised
-// properties written by the loader (parallel lists), not its edges.
+// The matching tasks are sorted and collected once: the page is a slice of that list and `total` (every
+// matching task, the same on each row; the runner moves it off the rows) its size, so a page and its total
+// cost one pass. Rows are decorated after paging, from the task's denormalised properties written by the
+// loader (parallel lists), not its edges.
 // 1. agency ids leading (index on Task.lead_id, the agency of the task's lead RESPONSIBLE_FOR)
 UNWIND CASE WHEN $role = 'lead' THEN coalesce($agency_ids, []) ELSE [] END AS aid
 MATCH (t:Task {lead_id: aid})
@@ -30,7 +33,11 @@ WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          t.doc_id, coalesce(t.start, 0), t.task_id
-SKIP $offset LIMIT $limit
+WITH collect(t) AS matched
+UNWIND matched[$offset..($offset + $limit)] AS t
+WITH t, size(matched) AS total,
+     coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
+                       WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
@@ -47,11 +54,12 @@ RETURN t.task_id AS task_id,
           {agency_id: t.co_ids[i], name: t.co_names[i], printed: t.co_printed[i]}] AS co,
        [i IN range(0, size(coalesce(t.topic_keys, [])) - 1) |
           {key: t.topic_keys[i], name: t.topic_names[i], name_en: t.topic_names_en[i],
-           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics
+           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics,
+       total
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          doc_id, coalesce(t.start, 0), task_id
 
-UNION
+UNION ALL
 // 1b. agency ids in any role or co-responsible (index on Agency.agency_id), through RESPONSIBLE_FOR
 UNWIND CASE WHEN $role <> 'lead' THEN coalesce($agency_ids, []) ELSE [] END AS aid
 MATCH (:Agency {agency_id: aid})-[r:RESPONSIBLE_FOR]->(t:Task)
@@ -67,7 +75,11 @@ WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          t.doc_id, coalesce(t.start, 0), t.task_id
-SKIP $offset LIMIT $limit
+WITH collect(t) AS matched
+UNWIND matched[$offset..($offset + $limit)] AS t
+WITH t, size(matched) AS total,
+     coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
+                       WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
@@ -84,11 +96,12 @@ RETURN t.task_id AS task_id,
           {agency_id: t.co_ids[i], name: t.co_names[i], printed: t.co_printed[i]}] AS co,
        [i IN range(0, size(coalesce(t.topic_keys, [])) - 1) |
           {key: t.topic_keys[i], name: t.topic_names[i], name_en: t.topic_names_en[i],
-           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics
+           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics,
+       total
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          doc_id, coalesce(t.start, 0), task_id
 
-UNION
+UNION ALL
 // 2. a document (index on Task.doc_id)
 UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NOT NULL THEN [$doc_id] ELSE [] END AS did
 MATCH (t:Task {doc_id: did})
@@ -101,7 +114,11 @@ WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          t.doc_id, coalesce(t.start, 0), t.task_id
-SKIP $offset LIMIT $limit
+WITH collect(t) AS matched
+UNWIND matched[$offset..($offset + $limit)] AS t
+WITH t, size(matched) AS total,
+     coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
+                       WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
@@ -118,11 +135,12 @@ RETURN t.task_id AS task_id,
           {agency_id: t.co_ids[i], name: t.co_names[i], printed: t.co_printed[i]}] AS co,
        [i IN range(0, size(coalesce(t.topic_keys, [])) - 1) |
           {key: t.topic_keys[i], name: t.topic_names[i], name_en: t.topic_names_en[i],
-           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics
+           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics,
+       total
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          doc_id, coalesce(t.start, 0), task_id
 
-UNION
+UNION ALL
 // 3. a topic (index on Topic.key)
 UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NULL AND $topic IS NOT NULL THEN [$topic] ELSE [] END AS k
 MATCH (:Topic {key: k})<-[:CITES]-(t:Task)
@@ -135,7 +153,11 @@ WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          t.doc_id, coalesce(t.start, 0), t.task_id
-SKIP $offset LIMIT $limit
+WITH collect(t) AS matched
+UNWIND matched[$offset..($offset + $limit)] AS t
+WITH t, size(matched) AS total,
+     coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
+                       WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
@@ -152,11 +174,12 @@ RETURN t.task_id AS task_id,
           {agency_id: t.co_ids[i], name: t.co_names[i], printed: t.co_printed[i]}] AS co,
        [i IN range(0, size(coalesce(t.topic_keys, [])) - 1) |
           {key: t.topic_keys[i], name: t.topic_names[i], name_en: t.topic_names_en[i],
-           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics
+           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics,
+       total
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          doc_id, coalesce(t.start, 0), task_id
 
-UNION
+UNION ALL
 // 4. a province (index on Task.province)
 UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NULL AND $topic IS NULL AND $jurisdiction IS NOT NULL
             THEN [$jurisdiction] ELSE [] END AS j
@@ -172,7 +195,11 @@ WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          t.doc_id, coalesce(t.start, 0), t.task_id
-SKIP $offset LIMIT $limit
+WITH collect(t) AS matched
+UNWIND matched[$offset..($offset + $limit)] AS t
+WITH t, size(matched) AS total,
+     coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
+                       WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
@@ -189,11 +216,12 @@ RETURN t.task_id AS task_id,
           {agency_id: t.co_ids[i], name: t.co_names[i], printed: t.co_printed[i]}] AS co,
        [i IN range(0, size(coalesce(t.topic_keys, [])) - 1) |
           {key: t.topic_keys[i], name: t.topic_names[i], name_en: t.topic_names_en[i],
-           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics
+           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics,
+       total
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          doc_id, coalesce(t.start, 0), task_id
 
-UNION
+UNION ALL
 // 5. any other known place (index on Task.jurisdiction)
 UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NULL AND $topic IS NULL AND $jurisdiction IS NOT NULL
             THEN [$jurisdiction] ELSE [] END AS j
@@ -209,7 +237,11 @@ WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          t.doc_id, coalesce(t.start, 0), t.task_id
-SKIP $offset LIMIT $limit
+WITH collect(t) AS matched
+UNWIND matched[$offset..($offset + $limit)] AS t
+WITH t, size(matched) AS total,
+     coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
+                       WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
@@ -226,11 +258,12 @@ RETURN t.task_id AS task_id,
           {agency_id: t.co_ids[i], name: t.co_names[i], printed: t.co_printed[i]}] AS co,
        [i IN range(0, size(coalesce(t.topic_keys, [])) - 1) |
           {key: t.topic_keys[i], name: t.topic_names[i], name_en: t.topic_names_en[i],
-           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics
+           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics,
+       total
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          doc_id, coalesce(t.start, 0), task_id
 
-UNION
+UNION ALL
 // 6. a place name the graph does not hold as a jurisdiction (prefix scan)
 UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NULL AND $topic IS NULL AND $jurisdiction IS NOT NULL
             THEN [$jurisdiction] ELSE [] END AS j
@@ -247,7 +280,11 @@ WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          t.doc_id, coalesce(t.start, 0), t.task_id
-SKIP $offset LIMIT $limit
+WITH collect(t) AS matched
+UNWIND matched[$offset..($offset + $limit)] AS t
+WITH t, size(matched) AS total,
+     coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
+                       WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
@@ -264,11 +301,12 @@ RETURN t.task_id AS task_id,
           {agency_id: t.co_ids[i], name: t.co_names[i], printed: t.co_printed[i]}] AS co,
        [i IN range(0, size(coalesce(t.topic_keys, [])) - 1) |
           {key: t.topic_keys[i], name: t.topic_names[i], name_en: t.topic_names_en[i],
-           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics
+           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics,
+       total
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          doc_id, coalesce(t.start, 0), task_id
 
-UNION
+UNION ALL
 // 7. nothing selective: every task
 UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NULL AND $topic IS NULL AND $jurisdiction IS NULL
             THEN [1] ELSE [] END AS go
@@ -282,7 +320,11 @@ WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          t.doc_id, coalesce(t.start, 0), t.task_id
-SKIP $offset LIMIT $limit
+WITH collect(t) AS matched
+UNWIND matched[$offset..($offset + $limit)] AS t
+WITH t, size(matched) AS total,
+     coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
+                       WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
@@ -299,6 +341,7 @@ RETURN t.task_id AS task_id,
           {agency_id: t.co_ids[i], name: t.co_names[i], printed: t.co_printed[i]}] AS co,
        [i IN range(0, size(coalesce(t.topic_keys, [])) - 1) |
           {key: t.topic_keys[i], name: t.topic_names[i], name_en: t.topic_names_en[i],
-           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics
+           terms: [x IN split(t.topic_terms[i], '|') WHERE x <> '']}] AS topics,
+       total
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
          doc_id, coalesce(t.start, 0), task_id

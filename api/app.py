@@ -7,6 +7,7 @@ errors and timeouts are 4xx; only an unreachable backend is 503. ``/`` is left t
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -111,12 +112,28 @@ def _install_error_handlers(app: FastAPI) -> None:
         return response
 
 
+GC_YOUNG_THRESHOLD = 50_000
+
+
+def tune_gc() -> None:
+    """Fewer, cheaper garbage collections in the server: a read of a page of rows allocates tens of thousands of
+    small lists and dicts (none cyclic), which under the default thresholds (700) set off a full collection
+    over every object of the process every few requests (most of a request's CPU). The objects alive at
+    startup (modules, settings) are frozen out of collection and the young generation collects every 50,000
+    allocations instead of 700."""
+    gc.collect()
+    gc.freeze()
+    young, middle, old = gc.get_threshold()
+    gc.set_threshold(max(young, GC_YOUNG_THRESHOLD), middle, old)
+
+
 def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
     """A new app over ``store`` (default: a read-only store opened from ``settings`` on first use)."""
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        tune_gc()
         yield
         if app.state.owns_store and app.state.store is not None:
             app.state.store.close()

@@ -33,10 +33,11 @@ def targets(
 ) -> Any:
     """按指标、年份、辖区、文件筛选的量化目标 / Targets by metric, year, jurisdiction and document."""
     filters = {"metric": metric, "year": year, "jurisdiction": jurisdiction, "doc_id": doc_id}
-    rows = runner("targets", {**filters, "limit": paging.limit, "offset": paging.offset})
+    rows, total = runner.page("targets", {**filters, "limit": paging.limit, "offset": paging.offset})
     if format == "csv":
         return csv_response(rows, "targets")
-    return page(rows, paging, runner.total("targets", filters, page_rows=rows, paging=paging), request)
+    return page(rows, paging, runner.total("targets", filters, page_rows=rows, paging=paging, known=total),
+                request)
 
 
 @router.get("/targets/compare", response_model=Page[Row], tags=["targets 目标"],

@@ -409,12 +409,8 @@ class Vocabulary:
     def _partial(self, fq: str) -> set[int]:
         from bisect import bisect_right
 
-        found: set[int] = set()
-        at = self._blob.find(fq)
-        while at >= 0:
-            found.add(bisect_right(self._starts, at) - 1)
-            at = self._blob.find(fq, at + 1)
-        return found
+        starts = self._starts
+        return {bisect_right(starts, m.start()) - 1 for m in re.finditer(re.escape(fq), self._blob)}
 
     def match_agencies(self, q: str) -> list[AgencyMatch]:
         fq = _fold(q)
@@ -525,8 +521,10 @@ class Resolver:
         return self._topics
 
     def match_agencies(self, q: str) -> list[AgencyMatch]:
-        """Agencies matching ``q`` (any script, alias, abbreviation, English label or function key), ranked."""
-        return self.vocabulary.match_agencies(q)
+        """Agencies matching ``q`` (any script, alias, abbreviation, English label or function key), ranked
+        (memoised per vocabulary: the list is shared, do not change it)."""
+        vocabulary = self.vocabulary
+        return vocabulary.remember("match", q, lambda: vocabulary.match_agencies(q))
 
     def agency_ids(self, q: str) -> list[str]:
         """Ids of the best-matching agencies for a filter (the top score tier); raises :class:`UnknownValue`."""

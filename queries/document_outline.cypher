@@ -11,7 +11,7 @@ WITH d, s, t
 ORDER BY coalesce(s.start, 0), s.section_id, coalesce(t.start, 0), t.task_id
 WITH d, s, collect(CASE WHEN t IS NULL THEN NULL ELSE
        {task_id: t.task_id, number: t.number, title: t.title,
-        lead: head([(a:Agency)-[:RESPONSIBLE_FOR {role: 'lead'}]->(t) | a.name])} END) AS tasks
+        lead: t.lead_name} END) AS tasks
 RETURN d.doc_id AS doc_id,
        s.section_id AS section_id,
        s.number AS number,

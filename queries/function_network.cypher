@@ -41,6 +41,7 @@ UNION
 UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NOT NULL THEN [$jurisdiction] ELSE [] END AS j
 MATCH (p:Jurisdiction {name: j})
 WHERE p.level = 'provincial'
+WITH j
 MATCH (t:Task {province: j})
 WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
@@ -71,6 +72,7 @@ UNION
 UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NOT NULL THEN [$jurisdiction] ELSE [] END AS j
 MATCH (p:Jurisdiction {name: j})
 WHERE p.level <> 'provincial'
+WITH j
 MATCH (t:Task {jurisdiction: j})
 WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)

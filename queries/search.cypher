@@ -7,13 +7,18 @@
 // @param offset: int = 0 — 跳过行数 / rows to skip
 // @example: q=碳计量
 // @mode: read
+// @total: total
+// The hits are looked up by id, sorted and collected once: the page is a slice and `total` (all hits) its size.
 UNWIND range(0, size($task_ids) - 1) AS i
 WITH i, $task_ids[i] AS tid, $scores[i] AS score
 MATCH (t:Task {task_id: tid})
 WHERE $doc_id IS NULL OR t.doc_id = $doc_id
 WITH i, t, score
 ORDER BY score DESC, i, t.task_id
-SKIP $offset LIMIT $limit
+WITH collect(i) AS matched
+UNWIND matched[$offset..($offset + $limit)] AS i
+WITH i, $scores[i] AS score, size(matched) AS total
+MATCH (t:Task {task_id: $task_ids[i]})
 MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
@@ -22,5 +27,6 @@ RETURN t.task_id AS task_id,
        t.number AS number,
        t.title AS title,
        score,
-       t.lead_name AS lead
+       t.lead_name AS lead,
+       total
 ORDER BY score DESC, i, task_id

@@ -9,8 +9,10 @@
 // @param offset: int = 0 — 跳过行数 / rows to skip
 // @example: jurisdiction=铜陵市 year=2025
 // @mode: read
-// Each UNION branch starts from one indexed entry point (document, province, city, year; a scan only when
-// nothing selective is given); the gates make exactly one branch produce rows, so paging is exact.
+// @total: total
+// Each UNION ALL branch starts from one indexed entry point (document, province, city, year; a scan only when
+// nothing selective is given); the gates make exactly one branch produce rows, so paging is exact. The
+// matching targets are sorted and collected once: the page is a slice and `total` (all of them) its size.
 // 1. a document
 UNWIND CASE WHEN $doc_id IS NOT NULL THEN [$doc_id] ELSE [] END AS did
 MATCH (d:Document {doc_id: did})-[:HAS_TARGET]->(g:Target)
@@ -20,7 +22,10 @@ WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)
   AND ($year IS NULL OR g.year = $year)
 WITH d, g
 ORDER BY d.doc_id, coalesce(g.start, 0), g.target_id
-SKIP $offset LIMIT $limit
+WITH collect(g) AS matched
+UNWIND matched[$offset..($offset + $limit)] AS g
+WITH g, size(matched) AS total
+MATCH (d:Document)-[:HAS_TARGET]->(g)
 OPTIONAL MATCH (t:Task)-[:SETS]->(g)
 RETURN g.target_id AS target_id,
        d.doc_id AS doc_id,
@@ -37,14 +42,16 @@ RETURN g.target_id AS target_id,
        g.per_year AS per_year,
        g.year AS year,
        g.scope AS scope,
-       g.quote AS quote
+       g.quote AS quote,
+       total
 ORDER BY doc_id, coalesce(g.start, 0), target_id
 
-UNION
+UNION ALL
 // 2. a province (index on Document.province)
 UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NOT NULL THEN [$jurisdiction] ELSE [] END AS j
 MATCH (p:Jurisdiction {name: j})
 WHERE p.level = 'provincial'
+WITH j
 MATCH (d:Document {province: j})-[:HAS_TARGET]->(g:Target)
 WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR d.jurisdiction STARTS WITH $jurisdiction OR d.province STARTS WITH $jurisdiction)
@@ -52,7 +59,10 @@ WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)
   AND ($year IS NULL OR g.year = $year)
 WITH d, g
 ORDER BY d.doc_id, coalesce(g.start, 0), g.target_id
-SKIP $offset LIMIT $limit
+WITH collect(g) AS matched
+UNWIND matched[$offset..($offset + $limit)] AS g
+WITH g, size(matched) AS total
+MATCH (d:Document)-[:HAS_TARGET]->(g)
 OPTIONAL MATCH (t:Task)-[:SETS]->(g)
 RETURN g.target_id AS target_id,
        d.doc_id AS doc_id,
@@ -69,14 +79,16 @@ RETURN g.target_id AS target_id,
        g.per_year AS per_year,
        g.year AS year,
        g.scope AS scope,
-       g.quote AS quote
+       g.quote AS quote,
+       total
 ORDER BY doc_id, coalesce(g.start, 0), target_id
 
-UNION
+UNION ALL
 // 3. any other known place (index on Document.jurisdiction)
 UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NOT NULL THEN [$jurisdiction] ELSE [] END AS j
 MATCH (p:Jurisdiction {name: j})
 WHERE p.level <> 'provincial'
+WITH j
 MATCH (d:Document {jurisdiction: j})-[:HAS_TARGET]->(g:Target)
 WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR d.jurisdiction STARTS WITH $jurisdiction OR d.province STARTS WITH $jurisdiction)
@@ -84,7 +96,10 @@ WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)
   AND ($year IS NULL OR g.year = $year)
 WITH d, g
 ORDER BY d.doc_id, coalesce(g.start, 0), g.target_id
-SKIP $offset LIMIT $limit
+WITH collect(g) AS matched
+UNWIND matched[$offset..($offset + $limit)] AS g
+WITH g, size(matched) AS total
+MATCH (d:Document)-[:HAS_TARGET]->(g)
 OPTIONAL MATCH (t:Task)-[:SETS]->(g)
 RETURN g.target_id AS target_id,
        d.doc_id AS doc_id,
@@ -101,10 +116,11 @@ RETURN g.target_id AS target_id,
        g.per_year AS per_year,
        g.year AS year,
        g.scope AS scope,
-       g.quote AS quote
+       g.quote AS quote,
+       total
 ORDER BY doc_id, coalesce(g.start, 0), target_id
 
-UNION
+UNION ALL
 // 4. a place name the graph does not hold as a jurisdiction (prefix scan)
 UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NOT NULL THEN [$jurisdiction] ELSE [] END AS j
 OPTIONAL MATCH (p:Jurisdiction {name: j})
@@ -117,7 +133,10 @@ WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)
   AND ($year IS NULL OR g.year = $year)
 WITH d, g
 ORDER BY d.doc_id, coalesce(g.start, 0), g.target_id
-SKIP $offset LIMIT $limit
+WITH collect(g) AS matched
+UNWIND matched[$offset..($offset + $limit)] AS g
+WITH g, size(matched) AS total
+MATCH (d:Document)-[:HAS_TARGET]->(g)
 OPTIONAL MATCH (t:Task)-[:SETS]->(g)
 RETURN g.target_id AS target_id,
        d.doc_id AS doc_id,
@@ -134,10 +153,11 @@ RETURN g.target_id AS target_id,
        g.per_year AS per_year,
        g.year AS year,
        g.scope AS scope,
-       g.quote AS quote
+       g.quote AS quote,
+       total
 ORDER BY doc_id, coalesce(g.start, 0), target_id
 
-UNION
+UNION ALL
 // 5. a year (index on Target.year)
 UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NULL AND $year IS NOT NULL
             THEN [$year] ELSE [] END AS y
@@ -148,7 +168,10 @@ WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)
   AND ($year IS NULL OR g.year = $year)
 WITH d, g
 ORDER BY d.doc_id, coalesce(g.start, 0), g.target_id
-SKIP $offset LIMIT $limit
+WITH collect(g) AS matched
+UNWIND matched[$offset..($offset + $limit)] AS g
+WITH g, size(matched) AS total
+MATCH (d:Document)-[:HAS_TARGET]->(g)
 OPTIONAL MATCH (t:Task)-[:SETS]->(g)
 RETURN g.target_id AS target_id,
        d.doc_id AS doc_id,
@@ -165,10 +188,11 @@ RETURN g.target_id AS target_id,
        g.per_year AS per_year,
        g.year AS year,
        g.scope AS scope,
-       g.quote AS quote
+       g.quote AS quote,
+       total
 ORDER BY doc_id, coalesce(g.start, 0), target_id
 
-UNION
+UNION ALL
 // 6. nothing selective: every target
 UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NULL AND $year IS NULL
             THEN [1] ELSE [] END AS go
@@ -179,7 +203,10 @@ WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)
   AND ($year IS NULL OR g.year = $year)
 WITH d, g
 ORDER BY d.doc_id, coalesce(g.start, 0), g.target_id
-SKIP $offset LIMIT $limit
+WITH collect(g) AS matched
+UNWIND matched[$offset..($offset + $limit)] AS g
+WITH g, size(matched) AS total
+MATCH (d:Document)-[:HAS_TARGET]->(g)
 OPTIONAL MATCH (t:Task)-[:SETS]->(g)
 RETURN g.target_id AS target_id,
        d.doc_id AS doc_id,
@@ -196,5 +223,6 @@ RETURN g.target_id AS target_id,
        g.per_year AS per_year,
        g.year AS year,
        g.scope AS scope,
-       g.quote AS quote
+       g.quote AS quote,
+       total
 ORDER BY doc_id, coalesce(g.start, 0), target_id

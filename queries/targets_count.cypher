@@ -22,6 +22,7 @@ UNION ALL
 UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NOT NULL THEN [$jurisdiction] ELSE [] END AS j
 MATCH (p:Jurisdiction {name: j})
 WHERE p.level = 'provincial'
+WITH j
 MATCH (d:Document {province: j})-[:HAS_TARGET]->(g:Target)
 WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR d.jurisdiction STARTS WITH $jurisdiction OR d.province STARTS WITH $jurisdiction)
@@ -34,6 +35,7 @@ UNION ALL
 UNWIND CASE WHEN $doc_id IS NULL AND $jurisdiction IS NOT NULL THEN [$jurisdiction] ELSE [] END AS j
 MATCH (p:Jurisdiction {name: j})
 WHERE p.level <> 'provincial'
+WITH j
 MATCH (d:Document {jurisdiction: j})-[:HAS_TARGET]->(g:Target)
 WHERE ($doc_id IS NULL OR d.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR d.jurisdiction STARTS WITH $jurisdiction OR d.province STARTS WITH $jurisdiction)

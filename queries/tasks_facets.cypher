@@ -172,6 +172,7 @@ UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NULL AND $topic IS NULL AND 
             THEN [$jurisdiction] ELSE [] END AS j
 MATCH (p:Jurisdiction {name: j})
 WHERE p.level = 'provincial'
+WITH j
 MATCH (t:Task {province: j})
 WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
@@ -213,6 +214,7 @@ UNWIND CASE WHEN $agency_ids IS NULL AND $doc_id IS NULL AND $topic IS NULL AND 
             THEN [$jurisdiction] ELSE [] END AS j
 MATCH (p:Jurisdiction {name: j})
 WHERE p.level <> 'provincial'
+WITH j
 MATCH (t:Task {jurisdiction: j})
 WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)

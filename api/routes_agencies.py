@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.openapi.models import Example
 from fastapi.responses import Response
 from plangraph.api.agency_fuzzy import suggest_agencies
-from plangraph.api.deps import FormatQuery, PagingDep, RunnerDep, csv_response, page, page_of
+from plangraph.api.deps import FormatQuery, PagingDep, RunnerDep, csv_response, json_body, page, page_of
 from plangraph.api.models import AgencyMatchRow, AgencyProfile, Page, TaskRow
 
 router = APIRouter(tags=["agencies 责任单位"])
@@ -52,10 +52,10 @@ def agencies(
                 for r in vocabulary[paging.offset : paging.offset + paging.limit]]  # fmt: skip
         if format == "csv":
             return csv_response(rows, "agencies")
-        return page(rows, paging, len(vocabulary), request)
+        return json_body(page(rows, paging, len(vocabulary), request))
     if format == "csv":
         return csv_response(rows[paging.offset : paging.offset + paging.limit], "agencies")
-    return page_of(rows, paging, request)
+    return json_body(page_of(rows, paging, request))
 
 
 @router.get("/agencies/{agency_id}", response_model=AgencyProfile, summary="单位概况 / Agency profile")
@@ -103,4 +103,5 @@ def agency_tasks(
     rows, total = runner.page("tasks", {**filters, "limit": paging.limit, "offset": paging.offset})
     if format == "csv":
         return csv_response(rows, "tasks")
-    return page(rows, paging, runner.total("tasks", filters, page_rows=rows, paging=paging, known=total), request)
+    return json_body(page(rows, paging, runner.total("tasks", filters, page_rows=rows, paging=paging, known=total),
+                          request))

@@ -6,7 +6,16 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
-from plangraph.api.deps import FormatQuery, PagingDep, RunnerDep, StoreDep, csv_response, page, page_of
+from plangraph.api.deps import (
+    FormatQuery,
+    PagingDep,
+    RunnerDep,
+    StoreDep,
+    csv_response,
+    json_body,
+    page,
+    page_of,
+)
 from plangraph.api.models import Network, Page, Row, TargetRow, TopicRow
 from plangraph.graph import network as netx
 from plangraph.graph.catalogue import graph_version
@@ -36,8 +45,8 @@ def targets(
     rows, total = runner.page("targets", {**filters, "limit": paging.limit, "offset": paging.offset})
     if format == "csv":
         return csv_response(rows, "targets")
-    return page(rows, paging, runner.total("targets", filters, page_rows=rows, paging=paging, known=total),
-                request)
+    return json_body(page(rows, paging, runner.total("targets", filters, page_rows=rows, paging=paging,
+                                                     known=total), request))
 
 
 @router.get("/targets/compare", response_model=Page[Row], tags=["targets 目标"],

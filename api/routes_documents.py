@@ -12,6 +12,7 @@ from plangraph.api.deps import (
     SettingsDep,
     WriteStoreDep,
     csv_response,
+    json_body,
     page,
     require_api_key,
 )
@@ -45,12 +46,12 @@ def documents(
 
 
 @router.get("/documents/{doc_id}", response_model=DocumentOutline, summary="文件大纲 / Document outline")
-def document_outline(doc_id: str, runner: RunnerDep) -> dict[str, Any]:
+def document_outline(doc_id: str, runner: RunnerDep) -> Any:
     """文件信息及章节、任务大纲 / The document and its sections with their tasks, in source order."""
     docs = runner("document", {"doc_id": doc_id})
     if not docs:
         raise HTTPException(404, detail={"error": "not_found", "message": f"unknown document {doc_id!r}"})
-    return {"document": docs[0], "sections": runner("document_outline", {"doc_id": doc_id})}
+    return json_body({"document": docs[0], "sections": runner("document_outline", {"doc_id": doc_id})})
 
 
 _WRITE_ERRORS = {

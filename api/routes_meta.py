@@ -14,6 +14,7 @@ from plangraph.api.deps import (
     SettingsDep,
     StoreDep,
     csv_response,
+    json_body,
     known_total,
     page,
     page_of,
@@ -87,7 +88,7 @@ def run_named_query(
             raise ParameterError(f"query {name!r} does not return edges: graphml is for network queries") from None
         return Response(to_graphml(graph), media_type="application/graphml+xml")
     if not pages_itself:
-        return {"name": name, "params": user_params, **page_of(rows, paging, request)}
+        return json_body({"name": name, "params": user_params, **page_of(rows, paging, request)})
     filters = {k: v for k, v in raw.items() if k not in ("limit", "offset")}
     total = known if known is not None else known_total(rows, paging)
     if total is not None:
@@ -96,4 +97,4 @@ def run_named_query(
         total = runner.total(name, filters)
     else:  # no companion count query: count every row once
         total = len(runner(name, {**filters, "limit": 10**9, "offset": 0}))
-    return {"name": name, "params": user_params, **page(rows, paging, total, request)}
+    return json_body({"name": name, "params": user_params, **page(rows, paging, total, request)})

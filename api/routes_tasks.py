@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.openapi.models import Example
-from plangraph.api.deps import FormatQuery, PagingDep, Runner, RunnerDep, csv_response, page
+from plangraph.api.deps import FormatQuery, PagingDep, Runner, RunnerDep, csv_response, json_body, page
 from plangraph.api.models import FACETS, TaskDetail, TaskPage
 from plangraph.graph.catalogue import ParameterError
 
@@ -105,8 +105,8 @@ def tasks(
                                         "limit": paging.limit, "offset": paging.offset})  # fmt: skip
     if format == "csv":
         return csv_response(rows, "tasks")
-    return page(rows, paging, runner.total("tasks", filters, page_rows=rows, paging=paging, known=total), request,
-                facets=facets(runner, filters, facet_size) if facet_size else {})
+    return json_body(page(rows, paging, runner.total("tasks", filters, page_rows=rows, paging=paging, known=total),
+                          request, facets=facets(runner, filters, facet_size) if facet_size else {}))
 
 
 @router.get("/tasks/{task_id:path}", response_model=TaskDetail, summary="任务详情 / Task detail")

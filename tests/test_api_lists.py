@@ -253,3 +253,32 @@ def test_totals_of_short_and_full_pages_agree(client, limit):
                                         "offset": whole["total"] - 1}).json()  # fmt: skip
     past = client.get("/tasks", params={"jurisdiction": "浙江省", "limit": limit, "offset": whole["total"] + 5}).json()
     assert last["total"] == past["total"] == whole["total"] and last["count"] == 1 and past["count"] == 0
+
+
+@pytest.mark.parametrize("url", [
+    "/tasks?limit=5&facet_size=3", "/tasks?led_by=市场监管局&topic=碳计量", "/agencies?q=市场监管局", "/agencies",
+    "/targets?limit=5", "/queries/search?q=计量&limit=5", "/queries/tasks?jurisdiction=浙江省&limit=3",
+    "/documents?limit=3", f"/agencies/{quote('浙江省市场监督管理局', safe='')}/tasks",
+])  # fmt: skip
+def test_bodies_written_without_validation_match_their_models(client, url):
+    """Hot endpoints serialise their rows directly: the body must be what the response model would give."""
+    from plangraph.api import models
+    from pydantic import TypeAdapter
+
+    path = url.split("?")[0]
+    model = TypeAdapter({"/tasks": models.TaskPage, "/agencies": models.Page[models.AgencyMatchRow],
+                         "/targets": models.Page[models.TargetRow], "/documents": models.Page[models.DocumentRow]}
+                        .get(path) or (models.QueryResult if path.startswith("/queries/")
+                                       else models.Page[models.TaskRow]))  # fmt: skip
+    body = client.get(url).json()
+    assert model.dump_python(model.validate_python(body), mode="json") == body
+    assert body["items"]
+
+
+def test_document_body_matches_its_model(client, tasks):
+    from plangraph.api.models import DocumentOutline
+
+    doc_id = tasks[0]["doc_id"]
+    body = client.get(f"/documents/{quote(doc_id, safe='')}").json()
+    assert DocumentOutline.model_validate(body).model_dump(mode="json") == body
+    assert body["document"]["doc_id"] == doc_id and body["sections"]

@@ -26,6 +26,7 @@ from plangraph.api import (
     routes_meta,
     routes_tasks,
 )
+from plangraph.api.cache import ResponseCache
 from plangraph.api.deps import reject_unknown_params
 from plangraph.api.examples import add_parameter_examples
 from plangraph.api.limits import BodyLimit, Gate
@@ -163,6 +164,7 @@ def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
     upload_bytes = int(settings.max_file_mb * 1024 * 1024) + 64 * 1024
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_kb * 1024,
                        path_limits={"/documents": (upload_bytes, "PLANGRAPH_MAX_FILE_MB")})
+    app.add_middleware(ResponseCache)  # outermost: a repeated GET at the same graph version answers from memory
     _install_error_handlers(app)
     add_parameter_examples(app)
     for module in (routes_meta, routes_documents, routes_tasks, routes_agencies, routes_data, routes_cypher):

@@ -45,8 +45,8 @@ from plangraph.ingest.model import Extraction, doc_id_for_key
 from plangraph.ingest.places import Place, lineage, resolve_place
 
 BATCH = 2000
-# bumped when the loader writes new (e.g. denormalised) properties: documents of an older loader reload
-LOADER_VERSION = 4
+# bumped when the loader changes the stored shape (new or dropped properties): documents of an older loader reload
+LOADER_VERSION = 5
 
 
 _READS: dict[str, str] = {
@@ -374,7 +374,11 @@ class _Plan:
         self.cites: list[dict] = []
         self.task_ids: dict[str, str] = {}
         self.without_responsible = 0
+        self.lead_units: list[str] = []  # the units as printed (not stored on the task: see lead_printed, co_printed)
+        self.co_units: list[str] = []
         for i, task in enumerate(self.extraction.get("tasks") or []):
+            self.lead_units += [task["lead"]] if task.get("lead") else []
+            self.co_units += [c for c in task.get("co") or [] if c]
             local = str(task.get("id") or f"T{i + 1:02d}")
             task_id = f"{self.doc_id}/{local}"
             self.task_ids[local] = task_id
@@ -388,9 +392,8 @@ class _Plan:
                 "responsibility_quote": task.get("responsibility_quote"),
                 "responsibility_start": task.get("responsibility_start"),
                 "responsibility_end": task.get("responsibility_end"),
-                "lead": task.get("lead"), "co": task.get("co") or [], "deadline": task.get("deadline"),
-                "topics": task.get("topics") or [], "generic_actors": task.get("generic_actors") or [],
-            }
+                "deadline": task.get("deadline"), "generic_actors": task.get("generic_actors") or [],
+            }  # the extraction's lead / co / topics are stored once: lead_printed, co_printed, topic_keys below
             row.update(task_fulltext_properties(text))
             section_id = self._section_id(task.get("section")) or self._section_id(task.get("section_title"))
             if section_id:

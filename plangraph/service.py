@@ -184,8 +184,8 @@ def _summary(plan: Any) -> dict[str, Any]:
     return {
         "title": plan.doc.get("title"),
         "file": plan.doc.get("file"),
-        "lead_units": list(dict.fromkeys(t["lead"] for t in plan.tasks if t.get("lead"))),
-        "co_units": list(dict.fromkeys(c for t in plan.tasks for c in t.get("co") or [] if c)),
+        "lead_units": list(dict.fromkeys(plan.lead_units)),
+        "co_units": list(dict.fromkeys(plan.co_units)),
         "milestone_years": list(plan.milestones),
     }
 

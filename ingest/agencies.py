@@ -16,6 +16,7 @@ from typing import Any
 
 from plangraph.ingest.memo import remember
 from plangraph.ingest.normalize import converter
+from plangraph.ingest.pinyin import syllables
 from plangraph.ingest.places import TIERS, tier_of
 from plangraph.ingest.termmatch import TermMatcher
 from plangraph.ingest.yamldata import load_yaml
@@ -115,16 +116,14 @@ def normalize_level(level: str | None, jurisdiction: str | None = None) -> str |
 
 @lru_cache(maxsize=8192)
 def romanize_place(place: str | None) -> str:
-    """``浙江省`` → ``Zhejiang Provincial``; ``铜陵市`` → ``Tongling Municipal`` (pypinyin)."""
-    from pypinyin import lazy_pinyin
-
+    """``浙江省`` → ``Zhejiang Provincial``; ``铜陵市`` → ``Tongling Municipal`` (pypinyin, ``ingest.pinyin``)."""
     if not place or place in (NATIONAL_JURISDICTION, "全国", "国家"):
         return ""
     for suffix, word in PLACE_EN:
         if place.endswith(suffix) and len(place) > len(suffix):
-            stem = "".join(lazy_pinyin(place[: -len(suffix)]))
+            stem = syllables(place[: -len(suffix)])
             return f"{stem[:1].upper()}{stem[1:]} {word}"
-    stem = "".join(lazy_pinyin(place))
+    stem = syllables(place)
     return stem[:1].upper() + stem[1:]
 
 

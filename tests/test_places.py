@@ -84,3 +84,40 @@ def test_every_level_has_a_tier_and_a_rank() -> None:
     assert [rank_of(t) for t in TIERS] == [0, 1, 2, 3]
     assert rank_of("provincial-department") == rank_of("provincial") < rank_of("county-department")
     assert rank_of("unknown") is None
+
+
+def test_place_pinyin_table_is_pypinyin_and_complete() -> None:
+    """The tabulated pinyin (ingest/data/place_pinyin.json) is what pypinyin says, and holds every string the
+    place index and agency romanisation need for the known divisions (regenerated and compared)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from plangraph.ingest.pinyin import _table, computed
+
+    table = _table()
+    assert len(table) > 3000
+    assert all(computed(text) == value for text, value in table.items())
+    tool = Path(__file__).resolve().parents[1] / "tools" / "gen_place_pinyin.py"
+    done = subprocess.run([sys.executable, str(tool), "--check"], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_read_side_resolution_never_loads_pypinyin() -> None:
+    """Places, their English names and agency query expansion (what the read API does) run from the table: a
+    fresh process doing them for known places never imports pypinyin (about 55 MB of dictionaries; strings naming
+    no known division still get their pinyin from pypinyin, imported then)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from plangraph.ingest.places import all_places, resolve_place\n"
+        "from plangraph.ingest.vocab import expand_agency\n"
+        "assert resolve_place('铜陵').name_en == 'Tongling' and len(all_places()) > 3000\n"
+        "for q in ('市场监管局', '铜陵市市场监管局', '浙江省科技厅', 'market regulation', '省财政厅', '市場監管局', '发展改革委'):\n"
+        "    expand_agency(q)\n"
+        "assert 'pypinyin' not in sys.modules, 'pypinyin imported'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 
 import networkx as nx
 from plangraph.graph.dialect import BUSINESS_KEYS
+from plangraph.graph.loader import responsibility_provenance
 from plangraph.graph.store import GraphStore
 
 FORMATS = ("json", "jsonl", "graphml", "csv")
@@ -54,8 +55,13 @@ def collect_graph(store: GraphStore, doc_id: str | None = None) -> dict[str, lis
         nodes[nid] = {"label": nid[0], "key": nid[1], "properties": dict(sorted(row["props"].items()))}
     edges = []
     for row in store.read(STATEMENTS["edges"], timeout_ms=EXPORT_TIMEOUT_MS):
-        edges.append({"type": row["type"], "source": _node_id(row["sl"], row["sk"]),
-                      "target": _node_id(row["tl"], row["tk"]), "properties": dict(sorted(row["props"].items()))})
+        target = _node_id(row["tl"], row["tk"])
+        props = row["props"]
+        if row["type"] == "RESPONSIBLE_FOR" and target in nodes:  # its quote, stored once on the task
+            stored = responsibility_provenance(props, nodes[target]["properties"])
+            props = {**props, **{k: v for k, v in stored.items() if v is not None}}
+        edges.append({"type": row["type"], "source": _node_id(row["sl"], row["sk"]), "target": target,
+                      "properties": dict(sorted(props.items()))})
     if doc_id is not None:
         nodes, edges = _subgraph(nodes, edges, doc_id)
     ordered_nodes = [nodes[k] for k in sorted(nodes)]

@@ -46,7 +46,7 @@ from plangraph.ingest.places import Place, lineage, resolve_place
 
 BATCH = 2000
 # bumped when the loader changes the stored shape (new or dropped properties): documents of an older loader reload
-LOADER_VERSION = 5
+LOADER_VERSION = 6
 
 
 _READS: dict[str, str] = {
@@ -178,6 +178,18 @@ def _clean(props: dict[str, Any]) -> dict[str, Any]:
             value = json.dumps(value, ensure_ascii=False, sort_keys=True)
         out[key] = value
     return out
+
+
+def _first(*values: Any) -> Any:
+    """The first value that is not None (Cypher's ``coalesce``)."""
+    return next((v for v in values if v is not None), None)
+
+
+def responsibility_provenance(edge: dict[str, Any], task: dict[str, Any]) -> dict[str, Any]:
+    """A RESPONSIBLE_FOR edge's ``quote`` / ``start`` / ``end``: its own when stored, else the clause its task
+    quotes (``responsibility_*``, else the task's own quote): what every reader returns (``task_detail``, export)."""
+    return {key: _first(edge.get(key), task.get(f"responsibility_{key}"), task.get(key))
+            for key in ("quote", "start", "end")}
 
 
 def _chunks(rows: list[dict], size: int = BATCH) -> list[list[dict]]:
@@ -446,13 +458,13 @@ class _Plan:
             aliases = self.agency_rows[agency_id]["aliases"]
             if printed and printed != agency_id and printed not in aliases:
                 aliases.append(printed)  # every printed form is an alias (name matching reads no edges)
-            self.responsibilities.append({"agency_id": agency_id, "task_id": task_id, "props": _clean({
-                "role": role, "rank": rank, "source": task.get("responsibility_source") or "explicit",
-                "printed": printed or agency_id, "doc_id": self.doc_id,
-                "quote": task.get("responsibility_quote") if has_quote else task.get("quote"),
-                "start": task.get("responsibility_start") if has_quote else task.get("start"),
-                "end": task.get("responsibility_end") if has_quote else task.get("end"),
-            })})
+            props = {"role": role, "rank": rank, "source": task.get("responsibility_source") or "explicit",
+                     "printed": printed or agency_id, "doc_id": self.doc_id}
+            for key in ("quote", "start", "end"):  # stored only where the task's clause (what readers fall back to)
+                value = task.get(f"responsibility_{key}") if has_quote else task.get(key)
+                if value != _first(task.get(f"responsibility_{key}"), task.get(key)):
+                    props[key] = value
+            self.responsibilities.append({"agency_id": agency_id, "task_id": task_id, "props": _clean(props)})
         if rank == 0:
             self.without_responsible += 1
         return lead_id

@@ -10,7 +10,10 @@ WITH d, t, a, r
 ORDER BY CASE r.role WHEN 'lead' THEN 0 ELSE 1 END, coalesce(r.rank, 0), a.agency_id
 WITH d, t, collect(CASE WHEN a IS NULL THEN NULL ELSE
        {agency_id: a.agency_id, name: a.name, name_en: a.name_en, function: a.function, role: r.role,
-        rank: r.rank, source: r.source, printed: r.printed, quote: r.quote, start: r.start, end: r.end} END) AS units
+        rank: r.rank, source: r.source, printed: r.printed,
+        quote: coalesce(r.quote, t.responsibility_quote, t.quote),
+        start: coalesce(r.start, t.responsibility_start, t.start),
+        end: coalesce(r.end, t.responsibility_end, t.end)} END) AS units
 RETURN t.task_id AS task_id,
        d.doc_id AS doc_id,
        d.title AS doc_title,

@@ -34,6 +34,9 @@ DEFAULT_FILE_TIMEOUT_S = 120.0
 # snapshot's size (or 1 MB): a restart replays a bounded log, and a small ingest into a large graph does not
 # pay for rewriting the whole graph
 COMPACT_WHEN_LOG_OVER = 0.25
+# extracted documents held ahead of the loader: more than a loader batch (BulkWriter.max_docs), so the workers
+# never wait while a batch is written; memory stays flat (a bounded number of documents' rows)
+EXTRACTED_AHEAD = 48
 
 
 @dataclass
@@ -232,8 +235,8 @@ def _prepared(files: list[Path], max_mb: float, workers: int,
     from plangraph.budget import ahead, run_budgeted
 
     outs = run_budgeted(partial(_prepare, max_mb=max_mb), files, workers=workers, timeout_s=timeout_s, warm=_warm)
-    # drained by a thread ahead of the loader: the workers extract while this process writes
-    for out in ahead(outs, 2 * workers + 2):
+    # drained by a thread ahead of the loader: the workers extract while this process writes a batch
+    for out in ahead(outs, EXTRACTED_AHEAD):
         yield out.value if out.ok else (FileResult(out.item, error=out.reason), None)
 
 

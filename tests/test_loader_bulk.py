@@ -53,3 +53,14 @@ def test_a_failing_document_fails_alone(graph_store, tmp_path: Path) -> None:
     docs = {r["id"] for r in graph_store.read("MATCH (d:Document) WHERE coalesce(d.stub, false) = false "
                                               "RETURN d.doc_id AS id")}
     assert docs == {plan_document(good[0]).doc_id, plan_document(good[1]).doc_id}
+
+
+def test_create_document_writes_what_replace_document_writes() -> None:
+    """create_document is replace_document without the deletes: the part that writes the new version is the
+    same text (a change to what a document stores goes into both)."""
+    from plangraph.graph.loader import STATEMENTS
+
+    def writes(text: str) -> str:
+        return text[text.index("SET d += $doc"):text.rindex("WITH DISTINCT d")]
+
+    assert writes(STATEMENTS["create_document"]) == writes(STATEMENTS["replace_document"])

@@ -36,7 +36,7 @@ FOREACH (r IN $responsibilities |
   CREATE (a)-[x:RESPONSIBLE_FOR]->(t) SET x += r.props)
 FOREACH (r IN $cites |
   MERGE (p:Topic {key: r.topic}) MERGE (t:Task {task_id: r.task_id})
-  CREATE (t)-[:CITES {terms: r.terms, doc_id: $doc_id}]->(p))
+  CREATE (t)-[:CITES {terms: r.terms}]->(p))
 FOREACH (r IN $targets | CREATE (g:Target {target_id: r.target_id}) SET g += r CREATE (d)-[:HAS_TARGET]->(g))
 FOREACH (r IN $sets |
   MERGE (t:Task {task_id: r.task_id}) MERGE (g:Target {target_id: r.target_id}) CREATE (t)-[:SETS]->(g))

@@ -69,6 +69,7 @@ class ResponseCache:
         if version is None:
             await self.app(scope, receive, send)
             return
+        scope.setdefault("state", {})["graph_version"] = version  # the request's runner need not read it again
         key = (id(store), version, path, scope.get("query_string", b""))
         entry = self._get(key)
         if entry is not None:

@@ -60,10 +60,10 @@ WriteStoreDep = Annotated[Any, Depends(get_write_store)]
 class Runner:
     """Runs catalogue queries for one request (one resolver, so agencies are read once per request)."""
 
-    def __init__(self, store: Any, settings: Settings) -> None:
+    def __init__(self, store: Any, settings: Settings, version: Any = None) -> None:
         self.store = store
         self.settings = settings
-        self.resolver = Resolver(store, settings.queries_dir, settings.query_timeout_ms)
+        self.resolver = Resolver(store, settings.queries_dir, settings.query_timeout_ms, version)
 
     def __call__(self, name: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         return self.page(name, params)[0]
@@ -95,8 +95,9 @@ class Runner:
         return sum(int(r["total"]) for r in rows)  # one row per entry-point branch (UNION ALL)
 
 
-def get_runner(store: StoreDep, settings: SettingsDep) -> Runner:
-    return Runner(store, settings)
+def get_runner(request: Request, store: StoreDep, settings: SettingsDep) -> Runner:
+    """A runner for this request; the graph version the response cache read for it is not read again."""
+    return Runner(store, settings, getattr(request.state, "graph_version", None))
 
 
 RunnerDep = Annotated[Runner, Depends(get_runner)]

@@ -18,7 +18,6 @@ from plangraph.api.deps import (
 )
 from plangraph.api.models import Network, Page, Row, TargetRow, TopicRow
 from plangraph.graph import network as netx
-from plangraph.graph.catalogue import graph_version
 
 router = APIRouter()
 # networks already built, by (store, graph version, parameters): a new graph version makes them unreachable
@@ -109,7 +108,7 @@ def agency_network(
     """边权为两单位共同负责的任务数 / Edge weight = tasks the pair shares (lead–co and co–co counted apart)."""
     if jurisdiction:
         jurisdiction = runner.resolver.jurisdiction(jurisdiction)
-    key = (id(store), graph_version(store), doc_id, jurisdiction, level, min_weight)
+    key = (id(store), runner.resolver.graph_version(), doc_id, jurisdiction, level, min_weight)
     graph = _NETWORKS.get(key) if key[1] is not None else None
     if graph is None:
         graph = netx.co_responsibility_graph(store, doc_id=doc_id, jurisdiction=jurisdiction, level=level,

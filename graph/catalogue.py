@@ -471,10 +471,12 @@ class Resolver:
     the graph version changes (read once per resolver, i.e. once per request in the API).
     """
 
-    def __init__(self, store: Any, directory: Path | None = None, timeout_ms: int | None = None) -> None:
+    def __init__(self, store: Any, directory: Path | None = None, timeout_ms: int | None = None,
+                 version: Any = None) -> None:
         self.store = store
         self.directory = directory
         self.timeout_ms = timeout_ms
+        self._version = version  # the graph version when the caller read it already (the API's response cache)
         self._vocabulary: Vocabulary | None = None
         self._topics: list[dict[str, Any]] | None = None
         self._fulltext: dict[tuple[str, int], list[dict[str, Any]]] = {}
@@ -489,7 +491,7 @@ class Resolver:
         """The store's vocabulary at the current graph version (built on first use after a change)."""
         if self._vocabulary is not None:
             return self._vocabulary
-        version = graph_version(self.store, self.timeout_ms)
+        version = self.graph_version()
         where = str(self.directory)
         try:
             cached = _VOCABULARIES.get(self.store)
@@ -508,6 +510,12 @@ class Resolver:
                     _VOCABULARIES[self.store] = (version, where, vocabulary)
         self._vocabulary = vocabulary
         return vocabulary
+
+    def graph_version(self) -> Any:
+        """The graph version, read once per resolver (or given by the caller)."""
+        if self._version is None:
+            self._version = graph_version(self.store, self.timeout_ms)
+        return self._version
 
     @property
     def agencies(self) -> list[dict[str, Any]]:

@@ -65,7 +65,10 @@ class ResponseCache:
                 or not path.startswith(CACHED_PREFIXES):  # fmt: skip
             await self.app(scope, receive, send)
             return
-        version = await run_in_threadpool(graph_version, store)
+        try:
+            version = await run_in_threadpool(graph_version, store)
+        except Exception:  # noqa: BLE001 - the store is down: the endpoint itself answers (503, retry hint)
+            version = None
         if version is None:
             await self.app(scope, receive, send)
             return

@@ -31,6 +31,7 @@ from plangraph.ingest.units import (
     role_words,
     split_units,
     strip_role,
+    top_level,
 )
 
 # The stated convention "列第一位的为牵头单位,下同" (and variants), stripped from unit lists.
@@ -223,17 +224,10 @@ _BOUNDARY = ",，;；。!?！？\n)）〕]】"
 def _segments(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """Top-level segments of ``text[s:e]`` split at , ; and before every label."""
     cuts = [s]
-    depth = 0
-    for m in _SEGMENT_SCAN_RE.finditer(text, s, e):  # only brackets and separators move the scan
-        ch = m.group()
-        if ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            i = m.start()
-            cuts.append(i)
-            cuts.append(i + 1)
+    for m in top_level(_SEGMENT_SCAN_RE, text, s, e):
+        i = m.start()
+        cuts.append(i)
+        cuts.append(i + 1)
     for m in _label_re().finditer(text, s, e):
         if m.start() > s and bracket_depth(text, s, m.start()) == 0:
             cuts.extend([m.start(), m.start()])
@@ -693,16 +687,8 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
 
 
 def _clause_end(text: str, pos: int) -> int:
-    depth = 0
-    for m in _CLAUSE_END_SCAN_RE.finditer(text, pos):  # only brackets and clause ends move the scan
-        ch = m.group()
-        if ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            return m.start()
-    return max(pos, len(text))
+    m = next(top_level(_CLAUSE_END_SCAN_RE, text, pos), None)
+    return m.start() if m else max(pos, len(text))
 
 
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:

@@ -14,6 +14,7 @@ level prefix (``市教育、科技、财政部门``), a shared class word (``市
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -188,18 +189,11 @@ def strip_deng(name: str) -> str:
 def _pieces(text: str) -> list[tuple[int, int]]:
     """Top-level pieces between separators, as (start, end) spans; brackets protect their content."""
     spans: list[tuple[int, int]] = []
-    depth = 0
     start = 0
-    for m in _PIECE_SCAN_RE.finditer(text):  # only brackets and separators move the scan
-        ch = m.group()
-        if ch in OPEN:
-            depth += 1
-        elif ch in CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            i = m.start()
-            spans.append((start, i))
-            start = i + 1
+    for m in top_level(_PIECE_SCAN_RE, text):
+        i = m.start()
+        spans.append((start, i))
+        start = i + 1
     spans.append((start, len(text)))
     out = []
     for s, e in spans:
@@ -254,6 +248,20 @@ def _is_collective(name: str) -> bool:
 
     core = default_resolver().lookup_core(re.sub(r"^(?:各有关|各相关|有关|相关|各类|各)", "", name))
     return core is not None and core.form == "collective"
+
+
+def top_level(scan: re.Pattern[str], text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """Matches of ``scan`` in ``text[start:end]`` outside brackets. ``scan`` must match every bracket too (only
+    brackets and separators move the scan, so the walk skips everything else in C)."""
+    depth = 0
+    for m in scan.finditer(text, start, len(text) if end is None else end):
+        ch = m.group()
+        if ch in OPEN:
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            yield m
 
 
 def bracket_depth(text: str, s: int, pos: int) -> int:

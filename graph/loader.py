@@ -30,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 import time
 import weakref
@@ -46,7 +47,7 @@ from plangraph.ingest.places import Place, lineage, resolve_place
 
 BATCH = 2000
 # bumped when the loader changes the stored shape (new or dropped properties): documents of an older loader reload
-LOADER_VERSION = 6
+LOADER_VERSION = 7
 
 
 _READS: dict[str, str] = {
@@ -162,6 +163,17 @@ def extraction_fingerprint(extraction: dict) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
+_DEADLINE_YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s*年)")
+
+
+def deadline_years(deadline: str | int | None) -> list[int]:
+    """The years a task's printed deadline names: "2025年底前" → [2025], "2024年6月底前、2025年底前" → [2024, 2025],
+    "长期坚持" → []; a deadline given as a year is that year."""
+    if isinstance(deadline, int):
+        return [deadline]
+    return sorted({int(y) for y in _DEADLINE_YEAR_RE.findall(deadline or "")})
+
+
 def _clean(props: dict[str, Any]) -> dict[str, Any]:
     """Graph-storable values: None stays (it removes the property), lists lose None items, maps become JSON."""
     out: dict[str, Any] = {}
@@ -221,6 +233,7 @@ class _Plan:
                 years.setdefault(target_task[due["target_id"]], set()).add(due["year"])
         for row in self.tasks:  # denormalised: the years of the targets the task sets (year filter and facet)
             row["target_years"] = sorted(years.get(row["task_id"], ()))
+            row["deadline_years"] = deadline_years(row.get("deadline"))  # "2025年底前" → [2025]
 
     # -- shared nodes
     def _place(self, name: str | None, parent: str | None) -> Place | None:

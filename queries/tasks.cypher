@@ -28,7 +28,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
@@ -69,7 +69,7 @@ WHERE ($role = 'any' OR r.role = $role)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 WITH DISTINCT t
 WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
@@ -109,7 +109,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
@@ -148,7 +148,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
@@ -191,7 +191,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
@@ -234,7 +234,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
@@ -277,7 +277,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,
@@ -317,7 +317,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 WITH t, coalesce(CASE $sort WHEN 'title' THEN t.title WHEN 'jurisdiction' THEN t.jurisdiction
                           WHEN 'lead' THEN t.lead_id ELSE '' END, '') AS k
 ORDER BY CASE WHEN $descending THEN '' ELSE k END, CASE WHEN $descending THEN k ELSE '' END DESC,

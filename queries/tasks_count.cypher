@@ -19,7 +19,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 RETURN count(t) AS total
 
 UNION ALL
@@ -32,7 +32,7 @@ WHERE ($role = 'any' OR r.role = $role)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 WITH DISTINCT t
 RETURN count(t) AS total
 
@@ -44,7 +44,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 RETURN count(t) AS total
 
 UNION ALL
@@ -55,7 +55,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 RETURN count(t) AS total
 
 UNION ALL
@@ -70,7 +70,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 RETURN count(t) AS total
 
 UNION ALL
@@ -85,7 +85,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 RETURN count(t) AS total
 
 UNION ALL
@@ -100,7 +100,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 RETURN count(t) AS total
 
 UNION ALL
@@ -112,5 +112,5 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 RETURN count(t) AS total

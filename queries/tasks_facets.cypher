@@ -19,7 +19,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 WITH t,
      [x IN CASE WHEN t.lead_id IS NULL THEN [] ELSE [t.lead_id] END | {agency_id: x, role: 'lead'}]
        + [x IN coalesce(t.co_ids, []) | {agency_id: x, role: 'co'}] AS units
@@ -36,8 +36,7 @@ WITH t, units,
      + [{facet: 'document', value: t.doc_id, label: t.doc_id}]
      + CASE WHEN t.jurisdiction IS NULL THEN []
             ELSE [{facet: 'jurisdiction', value: t.jurisdiction, label: t.jurisdiction}] END
-     + CASE WHEN t.deadline IS NULL THEN []
-            ELSE [{facet: 'year', value: toString(t.deadline), label: toString(t.deadline)}] END
+     + [y IN coalesce(t.deadline_years, []) | {facet: 'year', value: toString(y), label: toString(y)}]
      + CASE WHEN size(units) = 0 THEN [{facet: 'role', value: 'none', label: 'none'}] ELSE [] END AS entries
 UNWIND entries AS e
 WITH e.facet AS facet, e.value AS value, e.label AS label, count(DISTINCT t.task_id) AS count
@@ -59,7 +58,7 @@ WHERE ($role = 'any' OR r.role = $role)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 WITH DISTINCT t
 WITH t,
      [x IN CASE WHEN t.lead_id IS NULL THEN [] ELSE [t.lead_id] END | {agency_id: x, role: 'lead'}]
@@ -77,8 +76,7 @@ WITH t, units,
      + [{facet: 'document', value: t.doc_id, label: t.doc_id}]
      + CASE WHEN t.jurisdiction IS NULL THEN []
             ELSE [{facet: 'jurisdiction', value: t.jurisdiction, label: t.jurisdiction}] END
-     + CASE WHEN t.deadline IS NULL THEN []
-            ELSE [{facet: 'year', value: toString(t.deadline), label: toString(t.deadline)}] END
+     + [y IN coalesce(t.deadline_years, []) | {facet: 'year', value: toString(y), label: toString(y)}]
      + CASE WHEN size(units) = 0 THEN [{facet: 'role', value: 'none', label: 'none'}] ELSE [] END AS entries
 UNWIND entries AS e
 WITH e.facet AS facet, e.value AS value, e.label AS label, count(DISTINCT t.task_id) AS count
@@ -98,7 +96,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 WITH t,
      [x IN CASE WHEN t.lead_id IS NULL THEN [] ELSE [t.lead_id] END | {agency_id: x, role: 'lead'}]
        + [x IN coalesce(t.co_ids, []) | {agency_id: x, role: 'co'}] AS units
@@ -115,8 +113,7 @@ WITH t, units,
      + [{facet: 'document', value: t.doc_id, label: t.doc_id}]
      + CASE WHEN t.jurisdiction IS NULL THEN []
             ELSE [{facet: 'jurisdiction', value: t.jurisdiction, label: t.jurisdiction}] END
-     + CASE WHEN t.deadline IS NULL THEN []
-            ELSE [{facet: 'year', value: toString(t.deadline), label: toString(t.deadline)}] END
+     + [y IN coalesce(t.deadline_years, []) | {facet: 'year', value: toString(y), label: toString(y)}]
      + CASE WHEN size(units) = 0 THEN [{facet: 'role', value: 'none', label: 'none'}] ELSE [] END AS entries
 UNWIND entries AS e
 WITH e.facet AS facet, e.value AS value, e.label AS label, count(DISTINCT t.task_id) AS count
@@ -136,7 +133,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 WITH t,
      [x IN CASE WHEN t.lead_id IS NULL THEN [] ELSE [t.lead_id] END | {agency_id: x, role: 'lead'}]
        + [x IN coalesce(t.co_ids, []) | {agency_id: x, role: 'co'}] AS units
@@ -153,8 +150,7 @@ WITH t, units,
      + [{facet: 'document', value: t.doc_id, label: t.doc_id}]
      + CASE WHEN t.jurisdiction IS NULL THEN []
             ELSE [{facet: 'jurisdiction', value: t.jurisdiction, label: t.jurisdiction}] END
-     + CASE WHEN t.deadline IS NULL THEN []
-            ELSE [{facet: 'year', value: toString(t.deadline), label: toString(t.deadline)}] END
+     + [y IN coalesce(t.deadline_years, []) | {facet: 'year', value: toString(y), label: toString(y)}]
      + CASE WHEN size(units) = 0 THEN [{facet: 'role', value: 'none', label: 'none'}] ELSE [] END AS entries
 UNWIND entries AS e
 WITH e.facet AS facet, e.value AS value, e.label AS label, count(DISTINCT t.task_id) AS count
@@ -178,7 +174,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 WITH t,
      [x IN CASE WHEN t.lead_id IS NULL THEN [] ELSE [t.lead_id] END | {agency_id: x, role: 'lead'}]
        + [x IN coalesce(t.co_ids, []) | {agency_id: x, role: 'co'}] AS units
@@ -195,8 +191,7 @@ WITH t, units,
      + [{facet: 'document', value: t.doc_id, label: t.doc_id}]
      + CASE WHEN t.jurisdiction IS NULL THEN []
             ELSE [{facet: 'jurisdiction', value: t.jurisdiction, label: t.jurisdiction}] END
-     + CASE WHEN t.deadline IS NULL THEN []
-            ELSE [{facet: 'year', value: toString(t.deadline), label: toString(t.deadline)}] END
+     + [y IN coalesce(t.deadline_years, []) | {facet: 'year', value: toString(y), label: toString(y)}]
      + CASE WHEN size(units) = 0 THEN [{facet: 'role', value: 'none', label: 'none'}] ELSE [] END AS entries
 UNWIND entries AS e
 WITH e.facet AS facet, e.value AS value, e.label AS label, count(DISTINCT t.task_id) AS count
@@ -220,7 +215,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 WITH t,
      [x IN CASE WHEN t.lead_id IS NULL THEN [] ELSE [t.lead_id] END | {agency_id: x, role: 'lead'}]
        + [x IN coalesce(t.co_ids, []) | {agency_id: x, role: 'co'}] AS units
@@ -237,8 +232,7 @@ WITH t, units,
      + [{facet: 'document', value: t.doc_id, label: t.doc_id}]
      + CASE WHEN t.jurisdiction IS NULL THEN []
             ELSE [{facet: 'jurisdiction', value: t.jurisdiction, label: t.jurisdiction}] END
-     + CASE WHEN t.deadline IS NULL THEN []
-            ELSE [{facet: 'year', value: toString(t.deadline), label: toString(t.deadline)}] END
+     + [y IN coalesce(t.deadline_years, []) | {facet: 'year', value: toString(y), label: toString(y)}]
      + CASE WHEN size(units) = 0 THEN [{facet: 'role', value: 'none', label: 'none'}] ELSE [] END AS entries
 UNWIND entries AS e
 WITH e.facet AS facet, e.value AS value, e.label AS label, count(DISTINCT t.task_id) AS count
@@ -262,7 +256,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 WITH t,
      [x IN CASE WHEN t.lead_id IS NULL THEN [] ELSE [t.lead_id] END | {agency_id: x, role: 'lead'}]
        + [x IN coalesce(t.co_ids, []) | {agency_id: x, role: 'co'}] AS units
@@ -279,8 +273,7 @@ WITH t, units,
      + [{facet: 'document', value: t.doc_id, label: t.doc_id}]
      + CASE WHEN t.jurisdiction IS NULL THEN []
             ELSE [{facet: 'jurisdiction', value: t.jurisdiction, label: t.jurisdiction}] END
-     + CASE WHEN t.deadline IS NULL THEN []
-            ELSE [{facet: 'year', value: toString(t.deadline), label: toString(t.deadline)}] END
+     + [y IN coalesce(t.deadline_years, []) | {facet: 'year', value: toString(y), label: toString(y)}]
      + CASE WHEN size(units) = 0 THEN [{facet: 'role', value: 'none', label: 'none'}] ELSE [] END AS entries
 UNWIND entries AS e
 WITH e.facet AS facet, e.value AS value, e.label AS label, count(DISTINCT t.task_id) AS count
@@ -301,7 +294,7 @@ WHERE ($doc_id IS NULL OR t.doc_id = $doc_id)
   AND ($jurisdiction IS NULL OR t.jurisdiction STARTS WITH $jurisdiction OR t.province STARTS WITH $jurisdiction)
   AND ($text IS NULL OR t.text CONTAINS $text OR t.title CONTAINS $text)
   AND ($topic IS NULL OR $topic IN coalesce(t.topic_keys, []))
-  AND ($year IS NULL OR t.deadline = $year OR $year IN coalesce(t.target_years, []))
+  AND ($year IS NULL OR $year IN coalesce(t.deadline_years, []) OR $year IN coalesce(t.target_years, []))
 WITH t,
      [x IN CASE WHEN t.lead_id IS NULL THEN [] ELSE [t.lead_id] END | {agency_id: x, role: 'lead'}]
        + [x IN coalesce(t.co_ids, []) | {agency_id: x, role: 'co'}] AS units
@@ -318,8 +311,7 @@ WITH t, units,
      + [{facet: 'document', value: t.doc_id, label: t.doc_id}]
      + CASE WHEN t.jurisdiction IS NULL THEN []
             ELSE [{facet: 'jurisdiction', value: t.jurisdiction, label: t.jurisdiction}] END
-     + CASE WHEN t.deadline IS NULL THEN []
-            ELSE [{facet: 'year', value: toString(t.deadline), label: toString(t.deadline)}] END
+     + [y IN coalesce(t.deadline_years, []) | {facet: 'year', value: toString(y), label: toString(y)}]
      + CASE WHEN size(units) = 0 THEN [{facet: 'role', value: 'none', label: 'none'}] ELSE [] END AS entries
 UNWIND entries AS e
 WITH e.facet AS facet, e.value AS value, e.label AS label, count(DISTINCT t.task_id) AS count

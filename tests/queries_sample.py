@@ -81,7 +81,7 @@ def tongling() -> Extraction:
         task("T01", "1.", "加强碳计量服务", start=20, section="(一)", lead=(TL_MR, "市市场监管局"),
              co=[(TL_ST, "市科技局"), (TL_FIN, "市财政局")], topics={"carbon-metrology": ["碳计量"]}),
         task("T02", "2.", "建设计量技术机构", start=90, section="(一)", lead=(TL_ST, "市科技局"),
-             co=[(TL_FIN, "市财政局")], deadline=2027),
+             co=[(TL_FIN, "市财政局")], deadline="2027年底前"),
         task("T03", "3.", "开展计量宣传", start=160, section="(一)"),
     ], targets=[
         target("G01", "T01", "社会公用计量标准数量", 155, unit="项", scope="全市", quote="社会公用计量标准达到155项",

@@ -16,7 +16,7 @@ from plangraph.api.app import create_app
 DUMP = """
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
 RETURN t.task_id AS task_id, d.doc_id AS doc_id, d.jurisdiction AS jurisdiction, d.province AS province,
-       t.title AS title, t.text AS text, t.deadline AS deadline,
+       t.title AS title, t.text AS text, t.deadline_years AS deadline_years,
        [(a:Agency)-[r:RESPONSIBLE_FOR]->(t) | [a.agency_id, r.role, a.function]] AS units,
        [(t)-[:CITES]->(p:Topic) | p.key] AS topics,
        [(t)-[:SETS]->(:Target)-[:DUE]->(y:Year) | y.year] AS years
@@ -49,7 +49,7 @@ def expected_facets(rows: list[dict]) -> dict[str, Counter]:
         out["document"][t["doc_id"]] += 1
         out["topic"].update(set(t["topics"]))
         out["role"].update({u[1] for u in t["units"]} or {"none"})
-        out["year"].update({str(y) for y in set(t["years"]) | ({t["deadline"]} if t["deadline"] else set())})
+        out["year"].update({str(y) for y in set(t["years"]) | set(t["deadline_years"] or [])})
     return out
 
 

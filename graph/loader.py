@@ -30,7 +30,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 import sys
 import time
 import weakref
@@ -44,6 +43,7 @@ from plangraph.graph.keys import KeyRefused, check_statements
 from plangraph.graph.store import GraphStore
 from plangraph.ingest.model import Extraction, doc_id_for_key
 from plangraph.ingest.places import Place, lineage, resolve_place
+from plangraph.ingest.years import deadline_years
 
 BATCH = 2000
 # bumped when the loader changes the stored shape (new or dropped properties): documents of an older loader reload
@@ -161,17 +161,6 @@ def extraction_fingerprint(extraction: dict) -> str:
     """A stable hash of the extraction dict (its content, not its key order)."""
     blob = json.dumps(extraction, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
-
-
-_DEADLINE_YEAR_RE = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s*年)")
-
-
-def deadline_years(deadline: str | int | None) -> list[int]:
-    """The years a task's printed deadline names: "2025年底前" → [2025], "2024年6月底前、2025年底前" → [2024, 2025],
-    "长期坚持" → []; a deadline given as a year is that year."""
-    if isinstance(deadline, int):
-        return [deadline]
-    return sorted({int(y) for y in _DEADLINE_YEAR_RE.findall(deadline or "")})
 
 
 def _clean(props: dict[str, Any]) -> dict[str, Any]:

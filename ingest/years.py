@@ -49,6 +49,17 @@ def year_value(token: str) -> int:
     return int("".join(_CN_DIGIT.get(ch, ch) for ch in token))
 
 
+_DEADLINE_YEAR_RE = re.compile(rf"(?<![0-9])(?P<y>{YEAR})\s*年")
+
+
+def deadline_years(deadline: str | int | None) -> list[int]:
+    """The years a task's printed deadline names: "2025年底前" → [2025], "2024年6月底前、2025年底前" → [2024, 2025],
+    "二〇二五年底前" → [2025], "长期坚持" → []; a deadline given as a year is that year."""
+    if isinstance(deadline, int):
+        return [deadline]
+    return sorted({year_value(m.group("y")) for m in _DEADLINE_YEAR_RE.finditer(deadline or "")})
+
+
 def _inside_title(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     before = text[line_start:pos]

@@ -378,7 +378,8 @@ def api(env: dict, store_dir: Path, port: int, requests: int, seconds: float) ->
         proc.wait(30)
         store.close()
     for name, stats in results.items():
-        a, f, c = stats["api"], stats["floor"], stats["c16"]
+        # judged on each question's first request: the floor has no cache, so the cached repeat is no match for it
+        a, f, c = stats["api_cold"], stats["floor"], stats["c16"]
         if a.get("n") and f.get("n"):
             stats["p95_limit_ms"] = round(2 * f["p95"] + 5, 1)
             stats["within_2x_floor_plus_5ms"] = a["p95"] <= 2 * f["p95"] + 5
@@ -422,16 +423,16 @@ def main() -> None:
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return
     print(json.dumps({k: v for k, v in report.items() if k != "groups"}, ensure_ascii=False, indent=1))
-    print("api: serial, every question asked before (the graph unchanged); cold: each question's first request")
-    print(f"{'request':20} {'api p50/p95/p99':>22} {'floor p50/p95/p99':>22} {'limit':>7} {'c16 p95':>9} "
+    print("cold: each question's first request (what the limits judge); warm: asked before, graph unchanged (cached)")
+    print(f"{'request':20} {'cold p50/p95/p99':>22} {'floor p50/p95/p99':>22} {'limit':>7} {'c16 p95':>9} "
           f"{'req/s':>7}  2x+5 abs 200/s errors")
     for name, s in report["groups"].items():
-        a, f, c = s["api"], s["floor"], s["c16"]
+        a, f, c = s["api_cold"], s["floor"], s["c16"]
         print(f"{name:20} {a['p50']:>6}/{a['p95']:>6}/{a['p99']:>6}   {f['p50']:>6}/{f['p95']:>6}/{f['p99']:>6}"
               f" {s.get('p95_limit_ms', '-'):>7} {c.get('p95', '-'):>9} {c['req_per_s']:>7}  "
               f"{_mark(s.get('within_2x_floor_plus_5ms'))}    {_mark(s.get('under_absolute_ms'))}   "
               f"{_mark(s.get('c16_at_least_200_per_s'))}    {a['errors']}/{c['errors']}   "
-              f"cold p50/p95 {s['api_cold'].get('p50')}/{s['api_cold'].get('p95')}")
+              f"warm p50/p95 {s['api'].get('p50')}/{s['api'].get('p95')}")
 
 
 def _mark(ok: bool | None) -> str:

@@ -16,8 +16,10 @@ Parameter types: ``string``, ``int``, ``float``, ``bool``, ``list`` (comma-separ
   ``$<name>_ids`` (the matching agency ids, or null when the parameter is not given);
 - ``topic``: a topic key, label or term; Cypher receives ``$<name>`` as the topic key;
 - ``jurisdiction``: a place name in any script or English; Cypher receives ``$<name>`` in simplified Chinese;
-- ``fulltext``: words to search in task texts (Chinese is segmented); Cypher receives ``$task_ids`` and the
-  parallel list ``$scores`` from :meth:`GraphStore.fulltext_tasks`.
+- ``fulltext``: words to search in task texts (each whitespace- or punctuation-separated term an exact phrase,
+  Chinese segmented); Cypher receives ``$task_ids`` and the parallel list ``$scores``, the best hits up to the
+  query's ``$offset + $limit`` (of its ``$doc_id`` when it has one) from :meth:`GraphStore.fulltext_tasks`, and
+  ``$fulltext_total``, the number of all hits.
 
 A parameter without ``= default`` is required; ``= null`` means optional.
 """
@@ -315,20 +317,24 @@ def lookup_topic_key(q: str) -> str | None:
 
 
 def segment_query(q: str) -> list[str]:
-    """Search terms of a free-text query: Chinese segmented with jieba, function particles (的, 和…) dropped."""
-    import rjieba
-
-    text = normalize_text(q)
+    """Search terms of a free-text query: its runs of word characters (split at spaces and punctuation), in
+    simplified script, each one a phrase to find as written; a lone function particle (的, 和…) is dropped."""
     terms: list[str] = []
-    for tok in rjieba.cut(text):
-        tok = tok.strip()
-        if not tok or not any(ch.isalnum() for ch in tok):
-            continue
-        if tok in _PARTICLES:
-            continue
-        if tok not in terms:
-            terms.append(tok)
-    return terms or ([text.strip()] if text.strip() else [])
+    for term in _NON_WORD.split(normalize_text(q)):
+        if term and term not in _PARTICLES and term not in terms:
+            terms.append(term)
+    return terms
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class FulltextHits:
+    """The best full-text hits ``[{task_id, score}]`` (best first) and how many tasks match in all."""
+
+    hits: list[dict[str, Any]]
+    total: int
 
 
 @dataclass(frozen=True)
@@ -479,7 +485,7 @@ class Resolver:
         self._version = version  # the graph version when the caller read it already (the API's response cache)
         self._vocabulary: Vocabulary | None = None
         self._topics: list[dict[str, Any]] | None = None
-        self._fulltext: dict[tuple[str, int], list[dict[str, Any]]] = {}
+        self._fulltext: dict[tuple[str, int, str | None], FulltextHits] = {}
 
     def _run(self, name: str) -> list[dict[str, Any]]:
         spec = get_query(name, self.directory)
@@ -564,11 +570,16 @@ class Resolver:
                 return row["key"]
         raise UnknownValue(f"unknown topic {q!r}; known topics: {', '.join(r['key'] for r in self.topics)}")
 
-    def fulltext(self, q: str, limit: int) -> list[dict[str, Any]]:
-        """Full-text hits ``[{task_id, score}]`` of ``q``, read once per resolver (a page and its total share them)."""
-        key = (q, limit)
+    def fulltext(self, q: str, limit: int, doc_id: str | None = None) -> FulltextHits:
+        """The ``limit`` best full-text hits of ``q`` (in ``doc_id`` if given) and the number of all its hits, read
+        once per resolver (a page and its total share them). The count is a second pass over the hits, made only
+        when the best ``limit`` do not already hold them all."""
+        key = (q, limit, doc_id)
         if key not in self._fulltext:
-            self._fulltext[key] = self.store.fulltext_tasks(segment_query(q), limit)
+            terms = segment_query(q)
+            hits = self.store.fulltext_tasks(terms, limit, doc_id) if limit > 0 else []
+            total = len(hits) if limit > 0 and len(hits) < limit else self.store.fulltext_count(terms, doc_id)
+            self._fulltext[key] = FulltextHits(hits, total)
         return self._fulltext[key]
 
     def jurisdiction(self, q: str) -> str:
@@ -596,8 +607,6 @@ def bind_params(
     spec: QuerySpec,
     raw: dict[str, Any] | None,
     resolver: Resolver | None,
-    *,
-    fulltext_limit: int = 200,
 ) -> dict[str, Any]:
     """The Cypher parameters of ``spec`` for user-level ``raw`` values (validated, coerced, resolved)."""
     values = coerce_params(spec, raw)
@@ -613,9 +622,12 @@ def bind_params(
         elif p.type == "jurisdiction":
             params[p.name] = None if value is None else resolver.jurisdiction(value)
         elif p.type == "fulltext":
-            hits = [] if value is None else resolver.fulltext(value, fulltext_limit)
-            params["task_ids"] = [h["task_id"] for h in hits]
-            params["scores"] = [float(h.get("score") or 0.0) for h in hits]
+            # the hits a page needs: its window (offset + limit) when the query pages, else only their number
+            window = (values.get("offset") or 0) + values["limit"] if "limit" in values else 0
+            found = FulltextHits([], 0) if value is None else resolver.fulltext(value, window, values.get("doc_id"))
+            params["task_ids"] = [h["task_id"] for h in found.hits]
+            params["scores"] = [float(h.get("score") or 0.0) for h in found.hits]
+            params["fulltext_total"] = found.total
         elif p.type == "string" and value is not None and p.name not in ("doc_id", "task_id", "agency_id"):
             params[p.name] = normalize_text(value)
         else:

@@ -10,8 +10,8 @@
 
 Full-text on FalkorDB: its ``chinese`` analyzer segments differently from any query-side segmenter, so
 plangraph indexes ``Task.text_seg`` instead: the task text segmented by jieba (``segment_text``, jieba-rs), tokens
-separated by spaces, and segments queries with the same jieba (space = AND). Whoever writes ``Task.text``
-also writes ``task_fulltext_properties(text)`` (harmless on Neo4j, which indexes ``text`` with its ``cjk``
+separated by spaces, and turns each query term into the exact phrase of the same jieba tokens (terms AND-ed).
+Whoever writes ``Task.text`` also writes ``task_fulltext_properties(text)`` (harmless on Neo4j, which indexes ``text`` with its ``cjk``
 analyzer).
 """
 
@@ -138,16 +138,32 @@ def task_fulltext_properties(text: str) -> dict[str, str]:
     return {FALKOR_FULLTEXT_PROPERTY: segment_text(text)}
 
 
-def _falkor_term(term: str) -> str:
-    """One term as a RediSearch clause: all its jieba words; a compound word also matches its sub-words."""
+def _falkor_phrase(term: str) -> str:
+    """One term (a run of word characters) as a RediSearch clause: the exact run of indexed tokens that spells it.
+
+    The index holds search-mode jieba tokens, where a compound word is preceded by its sub-words (基础设施 →
+    基础 设施 基础设施). The run is the term's first word, then each next word with its sub-words in front; the
+    last word, when its two-character sub-words spell it, only by those (so 食品安全 still matches text that
+    jieba cut as 食品 / 安全监管): 质量基础设施 → "质量 基础 设施", 数字化转型 → "数字化 转型". An exact phrase is
+    more precise, and on common words cheaper, than an AND of the words (or of their sub-words) anywhere."""
     import rjieba
 
-    clauses = []
-    for word in _tokens(rjieba.cut(term)):
+    words = [w for w in (_tokens([word]) for word in rjieba.cut(term)) if w]
+    run: list[str] = []
+    for i, parts in enumerate(words):
+        if len(parts) > 1:  # a word the token pattern splits (rare): its parts, in order
+            run += parts
+            continue
+        word = parts[0]
         subs = [s for s in _tokens(rjieba.cut_for_search(word)) if s != word]
-        fine = [s for s in subs if len(s) < len(word)]
-        clauses.append(f"({word}|{' '.join(fine)})" if fine else word)
-    return " ".join(clauses)
+        pairs = [s for s in subs if len(s) == 2]
+        if i == len(words) - 1 and pairs and "".join(pairs) == word:
+            run += pairs
+        else:
+            run += [word] if not run else [*subs, word]
+    if len(run) <= 1:
+        return run[0] if run else ""
+    return '"' + " ".join(run) + '"'
 
 
 def _lucene_term(term: str) -> str:
@@ -182,26 +198,47 @@ def _lucene_phrases(terms: list[str]) -> list[str]:
     return phrases
 
 
-def fulltext_query(backend: str, terms: list[str], limit: int) -> tuple[str, dict]:
-    """The statement and parameters returning ``[{task_id, score}]`` for tasks matching all ``terms``.
-
-    Returns ``("", {})`` when no searchable word remains.
-    """
+def fulltext_string(backend: str, terms: list[str]) -> str:
+    """The engine's query string for tasks holding every term (each term a phrase); "" when none is searchable."""
     if backend == FALKORDB:
-        q = " ".join(c for c in (_falkor_term(t) for t in terms) if c)
-        text = (
-            f"CALL db.idx.fulltext.queryNodes('{FULLTEXT_LABEL}', $q) YIELD node, score "
-            "RETURN node.task_id AS task_id, score ORDER BY score DESC, task_id LIMIT $limit"
-        )
-    else:
-        q = " AND ".join(c for c in (_lucene_term(t) for t in _lucene_phrases(terms)) if c)
-        text = NEO4J_FULLTEXT_QUERY
-    return (text, {"q": q, "limit": int(limit)}) if q else ("", {})
+        return " ".join(c for c in (_falkor_phrase(t) for t in terms) if c)
+    return " AND ".join(c for c in (_lucene_term(t) for t in _lucene_phrases(terms)) if c)
 
 
+def fulltext_query(backend: str, terms: list[str], limit: int, doc_id: str | None = None) -> tuple[str, dict]:
+    """The statement and parameters returning ``[{task_id, score}]``: the ``limit`` best tasks matching all
+    ``terms`` (of document ``doc_id`` when given), best first. Returns ``("", {})`` when no searchable word
+    remains.
+
+    FalkorDB yields every hit in index order: only the score and the node's internal id are read per hit
+    (a bounded top-``limit`` sort), the task id only for the rows kept."""
+    q = fulltext_string(backend, terms)
+    text = FALKOR_FULLTEXT_QUERY if backend == FALKORDB else NEO4J_FULLTEXT_QUERY
+    return (text, {"q": q, "limit": int(limit), "doc_id": doc_id}) if q else ("", {})
+
+
+def fulltext_count_query(backend: str, terms: list[str], doc_id: str | None = None) -> tuple[str, dict]:
+    """The statement and parameters counting the tasks that match all ``terms`` (``[{total}]``)."""
+    q = fulltext_string(backend, terms)
+    text = FALKOR_FULLTEXT_COUNT if backend == FALKORDB else NEO4J_FULLTEXT_COUNT
+    return (text, {"q": q, "doc_id": doc_id}) if q else ("", {})
+
+
+_IN_DOC = "WHERE $doc_id IS NULL OR node.doc_id = $doc_id "
+FALKOR_FULLTEXT_QUERY = (
+    f"CALL db.idx.fulltext.queryNodes('{FULLTEXT_LABEL}', $q) YIELD node, score " + _IN_DOC
+    + "WITH node, score ORDER BY score DESC, id(node) LIMIT $limit RETURN node.task_id AS task_id, score"
+)
+FALKOR_FULLTEXT_COUNT = (
+    f"CALL db.idx.fulltext.queryNodes('{FULLTEXT_LABEL}', $q) YIELD node " + _IN_DOC + "RETURN count(node) AS total"
+)
 NEO4J_FULLTEXT_QUERY = (
-    f"CALL db.index.fulltext.queryNodes('{NEO4J_FULLTEXT_INDEX}', $q) YIELD node, score "
-    "RETURN node.task_id AS task_id, score ORDER BY score DESC, task_id LIMIT $limit"
+    f"CALL db.index.fulltext.queryNodes('{NEO4J_FULLTEXT_INDEX}', $q) YIELD node, score " + _IN_DOC
+    + "RETURN node.task_id AS task_id, score ORDER BY score DESC, task_id LIMIT $limit"
+)
+NEO4J_FULLTEXT_COUNT = (
+    f"CALL db.index.fulltext.queryNodes('{NEO4J_FULLTEXT_INDEX}', $q) YIELD node " + _IN_DOC
+    + "RETURN count(node) AS total"
 )
 
 # run against Neo4j's "system" database to check that PLANGRAPH_GRAPH_NAME exists
@@ -245,6 +282,7 @@ def neo4j_statements() -> dict[str, str]:
     """Every Cypher text this module sends to Neo4j, by name (linted by tests/test_cypher_lint.py)."""
     stmts = {f"dialect.schema.{i:02d}": s for i, s in enumerate(neo4j_schema_statements())}
     stmts["dialect.fulltext_query"] = NEO4J_FULLTEXT_QUERY
+    stmts["dialect.fulltext_count"] = NEO4J_FULLTEXT_COUNT
     stmts["dialect.list_databases"] = NEO4J_LIST_DATABASES
     stmts["dialect.delete_all"] = NEO4J_DELETE_ALL
     stmts["dialect.list_constraints"] = NEO4J_LIST_CONSTRAINTS

@@ -319,9 +319,13 @@ class FalkorStore:
             except (redis.RedisError, ConnectionError) as exc:
                 raise map_error(exc, str(step)) from exc
 
-    def fulltext_tasks(self, terms: list[str], limit: int) -> list[dict]:
-        query, params = dialect.fulltext_query(self.backend, terms, limit)
+    def fulltext_tasks(self, terms: list[str], limit: int, doc_id: str | None = None) -> list[dict]:
+        query, params = dialect.fulltext_query(self.backend, terms, limit, doc_id)
         return self.read(query, params) if query else []
+
+    def fulltext_count(self, terms: list[str], doc_id: str | None = None) -> int:
+        query, params = dialect.fulltext_count_query(self.backend, terms, doc_id)
+        return int(self.read(query, params)[0]["total"]) if query else 0
 
     # -------------------------------------------------------------- housekeeping
 

@@ -55,8 +55,13 @@ class GraphStore(Protocol):
         """Create constraints, indexes and the full-text index (idempotent), via ``graph.dialect``."""
         ...
 
-    def fulltext_tasks(self, terms: list[str], limit: int) -> list[dict]:
-        """``[{task_id, score}]`` of tasks whose text contains all ``terms``, best first."""
+    def fulltext_tasks(self, terms: list[str], limit: int, doc_id: str | None = None) -> list[dict]:
+        """``[{task_id, score}]``: the ``limit`` best tasks (of ``doc_id`` if given) whose text holds every term
+        (each term a phrase), best first."""
+        ...
+
+    def fulltext_count(self, terms: list[str], doc_id: str | None = None) -> int:
+        """How many tasks (of ``doc_id`` if given) :meth:`fulltext_tasks` would find without a limit."""
         ...
 
     def close(self) -> None: ...

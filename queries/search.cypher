@@ -1,6 +1,6 @@
 // name: search
-// zh: 全文检索任务文本(中文先分词),按相关度排序
-// en: Full-text search over task texts (Chinese queries segmented), by relevance
+// zh: 全文检索任务文本(每个词按原样作短语匹配,中文先分词),按相关度排序
+// en: Full-text search over task texts (each term matched as a phrase, Chinese segmented), by relevance
 // @param q: fulltext — 检索词 / search words
 // @param doc_id: string = null — 文件 id / document id
 // @param limit: int = 50 — 最多返回行数 / page size
@@ -8,16 +8,9 @@
 // @example: q=碳计量
 // @mode: read
 // @total: total
-// The hits are looked up by id, sorted and collected once: the page is a slice and `total` (all hits) its size.
-UNWIND range(0, size($task_ids) - 1) AS i
-WITH i, $task_ids[i] AS tid, $scores[i] AS score
-MATCH (t:Task {task_id: tid})
-WHERE $doc_id IS NULL OR t.doc_id = $doc_id
-WITH i, t, score
-ORDER BY score DESC, i, t.task_id
-WITH collect(i) AS matched
-UNWIND matched[$offset..($offset + $limit)] AS i
-WITH i, $scores[i] AS score, size(matched) AS total
+// $task_ids/$scores are the best hits up to offset + limit, best first (the full-text index ranks them and
+// filters by document); only the page is looked up by id and decorated. `total` counts every hit.
+UNWIND range($offset, size($task_ids) - 1) AS i
 MATCH (t:Task {task_id: $task_ids[i]})
 MATCH (d:Document)-[:HAS_TASK]->(t)
 RETURN t.task_id AS task_id,
@@ -26,7 +19,7 @@ RETURN t.task_id AS task_id,
        d.jurisdiction AS jurisdiction,
        t.number AS number,
        t.title AS title,
-       score,
+       $scores[i] AS score,
        t.lead_name AS lead,
-       total
-ORDER BY score DESC, i, task_id
+       $fulltext_total AS total
+ORDER BY i, task_id

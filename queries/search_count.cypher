@@ -5,7 +5,5 @@
 // @param doc_id: string = null — 文件 id / document id
 // @example: q=碳计量
 // @mode: read
-UNWIND $task_ids AS tid
-MATCH (t:Task {task_id: tid})
-WHERE $doc_id IS NULL OR t.doc_id = $doc_id
-RETURN count(t) AS total
+// The full-text index counts its hits (of $doc_id when given) before Cypher runs: $fulltext_total.
+RETURN $fulltext_total AS total

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+from plangraph.graph import dialect
 from plangraph.graph.catalogue import (
     ParameterError,
     UnknownQuery,
@@ -84,7 +85,7 @@ def test_query_text_follows_the_portable_subset(path: Path):
     declared = {p.name for p in spec.params}
     declared |= {f"{p.name}_ids" for p in spec.params if p.type == "agency"}
     if any(p.type == "fulltext" for p in spec.params):
-        declared |= {"task_ids", "scores"}
+        declared |= {"task_ids", "scores", "fulltext_total"}
     assert set(re.findall(r"\$(\w+)", body)) <= declared, path.name
 
 
@@ -148,10 +149,25 @@ def test_string_values_are_coerced_and_defaults_filled():
     assert params["agency_ids"] is None and params["role"] == "any"
 
 
-def test_segment_query_splits_chinese_words():
-    assert segment_query("加强碳计量服务") == ["加强", "碳", "计量", "服务"]
-    assert segment_query("計量的服務") == ["计量", "服务"]  # simplified, particle dropped
+def test_segment_query_keeps_each_term_a_phrase():
+    assert segment_query("加强碳计量服务") == ["加强碳计量服务"]  # one phrase
+    assert segment_query("計量的服務") == ["计量的服务"]  # simplified
+    assert segment_query("碳计量 的 計量數據，碳计量") == ["碳计量", "计量数据"]  # terms; lone particle dropped
     assert segment_query("market regulation") == ["market", "regulation"]
+
+
+def test_fulltext_terms_become_exact_phrases_of_the_indexed_tokens():
+    """FalkorDB indexes search-mode jieba tokens (a compound's sub-words before it): a term is the exact run of
+    those tokens; Neo4j's ``cjk`` bigrams take the term itself as a phrase."""
+    assert dialect.fulltext_string("falkordb", ["质量基础设施"]) == '"质量 基础 设施"'
+    assert dialect.fulltext_string("falkordb", ["基础设施建设"]) == '"基础设施 建设"'
+    assert dialect.fulltext_string("falkordb", ["食品安全"]) == '"食品 安全"'
+    assert dialect.fulltext_string("falkordb", ["数字化转型", "标准化"]) == '"数字化 转型" 标准化'
+    assert dialect.fulltext_string("falkordb", ["碳计量"]) == '"碳 计量"'
+    assert dialect.fulltext_string("neo4j", ["碳计量", "标准化"]) == '"碳计量" AND "标准化"'
+    for term in ("质量基础设施", "数字化转型", "碳计量", "食品安全", "基础设施建设"):
+        tokens = dialect.segment_text(f"加强{term}建设").split()
+        assert " ".join(dialect.fulltext_string("falkordb", [term]).strip('"').split()) in " ".join(tokens)
 
 
 # ------------------------------------------------------------------ every query on the sample graph

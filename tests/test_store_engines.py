@@ -115,15 +115,23 @@ def test_fulltext_finds_tasks_by_chinese_words(graph_store, engine):
     """Both engines find a task by words of its text; the analysers differ (``dialect``: Neo4j ``cjk``
     bigrams on ``Task.text``, FalkorDB jieba-segmented ``Task.text_seg``), so only hits are compared."""
     graph_store.ensure_schema()
-    texts = {"T1": "加强安全生产监管，推进数字政府建设", "T2": "开展碳计量审查，建设计量数据中心"}
+    texts = {"T1": "加强安全生产监管，推进数字政府建设", "T2": "开展碳计量审查，建设计量数据中心",
+             "T3": "降低碳排放强度，完善计量体系"}  # fmt: skip
     for tid, text in texts.items():
         graph_store.write(
-            "CREATE (t:Task {task_id: $id, text: $text}) SET t += $ft",
-            {"id": tid, "text": text, "ft": dialect.task_fulltext_properties(text)},
+            "CREATE (t:Task {task_id: $id, doc_id: $doc, text: $text}) SET t += $ft",
+            {"id": tid, "doc": "d1" if tid == "T3" else "d0", "text": text, "ft": dialect.task_fulltext_properties(text)},
         )
     if engine == "neo4j":
         graph_store.write("CALL db.awaitIndexes(60)")
     assert [r["task_id"] for r in graph_store.fulltext_tasks(["安全生产", "数字政府"], 10)] == ["T1"]
+    # a term is a phrase: 碳 and 计量 apart (T3) do not say 碳计量
     assert [r["task_id"] for r in graph_store.fulltext_tasks(["碳计量"], 10)] == ["T2"]
-    assert graph_store.fulltext_tasks(["航天"], 10) == []
-    assert graph_store.fulltext_tasks(["，"], 10) == []
+    assert graph_store.fulltext_count(["碳计量"]) == 1
+    assert {r["task_id"] for r in graph_store.fulltext_tasks(["计量"], 10)} == {"T2", "T3"}
+    assert len(graph_store.fulltext_tasks(["计量"], 1)) == 1 and graph_store.fulltext_count(["计量"]) == 2
+    # the document filter applies before the limit
+    assert [r["task_id"] for r in graph_store.fulltext_tasks(["计量"], 1, "d1")] == ["T3"]
+    assert graph_store.fulltext_count(["计量"], "d1") == 1
+    assert graph_store.fulltext_tasks(["航天"], 10) == [] and graph_store.fulltext_count(["航天"]) == 0
+    assert graph_store.fulltext_tasks(["，"], 10) == [] and graph_store.fulltext_count(["，"]) == 0

@@ -186,6 +186,28 @@ def test_fulltext_tasks(falkor_store):
     assert falkor_store.fulltext_tasks(["，"], 10) == []
 
 
+def test_fulltext_ranks_a_phrase_above_scattered_words(falkor_store):
+    """Two terms anywhere both match, the text holding them side by side first; a term is found as written,
+    also where jieba cut the text's compound differently (加强食品安全监管 → 食品 / 安全监管)."""
+    falkor_store.ensure_schema()
+    texts = {
+        "apart": "加强计量监管，优化政务服务",
+        "together": "提升计量服务能力，加强监管",
+        "scattered": "提高食品质量，保障安全",
+        "compound": "做好食品安全工作",
+        "cut_apart": "加强食品安全监管",
+    }
+    falkor_store.write_batches(
+        "UNWIND $rows AS r CREATE (t:Task {task_id: r.id, text: r.text}) SET t += r.ft",
+        [{"id": k, "text": v, "ft": dialect.task_fulltext_properties(v)} for k, v in texts.items()],
+    )
+    assert [r["task_id"] for r in falkor_store.fulltext_tasks(["计量", "服务"], 10)] == ["together", "apart"]
+    assert {r["task_id"] for r in falkor_store.fulltext_tasks(["食品安全"], 10)} == {"compound", "cut_apart"}
+    hits = [r["task_id"] for r in falkor_store.fulltext_tasks(["食品", "安全"], 10)]
+    assert set(hits) == {"compound", "cut_apart", "scattered"} and hits[-1] == "scattered"
+    assert falkor_store.fulltext_count(["食品", "安全"]) == 3
+
+
 # ------------------------------------------------------------------ server lifecycle
 
 

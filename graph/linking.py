@@ -68,52 +68,73 @@ STATEMENTS: dict[str, str] = {**_READS, **{k: v for k, v in write_statements().i
 
 _SPACES = re.compile(r"\s\s+")
 MAX_DF = 0.4
+_BITS = 21  # a code point (<= 0x10FFFF) + 1 fits 21 bits: three of them pack an n-gram into one int64
+
+
+def _normal(text: str) -> str:
+    return _SPACES.sub(" ", text.lower())
+
+
+def _grams(text: str, n: int = 3) -> tuple[np.ndarray, np.ndarray]:
+    """The character 1..``n``-grams of a normalised text as sorted int64 keys with their counts. A key packs the
+    code points (+1, 0 for none) of an n-gram, so keys sort as the n-gram strings do (``"a" < "ab" < "b"``)."""
+    if not 1 <= n <= 3:
+        raise ValueError("n-grams of 1 to 3 characters")
+    points = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64) + 1
+    size = len(points)
+    parts = []
+    for m in range(1, n + 1):
+        if size < m:
+            break
+        key = points[: size - m + 1] << (_BITS * 2)
+        for off in range(1, m):
+            key = key | (points[off : size - m + 1 + off] << (_BITS * (2 - off)))
+        parts.append(key)
+    if not parts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    keys = np.concatenate(parts)
+    keys.sort()
+    first = np.empty(len(keys), dtype=bool)
+    first[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
+    return keys[starts], np.diff(starts, append=len(keys))
+
+
+def _matrix(features: list[tuple[np.ndarray, np.ndarray]], max_df: float) -> sparse.csr_matrix:
+    """The TF-IDF rows of texts given as their ``_grams``: the arithmetic of :func:`tfidf`, term by term."""
+    lens = np.fromiter((len(k) for k, _ in features), dtype=np.int64, count=len(features))
+    keys = np.concatenate([k for k, _ in features]) if features else np.zeros(0, dtype=np.int64)
+    counts = np.concatenate([c for _, c in features]) if features else np.zeros(0, dtype=np.int64)
+    terms, inverse = np.unique(keys, return_inverse=True)  # sorted keys: columns in n-gram order
+    df = np.bincount(inverse, minlength=len(terms))
+    keep = df <= max_df * len(features)
+    if not keep.any():
+        raise ValueError("empty vocabulary")
+    column = np.cumsum(keep) - 1
+    idf = np.log((1 + len(features)) / (1 + df[keep])) + 1.0
+    mask = keep[inverse]
+    cols = column[inverse[mask]]  # ascending within each row (a text's keys are sorted)
+    rows = np.repeat(np.arange(len(features)), lens)[mask]
+    weights = (np.log(counts[mask].astype(np.float64)) + 1.0) * idf[cols]
+    indptr = np.zeros(len(features) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=len(features)), out=indptr[1:])
+    norms = np.ones(len(features))
+    for r in range(len(features)):
+        w = weights[indptr[r] : indptr[r + 1]]
+        norm = np.sqrt(np.dot(w, w))
+        if norm > 0:
+            norms[r] = norm
+    weights = weights / np.repeat(norms, np.diff(indptr))
+    return sparse.csr_matrix((weights, cols, indptr), shape=(len(features), int(keep.sum())))
 
 
 def tfidf(texts: list[str], *, n: int = 3, max_df: float = MAX_DF) -> sparse.csr_matrix:
-    """L2-normalised TF-IDF rows over character 1..``n``-grams with sublinear tf and smoothed idf, n-grams in more
-    than ``max_df`` of the texts dropped: what scikit-learn's ``TfidfVectorizer(analyzer="char",
+    """L2-normalised TF-IDF rows over character 1..``n``-grams (``n`` <= 3) with sublinear tf and smoothed idf,
+    n-grams in more than ``max_df`` of the texts dropped: what scikit-learn's ``TfidfVectorizer(analyzer="char",
     ngram_range=(1, n), sublinear_tf=True, max_df=max_df)`` computes, without importing scikit-learn (1.5 s
     of every ``plangraph ingest``). ``ValueError`` when no n-gram is left."""
-    vocab: dict[str, int] = {}
-    rows: list[dict[int, int]] = []
-    for text in texts:
-        text = _SPACES.sub(" ", text.lower())
-        counts: dict[int, int] = {}
-        for size in range(1, n + 1):
-            for i in range(len(text) - size + 1):
-                j = vocab.setdefault(text[i : i + size], len(vocab))
-                counts[j] = counts.get(j, 0) + 1
-        rows.append(counts)
-    df = np.zeros(len(vocab), dtype=np.int64)
-    for counts in rows:
-        df[list(counts)] += 1
-    keep = df <= max_df * len(texts)
-    if not keep.any():
-        raise ValueError("empty vocabulary")
-    kept = sorted((term for term, j in vocab.items() if keep[j]))  # columns in n-gram order, as scikit-learn's
-    new_index = np.full(len(vocab), -1, dtype=np.int64)
-    new_index[[vocab[t] for t in kept]] = np.arange(len(kept))
-    idf = np.zeros(len(kept))
-    idf[new_index[keep]] = np.log((1 + len(texts)) / (1 + df[keep])) + 1.0
-    indptr, indices, data = [0], [], []
-    for counts in rows:
-        cols = np.fromiter(counts, dtype=np.int64, count=len(counts))
-        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-        mask = keep[cols]
-        cols, tf = new_index[cols[mask]], tf[mask]
-        order = np.argsort(cols)
-        cols, tf = cols[order], tf[order]
-        weights = (np.log(tf) + 1.0) * idf[cols]
-        norm = np.sqrt(np.dot(weights, weights))
-        if norm > 0:
-            weights = weights / norm
-        indices.append(cols)
-        data.append(weights)
-        indptr.append(indptr[-1] + len(cols))
-    return sparse.csr_matrix((np.concatenate(data) if data else np.zeros(0),
-                              np.concatenate(indices) if indices else np.zeros(0, dtype=np.int64), indptr),
-                             shape=(len(texts), len(kept)))
+    return _matrix([_grams(_normal(text), n) for text in texts], max_df)
 
 
 @dataclass(frozen=True)
@@ -150,16 +171,49 @@ def higher_documents(levels: dict[str, str | None], edges: Iterable[tuple[str, s
     return result
 
 
+def _rank_of(ids: list[str]) -> np.ndarray:
+    """Each id's position in ``sorted(ids)`` (a stable sort: equal ids keep their order)."""
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[sorted(range(len(ids)), key=ids.__getitem__)] = np.arange(len(ids))
+    return rank
+
+
+def _best(sims: np.ndarray, src: list[str], dst: list[str], dst_rank: np.ndarray, k: int, threshold: float,
+          rows: list[dict]) -> None:
+    """Per row of ``sims``: the ``k`` best columns by (-score, task id), rounded to 6 digits, above ``threshold``."""
+    rounded = np.round(sims, 6)
+    ri, cj = np.nonzero(rounded >= threshold)  # rounding is monotonic: what passes is a prefix of each order
+    if not len(ri):
+        return
+    order = np.lexsort((dst_rank[cj], -sims[ri, cj], ri))
+    ri, cj = ri[order], cj[order]
+    first = np.flatnonzero(np.r_[True, ri[1:] != ri[:-1]])
+    rank = np.arange(len(ri)) - np.repeat(first, np.diff(np.r_[first, len(ri)]))
+    top = rank < k
+    ri, cj, rank = ri[top], cj[top], rank[top]
+    for i, j, r, score in zip(ri.tolist(), cj.tolist(), rank.tolist(), rounded[ri, cj].tolist(), strict=True):
+        rows.append({"src": src[i], "dst": dst[j], "score": score, "rank": r + 1})
+
+
 def score_links(tasks: list[TaskText], targets: dict[str, list[str]], *, k: int = TOP_K,
                 threshold: float = THRESHOLD) -> list[dict]:
     """Rows ``{src, dst, score, rank}``: per local task and per higher document, the best ``k`` clauses.
 
     The vectoriser is fitted per local document on its own tasks and those of the documents it implements, so
     a document's links depend only on those documents (incremental relinking recomputes exactly what a full
-    one would) and the vocabulary stays bounded by one group of plans."""
+    one would) and the vocabulary stays bounded by one group of plans. A task's n-grams are counted once per
+    call, however many groups it is a candidate in (the idf stays per group)."""
     by_doc: dict[str, list[int]] = {}
     for i, task in enumerate(tasks):
         by_doc.setdefault(task.doc_id, []).append(i)
+    grams: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    ranks: dict[str, np.ndarray] = {}
+
+    def features(j: int) -> tuple[np.ndarray, np.ndarray]:
+        if j not in grams:
+            grams[j] = _grams(_normal(tasks[j].represent()))
+        return grams[j]
+
     rows: list[dict] = []
     for doc_id in sorted(targets):
         local = by_doc.get(doc_id, [])
@@ -168,22 +222,20 @@ def score_links(tasks: list[TaskText], targets: dict[str, list[str]], *, k: int 
             continue
         group = local + [j for h in higher for j in by_doc[h]]
         try:
-            matrix = tfidf([tasks[j].represent() for j in group])
+            matrix = _matrix([features(j) for j in group], MAX_DF)
         except ValueError:  # empty vocabulary (all texts empty)
             continue
-        row_of = {j: n for n, j in enumerate(group)}
-        local_rows = matrix[[row_of[j] for j in local]]
+        # one product for every candidate: each score sums the same terms in the same order as per document
+        sims = (matrix[: len(local)] @ matrix[len(local) :].T).toarray()
+        src = [tasks[j].task_id for j in local]
+        start = 0
         for h in higher:
             cand = by_doc[h]
-            sims = (local_rows @ matrix[[row_of[j] for j in cand]].T).toarray()
-            for row_i, src in enumerate(local):
-                order = sorted(range(len(cand)), key=lambda j: (-sims[row_i, j], tasks[cand[j]].task_id))
-                for rank, j in enumerate(order[:k], start=1):
-                    score = float(np.round(sims[row_i, j], 6))
-                    if score < threshold:
-                        break
-                    rows.append({"src": tasks[src].task_id, "dst": tasks[cand[j]].task_id, "score": score,
-                                 "rank": rank})
+            if h not in ranks:
+                ranks[h] = _rank_of([tasks[j].task_id for j in cand])
+            _best(sims[:, start : start + len(cand)], src, [tasks[j].task_id for j in cand], ranks[h], k,
+                  threshold, rows)
+            start += len(cand)
     return rows
 
 

@@ -125,12 +125,16 @@ def _tokens(words) -> list[str]:
 
 
 def segment_text(text: str) -> str:
-    """jieba search-mode tokens of ``text`` (words and their sub-words), lower-cased, space-separated.
+    """jieba search-mode tokens of ``text`` (words and their sub-words), lower-cased, space-separated, then every
+    vocabulary word the text holds (``ingest.vocab.find_search_terms``: the taxonomy's terms, wherever jieba cut
+    them, so 低碳计量 also holds 碳计量): a search for a vocabulary word reads one posting list.
 
     jieba-rs (``rjieba``): the jieba dictionary and algorithm, about 20x faster than the Python jieba."""
     import rjieba
+    from plangraph.ingest.vocab import find_search_terms
 
-    return " ".join(_tokens(rjieba.cut_for_search(text or "")))
+    text = text or ""
+    return " ".join(_tokens(rjieba.cut_for_search(text)) + find_search_terms(text))
 
 
 def task_fulltext_properties(text: str) -> dict[str, str]:
@@ -139,7 +143,8 @@ def task_fulltext_properties(text: str) -> dict[str, str]:
 
 
 def _falkor_phrase(term: str) -> str:
-    """One term (a run of word characters) as a RediSearch clause: the exact run of indexed tokens that spells it.
+    """One term (a run of word characters) as a RediSearch clause: a vocabulary word itself (``segment_text``
+    indexes each one whole), else the exact run of indexed tokens that spells it.
 
     The index holds search-mode jieba tokens, where a compound word is preceded by its sub-words (基础设施 →
     基础 设施 基础设施). The run is the term's first word, then each next word with its sub-words in front; the
@@ -147,7 +152,10 @@ def _falkor_phrase(term: str) -> str:
     jieba cut as 食品 / 安全监管): 质量基础设施 → "质量 基础 设施", 数字化转型 → "数字化 转型". An exact phrase is
     more precise, and on common words cheaper, than an AND of the words (or of their sub-words) anywhere."""
     import rjieba
+    from plangraph.ingest.vocab import search_terms
 
+    if term.lower() in search_terms():  # indexed as a whole word (segment_text): one posting list
+        return term.lower()
     words = [w for w in (_tokens([word]) for word in rjieba.cut(term)) if w]
     run: list[str] = []
     for i, parts in enumerate(words):

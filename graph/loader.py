@@ -47,7 +47,7 @@ from plangraph.ingest.years import deadline_years
 
 BATCH = 2000
 # bumped when the loader changes the stored shape (new or dropped properties): documents of an older loader reload
-LOADER_VERSION = 7
+LOADER_VERSION = 8  # 8: Task.text_seg also holds the vocabulary words of the text (graph.dialect)
 
 
 _READS: dict[str, str] = {

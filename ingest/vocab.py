@@ -6,13 +6,14 @@ extractor uses (``ingest/data/agencies.yaml``, ``topics.yaml``), so a query and 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Any
 
 from plangraph.ingest.agencies import Mention, default_matcher, default_resolver
 from plangraph.ingest.normalize import converter
-from plangraph.ingest.topics import default_tagger
+from plangraph.ingest.topics import _Scanner, default_tagger
 
 
 def normalize_query(text: str | None) -> str:
@@ -40,3 +41,22 @@ def topic_key(q: str) -> str | None:
 def find_agencies(text: str) -> list[Mention]:
     """Agency mentions of the vocabulary in ``text`` (longest match, offsets into ``text``)."""
     return default_matcher().find_mentions(text)
+
+
+@lru_cache(maxsize=1)
+def search_terms() -> frozenset[str]:
+    """The taxonomy's terms and Chinese labels that full-text search indexes as whole words (``topics.yaml``:
+    two or more word characters), lower-cased."""
+    names = {name for topic in default_tagger().topics for name in (topic.zh, *topic.terms)}
+    return frozenset(n.lower() for n in names if len(n) >= 2 and re.fullmatch(r"\w+", n))
+
+
+@lru_cache(maxsize=1)
+def _search_scanner() -> _Scanner:
+    return _Scanner({term: [term] for term in search_terms()})
+
+
+def find_search_terms(text: str) -> list[str]:
+    """Every occurrence of a :func:`search_terms` word in ``text`` (overlapping and nested ones too), in text order."""
+    low = text.lower()
+    return [low[a:b] for a, b in sorted(span for spans in _search_scanner().scan(low).values() for span in spans)]

@@ -188,7 +188,7 @@ def test_fulltext_tasks(falkor_store):
 
 def test_fulltext_ranks_a_phrase_above_scattered_words(falkor_store):
     """Two terms anywhere both match, the text holding them side by side first; a term is found as written,
-    also where jieba cut the text's compound differently (加强食品安全监管 → 食品 / 安全监管)."""
+    also where jieba cut the text differently (加强食品安全监管 → 食品 / 安全监管; 低碳计量 → 低碳 / 计量)."""
     falkor_store.ensure_schema()
     texts = {
         "apart": "加强计量监管，优化政务服务",
@@ -196,6 +196,7 @@ def test_fulltext_ranks_a_phrase_above_scattered_words(falkor_store):
         "scattered": "提高食品质量，保障安全",
         "compound": "做好食品安全工作",
         "cut_apart": "加强食品安全监管",
+        "low_carbon": "开展低碳计量试点",
     }
     falkor_store.write_batches(
         "UNWIND $rows AS r CREATE (t:Task {task_id: r.id, text: r.text}) SET t += r.ft",
@@ -206,6 +207,7 @@ def test_fulltext_ranks_a_phrase_above_scattered_words(falkor_store):
     hits = [r["task_id"] for r in falkor_store.fulltext_tasks(["食品", "安全"], 10)]
     assert set(hits) == {"compound", "cut_apart", "scattered"} and hits[-1] == "scattered"
     assert falkor_store.fulltext_count(["食品", "安全"]) == 3
+    assert [r["task_id"] for r in falkor_store.fulltext_tasks(["碳计量"], 10)] == ["low_carbon"]  # jieba: 低碳 / 计量
 
 
 # ------------------------------------------------------------------ server lifecycle

@@ -154,6 +154,17 @@ def _has_nul(value: Any) -> bool:
     return False
 
 
+def rendered(query: str, params: dict | None) -> str:
+    """The command text FalkorDB gets (parameters inlined); refuses a NUL in the query or its parameters as
+    :func:`check_text` does, by one look at the text (a NUL in a parameter is inlined as it is)."""
+    if "\x00" in query:
+        raise CypherSyntaxError("the query contains a NUL character")
+    text = _with_params(query, params)
+    if "\x00" in text:
+        raise QueryError("a query parameter contains a NUL character")
+    return text
+
+
 def check_text(query: str, params: dict | None) -> None:
     """Refuse a NUL in the query or its parameters: FalkorDB would read a truncated text."""
     if "\x00" in query:
@@ -213,8 +224,7 @@ class FalkorStore:
 
     def read(self, query: str, params: dict | None = None, *, timeout_ms: int | None = None) -> list[dict]:
         timeout = dialect.falkor_timeout(self.default_timeout_ms if timeout_ms is None else timeout_ms)
-        check_text(query, params)
-        command = ["GRAPH.RO_QUERY", self._graph.name, _with_params(query, params), "--compact"]
+        command = ["GRAPH.RO_QUERY", self._graph.name, rendered(query, params), "--compact"]
         if isinstance(timeout, int):
             command += ["timeout", timeout]
         try:
@@ -246,8 +256,8 @@ class FalkorStore:
         if not statements:
             return
         self._check_writable(statements[0][0])
+        texts = [rendered(query, params) for query, params in statements]  # a NUL anywhere: nothing is sent
         for query, params in statements:
-            check_text(query, params)
             if query in self._compiled:  # a fixed statement text compiles once per store object
                 continue
             try:
@@ -256,7 +266,6 @@ class FalkorStore:
                 raise map_error(exc, query) from exc
             if len(self._compiled) < 1024:
                 self._compiled.add(query)
-        texts = [_with_params(query, params) for query, params in statements]
 
         def transaction() -> list:
             pipe = self._db.connection.pipeline(transaction=True)

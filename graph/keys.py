@@ -41,16 +41,33 @@ def _check(name: str, value: Any) -> None:
             raise KeyRefused(f"refused to write key {name}={v[:40]!r}…: {problem}")
 
 
+_KEYNESS: dict[str, bool] = {}  # parameter names seen, and whether each names a key (a few dozen)
+_SHORT = MAX_KEY_BYTES // 4  # a string of at most this many characters is within MAX_KEY_BYTES in UTF-8
+_SUSPECT = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # what the full check must see (it cannot encode a surrogate)
+
+
 def _walk(value: Any) -> None:
+    """Check every key-named entry of every map in ``value`` (nested in maps and lists) with :func:`_check`;
+    a short string without a control character (almost every key) is passed without the full check."""
     if isinstance(value, dict):
         for name, item in value.items():
-            if _is_key(str(name)):
-                _check(str(name), item)
+            is_key = _KEYNESS.get(name) if type(name) is str else None
+            if is_key is None:
+                is_key = _is_key(str(name))
+                if type(name) is str and len(_KEYNESS) < 4096:
+                    _KEYNESS[name] = is_key
+            if is_key:
+                if type(item) is str:
+                    if len(item) > _SHORT or _SUSPECT.search(item):
+                        _check(str(name), item)
+                elif item is not None:
+                    _check(str(name), item)
             if isinstance(item, dict | list):
                 _walk(item)
     elif isinstance(value, list):
         for item in value:
-            _walk(item)
+            if isinstance(item, dict | list):
+                _walk(item)
 
 
 def check_statements(statements: list[tuple[str, dict]]) -> None:

@@ -309,9 +309,19 @@ def link_batches(store: GraphStore, changed: Iterable[str] | None = None, *, pen
 def relink(store: GraphStore, changed: Iterable[str] | None = None, *, k: int = TOP_K,
            threshold: float = THRESHOLD) -> int:
     """Recompute the ``Task IMPLEMENTS Task`` links ``changed`` documents can change (all when None); returns
-    the number of links written. Each batch deletes and rewrites its documents' links in one atomic write."""
+    the number of links written. Each batch deletes and rewrites its documents' links in one atomic write, sent
+    by a second thread while the next batch is scored (one write in flight: a failing write stops the relink
+    before the next one is sent)."""
+    from concurrent.futures import ThreadPoolExecutor
+
     written = 0
-    for statements, n in link_batches(store, changed, k=k, threshold=threshold):
-        store.write_atomic(statements)
-        written += n
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="plangraph-relink") as writer:
+        pending = None
+        for statements, n in link_batches(store, changed, k=k, threshold=threshold):
+            if pending is not None:
+                pending.result()
+            pending = writer.submit(store.write_atomic, statements)
+            written += n
+        if pending is not None:
+            pending.result()
     return written

@@ -167,6 +167,10 @@ def _clean(props: dict[str, Any]) -> dict[str, Any]:
     """Graph-storable values: None stays (it removes the property), lists lose None items, maps become JSON."""
     out: dict[str, Any] = {}
     for key, value in props.items():
+        kind = type(value)
+        if kind is str or value is None or kind is int or kind is float or kind is bool:  # most values
+            out[key] = value
+            continue
         if isinstance(value, tuple):
             value = list(value)
         if isinstance(value, list):
@@ -202,6 +206,8 @@ class _Plan:
 
     def __init__(self, extraction: dict) -> None:
         doc = extraction["document"]
+        self._key_checked = False
+        self._key_refusal: KeyRefused | None = None
         self.doc_id: str = doc.get("doc_id") or stub_doc_id(doc["title_key"])
         self.extraction = extraction
         self.topic_labels = {t["key"]: {"zh": t.get("zh"), "en": t.get("en")}
@@ -524,6 +530,18 @@ class _Plan:
             ("merge_years", [{"year": y} for y in years]),
         ]
 
+    def key_refusal(self) -> KeyRefused | None:
+        """Why the document's own rows would be refused (a key the store cannot hold: ``graph.keys``), or None.
+        Checked once, by the process that planned it (an extraction worker); the writer checks only the
+        parameters it adds from the store (cited plans, stubs)."""
+        if not self._key_checked:
+            try:
+                check_statements([("", self.replace_params([], [], [])), *self.shared_statements()])
+            except KeyRefused as exc:
+                self._key_refusal = exc
+            self._key_checked = True
+        return self._key_refusal
+
     def shared_statements(self) -> list[tuple[str, dict]]:
         return [(STATEMENTS[name], {"rows": chunk}) for name, rows in self.shared_rows() for chunk in _chunks(rows)]
 
@@ -567,6 +585,7 @@ def plan_document(extraction: Extraction | dict) -> _Plan:
     keeps only its rows, not the extraction."""
     plan = _Plan(Extraction.model_validate(extraction).to_dict())
     plan.extraction = {}
+    plan.key_refusal()
     return plan
 
 
@@ -802,10 +821,13 @@ class BulkWriter:
                 replaced.append((plan, token))
             else:
                 stub_ids, stub_edges = _stubs(plan, stubs.get(plan.doc_id, []))
-                create = (STATEMENTS["create_document"],
-                          plan.replace_params(_implements_of(plan, found.get(k, {})), stub_ids, stub_edges))
+                implements = _implements_of(plan, found.get(k, {}))
+                create = (STATEMENTS["create_document"], plan.replace_params(implements, stub_ids, stub_edges))
                 try:
-                    check_statements([create, *plan.shared_statements()])
+                    if refusal := plan.key_refusal():  # its own rows (checked when planned)
+                        raise refusal
+                    check_statements([("", {"implements": implements, "stub_ids": stub_ids,
+                                            "stub_edges": stub_edges})])
                 except KeyRefused as exc:
                     out.append((token, exc))
                     continue

@@ -102,3 +102,23 @@ def test_cli_prints_the_summary_and_every_failure(falkor_settings, tmp_path) -> 
         line = next(x for x in out.splitlines() if name in x and "✗" in x)
         assert reason in line
     assert "Traceback" not in out
+
+
+def test_cli_prints_a_large_batch_as_plain_lines(falkor_settings, tmp_path, monkeypatch, capsys) -> None:
+    """Above ``PLAIN_ROWS`` files, one tab-separated line per file (same columns as the table) and the summary."""
+    from plangraph.commands import ingest as ingest_command
+
+    folder = tmp_path / "plain"
+    plans = write_plans(folder, 2)
+    monkeypatch.setattr(ingest_command, "PLAIN_ROWS", 1)
+    monkeypatch.setenv("PLANGRAPH_DATA_DIR", str(falkor_settings.data_dir))
+    monkeypatch.setenv("PLANGRAPH_GRAPH_NAME", "plangraph_cli_plain")
+    monkeypatch.setenv("PLANGRAPH_GRAPH_URI", "")
+    assert ingest_command.ingest_paths([folder]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "plangraph ingest"
+    assert lines[1].split("\t") == ["file", "status", "tasks", "agencies", "targets", "no resp.", "warnings"]
+    rows = [line.split("\t") for line in lines[2:4]]
+    assert sorted(r[0] for r in rows) == sorted(p.name for p in plans)
+    assert all(r[1] == "created" and int(r[2]) > 0 for r in rows)
+    assert lines[4].startswith("documents 2 ")

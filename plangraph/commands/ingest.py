@@ -12,6 +12,8 @@ import typer
 
 from plangraph.cli_common import console, exit_on_error, file_progress, load_settings, print_failures
 
+PLAIN_ROWS = 200  # above this many files, the per-file lines are printed plain, not as a table
+
 
 def ingest_paths(paths: list[Path]) -> int:
     """Extract and load every document under ``paths``, relink, print a summary; the number of failures."""
@@ -31,14 +33,19 @@ def ingest_paths(paths: list[Path]) -> int:
     finally:
         store.close()
     loaded = report.loaded
-    table = Table(title="plangraph ingest")
-    for col in ("file", "status", "tasks", "agencies", "targets", "no resp.", "warnings"):
-        table.add_column(col)
-    for r in loaded:
-        load = r.load
-        table.add_row(r.path.name, load.status, str(load.tasks), str(load.agencies), str(load.targets),
-                      str(load.tasks_without_responsible), "; ".join(load.warnings)[:120])
-    console.print(table)
+    columns = ("file", "status", "tasks", "agencies", "targets", "no resp.", "warnings")
+    rows = [(r.path.name, r.load.status, str(r.load.tasks), str(r.load.agencies), str(r.load.targets),
+             str(r.load.tasks_without_responsible), "; ".join(r.load.warnings)[:120]) for r in loaded]
+    if len(rows) > PLAIN_ROWS:  # a national batch: tab-separated lines (laying out a table of 3,000 rows takes seconds)
+        console.print("plangraph ingest", highlight=False)
+        console.file.write("\n".join("\t".join(row) for row in [columns, *rows]) + "\n")
+    else:
+        table = Table(title="plangraph ingest")
+        for col in columns:
+            table.add_column(col)
+        for row in rows:
+            table.add_row(*row)
+        console.print(table)
     agencies = {a for r in loaded for a in r.load.agency_ids}
     console.print(
         f"documents {len(loaded)} · tasks {sum(r.load.tasks for r in loaded)} · agencies {len(agencies)}"

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 from plangraph.api.agency_fuzzy import suggest_agencies
 from plangraph.api.deps import FormatQuery, PagingDep, RunnerDep, csv_response, json_body, page, page_of
 from plangraph.api.models import AgencyMatchRow, AgencyProfile, Page, TaskRow
+from plangraph.api.task_pages import task_page
 
 router = APIRouter(tags=["agencies 责任单位"])
 
@@ -100,7 +101,7 @@ def agency_tasks(
         return Response(rows_to_xlsx(sheets), media_type=XLSX,
                         headers={"Content-Disposition": f"attachment; filename*=UTF-8''{name}"})  # fmt: skip
     filters = {"agency": agency_id, "role": role}
-    rows, total = runner.page("tasks", {**filters, "limit": paging.limit, "offset": paging.offset})
+    rows, total = task_page(runner, filters, limit=paging.limit, offset=paging.offset)
     if format == "csv":
         return csv_response(rows, "tasks")
     return json_body(page(rows, paging, runner.total("tasks", filters, page_rows=rows, paging=paging, known=total),

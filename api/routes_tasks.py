@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.openapi.models import Example
 from plangraph.api.deps import FormatQuery, PagingDep, Runner, RunnerDep, csv_response, json_body, page
 from plangraph.api.models import FACETS, TaskDetail, TaskPage
+from plangraph.api.task_pages import task_page
 from plangraph.graph.catalogue import ParameterError
 
 router = APIRouter(tags=["tasks 任务"])
@@ -101,8 +102,8 @@ def tasks(
         agency, role = led_by, "lead"
     filters = {"agency": agency, "role": role, "topic": topic, "doc_id": doc_id, "jurisdiction": jurisdiction,
                "year": year, "text": text}
-    rows, total = runner.page("tasks", {**filters, "sort": sort.lstrip("-"), "descending": sort.startswith("-"),
-                                        "limit": paging.limit, "offset": paging.offset})  # fmt: skip
+    rows, total = task_page(runner, filters, sort=sort.lstrip("-"), descending=sort.startswith("-"),
+                            limit=paging.limit, offset=paging.offset)  # fmt: skip
     if format == "csv":
         return csv_response(rows, "tasks")
     return json_body(page(rows, paging, runner.total("tasks", filters, page_rows=rows, paging=paging, known=total),

@@ -48,6 +48,7 @@ FILTER_INDEXES: tuple[tuple[str, str], ...] = (
     ("Task", "jurisdiction"),
     ("Task", "lead_id"),
     ("Task", "lead_function"),
+    ("Task", "topic_keys"),  # a list: FalkorDB answers `$k IN t.topic_keys` (with t.lead_id IN …) from the index
     ("Agency", "function"),
     ("Target", "year"),
     ("Meta", "key"),

@@ -10,7 +10,7 @@
 // @param offset: int = 0 — 跳过行数 / rows to skip
 // @param sort: enum(document|title|jurisdiction|lead) = document — 排序:文件顺序、标题、辖区、牵头单位 / sort key (document = source order)
 // @param descending: bool = false — 降序 / descending order
-// @example: year=2025
+// @example: text=计量
 // @mode: read
 // @total: total
 // Entry point: none (every task); used only when no agency, document, topic or jurisdiction is given.

@@ -10,7 +10,7 @@
 // @param offset: int = 0 — 跳过行数 / rows to skip
 // @param sort: enum(document|title|jurisdiction|lead) = document — 排序:文件顺序、标题、辖区、牵头单位 / sort key (document = source order)
 // @param descending: bool = false — 降序 / descending order
-// @example: doc_id=d-0123456789ab
+// @example: doc_id=d-d0d5d00d5dd6
 // @mode: read
 // @total: total
 // Entry point: the index on Task.doc_id (the document filter is the entry itself).

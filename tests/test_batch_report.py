@@ -14,6 +14,7 @@ from gen_plans import write_plans
 
 from plangraph import service
 from plangraph.budget import run_budgeted
+from plangraph.settings import get_settings
 
 
 def _slow_or_dying(x: int) -> int:
@@ -114,11 +115,15 @@ def test_cli_prints_a_large_batch_as_plain_lines(falkor_settings, tmp_path, monk
     monkeypatch.setenv("PLANGRAPH_DATA_DIR", str(falkor_settings.data_dir))
     monkeypatch.setenv("PLANGRAPH_GRAPH_NAME", "plangraph_cli_plain")
     monkeypatch.setenv("PLANGRAPH_GRAPH_URI", "")
-    assert ingest_command.ingest_paths([folder]) == 0
+    get_settings.cache_clear()  # the CLI reads the environment set above, not an earlier test's settings
+    try:
+        assert ingest_command.ingest_paths([folder]) == 0
+    finally:
+        get_settings.cache_clear()
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "plangraph ingest"
     assert lines[1].split("\t") == ["file", "status", "tasks", "agencies", "targets", "no resp.", "warnings"]
     rows = [line.split("\t") for line in lines[2:4]]
     assert sorted(r[0] for r in rows) == sorted(p.name for p in plans)
-    assert all(r[1] == "created" and int(r[2]) > 0 for r in rows)
+    assert all(r[1] == "created" and int(r[2]) > 0 for r in rows), rows
     assert lines[4].startswith("documents 2 ")

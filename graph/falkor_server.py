@@ -390,19 +390,23 @@ def compact(data_dir: Path | str, *, wait: bool = True, timeout_s: float = 300.0
     sock = Path(data_dir).expanduser().resolve() / SOCKET_NAME
     try:
         with _client(sock, timeout_s=30.0) as client:
+            # the server counts a rewrite when it starts: wait for ours (the count past ``before``), or, when
+            # one is already under way (the server's own, on log growth), for that one, already counted
             before = int(client.info("persistence").get("aof_rewrites", 0))
+            target = before + 1
             try:
                 client.bgrewriteaof()
             except redis.ResponseError as exc:
                 if "already in progress" not in str(exc):
                     raise BackendUnavailable(f"BGREWRITEAOF failed: {exc}") from exc
+                target = before
             if not wait:
                 return
             deadline = time.monotonic() + timeout_s
             while True:
                 info = client.info("persistence")
                 busy = int(info.get("aof_rewrite_in_progress", 0)) or int(info.get("aof_rewrite_scheduled", 0))
-                if not busy and int(info.get("aof_rewrites", before + 1)) > before:
+                if not busy and int(info.get("aof_rewrites", target)) >= target:
                     break
                 if time.monotonic() > deadline:
                     raise BackendUnavailable(f"the AOF rewrite did not finish within {timeout_s:.0f} s")

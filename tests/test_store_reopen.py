@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,26 @@ def test_data_directory_and_files_are_private(bulk) -> None:
     assert data_dir.stat().st_mode & 0o777 == 0o700
     files = [f for f in [*data_dir.iterdir(), *(data_dir / "appendonlydir").iterdir()] if f.is_file()]
     assert files and all(f.stat().st_mode & 0o077 == 0 for f in files), [(f.name, oct(f.stat().st_mode)) for f in files]
+
+
+def test_compact_waits_out_a_rewrite_already_under_way(falkor_store) -> None:
+    """The server starts its own log rewrite as the log grows; a compaction asked for meanwhile waits for that
+    rewrite to end instead of for one that never starts (it was counted before the ask)."""
+    import redis
+
+    falkor_store.write("CREATE (:Probe {n: 1})")
+    sock = str(falkor_store.server.data_dir / falkor_server.SOCKET_NAME)
+    client = redis.Redis(unix_socket_path=sock)
+    client.config_set("rdb-key-save-delay", 300_000)  # µs per key: the rewrite below lasts about a second
+    try:
+        client.bgrewriteaof()
+        assert int(client.info("persistence")["aof_rewrite_in_progress"]) == 1
+        start = time.monotonic()
+        falkor_server.compact(falkor_store.server.data_dir, timeout_s=20.0)
+        waited = time.monotonic() - start
+    finally:
+        client.config_set("rdb-key-save-delay", 0)
+        client.close()
+    info = falkor_server._client(falkor_store.server.data_dir / falkor_server.SOCKET_NAME).info("persistence")
+    assert int(info["aof_rewrite_in_progress"]) == 0 and info["aof_last_bgrewrite_status"] == "ok"
+    assert waited < 20.0

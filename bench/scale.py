@@ -144,7 +144,9 @@ def reingest(env: dict, plan: Path, out: Path) -> dict:
     stamp = time.strftime("%Y%m%d%H%M%S")  # a new change every run, so the plan is replaced, never "unchanged"
     changed.write_text(text.replace("。", f"，持续推进计量工作（{stamp}）。", 1), encoding="utf-8")
     wall, proc = cli(env, "ingest", str(changed))
-    return {"wall_s": round(wall, 2), "status": "replaced" if "replaced" in proc.stdout else proc.stdout[-300:]}
+    problems = [line for line in proc.stdout.splitlines() if "failed" in line]  # e.g. a relink or compaction
+    return {"wall_s": round(wall, 2), "status": "replaced" if "replaced" in proc.stdout else proc.stdout[-300:],
+            "returncode": proc.returncode, "problems": problems}
 
 
 # ------------------------------------------------------------------ API against the floor

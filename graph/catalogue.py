@@ -33,7 +33,6 @@ import threading
 import time
 import weakref
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -330,9 +329,6 @@ def segment_query(q: str) -> list[str]:
 _NON_WORD = re.compile(r"[\W_]+")
 
 
-_COUNTS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="fulltext-count")  # full-text totals, see Resolver
-
-
 @dataclass(frozen=True)
 class FulltextHits:
     """The best full-text hits ``[{task_id, score}]`` (best first) and how many tasks match in all."""
@@ -576,18 +572,16 @@ class Resolver:
 
     def fulltext(self, q: str, limit: int, doc_id: str | None = None) -> FulltextHits:
         """The ``limit`` best full-text hits of ``q`` (in ``doc_id`` if given) and the number of all its hits, read
-        once per resolver (a page and its total share them). The count is a second pass over the hits: it runs
-        beside the page's pass (another connection, so the page waits for the longer of the two, not their sum)
-        and is used only when the best ``limit`` do not already hold every hit."""
+        once per resolver (a page and its total share them). The count is a second pass over the hits, made only
+        when the best ``limit`` do not already hold every hit; it follows the page's pass rather than running
+        beside it, since two passes over one phrase contend in the engine (measured on 17k hits: 52 ms side by
+        side, 31 ms one after the other)."""
         key = (q, limit, doc_id)
         if key not in self._fulltext:
             terms = segment_query(q)
-            if limit <= 0:
-                self._fulltext[key] = FulltextHits([], self.store.fulltext_count(terms, doc_id))
-                return self._fulltext[key]
-            counting = _COUNTS.submit(self.store.fulltext_count, terms, doc_id)
-            hits = self.store.fulltext_tasks(terms, limit, doc_id)
-            self._fulltext[key] = FulltextHits(hits, len(hits) if len(hits) < limit else counting.result())
+            hits = self.store.fulltext_tasks(terms, limit, doc_id) if limit > 0 else []
+            total = len(hits) if limit > 0 and len(hits) < limit else self.store.fulltext_count(terms, doc_id)
+            self._fulltext[key] = FulltextHits(hits, total)
         return self._fulltext[key]
 
     def jurisdiction(self, q: str) -> str:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 
 from plangraph.ingest.model import doc_id_for, title_key  # noqa: F401  (the one id rule; re-exported)
 from plangraph.ingest.titleline import title_line_end  # noqa: F401  (re-exported)
@@ -264,7 +265,7 @@ def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:
     meta.issued_on = _issued_on(fields, lines, tail_lines, text)
     meta.doc_number = _doc_number(fields, lines, meta)
     meta.implements = _implements(text, front_end, body_end, [meta.title, meta.wrapper_title])
-    meta.period = _period(meta.title, meta.wrapper_title, meta.implements)
+    meta.period = _period(meta.title, meta.wrapper_title, meta.implements) or _period_below_title(lines, meta.title)
     printed_level = next((v for k, v in LEVEL_WORDS.items() if k in text[:front_end + 200] and "政策级别" in text[:front_end + 200]), None)
     zone = _development_zone(meta)
     if zone:
@@ -573,6 +574,15 @@ def _implements(text: str, front_end: int, body_end: int, own_titles: list[str |
                 out.append({"title": title, "doc_number": number, "title_key": key,
                             "start": start, "end": lo + sentence.start() + m.end()})
     return out
+
+
+def _period_below_title(lines: list[str], title: str | None) -> list[int] | None:
+    """The period printed alone on the line under the title (``…行动方案`` then ``（2021—2025年）``)."""
+    for line, below in pairwise(lines):
+        if title and title in _strip_line(line):
+            m = PERIOD.fullmatch(_strip_line(below))
+            return [int(m.group(1)), int(m.group(2))] if m else None
+    return None
 
 
 def _period(*sources) -> list[int] | None:

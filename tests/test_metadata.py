@@ -39,6 +39,12 @@ def test_wrapper_notice_keeps_the_plan_title_and_the_wrapper():
     assert (m.level, m.jurisdiction, m.period) == ("municipal", "合肥市", [2023, 2025])
 
 
+def test_period_printed_on_the_line_under_the_title():
+    m = meta("某省计量发展行动方案\n（2021—2025年）\n为推动发展,制定本方案。\n" + BODY)
+    assert (m.title, m.period) == ("某省计量发展行动方案", [2021, 2025])
+    assert meta("某省计量发展行动方案\n为推动发展(2021—2025年),制定本方案。\n" + BODY).period is None
+
+
 def test_site_header_breadcrumbs_and_headline_are_skipped():
     text = ("返回首页\n当前位置: 首页 > 政策文件\n省政府印发2024年重点工作责任分解通知\n编辑: admin 时间: 2024-02-01\n"
             "近日,省政府办公厅印发通知。\n重点工作责任分解\n" + BODY)

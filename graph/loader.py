@@ -206,8 +206,6 @@ class _Plan:
 
     def __init__(self, extraction: dict) -> None:
         doc = extraction["document"]
-        self._key_checked = False
-        self._key_refusal: KeyRefused | None = None
         self.doc_id: str = doc.get("doc_id") or stub_doc_id(doc["title_key"])
         self.extraction = extraction
         self.topic_labels = {t["key"]: {"zh": t.get("zh"), "en": t.get("en")}
@@ -229,6 +227,7 @@ class _Plan:
         for row in self.tasks:  # denormalised: the years of the targets the task sets (year filter and facet)
             row["target_years"] = sorted(years.get(row["task_id"], ()))
             row["deadline_years"] = deadline_years(row.get("deadline"))  # "2025年底前" → [2025]
+        self.refusal = self.key_refusal()  # checked where the plan is made (an extraction worker), once
 
     # -- shared nodes
     def _place(self, name: str | None, parent: str | None) -> Place | None:
@@ -532,15 +531,13 @@ class _Plan:
 
     def key_refusal(self) -> KeyRefused | None:
         """Why the document's own rows would be refused (a key the store cannot hold: ``graph.keys``), or None.
-        Checked once, by the process that planned it (an extraction worker); the writer checks only the
-        parameters it adds from the store (cited plans, stubs)."""
-        if not self._key_checked:
-            try:
-                check_statements([("", self.replace_params([], [], [])), *self.shared_statements()])
-            except KeyRefused as exc:
-                self._key_refusal = exc
-            self._key_checked = True
-        return self._key_refusal
+        Kept as ``refusal`` when the plan is made; the writer checks only the parameters it adds from the store
+        (cited plans, stubs)."""
+        try:
+            check_statements([("", self.replace_params([], [], [])), *self.shared_statements()])
+        except KeyRefused as exc:
+            return exc
+        return None
 
     def shared_statements(self) -> list[tuple[str, dict]]:
         return [(STATEMENTS[name], {"rows": chunk}) for name, rows in self.shared_rows() for chunk in _chunks(rows)]
@@ -585,7 +582,6 @@ def plan_document(extraction: Extraction | dict) -> _Plan:
     keeps only its rows, not the extraction."""
     plan = _Plan(Extraction.model_validate(extraction).to_dict())
     plan.extraction = {}
-    plan.key_refusal()
     return plan
 
 
@@ -824,8 +820,8 @@ class BulkWriter:
                 implements = _implements_of(plan, found.get(k, {}))
                 create = (STATEMENTS["create_document"], plan.replace_params(implements, stub_ids, stub_edges))
                 try:
-                    if refusal := plan.key_refusal():  # its own rows (checked when planned)
-                        raise refusal
+                    if plan.refusal:  # its own rows (checked when planned)
+                        raise plan.refusal
                     check_statements([("", {"implements": implements, "stub_ids": stub_ids,
                                             "stub_edges": stub_edges})])
                 except KeyRefused as exc:

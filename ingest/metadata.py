@@ -580,8 +580,8 @@ def _period_below_title(lines: list[str], title: str | None) -> list[int] | None
     """The period printed alone on the line under the title (``…行动方案`` then ``（2021—2025年）``)."""
     for line, below in pairwise(lines):
         if title and title in _strip_line(line):
-            m = PERIOD.fullmatch(_strip_line(below))
-            return [int(m.group(1)), int(m.group(2))] if m else None
+            below = _strip_line(below)
+            return _period(below) if PERIOD.fullmatch(below) else None
     return None
 
 

@@ -61,7 +61,7 @@ def _query_key(text: str) -> str:
     return re.sub(r"[\s_\-]+", "-", text.strip().lower())
 
 
-class _Scanner:
+class TermScanner:
     """Every occurrence of a set of strings (two characters or more) in a text: ``{label: {(start, end)}}``.
 
     A character class finds the positions where some string's first character occurs followed by a character
@@ -117,8 +117,8 @@ class TopicTagger:
                 terms.setdefault(term, []).append(topic.key)
             for phrase in topic.exclude:
                 excludes.setdefault(phrase, []).append(topic.key)
-        self.matcher = _Scanner(terms)
-        self.excluder = _Scanner(excludes)
+        self.matcher = TermScanner(terms)
+        self.excluder = TermScanner(excludes)
         self._queries: dict[str, str] = {}
         for topic in self.topics:
             for name in (topic.key, topic.en, topic.zh, *topic.terms):

@@ -13,7 +13,7 @@ from typing import Any
 
 from plangraph.ingest.agencies import Mention, default_matcher, default_resolver
 from plangraph.ingest.normalize import converter
-from plangraph.ingest.topics import _Scanner, default_tagger
+from plangraph.ingest.topics import TermScanner, default_tagger
 
 
 def normalize_query(text: str | None) -> str:
@@ -52,8 +52,8 @@ def search_terms() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _search_scanner() -> _Scanner:
-    return _Scanner({term: [term] for term in search_terms()})
+def _search_scanner() -> TermScanner:
+    return TermScanner({term: [term] for term in search_terms()})
 
 
 def find_search_terms(text: str) -> list[str]:

@@ -68,11 +68,11 @@ def test_single_character_terms_are_rejected(tmp_path: Path):
 
 
 def test_scanner_reports_every_occurrence_nested_and_overlapping() -> None:
-    from plangraph.ingest.topics import _Scanner
+    from plangraph.ingest.topics import TermScanner
 
-    scanner = _Scanner({"计量": ["a"], "计量标准": ["b"], "标准": ["c"], "量标": ["d"]})
+    scanner = TermScanner({"计量": ["a"], "计量标准": ["b"], "标准": ["c"], "量标": ["d"]})
     assert scanner.scan("推进计量标准建设,计量") == {
         "a": {(2, 4), (9, 11)}, "b": {(2, 6)}, "c": {(4, 6)}, "d": {(3, 5)}}
     assert scanner.scan("计") == {}
     with pytest.raises(ValueError):
-        _Scanner({"碳": ["x"]})
+        TermScanner({"碳": ["x"]})

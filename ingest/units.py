@@ -49,6 +49,8 @@ _PLACEHOLDERS = frozenset({"无", "暂无", "待定", "略", "无需", "-", "—
 CLASS_WORDS = ("部门", "单位", "机构", "企业")
 # Endings a shared-suffix group may share (县、区人民政府; 发改、财政局; 教育、科技等部门).
 SHARED_SUFFIX_RE = re.compile(r"(人民政府|政府|管委会|委员会|部门|单位|机构|厅|局|委|办)$")
+# A piece that opens with its own quantifier (各部门, 有关单位) names a whole class: it lends no suffix to the heads.
+_QUANTIFIED_RE = re.compile(r"^(?:各|有关|相关|其他|其它|所有)")
 LEAD_MARKER_RE = re.compile(r"[(〔\[]\s*(?:牵头|牵头单位|牵头部门|主责|主责单位)\s*[)〕\]]$")
 _DENG_RE = re.compile(r"等(?:[\d一二三四五六七八九十百余多几]+个?)?(?:有关|相关|其他|其它)?(?:部门|单位|机构|方面)?$")
 _AND_RE = re.compile(r"等?(?:以及|及|和|与)")
@@ -298,7 +300,7 @@ def _expand(heads: list[str], tail: str) -> list[str] | None:
     if level or any(len(h) > 8 for h in heads):
         return None
     m = SHARED_SUFFIX_RE.search(tail)
-    if not m or m.start() == 0:
+    if not m or m.start() == 0 or _QUANTIFIED_RE.match(tail):  # 各地、各部门: the tail is whole on its own
         return None
     return _share_prefix([h + m.group(1) for h in heads] + [tail])
 

@@ -43,6 +43,14 @@ def test_lead_and_co_labels():
         "市水务局", ["市城管局", "市财政局"], "explicit")
 
 
+def test_division_of_labour_line_under_an_item():
+    # a 部门分工 line (after the official in charge) names units; its role words say who leads and who helps
+    text = "3.城镇新增就业60万人。\n分管领导:张某\n部门分工:市人社局牵头,各区、各有关部门配合。\n"
+    r = find_responsibility(text)
+    assert (r.lead.name, [u.name for u in r.co]) == ("市人社局", ["各区", "各有关部门"])
+    assert text[r.quote_start:r.quote_end].endswith("部门分工:市人社局牵头,各区、各有关部门配合")
+
+
 def test_lead_marker_beats_list_order():
     assert lead_co("建设公共实训基地。(市财政局、市人社局牵头,市教育局、市总工会配合)") == (
         "市财政局", ["市人社局", "市教育局", "市总工会"], "explicit")

@@ -145,3 +145,10 @@ def test_distributive_ge_only_for_bodies_below_the_county():
 def test_level_group_with_liangji():
     assert names("市、县(区)两级政府") == ["市政府", "县(区)政府"]
     assert names("各市(州)、县(市、区)人民政府") == ["各市(州)人民政府", "各县(市、区)人民政府"]
+
+
+def test_a_quantified_piece_lends_no_suffix_to_the_heads_before_it():
+    # 各地、各部门 is two generic groups, not 各地部门 + 各部门; 市教育、科技部门 still shares 部门
+    assert names("各地、各部门") == ["各地", "各部门"]
+    assert names("各市、有关单位") == ["各市", "有关单位"]
+    assert names("市教育、科技部门") == ["市教育部门", "市科技部门"]

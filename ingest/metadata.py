@@ -12,6 +12,7 @@ from itertools import pairwise
 from plangraph.ingest.model import doc_id_for, title_key  # noqa: F401  (the one id rule; re-exported)
 from plangraph.ingest.titleline import title_line_end  # noqa: F401  (re-exported)
 from plangraph.ingest.yamldata import load_yaml
+from plangraph.ingest.years import title_year
 
 
 @lru_cache(maxsize=1)
@@ -265,7 +266,7 @@ def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:
     meta.issued_on = _issued_on(fields, lines, tail_lines, text)
     meta.doc_number = _doc_number(fields, lines, meta)
     meta.implements = _implements(text, front_end, body_end, [meta.title, meta.wrapper_title])
-    meta.period = _period(meta.title, meta.wrapper_title, meta.implements) or _period_below_title(lines, meta.title)
+    meta.period = _plan_period(meta, lines)
     printed_level = next((v for k, v in LEVEL_WORDS.items() if k in text[:front_end + 200] and "政策级别" in text[:front_end + 200]), None)
     zone = _development_zone(meta)
     if zone:
@@ -377,12 +378,12 @@ def _place_tier(place: str) -> str | None:
 
 def _leading_place(name: str | None) -> str | None:
     """The most specific known place at the start of ``name`` (``北京市大兴区人民政府办公室`` → 大兴区;
-    ``池州市贵池区…`` → 贵池区). Only full names count (池州 alone is not read as a place)."""
+    ``池州市贵池区…`` → 贵池区; ``中共黟县县委`` → 黟县). Only full names count (池州 alone is not read as a place)."""
     from plangraph.ingest.places import resolve_place
 
     if not name:
         return None
-    name = name.lstrip("《")
+    name = re.sub(r"^(?:中国共产党|中共)", "", name.lstrip("《"))  # 中共某某县委: the Party committee of the place
     best, pos = None, 0
     while True:
         found = None
@@ -583,6 +584,19 @@ def _period_below_title(lines: list[str], title: str | None) -> list[int] | None
             below = _strip_line(below)
             return _period(below) if PERIOD.fullmatch(below) else None
     return None
+
+
+def _plan_period(meta: DocumentMeta, lines: list[str]) -> list[int] | None:
+    """The plan's own period: printed in its title (``(2021—2025年)``) or alone under it, else the one year its
+    title names (``2023年…工作要点`` → [2023, 2023]), else the period of the notice's title or of the plan it
+    implements (``贯彻落实《…规划(2021—2035年)》工作方案``)."""
+    own = _period(meta.title) or _period_below_title(lines, meta.title)
+    if own:
+        return own
+    year = title_year(meta.title)
+    if year is not None:
+        return [year, year]
+    return _period(meta.wrapper_title, meta.implements)
 
 
 def _period(*sources) -> list[int] | None:

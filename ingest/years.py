@@ -247,6 +247,22 @@ def _rank(line: str) -> int | None:
     return None
 
 
+_DEADLINE_AFTER = re.compile(r"(?:前|底|末|以前|之前)")
+
+
+def title_year(title: str | None) -> int | None:
+    """The one year a plan's title names as its own (``2023年卫生健康工作要点`` → 2023): not a period, a date,
+    a deadline (``2030年前``, ``到2025年``) or a year inside a cited title; None when it names none or several."""
+    if not title:
+        return None
+    own = re.sub(r"《[^《》]*》", "", title)
+    for m in _YEAR_RE.finditer(own):
+        if _DEADLINE_AFTER.match(own, m.end()) or re.search(r"(?:到|至|截至)\s*$", own[: m.start()]):
+            return None
+    years = set(_plain_years(own))
+    return years.pop() if len(years) == 1 else None
+
+
 def plan_year(title: str | None, period: Sequence[int] | None = None) -> int | None:
     """The year a plan runs to: the end of its printed period (``(2021—2025年)`` → 2025, ``2018—2021年`` →
     2021), the single year of its title (``2023年工作要点`` → 2023) or ``十四五`` → 2025; else None."""

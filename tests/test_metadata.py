@@ -45,6 +45,13 @@ def test_period_printed_on_the_line_under_the_title():
     assert meta("某省计量发展行动方案\n为推动发展(2021—2025年),制定本方案。\n" + BODY).period is None
 
 
+def test_a_title_naming_one_year_is_a_one_year_plan_before_the_period_of_a_plan_it_cites():
+    text = "2023年全省卫生健康工作要点\n贯彻落实《公共服务优享工程实施方案(2023—2027)》,制定本要点。\n" + BODY
+    assert meta(text).period == [2023, 2023]
+    assert meta("2030年前碳达峰实施方案\n" + BODY).period is None        # a deadline, not the plan's year
+    assert meta("关于贯彻《计量发展规划(2021—2035年)》的工作方案\n" + BODY).period == [2021, 2035]
+
+
 def test_site_header_breadcrumbs_and_headline_are_skipped():
     text = ("返回首页\n当前位置: 首页 > 政策文件\n省政府印发2024年重点工作责任分解通知\n编辑: admin 时间: 2024-02-01\n"
             "近日,省政府办公厅印发通知。\n重点工作责任分解\n" + BODY)
@@ -123,6 +130,7 @@ def test_label_on_its_own_line_with_the_value_below():
         ("南京市人民政府关于深化计量工作的实施意见\n", "municipal", "南京市"),
         ("南京市市场监督管理局关于计量监督的工作方案\n", "municipal-department", "南京市"),
         ("枞阳县人民政府关于推进乡村振兴的实施方案\n", "county", "枞阳县"),
+        ("中共枞阳县委 枞阳县人民政府关于推进乡村振兴的实施意见\n", "county", "枞阳县"),
         ("北京市大兴区人民政府办公室关于印发重点工作分工方案的通知\n", "county", "大兴区"),
         ("谯城区教育局2025年重点工作任务分解表\n", "county-department", "谯城区"),
         ("铜陵经济技术开发区管委会关于推进招商工作的实施方案\n", "development-zone", "铜陵经济技术开发区"),

@@ -500,15 +500,19 @@ def _collect(text: str, node: Node, section_id: str | None, sections: list[Secti
             _add_task(text, child, child.lines, section_id, tasks, blocks)
             continue
         has_items = any(c.kind != "pseudo" for c in child.children)
+        heading = _heading_clause(text, child) if has_items else None
+        if heading is not None:   # the heading assigns the items below it: a section, not a work item
+            _hand_down(child, heading)
         if child.children or top or not child.body_on_head:
             sid = f"S{len(sections) + 1}"
             number = child.number if child.kind in ("cn", "chapter", "article", "part") else child.marker
-            sections.append(Section(sid, number or None, child.title, section_id, child.depth,
+            title = child.title if heading is None else _title_before(text, child, heading)
+            sections.append(Section(sid, number or None, title, section_id, child.depth,
                                     child.zone, child.start, _node_end(child)))
         else:
             sid = section_id
         own = child.lines[: child.own_lines] if child.own_lines is not None else child.lines
-        if child.children and _has_explicit(text, own):
+        if child.children and heading is None and _has_explicit(text, own):
             _add_task(text, child, own, section_id, tasks, blocks)  # a section that is itself a work item
             blocks.extend(Block(s, e, child.zone, None) for s, e in child.lines[len(own):])
         elif is_task_zone and not has_items:
@@ -519,6 +523,38 @@ def _collect(text: str, node: Node, section_id: str | None, sections: list[Secti
         else:
             blocks.extend(Block(s, e, child.zone, None) for s, e in child.lines)
         _collect(text, child, sid, sections, tasks, blocks, top_kind)
+
+
+def _heading_clause(text: str, node: Node) -> tuple[int, int] | None:
+    """The span of a responsibility bracket that closes a section's heading line (``一、强化科技创新(由市科技局
+    牵头)``, no body text on that line): it assigns every item printed below the heading."""
+    from plangraph.ingest.responsibility import find_clauses
+
+    if not node.lines or node.body_on_head:
+        return None
+    s, e = node.lines[0]
+    line = text[s:e].rstrip("。;； \t")
+    if not line.endswith((")", "）")):
+        return None
+    clauses = find_clauses(line)
+    last = clauses[-1] if clauses else None
+    if last is None or last.end != len(line) or last.shared or last.start <= node.start - s:
+        return None
+    return s + last.start, s + last.end
+
+
+def _hand_down(node: Node, span: tuple[int, int]) -> None:
+    """Record the heading's clause on every item below ``node`` that no nearer shared line covers."""
+    for child in node.children:
+        if child.shared is None:
+            child.shared = span
+        _hand_down(child, span)
+
+
+def _title_before(text: str, node: Node, span: tuple[int, int]) -> str:
+    """A section title without the responsibility bracket that closes its heading line."""
+    clause = text[span[0]:span[1]]
+    return node.title.split(clause)[0].rstrip() if clause in node.title else node.title
 
 
 def _add_task(text: str, node: Node, lines: list[tuple[int, int]], section_id: str | None,

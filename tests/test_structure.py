@@ -111,3 +111,27 @@ def test_commentary_and_signature_are_outside_the_body() -> None:
     o = outline(text)
     assert [t.title for t in o.tasks] == ["加强监管"]
     assert o.commentary_start is not None
+
+
+HEADED = """某某市推动经济发展若干政策
+一、强化科技创新(由市科技局牵头)
+统筹推进科技创新,全年研发投入强度达到3%。
+(一)建设创新平台。支持企业建设重点实验室。
+(二)培育科技企业。新认定高新技术企业100家。(责任单位:市财政局)
+二、扩大有效投资
+(一)推进重大项目。加快项目建设。
+"""
+
+
+def test_a_responsibility_bracket_closing_a_heading_assigns_the_items_below_it(tmp_path) -> None:
+    from plangraph.ingest.pipeline import extract_file
+
+    o = outline(HEADED)
+    assert [s.title for s in o.sections] == ["强化科技创新", "扩大有效投资"]   # a section, not a work item
+    assert [t.title for t in o.tasks] == ["建设创新平台", "培育科技企业", "推进重大项目"]
+    path = tmp_path / "plan.txt"
+    path.write_text(HEADED, encoding="utf-8")
+    tasks = extract_file(path).model_dump()["tasks"]
+    assert [(t["lead"], t["responsibility_source"]) for t in tasks] == [
+        ("市科技局", "explicit"), ("市财政局", "explicit"), (None, "none")]   # an item's own clause wins
+    assert tasks[0]["responsibility_quote"] == "(由市科技局牵头)"

@@ -291,7 +291,7 @@ def _expand(heads: list[str], tail: str) -> list[str] | None:
     level = LEVEL_HEAD_RE.match(tail)
     if level and all(LEVEL_HEAD_RE.fullmatch(h) for h in heads):
         suffix = re.sub(r"^(?:各级|各|[两三四]级)", "", tail[level.end() :])
-        if not LEVEL_SUFFIX_RE.match(suffix):  # 各街道、区直各部门 is two units, not a group
+        if not LEVEL_SUFFIX_RE.match(suffix) and not _department_class(suffix):  # 各街道、区直各部门: two units
             return None
         names = [h + suffix for h in heads] + [level.group(0) + suffix]
         if heads[0].startswith("各"):
@@ -303,6 +303,16 @@ def _expand(heads: list[str], tail: str) -> list[str] | None:
     if not m or m.start() == 0 or _QUANTIFIED_RE.match(tail):  # 各地、各部门: the tail is whole on its own
         return None
     return _share_prefix([h + m.group(1) for h in heads] + [tail])
+
+
+def _department_class(suffix: str) -> bool:
+    """``财政部门`` in ``各市州及县市区财政部门`` (a function's departments) or ``有关部门`` in ``市、县有关部门``:
+    a class of bodies every level head of the group shares."""
+    from plangraph.ingest.agencies import default_resolver
+
+    if re.fullmatch(r"(?:有关|相关)(?:部门|单位)", suffix):
+        return True
+    return suffix.endswith(("部门", "机构")) and default_resolver().function_of(suffix) is not None
 
 
 def _share_prefix(names: list[str]) -> list[str]:

@@ -152,3 +152,10 @@ def test_a_quantified_piece_lends_no_suffix_to_the_heads_before_it():
     assert names("各地、各部门") == ["各地", "各部门"]
     assert names("各市、有关单位") == ["各市", "有关单位"]
     assert names("市教育、科技部门") == ["市教育部门", "市科技部门"]
+
+
+def test_level_heads_share_a_class_of_departments():
+    assert names("市、县财政部门") == ["市财政部门", "县财政部门"]
+    assert names("市、县有关部门") == ["市有关部门", "县有关部门"]
+    assert names("各市州及县市区财政部门") == ["各市州财政部门", "各县市区财政部门"]   # 各 carries over
+    assert names("各街道、区直各部门") == ["各街道", "区直各部门"]                   # no shared class

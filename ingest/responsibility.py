@@ -359,7 +359,8 @@ def _co_infix(text: str, a: int, b: int) -> re.Match[str] | None:
 
 def _resolve(units: list[Unit], lead_first: bool) -> tuple[Unit | None, list[Unit], list[Unit]]:
     """(lead, co, co_leads): lead-marked units lead (several: the first leads, the others are co_leads);
-    otherwise the first printed unit leads (when ``lead_first``). Co units follow in printed order."""
+    otherwise the first printed unit not labelled as helping leads (when ``lead_first``). Co units follow in
+    printed order."""
     seen: set[str] = set()
     uniq = []
     for u in units:
@@ -371,8 +372,8 @@ def _resolve(units: list[Unit], lead_first: bool) -> tuple[Unit | None, list[Uni
         leads = [u for u in uniq if u.role == "joint"]
     if leads:
         lead = leads[0]
-    elif lead_first and uniq:
-        lead = uniq[0]
+    elif lead_first and uniq:  # the first printed unit that is not labelled as helping (配合单位:B;责任单位:A)
+        lead = next((u for u in uniq if u.role != "co"), uniq[0])
     else:
         lead = None
     co = [u for u in uniq if u is not lead]

@@ -51,6 +51,13 @@ def test_division_of_labour_line_under_an_item():
     assert text[r.quote_start:r.quote_end].endswith("部门分工:市人社局牵头,各区、各有关部门配合")
 
 
+def test_specific_and_helping_labels():
+    assert lead_co("推进节水。\n具体责任单位:市水务局、市财政局") == ("市水务局", ["市财政局"], "explicit")
+    # a helping label printed first does not make its units lead
+    assert lead_co("推进节水。(配合单位:市发改委;责任单位:市水务局)") == ("市水务局", ["市发改委"], "explicit")
+    assert lead_co("推进节水。(协调单位:市发改委;责任单位:市水务局)") == ("市水务局", ["市发改委"], "explicit")
+
+
 def test_lead_marker_beats_list_order():
     assert lead_co("建设公共实训基地。(市财政局、市人社局牵头,市教育局、市总工会配合)") == (
         "市财政局", ["市人社局", "市教育局", "市总工会"], "explicit")

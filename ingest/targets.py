@@ -86,6 +86,8 @@ _FACT = [e["word"] for k in ("existing", "history") for e in _V["not_target"][k]
 _NOT_AFTER = re.compile(_alt(_V["not_target_after"]))
 _CONDITION = re.compile(rf"^\s*(?:{_alt(_V['condition_openers'])})(?!接|标|口|外|象|照|话|比|称|应)")
 _TARGET_VERB = re.compile(rf"(?:{_alt(_V['target_verbs'])})\s*$")
+# a figure later in the clause (not a year): the noun after a 以上/以下 figure is then counted by that figure
+_LATER_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?![年\d.])\S")
 _FIVE_YEAR = _V["five_year_plans"]
 
 # Words peeled off the front of a metric phrase: list markers, dates, scope, modals, generic verbs.
@@ -580,9 +582,9 @@ def _policy_parameter(text: str, q: _Qty, clause_start: int, sent_start: int, pr
     after = text[q.end : q.end + 12].lstrip()
     if _NOT_AFTER.match(after) or _NOT_AFTER.match(post_raw.lstrip()):
         return True
-    if (q.suffix in _GE_SUF + _LE_SUF and re.match(r"[ \u3000]*的?[\u4e00-\u9fff]", text[q.end : q.end + 12])
-            and not _TARGET_VERB.search(pre_raw)):
-        return True  # 年发运量5万吨以上车站: a condition on the noun
+    if q.suffix in _GE_SUF + _LE_SUF and re.match(r"[ \u3000]*的?[\u4e00-\u9fff]", text[q.end : q.end + 12]) and (
+            not _TARGET_VERB.search(pre_raw) or _LATER_FIGURE.search(text, q.end, _clause_end(text, q.end))):
+        return True  # 年发运量5万吨以上车站, 建成1000平方米以上服务中心5个: a condition on the noun
     return bool(post_raw.strip() and pre_raw.rstrip().endswith("的"))  # 潜力较大的30个…县 describes a noun
 
 

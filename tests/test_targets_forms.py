@@ -206,3 +206,16 @@ def test_blocks_with_and_without_a_task_at_the_same_offsets():
 )
 def test_a_verb_split_from_its_result_word_and_an_article_marker_stay_out_of_the_metric(text, metric):
     assert one(text).metric == metric
+
+
+def test_a_bounded_figure_qualifies_the_noun_a_later_figure_counts():
+    # 3岁以下 / 1000平方米以上 name which nouns are counted; the count is the figure after the noun
+    from plangraph.ingest.normalize import NormText
+    from plangraph.ingest.targets import find_targets
+
+    for text, metric, value in (("每千人口拥有3岁以下婴幼儿托位数达到4.5个。", "每千人口拥有3岁以下婴幼儿托位数", 4.5),
+                                ("建成1000平方米以上综合服务中心5个。", "1000平方米以上综合服务中心数量", 5)):
+        found = find_targets(NormText(text).text)
+        assert [(t.metric, t.value) for t in found] == [(metric, value)]
+    # with no later figure the bounded figure is the target itself
+    assert [t.value for t in find_targets(NormText("新建10个以上“千兆城市”。").text)] == [10]

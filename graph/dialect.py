@@ -121,8 +121,15 @@ def falkor_already_exists(message: str) -> bool:
 
 
 def _tokens(words) -> list[str]:
-    """The ``\\w+`` parts of segmenter tokens, lower-cased (``2021-10-26`` → ``2021 10 26``)."""
-    return [part.lower() for word in words for part in _TOKEN.findall(word)]
+    """The ``\\w+`` parts of segmenter tokens, lower-cased (``2021-10-26`` → ``2021 10 26``): one pass over the
+    tokens joined by spaces (a space ends a ``\\w+`` run, so the parts are those of each token in turn)."""
+    joined = " ".join(words)
+    low = joined.lower()
+    # lower-casing is a per-character map that keeps \w-ness, except where it changes length (İ → i̇) or looks
+    # at the context (a final Σ): elsewhere the parts of the lower-cased text are the lower-cased parts
+    if len(low) == len(joined) and "Σ" not in joined:
+        return _TOKEN.findall(low)
+    return [part.lower() for part in _TOKEN.findall(joined)]
 
 
 def segment_text(text: str) -> str:

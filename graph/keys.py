@@ -46,28 +46,71 @@ _SHORT = MAX_KEY_BYTES // 4  # a string of at most this many characters is withi
 _SUSPECT = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # what the full check must see (it cannot encode a surrogate)
 
 
+def _keyness(name: Any) -> bool:
+    is_key = _KEYNESS.get(name) if type(name) is str else None
+    if is_key is None:
+        is_key = _is_key(str(name))
+        if type(name) is str and len(_KEYNESS) < 4096:
+            _KEYNESS[name] = is_key
+    return is_key
+
+
+def _suspect(value: Any) -> bool:
+    """Whether some key-named string in ``value`` is long or holds a control character (or a surrogate): the
+    maps of a list are read a column at a time, so the rows of a document cost a few C-level passes. False
+    means :func:`_walk_in_order` would pass ``value``."""
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            maps = [node]
+        elif isinstance(node, list):
+            maps = [x for x in node if isinstance(x, dict)]
+            stack.extend(x for x in node if isinstance(x, list))
+        else:
+            continue
+        if not maps:
+            continue
+        for name in set().union(*maps):
+            if not _keyness(name):
+                continue
+            column = [m.get(name) for m in maps]
+            strings = [x for x in column if type(x) is str]
+            for x in column:
+                if isinstance(x, list):
+                    strings.extend(y for y in x if isinstance(y, str))
+                elif isinstance(x, str) and type(x) is not str:
+                    strings.append(x)
+            if strings and (max(map(len, strings)) > _SHORT or _SUSPECT.search("\ue000".join(strings))):
+                return True
+        stack.extend(x for m in maps for x in m.values() if isinstance(x, dict | list))
+    return False
+
+
 def _walk(value: Any) -> None:
-    """Check every key-named entry of every map in ``value`` (nested in maps and lists) with :func:`_check`;
-    a short string without a control character (almost every key) is passed without the full check."""
+    """Check every key-named entry of every map in ``value`` (nested in maps and lists) with :func:`_check`,
+    in printed order (the first bad key is the one reported) — only when :func:`_suspect` finds a candidate."""
+    if _suspect(value):
+        _walk_in_order(value)
+
+
+def _walk_in_order(value: Any) -> None:
+    """The walk itself: a short string without a control character (almost every key) is passed without the
+    full check."""
     if isinstance(value, dict):
         for name, item in value.items():
-            is_key = _KEYNESS.get(name) if type(name) is str else None
-            if is_key is None:
-                is_key = _is_key(str(name))
-                if type(name) is str and len(_KEYNESS) < 4096:
-                    _KEYNESS[name] = is_key
-            if is_key:
+            if _keyness(name):
                 if type(item) is str:
                     if len(item) > _SHORT or _SUSPECT.search(item):
                         _check(str(name), item)
                 elif item is not None:
                     _check(str(name), item)
             if isinstance(item, dict | list):
-                _walk(item)
+                _walk_in_order(item)
     elif isinstance(value, list):
         for item in value:
             if isinstance(item, dict | list):
-                _walk(item)
+                _walk_in_order(item)
 
 
 def check_statements(statements: list[tuple[str, dict]]) -> None:

@@ -544,9 +544,10 @@ def _heading_clause(text: str, node: Node) -> tuple[int, int] | None:
 
 
 def _hand_down(node: Node, span: tuple[int, int]) -> None:
-    """Record the heading's clause on every item below ``node`` that no nearer shared line covers."""
+    """Record the heading's clause on every item below ``node`` that nothing nearer covers: a shared line
+    printed after the item (以上工作由…) or the heading of a section nearer to it (printed later than this one)."""
     for child in node.children:
-        if child.shared is None:
+        if child.shared is None or child.shared[0] < span[0]:
             child.shared = span
         _hand_down(child, span)
 

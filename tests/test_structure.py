@@ -135,3 +135,13 @@ def test_a_responsibility_bracket_closing_a_heading_assigns_the_items_below_it(t
     assert [(t["lead"], t["responsibility_source"]) for t in tasks] == [
         ("市科技局", "explicit"), ("市财政局", "explicit"), (None, "none")]   # an item's own clause wins
     assert tasks[0]["responsibility_quote"] == "(由市科技局牵头)"
+
+
+def test_the_nearest_heading_bracket_assigns_an_item(tmp_path) -> None:
+    from plangraph.ingest.pipeline import extract_file
+
+    text = ("某某市推动经济发展若干政策\n一、强化科技创新(由市科技局牵头)\n(一)建设创新平台(由市发展改革委牵头)\n"
+            "1.建设重点实验室。支持企业建设实验室。\n(二)培育科技企业\n2.培育高新技术企业。开展认定工作。\n")
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [t.lead for t in extract_file(path).tasks] == ["市发展改革委", "市科技局"]

@@ -215,9 +215,9 @@ def _titles(lines: list[str]) -> tuple[str | None, str | None, str | None, list[
                     skip = i + 1
         if not shaped:
             continue
-        w = WRAPPER.match(shaped)
+        w = WRAPPER.match(_drop_aside(shaped))   # …的通知(粤府〔2021〕22号): the number is no part of the title
         if w:
-            wrapper = wrapper or shaped
+            wrapper = wrapper or _drop_aside(shaped)
             continue
         candidates.append(shaped)
     headline = None
@@ -303,7 +303,8 @@ def _issuer(fields: dict[str, str], lines: list[str], tail: list[str], meta: Doc
             if (re.fullmatch(r"[\u4e00-\u9fff()]{2,30}", name) and AGENCY_END.search(name)
                     and any(_is_date_line(x) for x in block[i + 1 : i + 3])):
                 return name
-    for title in (meta.wrapper_title, meta.title, *notices):
+    labelled = (fields.get("title") or "").strip(" |")   # 名称: | 市人民政府办公室关于印发…的通知 |
+    for title in (meta.wrapper_title, meta.title, labelled, *notices):
         if title and ("关于" in title or "印发《" in title):
             prefix = re.split(r"关于|印发《", title, maxsplit=1)[0]
             if 2 <= len(prefix) <= 90 and AGENCY_END.search(prefix):
@@ -352,7 +353,9 @@ def _doc_number(fields: dict[str, str], lines: list[str], meta: DocumentMeta) ->
                 return m.group()   # 京政办发〔2016〕26号《…》: the number opens the title line
             at = squashed.find(title_key(title)[:12])
             if at >= 0:
-                m = DOC_NUMBER.match(squashed, at + len(title))
+                after = at + len(title)
+                after += squashed.startswith(("(", "（"), after)  # …的通知(粤府〔2021〕22号)
+                m = DOC_NUMBER.match(squashed, after)
                 if m:
                     return m.group()
     return None

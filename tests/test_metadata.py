@@ -112,6 +112,19 @@ def test_doc_numbers_of_every_shape(line, number):
     assert meta("某省关于加强计量工作的意见\n" + line + "\n" + BODY).doc_number == number
 
 
+def test_doc_number_in_brackets_after_the_notice_title_and_in_a_publish_label():
+    m = meta("广东省人民政府关于印发2021年重点任务分工方案的通知 (粤府〔2021〕22号)\n各地级以上市人民政府:\n"
+             "现将《方案》印发给你们。\n广东省人民政府\n2021年3月21日\n2021年重点任务分工方案\n" + BODY)
+    assert (m.doc_number, m.issuer) == ("粤府〔2021〕22号", "广东省人民政府")
+    assert meta("发布文号 | 某府〔2021〕23号 |\n某省重点任务分工方案\n" + BODY).doc_number == "某府〔2021〕23号"
+
+
+def test_issuer_from_a_labelled_notice_title():
+    text = ("文 号: | 六盘水府办发〔2022〕10号 | 是否有效: | |\n名 称: | 市人民政府办公室关于印发某某行动方案的通知 |\n"
+            "某某行动方案\n" + BODY)
+    assert meta(text).issuer == "市人民政府办公室"
+
+
 def test_label_on_its_own_line_with_the_value_below():
     m = meta("发文字号\n郧政发〔2023〕5号\n发布日期\n2023年02月13日 10:53:20\n" + BODY)
     assert m.doc_number == "郧政发〔2023〕5号" and m.issued_on is None

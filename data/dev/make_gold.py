@@ -158,8 +158,99 @@ def gansu() -> dict:
     }
 
 
+def guangdong() -> dict:
+    name = "05_guangdong_prov_fengong.txt"
+    tasks = [
+        {"id": "D05-T01", "section": "一", "number": "1.", "title": "地区生产总值增长6%以上",
+         "quote_start": "1.地区生产总值增长6%以上。", "lead": "省发展改革委", "co": ["各地", "各部门"],
+         "responsibility_source": "explicit", "responsibility_quote": "部门分工:省发展改革委牵头,各地、各部门配合",
+         "lead_official": "林克庆"},
+        {"id": "D05-T02", "section": "一", "number": "2.", "title": "地方一般公共预算收入增长5%左右",
+         "quote_start": "2.地方一般公共预算收入增长5%左右。", "lead": "省财政厅", "co": [],
+         "responsibility_source": "explicit", "responsibility_quote": "部门分工:省财政厅牵头", "lead_official": "林克庆",
+         "truncated": True, "note": "The page is cut after '省财政厅牵头,': the helping units are not printed."},
+    ]
+    targets = [
+        target("D05-G01", "D05-T01", "地区生产总值增长", 6, "%", ">=", 2021, "全省", "地区生产总值增长6%以上"),
+        target("D05-G02", "D05-T02", "地方一般公共预算收入增长", 5, "%", "~", 2021, "全省", "地方一般公共预算收入增长5%左右"),
+    ]
+    return {
+        "file": name, "partial": True, "excerpt_end": "部门分工:省财政厅牵头,",
+        "document": {"title": "2021年省《政府工作报告》重点任务分工方案",
+                     "title_quote": "2021年省《政府工作报告》重点任务分工方案",
+                     "wrapper_title": "广东省人民政府关于印发2021年省《政府工作报告》重点任务分工方案的通知",
+                     "issuer": "广东省人民政府", "issued_on": "2021-03-21", "doc_number": "粤府〔2021〕22号",
+                     "level": "provincial", "jurisdiction": "广东省", "period": [2021, 2021],
+                     "implements": ["《政府工作报告》"],
+                     "known_from_index": {"published": "发布日期 2021-03-29 and the repost time are not the signature date"}},
+        "sections": [{"number": "一", "title": "2021年经济社会发展主要预期目标", "quote": "一、2021年经济社会发展主要预期目标"}],
+        "tasks": tasks, "targets": targets, "milestone_years": [2021],
+        "notes": "A repost of a provincial 分工方案 under a site header (发布单位 / 发布文号 pipe cells; the notice title "
+                 "carries its 文号 in brackets). Each item has a 分管省领导 line (a person: lead_official) and a "
+                 "'部门分工:A牵头,B、C配合' line (the label opens the unit list; the role words say who leads). "
+                 "'各地、各部门' is two generic groups. The 核心提示 repeats the notice: not a title.",
+    }
+
+
+def shaanxi() -> dict:
+    name = "06_shaanxi_prov_wenlv.txt"
+    text = (HERE / "docs" / name).read_text(encoding="utf-8")
+    tasks = [
+        {"id": "S06-T01", "section": "一", "number": "1.", "title": "加强文化遗产保护利用",
+         "quote_start": "1.加强文化遗产保护利用。", "lead": "省文物局", "co": ["省文化和旅游厅", "各市(区)政府"],
+         "co_leads": ["省文化和旅游厅"], "responsibility_source": "explicit",
+         "responsibility_quote": between(text, "〔省文物局、省文化和旅游厅牵头", "政府配合〕")},
+        {"id": "S06-T02", "section": "一", "number": "2.", "title": "扶持文艺精品创作展演",
+         "quote_start": "2.扶持文艺精品创作展演。", "lead": None, "co": [], "responsibility_source": "none",
+         "responsibility_quote": None, "truncated": True},
+    ]
+    return {
+        "file": name, "partial": True, "excerpt_end": "办好陕西",
+        "document": {"title": "陕西省关于加快文旅产业发展的若干措施", "title_quote": "陕西省关于加快文旅产业发展的若干措施",
+                     "issuer": "陕西省人民政府办公厅", "issued_on": "2023-12-28", "doc_number": "陕政办发〔2023〕29号",
+                     "level": "provincial", "jurisdiction": "陕西省", "period": None, "implements": []},
+        "sections": [{"number": "一", "title": "以文塑旅,厚植文化根基", "quote": "一、以文塑旅,厚植文化根基"}],
+        "tasks": tasks, "targets": [], "milestone_years": [],
+        "notes": "The page opens with the 文号 line (no notice title), the signature follows the cover note. The "
+                 "responsibility is a tail in 〔 〕 holding a parenthesis: two 牵头 units (the second a co_lead) and a "
+                 "配合 group. Item 2 is cut before its responsibility.",
+    }
+
+
+def liupanshui() -> dict:
+    name = "07_liupanshui_city_xinjijian.txt"
+    tasks = [
+        {"id": "L07-T01", "section": "二(一)", "number": "1.", "title": "加强算力基础设施建设",
+         "quote_start": "1.加强算力基础设施建设。", "lead": None, "co": [], "responsibility_source": "none",
+         "responsibility_quote": None, "truncated": True},
+    ]
+    targets = [
+        target("L07-G01", None, "5G基站数量", 2600, "个", ">=", 2022, "全市", "全市新建5G基站2600个以上"),
+        target("L07-G02", None, "市级及以上创新平台数量", 15, "个", ">=", 2022, "全市", "市级及以上创新平台15个以上"),
+        target("L07-G03", None, "5G基站数量", 1, "万个", "=", 2024, "全市", "全市累计建成5G基站1万个"),
+        target("L07-G04", None, "市级及以上创新平台数量", 50, "个", ">=", 2024, "全市", "市级及以上创新平台50个以上"),
+    ]
+    return {
+        "file": name, "partial": True, "excerpt_end": "算力网络国家(贵州",
+        "document": {"title": "六盘水市新型基础设施建设三年行动方案(2022—2024年)",
+                     "title_quote": "六盘水市新型基础设施建设三年行动方案(2022—2024年)",
+                     "wrapper_title": "市人民政府办公室关于印发六盘水市新型基础设施建设三年行动方案(2022—2024年)的通知",
+                     "issuer": "市人民政府办公室", "issued_on": None, "doc_number": "六盘水府办发〔2022〕10号",
+                     "level": "municipal", "jurisdiction": "六盘水市", "period": [2022, 2024],
+                     "implements": ["黔府办发〔2022〕25号"],
+                     "known_from_index": {"issued_on": "生成日期 2022-12-02 is the page's timestamp, not a signature"}},
+        "sections": [{"number": "一", "title": "主要目标", "quote": "一、主要目标"},
+                     {"number": "二", "title": "重点任务", "quote": "二、重点任务"},
+                     {"number": "(一)", "title": "推进大数据基础设施建设", "parent": "二", "quote": "(一)推进大数据基础设施建设。"}],
+        "tasks": tasks, "targets": targets, "milestone_years": [2022, 2024],
+        "notes": "A government-information page: 索引号 / 文号 / 名称 in pipe cells (the notice title is the 名称 cell; "
+                 "the issuer as printed there). The goals paragraph sets 2022 and 2024 targets; (一) is a heading with an "
+                 "intro over its numbered items. Item 1 is cut in its body.",
+    }
+
+
 if __name__ == "__main__":
-    for build in (chuzhou, huoshan, yulin, gansu):
+    for build in (chuzhou, huoshan, yulin, gansu, guangdong, shaanxi, liupanshui):
         gold = build()
         text = (HERE / "docs" / gold["file"]).read_text(encoding="utf-8")
         check(text, gold)

@@ -662,6 +662,8 @@ def _header_year(cell: str, known_years: set[int]) -> int | None:
 def _cell_targets(label: Cell, value: Cell, year: int | None, label_unit: str | None) -> list[_TableTarget]:
     """Targets in one value cell of an indicator row."""
     text, vs, ve = value
+    if _ROW_NUMBER.fullmatch(label[0].strip()):  # a row's 序号 cell names nothing: the value cell names itself
+        label = ("", vs, vs)
     name = _LABEL_UNIT.sub("", label[0]).strip()
     name = _peel_lead(name)[0] or name
     per_year_label = bool(_PER_YEAR.search(name))
@@ -678,7 +680,9 @@ def _cell_targets(label: Cell, value: Cell, year: int | None, label_unit: str | 
         raw_qual = text[prev_end : q.start].strip()
         qual = _clean(_peel_lead(raw_qual)[0])
         base = metric_name(name, q.unit)
-        if qual:
+        if qual and not name:  # no label (a row's 序号 cell): the value cell's own words are the metric
+            metric = metric_name(qual, q.unit)
+        elif qual:
             metric = qual + base
         elif _clean(raw_qual) and _clean(raw_qual) not in ("建设", "达到", "新增"):
             metric = f"{base}({_clean(raw_qual)})"
@@ -723,6 +727,9 @@ _HEADER_WORD = re.compile(
     r"(?:序号|领域|类别|分类|指标|指标名称|名称|项目|内容|单位|计量单位|属性|指标属性|备注|目标值|目标|现状值|"
     r"基期值|类型|主要指标|具体指标)"
 )
+
+
+_ROW_NUMBER = re.compile(r"[(（]?(?:\d{1,4}|[一二三四五六七八九十]{1,3})[)）.、]?")
 
 
 def _flat_table(cells: list[Cell], year_hint: int | None, known_years: set[int]) -> list[_TableTarget]:

@@ -219,3 +219,15 @@ def test_a_bounded_figure_qualifies_the_noun_a_later_figure_counts():
         assert [(t.metric, t.value) for t in found] == [(metric, value)]
     # with no later figure the bounded figure is the target itself
     assert [t.value for t in find_targets(NormText("新建10个以上“千兆城市”。").text)] == [10]
+
+
+def test_a_row_number_cell_is_no_metric_label(tmp_path):
+    # a responsibility table flattened one cell per line: the 序号 cell before a task cell names nothing
+    from plangraph.ingest.pipeline import extract_file
+
+    path = tmp_path / "plan.txt"
+    path.write_text("某区2023年重点工作任务分解表\n序号 |\n重点任务 |\n牵头单位 |\n1 |\n新建城市公园5个。 |\n区城管局 |\n"
+                    "2 |\n改造老旧小区20个。 |\n区住建局 |\n", encoding="utf-8")
+    targets = extract_file(path).targets
+    assert [(t.metric, t.value, t.quote) for t in targets] == [
+        ("城市公园数量", 5, "新建城市公园5个。"), ("改造老旧小区数量", 20, "改造老旧小区20个。")]

@@ -167,8 +167,9 @@ def _label_re() -> re.Pattern[str]:
     sp = r"[ \t\xa0\u3000]*"
     # the lookahead (a first character of a match) lets a scan skip most positions at C speed
     first = "".join(sorted({re.escape(w[0]) for w, _ in _labels()}))
+    # a label ends with a colon, or with the bar of a table cell (牵头单位: | A |, 牵头单位 | A |)
     return re.compile(r"(?=[【\[〔" + first + r"])(?:[【\[〔](?P<boxed>" + words + r")[】\]〕]" + sp + r"[:：]?|(?P<label>" + words + r")" + sp
-                      + r"[:：])" + sp)
+                      + r"(?:[:：](?:" + sp + r"\|)?|\|))" + sp)
 
 
 @cache
@@ -509,7 +510,7 @@ def _line_clauses(text: str, taken: list[tuple[int, int]], lead_first: bool) -> 
             end = _line_end(text, nxt)
         truncated = not text[end:].strip()
         e = end
-        while e > start and text[e - 1] in " \t\xa0\u3000。;；":
+        while e > start and text[e - 1] in " \t\xa0\u3000。;；|":
             e -= 1
         p = _parse_segments(_without_convention(text, start, e), start, e, truncated=truncated, strict_stop=False)
         spans.append((start, end))

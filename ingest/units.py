@@ -27,7 +27,7 @@ SEPARATORS = "、,;，；\n\t"
 SPACES = " \xa0\u3000"
 OPEN = "(（〔[【［〖"
 CLOSE = ")）〕]】］〗"
-STRIP = " \t\r\n\xa0\u3000。.:：,，;；、"
+STRIP = " \t\r\n\xa0\u3000。.:：,，;；、|"  # | closes a table cell
 
 _PINYIN_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 PINYIN_RE = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-z" + _PINYIN_VOWELS + r"]{1,7})[)）]")

@@ -58,6 +58,13 @@ def test_specific_and_helping_labels():
     assert lead_co("推进节水。(协调单位:市发改委;责任单位:市水务局)") == ("市水务局", ["市发改委"], "explicit")
 
 
+def test_labels_in_table_cells():
+    # a task laid out as label / value cells: the bar of a cell ends the label like a colon
+    assert lead_co("1.推进违法建设治理。\n牵头单位: | 市城管局 |\n") == ("市城管局", [], "explicit")
+    assert lead_co("1.推进违法建设治理。\n牵头单位 | 市城管局 | 配合单位 | 市住建局、各区政府 |\n") == (
+        "市城管局", ["市住建局", "各区政府"], "explicit")
+
+
 def test_lead_marker_beats_list_order():
     assert lead_co("建设公共实训基地。(市财政局、市人社局牵头,市教育局、市总工会配合)") == (
         "市财政局", ["市人社局", "市教育局", "市总工会"], "explicit")

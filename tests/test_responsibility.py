@@ -65,6 +65,11 @@ def test_labels_in_table_cells():
         "市城管局", ["市住建局", "各区政府"], "explicit")
 
 
+def test_helping_role_words_with_a_manner():
+    assert lead_co("推进节水。(责任单位:各县(市、区)人民政府;市直各有关单位按职责配合)") == (
+        "各县(市、区)人民政府", ["市直各有关单位"], "explicit")
+
+
 def test_lead_marker_beats_list_order():
     assert lead_co("建设公共实训基地。(市财政局、市人社局牵头,市教育局、市总工会配合)") == (
         "市财政局", ["市人社局", "市教育局", "市总工会"], "explicit")

@@ -697,7 +697,7 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
     m = _NUMBER_PREFIX_RE.match(text[s:e])
     if m:
         s += m.end()
-    while s < e and text[s].isspace():
+    while s < e and (text[s].isspace() or text[s] in OPEN):  # (市水务局要…): the bracket is no part of a name
         s += 1
     tail = _TRAILING_ADVERB_RE.search(text[s:e])
     if tail:

@@ -104,8 +104,10 @@ def _label_words() -> frozenset[str]:
 
 @cache
 def _role_suffix_re() -> re.Pattern[str]:
+    """A role word at the end of a piece, maybe with a tail (``牵头组织实施`` → 牵头)."""
     words = "|".join(re.escape(w) for w, _ in role_words())
-    return re.compile(r"(?:" + words + r")$")
+    tails = "|".join(re.escape(w) for w in sorted(grammar().get("role_tails", []), key=len, reverse=True))
+    return re.compile(r"(?P<word>" + words + r")" + (r"(?:" + tails + r")?" if tails else "") + r"$")
 
 
 @cache
@@ -170,7 +172,7 @@ def strip_role(name: str) -> tuple[str, str | None]:
         return name[: m.start()].rstrip(STRIP), "lead"
     m = _role_suffix_re().search(name)
     if m and m.start() > 0:
-        word = m.group(0)
+        word = m.group("word")
         role = next(r for w, r in role_words() if w == word)
         return name[: m.start()].rstrip(STRIP), role
     return name, None

@@ -70,6 +70,21 @@ def test_helping_role_words_with_a_manner():
         "各县(市、区)人民政府", ["市直各有关单位"], "explicit")
 
 
+def test_role_words_with_a_tail_and_joint_verbs():
+    assert lead_co("推进节水。(市水务局牵头组织实施,市发改委配合)") == ("市水务局", ["市发改委"], "explicit")
+    assert lead_co("推进节水。(市水务局牵头,市发改委、市财政局配合做好相关工作)") == (
+        "市水务局", ["市发改委", "市财政局"], "explicit")
+    assert lead_co("推进节水。(由市水务局会同市发改委组织实施)") == ("市水务局", ["市发改委"], "explicit")
+    assert lead_co("推进节水。(市水务局、市发改委共同推进)") == ("市水务局", ["市发改委"], "explicit")
+    assert lead_co("推进节水。(市水务局主抓,市发改委配合)") == ("市水务局", ["市发改委"], "explicit")
+
+
+def test_an_inferred_actor_in_brackets_has_no_bracket_in_its_name():
+    text = "推进节水。(市水务局要加强指导)"
+    r = find_responsibility(text)
+    assert (r.source, r.lead.name, text[r.lead.start:r.lead.end]) == ("inferred", "市水务局", "市水务局")
+
+
 def test_lead_marker_beats_list_order():
     assert lead_co("建设公共实训基地。(市财政局、市人社局牵头,市教育局、市总工会配合)") == (
         "市财政局", ["市人社局", "市教育局", "市总工会"], "explicit")

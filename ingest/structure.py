@@ -566,6 +566,12 @@ def _add_task(text: str, node: Node, lines: list[tuple[int, int]], section_id: s
     blocks.extend(Block(s, e, node.zone, tid) for s, e in lines)
 
 
+def _unbulleted(title: str) -> str:
+    """A title without the bullet glyph it is printed after (``■ 加快5G网络建设`` → ``加快5G网络建设``)."""
+    mk = _marker(title)
+    return title[mk[2]:] if mk and mk[0] == "bullet" else title
+
+
 def _unnumbered_tasks(text: str, node: Node, section_id: str | None, tasks: list[TaskSpan],
                       blocks: list[Block]) -> None:
     """Split the paragraphs of a section without numbered items into tasks opened by heading sentences."""
@@ -583,14 +589,17 @@ def _unnumbered_tasks(text: str, node: Node, section_id: str | None, tasks: list
     for i, (s, e) in enumerate(body):
         line = text[s:e]
         head = HEADING_SENTENCE.match(line)
-        prev_open = current and not re.search(r"[。;；!！?？)）]$", text[current[-1][0]:current[-1][1]])
+        # the last line is still open when it ends without a full stop — unless it ends with its own
+        # responsibility (■ 推进…。责任单位:A、B has no full stop and closes the item)
+        prev_open = current and not re.search(r"[。;；!！?？)）]$", text[current[-1][0]:current[-1][1]]) \
+            and not _has_explicit(text, [current[-1]])
         # a heading line without punctuation over a longer body paragraph (加强组织领导 / 建立……。)
         bare = not head and 3 <= len(line) <= limit and not re.search(r"[,，;；:：。!?！？、\d%]", line) and \
             i + 1 < len(body) and body[i + 1][1] - body[i + 1][0] > 2 * len(line) and \
             re.search(r"[。;；)）]$", text[body[i + 1][0]:body[i + 1][1]])
         if ((head and len(line) > head.end()) or bare) and not prev_open:
             flush()
-            current, title, closed = [(s, e)], head.group(1) if head else line, False
+            current, title, closed = [(s, e)], _unbulleted(head.group(1) if head else line), False
         elif not prev_open and (closed or not current) and _has_explicit(text, [(s, e)]):
             flush()   # a paragraph without a heading sentence that carries its own responsibility
             current, title, closed = [(s, e)], re.split(r"[,，;；:：。]", line)[0][:limit], False

@@ -145,3 +145,10 @@ def test_the_nearest_heading_bracket_assigns_an_item(tmp_path) -> None:
     path = tmp_path / "plan.txt"
     path.write_text(text, encoding="utf-8")
     assert [t.lead for t in extract_file(path).tasks] == ["市发展改革委", "市科技局"]
+
+
+def test_bulleted_items_closed_by_their_own_responsibility_line() -> None:
+    # no full stop after the 责任单位 list: the next bullet still opens an item of its own
+    o = outline("某市行动方案\n一、重点任务\n■ 加快5G网络建设。新建基站100个。责任单位：市工信局、市通信管理办\n"
+                "■ 推进数据要素市场化。建立数据交易平台。责任单位：市数据局\n")
+    assert [t.title for t in o.tasks] == ["加快5G网络建设", "推进数据要素市场化"]

@@ -52,6 +52,10 @@ def test_a_title_naming_one_year_is_a_one_year_plan_before_the_period_of_a_plan_
     assert meta("关于贯彻《计量发展规划(2021—2035年)》的工作方案\n" + BODY).period == [2021, 2035]
 
 
+def test_a_list_of_practical_projects_is_titled():
+    assert meta("某区2024年为民办实事项目\n" + BODY).title == "某区2024年为民办实事项目"
+
+
 def test_site_header_breadcrumbs_and_headline_are_skipped():
     text = ("返回首页\n当前位置: 首页 > 政策文件\n省政府印发2024年重点工作责任分解通知\n编辑: admin 时间: 2024-02-01\n"
             "近日,省政府办公厅印发通知。\n重点工作责任分解\n" + BODY)

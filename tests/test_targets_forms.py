@@ -231,3 +231,12 @@ def test_a_row_number_cell_is_no_metric_label(tmp_path):
     targets = extract_file(path).targets
     assert [(t.metric, t.value, t.quote) for t in targets] == [
         ("城市公园数量", 5, "新建城市公园5个。"), ("改造老旧小区数量", 20, "改造老旧小区20个。")]
+
+
+def test_a_share_reached_after_shixian_is_a_target():
+    from plangraph.ingest.normalize import NormText
+    from plangraph.ingest.targets import find_targets
+
+    found = find_targets(NormText("实现95%以上涉税事项网上办理。").text)
+    assert [(t.value, t.unit, t.comparator) for t in found] == [(95, "%", ">=")]
+    assert find_targets(NormText("对投资额1000万元以上项目给予奖励。").text) == []   # a condition stays one

@@ -75,12 +75,10 @@ def _suspect(value: Any) -> bool:
             if not _keyness(name):
                 continue
             column = [m.get(name) for m in maps]
-            strings = [x for x in column if type(x) is str]
+            strings = [x for x in column if isinstance(x, str)]
             for x in column:
                 if isinstance(x, list):
                     strings.extend(y for y in x if isinstance(y, str))
-                elif isinstance(x, str) and type(x) is not str:
-                    strings.append(x)
             if strings and (max(map(len, strings)) > _SHORT or _SUSPECT.search("\ue000".join(strings))):
                 return True
         stack.extend(x for m in maps for x in m.values() if isinstance(x, dict | list))

@@ -215,9 +215,9 @@ def _titles(lines: list[str]) -> tuple[str | None, str | None, str | None, list[
                     skip = i + 1
         if not shaped:
             continue
-        w = WRAPPER.match(_drop_aside(shaped))   # …的通知(粤府〔2021〕22号): the number is no part of the title
-        if w:
-            wrapper = wrapper or _drop_aside(shaped)
+        bare = _drop_aside(shaped)   # …的通知(粤府〔2021〕22号): the number is no part of the title
+        if WRAPPER.match(bare):
+            wrapper = wrapper or bare
             continue
         candidates.append(shaped)
     headline = None

@@ -641,6 +641,7 @@ _ATTRIBUTE = re.compile(r"预期性|约束性|指导性")
 _LABEL_HEADER = re.compile(r"指标|名称|项目|内容")
 _LABEL_UNIT = re.compile(r"[(（](" + _UNIT + r")[)）]\s*$")
 _BARE = re.compile(rf"^\s*(?P<pre>{_PRE})?\s*(?P<n>{NUMBER})\s*(?P<suf>{_SUF})?\s*$")
+_ROW_NUMBER = re.compile(r"[(（]?(?:\d{1,4}|[一二三四五六七八九十]{1,3})[)）.、]?")  # a row's 序号 cell
 
 Cell = tuple[str, int, int]
 
@@ -727,9 +728,6 @@ _HEADER_WORD = re.compile(
     r"(?:序号|领域|类别|分类|指标|指标名称|名称|项目|内容|单位|计量单位|属性|指标属性|备注|目标值|目标|现状值|"
     r"基期值|类型|主要指标|具体指标)"
 )
-
-
-_ROW_NUMBER = re.compile(r"[(（]?(?:\d{1,4}|[一二三四五六七八九十]{1,3})[)）.、]?")
 
 
 def _flat_table(cells: list[Cell], year_hint: int | None, known_years: set[int]) -> list[_TableTarget]:

@@ -106,8 +106,8 @@ def _label_words() -> frozenset[str]:
 def _role_suffix_re() -> re.Pattern[str]:
     """A role word at the end of a piece, maybe with a tail (``牵头组织实施`` → 牵头)."""
     words = "|".join(re.escape(w) for w, _ in role_words())
-    tails = "|".join(re.escape(w) for w in sorted(grammar().get("role_tails", []), key=len, reverse=True))
-    return re.compile(r"(?P<word>" + words + r")" + (r"(?:" + tails + r")?" if tails else "") + r"$")
+    tails = "|".join(re.escape(w) for w in sorted(grammar()["role_tails"], key=len, reverse=True))
+    return re.compile(r"(?P<word>" + words + r")(?:" + tails + r")?$")
 
 
 @cache

@@ -326,6 +326,28 @@ def _shared_line(line: str) -> bool:
     return find_responsibility(line).lead is not None
 
 
+def _bracket_line(line: str) -> bool:
+    """A line that is nothing but one bracketed responsibility clause: ``(责任单位:A、B)``."""
+    from plangraph.ingest.responsibility import has_explicit
+
+    line = line.strip()
+    return len(line) > 2 and line[0] == "(" and line[-1] == ")" and has_explicit(line)
+
+
+def _unassigned_run(text: str, item: Node) -> list[Node]:
+    """``item`` and the sibling items right before it, while none of them (nor anything below them) names a
+    responsible unit: the items a bracketed responsibility line printed on its own after them covers."""
+    if item.parent is None or item.kind == "pseudo":
+        return []
+    run: list[Node] = []
+    for node in reversed(item.parent.children[: item.parent.children.index(item) + 1]):
+        if node.kind != item.kind or node.shared is not None or node.children or \
+                _has_explicit(text, node.lines):
+            break
+        run.append(node)
+    return run[::-1]
+
+
 def parse_outline(text: str) -> Outline:
     """Parse the normalised ``text`` of a plan into its outline."""
     raw_lines = _lines(text)
@@ -371,6 +393,12 @@ def parse_outline(text: str) -> Outline:
                     n.shared = (s, e)
                 covered = []
                 (item.parent or root).lines.append((s, e))
+                continue
+            group = _unassigned_run(text, stack[-1]) if s >= body_start and _bracket_line(line) else []
+            if len(group) > 1:   # (责任单位:…) on its own line after several items that name no one
+                for n in group:
+                    n.shared = (s, e)
+                (stack[-1].parent or root).lines.append((s, e))
                 continue
             (stack[-1].lines if s >= body_start else front_lines).append((s, e))
             continue

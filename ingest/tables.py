@@ -132,6 +132,9 @@ def _header_at(text: str, lines: list[tuple[int, int]], i: int) -> int:
     j = i
     roles = []
     while j < len(lines) and (role := header_role(_one_cell(text, *lines[j]))):
+        if role in roles and "domain" in roles and j + 1 < len(lines) and \
+                _BARE_NUMBER.match(_one_cell(text, *lines[j + 1])):
+            break   # a column named again right before row 1: the first group's label (发展目标), not a header
         roles.append(role)
         j += 1
     if j - i >= _config()["min_header_cells"] and ({"task", *UNIT_ROLES} & set(roles)) and \
@@ -323,12 +326,22 @@ def _classified_row(cells: list[Cell], roles: list[str | None]) -> Row:
     return row
 
 
+def _category_cell(text: str, body: str, roles: list[str | None], lines: list[tuple[int, int]], i: int) -> bool:
+    """Whether the cell ``body`` (before ``lines[i]``) is a grouping cell of a flattened table: a short label
+    that names no unit, right before a bare row number."""
+    return i < len(lines) and bool(_BARE_NUMBER.match(text[lines[i][0]:lines[i][1]].strip().rstrip("|").strip())) \
+        and len(body) <= 12 and not _BARE_NUMBER.match(body) and _kind(body, roles, False) == "text" \
+        and not re.search(r"[\d。;,:]", body)
+
+
 def _flat_table(text: str, lines: list[tuple[int, int]], n_header: int) -> Table:
     """A table flattened one cell per line: split the cell stream into rows after the header run."""
     header = [Cell(_one_cell(text, s, e), s, e) for s, e in lines[:n_header]]
     roles = [header_role(c.text) for c in header]
     has_number = "number" in roles
     has_units = bool(set(UNIT_ROLES) & set(roles))
+    has_domain = has_number and "domain" in roles
+    columns = [r for r in roles if r != "domain"]
     groups: list[list[Cell]] = []
     sections: list[Cell] = []
     group_sections: list[Cell | None] = []
@@ -352,6 +365,11 @@ def _flat_table(text: str, lines: list[tuple[int, int]], n_header: int) -> Table
             current = None
             in_units = False
             continue
+        if has_domain and _category_cell(text, body, roles, lines, used) and (current is None or in_units):
+            sections.append(cell)   # a merged 分类 cell, printed once before the rows it groups
+            current = None
+            in_units = False
+            continue
         if has_number and _BARE_NUMBER.match(body):
             opens = True
         elif not has_number and number:
@@ -372,12 +390,12 @@ def _flat_table(text: str, lines: list[tuple[int, int]], n_header: int) -> Table
             in_units = True
     rows = []
     for cells, section in zip(groups, group_sections, strict=True):
-        if len(cells) == len(roles) and has_number:
+        if has_number and len(cells) in (len(roles), len(columns)):
             row = Row(None, cells[0].start, cells[-1].end)
-            for role, cell in zip(roles, cells, strict=True):
+            for role, cell in zip(roles if len(cells) == len(roles) else columns, cells, strict=True):
                 _assign(row, role, cell)
         else:
-            row = _classified_row(cells, [r for r in roles if r != "domain"])
+            row = _classified_row(cells, columns)
         row.section = section
         if row.task is not None and len(re.sub(r"^\d+\s*[.、]?", "", row.task.text)) >= 2:
             rows.append(row)

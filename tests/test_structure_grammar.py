@@ -161,6 +161,34 @@ def test_shared_line_after_items_applies_to_each_item() -> None:
     assert found[2][1].responsibility.lead.name == "省财政厅"   # a task's own clause comes first
 
 
+def test_a_bracket_line_after_items_naming_no_one_covers_each_of_them() -> None:
+    text = """一、重点任务
+1.健全预案体系
+(1)修订专项预案。
+(2)开展预案演练。
+(责任单位：市应急局、市卫健委)
+2.加强队伍建设
+(1)组建救援队伍。
+(责任单位：市消防救援支队)
+(2)配备救援装备。
+(责任单位：市财政局)
+"""
+    found = located(text)
+    assert [r.responsibility.lead.name for _, r in found] == ["市应急局", "市应急局", "市消防救援支队", "市财政局"]
+    assert [r.found_in for _, r in found][:2] == ["shared", "shared"]
+    assert [u.name for u in found[1][1].responsibility.co] == ["市卫健委"]
+
+
+def test_a_bracket_line_after_an_item_with_its_own_unit_stays_with_the_last_item() -> None:
+    text = """一、重点任务
+(1)修订专项预案。（责任单位：市应急局）
+(2)开展预案演练。
+(责任单位：市卫健委)
+"""
+    found = located(text)
+    assert [r.responsibility.lead.name for _, r in found] == ["市应急局", "市卫健委"]
+
+
 def test_a_task_keeps_its_first_clause_not_the_later_ones() -> None:
     text = """一、年度重点任务
 1.开展专项行动。完善标准管理制度。（责任单位：区卫健委）加强粮油标准贯彻。（责任单位：区发改委、区粮食局）

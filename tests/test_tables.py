@@ -246,3 +246,34 @@ def test_a_task_cell_ending_like_a_unit_is_still_the_task() -> None:
 市发改委
 """
     assert rows(text) == [(None, "市卫健委", ["市发改委"], None, None)]
+
+
+def test_flattened_table_with_grouping_cells_and_the_lead_column_last() -> None:
+    text = """附件
+分类
+序号
+事项
+责任单位
+牵头单位
+稳定增长
+1
+全县生产总值增长6%以上。
+县财政局、县统计局、县发改局
+县发改局
+2
+粮食播种面积稳定在30万亩。
+县农业农村局
+县农业农村局
+改善民生
+3
+新建养老服务中心5个。
+县民政局、县卫健局
+县民政局
+"""
+    norm = NormText(text).text
+    outline = parse_outline(norm)
+    assert [s.title for s in outline.sections] == ["稳定增长", "改善民生"]
+    assert rows(text) == [("1", "县发改局", ["县财政局", "县统计局"], None, None),
+                          ("2", "县农业农村局", [], None, None),
+                          ("3", "县民政局", ["县卫健局"], None, None)]
+    assert [t.title[:8] for t in outline.tasks] == ["全县生产总值增长", "粮食播种面积稳定", "新建养老服务中心"]

@@ -281,8 +281,9 @@ def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:
 
 
 def _title_from_mentions(text: str, body_end: int) -> str | None:
-    """A press summary names the plan as 《X》(下称/以下简称《…》); a trailing link names it 解读:《X》."""
-    m = re.search(r"(?:制定|印发|出台|发布|公布|颁布)了?\s*《([^《》]{6,80}(?:<[^<>]+>[^《》]*)?)》\s*[(（](?:下称|以下简称|简称)",
+    """A press summary names the plan as 《X》(下称/以下简称《…》), and so does a notice whose plan follows without
+    its title (现将《X》(以下简称《方案》)印发给你们); a trailing link names it 解读:《X》."""
+    m = re.search(r"(?:制定|印发|出台|发布|公布|颁布|现将)了?\s*《([^《》]{6,80}(?:<[^<>]+>[^《》]*)?)》\s*[(（](?:下称|以下简称|简称)",
                   text)
     if m:
         return _clean_title(m.group(1))

@@ -184,3 +184,9 @@ def test_a_page_with_only_a_web_headline_names_the_plan_from_it():
     m = meta("当前位置: 首页 > 要闻\n市政府印发2024年民生实事工作方案通知\n近日,市政府印发方案。\n" + BODY)
     assert m.title == "2024年民生实事工作方案"
     assert m.level == "municipal"
+
+
+def test_title_named_by_the_notice_when_the_plan_follows_without_one():
+    text = ("X政办字〔2023〕1号\n各县区人民政府,市政府各部门:\n经市政府同意,现将《X市深化改革推动绿色发展分工落实方案》"
+            "(以下简称《方案》)印发给你们,请认真贯彻实施。\n1.推动绿色发展先行区建设。(牵头单位:市发展改革委)\n")
+    assert meta(text).title == "X市深化改革推动绿色发展分工落实方案"

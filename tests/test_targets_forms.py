@@ -240,3 +240,17 @@ def test_a_share_reached_after_shixian_is_a_target():
     found = find_targets(NormText("实现95%以上涉税事项网上办理。").text)
     assert [(t.value, t.unit, t.comparator) for t in found] == [(95, "%", ">=")]
     assert find_targets(NormText("对投资额1000万元以上项目给予奖励。").text) == []   # a condition stays one
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("新增公共充电设施260根以上。", 260, "根"),
+    ("改造老旧路灯1200盏。", 1200, "盏"),
+    ("新打机电井30眼。", 30, "眼"),
+])
+def test_counted_things_in_their_own_measure_words(text, value, unit):
+    (m,) = find_targets(text)
+    assert (m.value, m.unit) == (value, unit)
+
+
+def test_a_measure_word_that_opens_another_word_is_no_unit():
+    assert all(m.unit != "口" for m in find_targets("推动3口岸联动发展,建成联检中心2个。"))

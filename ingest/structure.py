@@ -44,8 +44,10 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
     close = re.escape(cfg["delimiters"]["close_only"])
     suffixes = "|".join(re.escape(x["suffix"]) for x in cfg["ordinal_suffixes"])
     bullets = "|".join(re.escape(b) for b in sorted(cfg["bullets"], key=len, reverse=True))
+    labels = "|".join(re.escape(w) for w in sorted(cfg["ordinal_labels"], key=len, reverse=True))
     return [
         ("ordinal", re.compile(rf"^第([{cn}\d]+)({suffixes})(?:\s+|[:、.,]\s*|(?=[\u4e00-\u9fff(]))")),
+        ("label", re.compile(rf"^(?:{labels})([{cn}]+)\s*[:、]\s*")),
         ("cn", re.compile(rf"^([{cn}]+)\s*[{d_cn}]\s*")),
         ("pcn", re.compile(rf"^\(([{cn}]+)\)\s*[{d_cn}]?\s*")),
         ("pcn", re.compile(rf"^([{cn}]+){close}\s*")),
@@ -534,6 +536,8 @@ def _collect(text: str, node: Node, section_id: str | None, sections: list[Secti
         if child.children or top or not child.body_on_head:
             sid = f"S{len(sections) + 1}"
             number = child.number if child.kind in ("cn", "chapter", "article", "part") else child.marker
+            if child.kind == "label":   # 任务一: → 任务一
+                number = child.marker.rstrip(":、 ")
             title = child.title if heading is None else _title_before(text, child, heading)
             sections.append(Section(sid, number or None, title, section_id, child.depth,
                                     child.zone, child.start, _node_end(child)))

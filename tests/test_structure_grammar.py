@@ -281,3 +281,20 @@ def test_a_page_without_numbering_still_gives_its_assigned_paragraphs() -> None:
 推进厕所改造。完成改厕200户。（责任单位：镇卫生院、各村委会）
 """
     assert [t.title for t in outline(text).tasks] == ["开展村庄清洁行动", "推进厕所改造"]
+
+
+def test_named_ordinals_are_a_heading_level_of_their_own() -> None:
+    text = """二、行动任务
+行动一:数字赋能行动
+1.建设数据平台。(责任单位:市数据局)
+2.推广智能应用。(责任单位:市工信局)
+行动二、绿色转型行动
+1.推进节能改造。(责任单位:市发展改革委)
+行动一致推进。
+"""
+    outline = parse_outline(NormText(text).text)
+    assert [(s.number, s.title) for s in outline.sections] == [
+        ("二", "行动任务"), ("行动一", "数字赋能行动"), ("行动二", "绿色转型行动")]
+    titles = {s.id: s.title for s in outline.sections}
+    assert [(titles[t.section_id], t.number) for t in outline.tasks] == [
+        ("数字赋能行动", "1."), ("数字赋能行动", "2."), ("绿色转型行动", "1.")]

@@ -11,7 +11,6 @@ without an explicit clause): ``X会同Y``, ``由X牵头、Y参加``, ``X牵头``
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -79,18 +78,6 @@ class Responsibility:
     truncated: bool = False
     form: str | None = None
     further: list = field(default_factory=list)  # later clauses of the same task (list[Clause])
-
-
-@dataclass(frozen=True)
-class TableResponsibility:
-    """One row of a responsibility table (offsets of units are relative to their cell)."""
-
-    row: int
-    number: str | None
-    title: str
-    lead: Unit | None
-    co: list[Unit]
-    deadline: str | None
 
 
 NONE = Responsibility("none")
@@ -772,6 +759,8 @@ def _construction(text: str) -> Responsibility | None:
             pos = ss + m.start()
             cs = _clause_start(text, pos, ss)
             xs, xe = _strip_span(text, cs, pos)
+            if text.startswith("由", xs):   # 由A会同B组织实施: A leads
+                xs += 1
             lead_units = _actors(text, xs, xe) if xe > xs else None
             qs = xs
             if lead_units is None and xe <= xs and cs > ss:
@@ -887,118 +876,3 @@ def replace_deadline(resp: Responsibility, deadline: str | None) -> Responsibili
         return resp
     return Responsibility(resp.source, resp.lead, resp.co, resp.quote_start, resp.quote_end, deadline,
                           resp.generic)
-
-
-# ---------------------------------------------------------------------------- tables
-_HEADER_WORDS = ("牵头单位", "牵头部门", "责任单位", "责任部门", "配合单位", "配合部门", "完成时限", "时间节点",
-                 "完成时间", "协办单位", "参与单位")
-_CN_NUM = "零一二三四五六七八九"
-
-
-def _column_roles(header: list[str]) -> dict[str, int]:
-    roles: dict[str, int] = {}
-    for i, cell in enumerate(header):
-        c = re.sub(r"\s+", "", cell)
-        if any(w in c for w in ("牵头单位", "牵头部门", "主责单位")):
-            roles.setdefault("lead", i)
-        elif any(w in c for w in ("配合单位", "配合部门", "协办单位", "参与单位", "协同单位")):
-            roles.setdefault("co", i)
-        elif any(w in c for w in ("责任单位", "责任部门", "责任主体", "实施单位")):
-            roles.setdefault("units", i)
-        elif any(w in c for w in ("时限", "时间", "进度")):
-            roles.setdefault("deadline", i)
-        elif any(w in c for w in ("序号", "编号")):
-            roles.setdefault("number", i)
-        elif any(w in c for w in ("任务", "措施", "内容", "事项", "工作", "项目", "举措")):
-            roles.setdefault("task", i)
-    return roles
-
-
-def parse_responsibility_table(rows: list[list[str]]) -> list[TableResponsibility]:
-    """Rows of a table whose header names 牵头单位/责任单位/配合单位/完成时限 columns."""
-    header_at = next((i for i, r in enumerate(rows) if any(w in "".join(r) for w in _HEADER_WORDS)), None)
-    if header_at is None:
-        return []
-    roles = _column_roles(rows[header_at])
-    if not {"lead", "units", "co"} & roles.keys():
-        return []
-    out: list[TableResponsibility] = []
-    for ri in range(header_at + 1, len(rows)):
-        row = rows[ri]
-
-        def cell(role: str, row: list[str] = row) -> str:
-            i = roles.get(role)
-            return row[i].strip() if i is not None and i < len(row) else ""
-
-        task = cell("task")
-        number = cell("number") or None
-        m = _NUMBER_PREFIX_RE.match(task)
-        if m and not number:
-            number = m.group(0).strip()
-        title = task[m.end() :].strip() if m else task
-        lead_units = split_units(cell("lead"))
-        units = split_units(cell("units"))
-        co_units = split_units(cell("co"))
-        if not (lead_units or units or co_units):
-            continue
-        if lead_units:
-            lead, co = lead_units[0], [*lead_units[1:], *units, *co_units]
-        else:
-            lead, co = (units + co_units)[0], (units + co_units)[1:]
-        deadline = cell("deadline") or None
-        out.append(TableResponsibility(ri, number, title, lead, co, deadline))
-    return out
-
-
-def _number_key(number: str | None) -> int | None:
-    if not number:
-        return None
-    digits = re.search(r"\d+", number)
-    if digits:
-        return int(digits.group(0))
-    cn = re.search(r"[一二三四五六七八九十]+", number)
-    if not cn:
-        return None
-    s = cn.group(0)
-    if s == "十":
-        return 10
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (_CN_NUM.index(tens) if tens else 1) * 10 + (_CN_NUM.index(ones) if ones else 0)
-    return _CN_NUM.index(s) if len(s) == 1 else None
-
-
-def _title_key(title: str) -> str:
-    return re.sub(r"[\s\W_]+", "", _NUMBER_PREFIX_RE.sub("", title or ""))
-
-
-def match_table_to_tasks(table_rows: list[TableResponsibility],
-                         tasks: list[tuple[str | None, str]]) -> list[TableResponsibility | None]:
-    """For each (number, title) task, the table row that belongs to it (title first, then number)."""
-    used: set[int] = set()
-    result: list[TableResponsibility | None] = [None] * len(tasks)
-    for ti, (_, title) in enumerate(tasks):
-        tk = _title_key(title)
-        if len(tk) < 4:
-            continue
-        best, best_score = None, 0.0
-        for ri, row in enumerate(table_rows):
-            rk = _title_key(row.title)
-            if ri in used or not rk:
-                continue
-            score = 1.0 if (tk in rk or rk in tk) else difflib.SequenceMatcher(None, tk, rk).ratio()
-            if score > best_score:
-                best, best_score = ri, score
-        if best is not None and best_score >= 0.75:
-            used.add(best)
-            result[ti] = table_rows[best]
-    for ti, (number, _) in enumerate(tasks):
-        key = _number_key(number)
-        if result[ti] is not None or key is None:
-            continue
-        for ri, row in enumerate(table_rows):
-            if ri not in used and _number_key(row.number) == key:
-                used.add(ri)
-                result[ti] = row
-                break
-    return result

@@ -1,10 +1,8 @@
-"""Responsibility: explicit lines in each common form, deadlines, tables, inferred actors."""
+"""Responsibility: explicit lines in each common form, deadlines, inferred actors (tables: test_tables.py)."""
 
 from plangraph.ingest.responsibility import (
     detect_lead_first_convention,
     find_responsibility,
-    match_table_to_tasks,
-    parse_responsibility_table,
 )
 
 
@@ -170,36 +168,6 @@ def test_bullets_name_tiers():
     assert lead_co(text) == ("省级检测机构", ["市级检测机构"], "inferred")
 
 
-# ------------------------------------------------------------------ tables
-TABLE = [
-    ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
-    ["1", "完善标准体系", "市市场监管局", "市发改委、市工信局", "2025年底前"],
-    ["2", "培育检测机构", "市科技局", "市财政局", "长期坚持"],
-]
-
-
-def test_parse_responsibility_table():
-    rows = parse_responsibility_table(TABLE)
-    assert [(r.number, r.title, r.lead.name, [u.name for u in r.co], r.deadline) for r in rows] == [
-        ("1", "完善标准体系", "市市场监管局", ["市发改委", "市工信局"], "2025年底前"),
-        ("2", "培育检测机构", "市科技局", ["市财政局"], "长期坚持"),
-    ]
-
-
-def test_table_with_only_responsible_column_first_leads():
-    rows = parse_responsibility_table([["任务", "责任单位"], ["1.推进改革", "市发改委、市财政局"]])
-    assert (rows[0].number, rows[0].title, rows[0].lead.name, [u.name for u in rows[0].co]) == (
-        "1.", "推进改革", "市发改委", ["市财政局"])
-
-
-def test_match_table_to_tasks_by_title_then_number():
-    rows = parse_responsibility_table(TABLE)
-    matched = match_table_to_tasks(rows, [("(一)", "培育检测机构"), ("(二)", "其他工作内容"), ("1", "x")])
-    assert matched[0].title == "培育检测机构"
-    assert matched[1] is None
-    assert matched[2].title == "完善标准体系"
-
-
 def test_huitong_list_with_deng_bumen_after_a_full_name():
     assert lead_co("省发展改革委、省能源局要会同省生态环境厅等部门制定方案。") == (
         "省发展改革委", ["省能源局", "省生态环境厅"], "inferred")
@@ -245,3 +213,7 @@ def test_clause_readings_are_memoised_by_text_with_offsets_moved() -> None:
         assert first == again == _read_segments(text, s, e, truncated=False, strict_stop=False)
         assert first is not again and first.units is not again.units  # callers get their own copies
         assert [text[u.start:u.end] for u in first.units] == ["市发展改革委", "市财政局", "市科技局"]
+
+
+def test_you_before_the_leading_unit_of_a_huitong_sentence_is_no_part_of_its_name():
+    assert lead_co("推进国际合作。由商务部会同外交部、海关总署组织实施。") == ("商务部", ["外交部", "海关总署"], "inferred")

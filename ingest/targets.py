@@ -222,6 +222,7 @@ _GLUED_BEFORE_RE = re.compile(r"[A-Za-z0-9.第/]")
 _LATIN_RE = re.compile(r"[A-Za-z]")
 _NEXT_QUANTITY_RE = re.compile(r"\d|[一二两三四五六七八九十]+(?:" + _UNIT + ")")
 _TRAILING_AND_RE = re.compile(r"(?:和|及|与|、|或|以及)?\s*$")
+_UNIT_ASIDE_RE = re.compile(r"^\([\u4e00-\u9fff]{1,2}\)")   # a bracketed measure word right after a unit
 _LEADING_AND_RE = re.compile(r"\s*(?:和|及|与|、|或|以及|并)")
 
 
@@ -422,6 +423,7 @@ def find_targets(text: str) -> list[TargetMatch]:
         nxt = _NEXT_QUANTITY_RE.search(post_raw)
         post_raw = post_raw[: nxt.start()] if nxt else post_raw
         post_raw = _TRAILING_AND_RE.sub("", post_raw)
+        post_raw = _UNIT_ASIDE_RE.sub("", post_raw, count=1)   # 3000套(间): another word for the unit
         if _LEADING_AND_RE.match(post_raw):
             post_raw = ""  # the next item of a list, not this figure's metric
         post = _clean(post_raw)

@@ -254,3 +254,8 @@ def test_counted_things_in_their_own_measure_words(text, value, unit):
 
 def test_a_measure_word_that_opens_another_word_is_no_unit():
     assert all(m.unit != "口" for m in find_targets("推动3口岸联动发展,建成联检中心2个。"))
+
+
+def test_a_bracketed_measure_word_after_the_unit_keeps_the_target():
+    (m,) = find_targets("筹集保障性租赁住房3000套(间)。")
+    assert (m.metric, m.value, m.unit, m.quote) == ("保障性租赁住房数量", 3000, "套", "保障性租赁住房3000套")

@@ -249,8 +249,105 @@ def liupanshui() -> dict:
     }
 
 
+def yuncheng() -> dict:
+    name = "08_yuncheng_city_yingji.txt"
+    text = (HERE / "docs" / name).read_text(encoding="utf-8")
+    shared = "(责任单位:市直各有关单位、各县(市、区)人民政府、各开发区管委会)"
+    heads = ["(1)加强应急预案管理", "(2)推进政府及其部门应急预案", "(3)加强应急预案演练", "(4)加强应急预案的培训宣传"]
+    titles = ["加强应急预案管理,规范应急预案编制、审批、发布、备案、修订和评估工作,增强应急预案的针对性、实用性和可操作性",
+              "推进政府及其部门应急预案“精编化”,及时修订完善现有应急预案,促进单位和基层应急预案编制全覆盖",
+              "加强应急预案演练,完善演练管理制度,推进“双盲”演练,强化针对性、实战性",
+              "加强应急预案的培训宣传,扩大应急预案发布范围,提高全社会对应急预案的知晓率"]
+    tasks = [{"id": f"Y08-T0{i}", "section": "(一)1.", "number": f"({i})", "title": title, "quote_start": head,
+              "lead": "市直各有关单位", "co": ["各县(市、区)人民政府", "各开发区管委会"],
+              "responsibility_source": "explicit", "responsibility_quote": shared}
+             for i, (head, title) in enumerate(zip(heads, titles, strict=True), 1)]
+    tasks.append({"id": "Y08-T05", "section": "(一)2.", "number": "(1)", "title": None,
+                  "quote_start": "(1)深入推进市、县、乡三级政府应急管理办事机构建设", "lead": None, "co": [],
+                  "responsibility_source": "none", "responsibility_quote": None, "truncated": True})
+    assert text.count(shared) == 1
+    return {
+        "file": name, "partial": True, "excerpt_end": "应急机构建设,强",
+        "document": {"title": "运城市突发事件应急体系建设“十三五”规划责任分解",
+                     "title_quote": "运城市突发事件应急体系建设“十三五”规划责任分解",
+                     "wrapper_title": "运城市人民政府办公厅关于印发运城市突发事件应急体系建设“十三五”规划责任分解的通知",
+                     "issuer": "运城市人民政府办公厅", "issued_on": "2017-04-13", "doc_number": None,
+                     "level": "municipal", "jurisdiction": "运城市", "period": None,
+                     "implements": ["运政办发〔2016〕76号"]},
+        "sections": [{"number": "(一)", "title": "“一案三制”建设", "quote": "(一)“一案三制”建设"},
+                     {"number": "1.", "title": "完善应急预案体系", "parent": "(一)", "quote": "1.完善应急预案体系"},
+                     {"number": "2.", "title": "健全应急管理体制和运行机制", "parent": "(一)",
+                      "quote": "2.健全应急管理体制和运行机制"}],
+        "tasks": tasks, "targets": [], "milestone_years": [],
+        "notes": "A legal-database page (法宝引证码) of a 责任分解: the 责任单位 line printed on its own after items (1)-(4) "
+                 "of group 1. covers each of them (none names a unit of its own). The 文号 in the preamble is the "
+                 "decomposed plan's, not this notice's. Group 2. is cut in its first item.",
+    }
+
+
+def liandu() -> dict:
+    name = "09_liandu_district_table.txt"
+    text = (HERE / "docs" / name).read_text(encoding="utf-8")
+    rows = [  # (number, task, units cell, lead cell)
+        ("1", "地区生产总值增长6.5%以上。", "区农业农村局、区经商局、区市场监管局、区建设局、区发改局、区交通局、莲都邮政管理局、区商金中心、区人力社保局", "区发改局"),
+        ("2", "区本级固定资产投资增长25%。", "区发改局", "区发改局"),
+        ("3", "区本级规上工业增加值增长10%。", "区经商局、莲都经开区管委会", "区经商局"),
+        ("4", "农业增加值增长3.5%。", "区农业农村局", "区农业农村局"),
+        ("5", "服务业增加值增长6%。", "区发改局", "区发改局"),
+        ("6", "社会消费品零售总额增长6%。", "区商金中心", "区商金中心"),
+        ("7", "区本级外贸出口总额保持适度增长。", "区商金中心", "区商金中心"),
+        ("8", "区本级一般公共预算收入增长7.5%。", "区财政局", "区财政局"),
+        ("9", "研究与试验发展(R&D)经费投入强度达到2.6%。", "区科技局、区经商局、区建设局、区农业农村局、莲都经开区管委会", "区科技局"),
+        ("10", "城镇登记失业率控制在3%以内。", "区人力社保局", "区人力社保局"),
+        ("11", "城乡居民人均可支配收入增长与经济增长基本同步。", "区人力社保局", "区人力社保局"),
+        ("12", "完成省、市下达的能源指标计划目标。", "区发改局、区经商局、莲都经开区管委会、区供电公司、各乡镇(街道)", "区发改局"),
+        ("13", "完成省、市下达的环境指标计划目标。", "区生态环境分局", "区生态环境分局"),
+        ("14", "深化政务服务“一网通办”,深入实施便民利企“一件事”集成改革,推动更多政务服务事项实现“一件事一次办”。",
+         "区行政服务中心、区深改服务中心", None),
+    ]
+    tasks = []
+    pos = 0
+    for number, task, units, lead in rows:
+        pos = text.index(task, pos)
+        names = units.split("、")
+        lead_name = lead or names[0]
+        quote = units if lead is None else between(text[pos:], units, lead)
+        tasks.append({"id": f"L09-T{int(number):02d}", "section": "激发市场活力" if number == "14" else "发展目标",
+                      "number": number, "title": task.rstrip("。"), "quote_start": task, "lead": lead_name,
+                      "co": [n for n in names if n != lead_name], "responsibility_source": "explicit",
+                      "responsibility_quote": quote})
+    tasks[-1]["note"] = "The page is cut after the units cell; no lead cell is printed, so the first unit leads."
+    targets = [
+        target("L09-G01", "L09-T01", "地区生产总值增长", 6.5, "%", ">=", 2023, "全区", "地区生产总值增长6.5%以上"),
+        target("L09-G02", "L09-T02", "区本级固定资产投资增长", 25, "%", "=", 2023, "区本级", "区本级固定资产投资增长25%"),
+        target("L09-G03", "L09-T03", "区本级规上工业增加值增长", 10, "%", "=", 2023, "区本级", "区本级规上工业增加值增长10%"),
+        target("L09-G04", "L09-T04", "农业增加值增长", 3.5, "%", "=", 2023, "全区", "农业增加值增长3.5%"),
+        target("L09-G05", "L09-T05", "服务业增加值增长", 6, "%", "=", 2023, "全区", "服务业增加值增长6%"),
+        target("L09-G06", "L09-T06", "社会消费品零售总额增长", 6, "%", "=", 2023, "全区", "社会消费品零售总额增长6%"),
+        target("L09-G07", "L09-T08", "区本级一般公共预算收入增长", 7.5, "%", "=", 2023, "区本级",
+               "区本级一般公共预算收入增长7.5%"),
+        target("L09-G08", "L09-T09", "研究与试验发展(R&D)经费投入强度", 2.6, "%", "=", 2023, "全区",
+               "研究与试验发展(R&D)经费投入强度达到2.6%"),
+        target("L09-G09", "L09-T10", "城镇登记失业率", 3, "%", "<=", 2023, "全区", "城镇登记失业率控制在3%以内"),
+    ]
+    return {
+        "file": name, "partial": True, "excerpt_end": "区深改服务中心",
+        "document": {"title": "2023年莲都区政府工作报告重点工作责任分解",
+                     "title_quote": "2023年莲都区政府工作报告重点工作责任分解",
+                     "issuer": None, "issued_on": None, "doc_number": None,
+                     "level": "county", "jurisdiction": "莲都区", "period": [2023, 2023], "implements": [],
+                     "known_from_index": {"issuer": "来源: 莲都区人民政府办公室 is the page's publisher line"}},
+        "sections": [{"number": None, "title": "发展目标", "quote": "发展目标"},
+                     {"number": None, "title": "激发市场活力", "quote": "激发市场活力"}],
+        "tasks": tasks, "targets": targets, "milestone_years": [2023],
+        "notes": "A progress page carrying the 责任分解 table flattened one cell per line under the header 分类 / 序号 / "
+                 "事项 / 责任单位 / 牵头单位: the 分类 cell is printed once before the rows it groups, and the lead "
+                 "column comes after the units column (the lead is the 牵头单位 cell, the other units are co).",
+    }
+
+
 if __name__ == "__main__":
-    for build in (chuzhou, huoshan, yulin, gansu, guangdong, shaanxi, liupanshui):
+    for build in (chuzhou, huoshan, yulin, gansu, guangdong, shaanxi, liupanshui, yuncheng, liandu):
         gold = build()
         text = (HERE / "docs" / gold["file"]).read_text(encoding="utf-8")
         check(text, gold)

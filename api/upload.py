@@ -12,6 +12,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from plangraph.graph.catalogue import internal_statements
+
 from plangraph.settings import Settings
 
 
@@ -75,8 +77,7 @@ def ingest_upload(store: Any, filename: str, data: bytes, settings: Settings) ->
     return summary(result)
 
 
-_STATE = ("MATCH (d:Document {doc_id: $doc_id}) "
-          "RETURN coalesce(d.stub, false) AS stub, size([()-[:IMPLEMENTS]->(d) | 1]) AS cited_by")
+_STATE = internal_statements()["removal_state"]
 
 
 def remove_uploaded(store: Any, doc_id: str) -> dict[str, Any]:

@@ -211,6 +211,24 @@ def write_statements(directory: str | None = None) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=4)
+def internal_statements(directory: str | None = None) -> dict[str, str]:
+    """The reads the writer, the relinker, the exporter and the resolver send besides catalogue queries:
+    ``queries/internal/*.cypher`` (``@mode: read``, same header format). Like the write statements they are not
+    catalogue entries: nothing serves them over HTTP."""
+    if directory is None:
+        from importlib import resources
+
+        directory = str(resources.files("plangraph.queries") / "internal")
+    out: dict[str, str] = {}
+    for path in sorted(Path(directory).glob("*.cypher")):
+        spec = parse_query_file(path)
+        if spec.mode != "read":
+            raise QueryError(f"{path.name}: statements in {directory} must be marked @mode: read")
+        out[spec.name] = spec.text
+    return out
+
+
 def get_query(name: str, directory: Path | None = None) -> QuerySpec:
     """The catalogue query ``name`` (raises :class:`UnknownQuery`)."""
     catalogue = load_catalogue(directory)
@@ -347,11 +365,8 @@ class AgencyMatch:
     row: dict[str, Any]
 
 
-# Reads the resolver sends besides catalogue queries (linted with the catalogue).
-RESOLVER_STATEMENTS: dict[str, str] = {
-    "graph_version": "OPTIONAL MATCH (m:Meta {key: 'graph'}) RETURN m.version AS version",
-    "topic_labels": "MATCH (tp:Topic) RETURN tp.key AS key, tp.name AS name, tp.name_en AS name_en ORDER BY key",
-}
+# Reads the resolver sends besides catalogue queries (queries/internal, linted with the catalogue).
+RESOLVER_STATEMENTS: dict[str, str] = {k: internal_statements()[k] for k in ("graph_version", "topic_labels")}
 _CACHE_ENTRIES = 4096  # memoised answers per vocabulary (agency strings, topic strings)
 
 

@@ -16,21 +16,15 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import networkx as nx
+from plangraph.graph.catalogue import internal_statements
 from plangraph.graph.dialect import BUSINESS_KEYS
 from plangraph.graph.loader import responsibility_provenance
 from plangraph.graph.store import GraphStore
 
 FORMATS = ("json", "jsonl", "graphml", "csv")
 EXPORT_TIMEOUT_MS = 600_000
-_KEY_PROJECTION = ", ".join(f".{key}" for key in sorted(set(BUSINESS_KEYS.values())))
 
-STATEMENTS: dict[str, str] = {
-    "nodes": "MATCH (n) RETURN labels(n)[0] AS label, properties(n) AS props",
-    "edges": (
-        f"MATCH (a)-[r]->(b) RETURN type(r) AS type, labels(a)[0] AS sl, a{{{_KEY_PROJECTION}}} AS sk, "
-        f"labels(b)[0] AS tl, b{{{_KEY_PROJECTION}}} AS tk, properties(r) AS props"
-    ),
-}
+STATEMENTS: dict[str, str] = {"nodes": internal_statements()["export_nodes"], "edges": internal_statements()["export_edges"]}
 
 # edges between shared nodes that belong to a document's subgraph when their source is in it
 _SHARED_CLOSURE = ("IN", "PART_OF", "HAS_FUNCTION", "SUCCEEDED_BY")

@@ -20,11 +20,11 @@ without its links. ``link_statements(..., pending=…)`` gives the statements fo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
-from plangraph.graph.catalogue import write_statements
+from plangraph.graph.catalogue import internal_statements, write_statements
 from plangraph.graph.store import GraphStore
 from plangraph.ingest.places import rank_of
 from scipy import sparse
@@ -35,35 +35,11 @@ READ_TIMEOUT_MS = 120_000
 TITLE_WEIGHT = 2
 
 
-_READS: dict[str, str] = {
-    "documents": (
-        "MATCH (d:Document) WHERE coalesce(d.stub, false) = false "
-        "RETURN d.doc_id AS doc_id, d.level AS level ORDER BY doc_id"
-    ),
-    "all_document_links": (
-        "MATCH (a:Document)-[:IMPLEMENTS]->(b:Document) RETURN a.doc_id AS src, b.doc_id AS dst ORDER BY src, dst"
-    ),
-    # the neighbourhood of a few changed documents (a re-ingest reads what it links, not the whole corpus)
-    "implementers_of": (
-        "UNWIND $doc_ids AS id MATCH (a:Document)-[:IMPLEMENTS*1..]->(:Document {doc_id: id}) "
-        "RETURN DISTINCT a.doc_id AS doc_id ORDER BY doc_id"
-    ),
-    "document_links_below": (
-        "UNWIND $doc_ids AS id MATCH (:Document {doc_id: id})-[:IMPLEMENTS*0..]->(a:Document)-[:IMPLEMENTS]->(b:Document) "
-        "RETURN DISTINCT a.doc_id AS src, b.doc_id AS dst ORDER BY src, dst"
-    ),
-    "levels_of": (
-        "UNWIND $doc_ids AS id MATCH (d:Document {doc_id: id}) WHERE coalesce(d.stub, false) = false "
-        "RETURN d.doc_id AS doc_id, d.level AS level ORDER BY doc_id"
-    ),
-    "tasks_of": (
-        "UNWIND $doc_ids AS id MATCH (t:Task {doc_id: id}) "
-        "RETURN t.task_id AS task_id, t.doc_id AS doc_id, t.title AS title, t.text AS text ORDER BY task_id"
-    ),
-}
-# every statement relinking sends: the reads above and the writes of queries/write/*.cypher
-STATEMENTS: dict[str, str] = {**_READS, **{k: v for k, v in write_statements().items()
-                                          if k in ("delete_links_of", "create_task_links")}}
+# every statement relinking sends: reads of queries/internal, writes of queries/write
+STATEMENTS: dict[str, str] = {
+    **{k: internal_statements()[k] for k in ("document_levels", "all_document_links", "implementers_of",
+                                             "document_links_below", "levels_of", "tasks_of")},
+    **{k: v for k, v in write_statements().items() if k in ("delete_links_of", "create_task_links")}}
 
 
 _SPACES = re.compile(r"\s\s+")
@@ -271,16 +247,28 @@ def _implementers(seeds: set[str], edges: list[tuple[str, str]]) -> set[str]:
     return seen
 
 
-def link_batches(store: GraphStore, changed: Iterable[str] | None = None, *, pending: PendingDocument | None = None,
-                 k: int = TOP_K, threshold: float = THRESHOLD) -> Iterable[tuple[list[tuple[str, dict]], int]]:
-    """(statements, links) per batch of local documents whose links ``changed`` documents can change.
+@dataclass
+class _Job:
+    """One batch of local documents to score: their tasks and those of the documents they implement."""
+
+    group: list[str]
+    tasks: list[TaskText]
+    targets: dict[str, list[str]]
+    k: int
+    threshold: float
+
+
+def _jobs(store: GraphStore, changed: Iterable[str] | None, pending: PendingDocument | None, k: int,
+          threshold: float) -> tuple[int, Iterator[_Job]]:
+    """How many batches of local documents ``changed`` documents can change the links of, and the batches (each
+    read from the store when it is reached).
 
     A few changed documents (up to ``NEIGHBOURHOOD``) read only their neighbourhood: the documents implementing
     them and the document links below those (what the links can depend on), so a re-ingest does not read the
     whole corpus; more read every document and document link once."""
     seeds = set(changed or ()) | ({pending.doc_id} if pending else set())
     if (changed is None and pending is None) or len(seeds) > NEIGHBOURHOOD:
-        levels = {r["doc_id"]: r["level"] for r in store.read(STATEMENTS["documents"])}
+        levels = {r["doc_id"]: r["level"] for r in store.read(STATEMENTS["document_levels"])}
         raw = [(r["src"], r["dst"]) for r in store.read(STATEMENTS["all_document_links"])]
         candidates = set(levels) if changed is None and pending is None else seeds | _implementers(seeds, raw)
     else:
@@ -294,37 +282,84 @@ def link_batches(store: GraphStore, changed: Iterable[str] | None = None, *, pen
         raw = [e for e in raw if e[0] != pending.doc_id] + [(pending.doc_id, d) for d in pending.implements]
     targets = higher_documents(levels, [(a, b) for a, b in raw if b in levels])
     affected = sorted(d for d in candidates if d in levels)
-    for i in range(0, len(affected), GROUP):
-        group = affected[i : i + GROUP]
-        involved = sorted({d for d in group if d in targets} | {h for d in group for h in targets.get(d, ())})
-        stored = [d for d in involved if pending is None or d != pending.doc_id]
-        tasks = [TaskText(r["task_id"], r["doc_id"], r["title"] or "", r["text"] or "")
-                 for r in store.read(STATEMENTS["tasks_of"], {"doc_ids": stored}, timeout_ms=READ_TIMEOUT_MS)]
-        if pending is not None and pending.doc_id in involved:
-            tasks += pending.tasks
-        rows = score_links(tasks, {d: targets[d] for d in group if d in targets}, k=k, threshold=threshold)
-        statements = [(STATEMENTS["delete_links_of"], {"doc_ids": group})]
-        statements += [(STATEMENTS["create_task_links"], {"rows": rows[j : j + 2000]})
-                       for j in range(0, len(rows), 2000)]
-        yield statements, len(rows)
+    groups = [affected[i : i + GROUP] for i in range(0, len(affected), GROUP)]
+
+    def batches() -> Iterator[_Job]:
+        for group in groups:
+            involved = sorted({d for d in group if d in targets} | {h for d in group for h in targets.get(d, ())})
+            stored = [d for d in involved if pending is None or d != pending.doc_id]
+            tasks = [TaskText(r["task_id"], r["doc_id"], r["title"] or "", r["text"] or "")
+                     for r in store.read(STATEMENTS["tasks_of"], {"doc_ids": stored}, timeout_ms=READ_TIMEOUT_MS)]
+            if pending is not None and pending.doc_id in involved:
+                tasks += pending.tasks
+            yield _Job(group, tasks, {d: targets[d] for d in group if d in targets}, k, threshold)
+
+    return len(groups), batches()
+
+
+def _scored(job: _Job) -> tuple[list[str], list[dict]]:
+    return job.group, score_links(job.tasks, job.targets, k=job.k, threshold=job.threshold)
+
+
+def _in_processes(jobs: Iterator[_Job], workers: int) -> Iterator[tuple[list[str], list[dict]]]:
+    """``_scored`` of each job in ``workers`` forked processes, in order, a few jobs ahead (memory stays flat).
+    Call it before any other thread of this process is started: the workers are forked at the first job."""
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
+        ahead: deque = deque()
+        for job in jobs:
+            ahead.append(pool.submit(_scored, job))
+            if len(ahead) > 2 * workers:
+                yield ahead.popleft().result()
+        while ahead:
+            yield ahead.popleft().result()
+
+
+def _statements(group: list[str], rows: list[dict]) -> list[tuple[str, dict]]:
+    statements = [(STATEMENTS["delete_links_of"], {"doc_ids": group})]
+    return statements + [(STATEMENTS["create_task_links"], {"rows": rows[j : j + 2000]})
+                         for j in range(0, len(rows), 2000)]
+
+
+def link_batches(store: GraphStore, changed: Iterable[str] | None = None, *, pending: PendingDocument | None = None,
+                 k: int = TOP_K, threshold: float = THRESHOLD) -> Iterable[tuple[list[tuple[str, dict]], int]]:
+    """(statements, links) per batch of local documents whose links ``changed`` documents can change (scored in
+    this process; see :func:`_jobs` for what is read)."""
+    for job in _jobs(store, changed, pending, k, threshold)[1]:
+        group, rows = _scored(job)
+        yield _statements(group, rows), len(rows)
 
 
 def relink(store: GraphStore, changed: Iterable[str] | None = None, *, k: int = TOP_K,
-           threshold: float = THRESHOLD) -> int:
+           threshold: float = THRESHOLD, workers: int = 1) -> int:
     """Recompute the ``Task IMPLEMENTS Task`` links ``changed`` documents can change (all when None); returns
-    the number of links written. Each batch deletes and rewrites its documents' links in one atomic write, sent
-    by a second thread while the next batch is scored (one write in flight: a failing write stops the relink
-    before the next one is sent)."""
+    the number of links written. Each batch deletes and rewrites its documents' links in one atomic write.
+
+    With one worker, the writes are sent by a second thread while the next batch is scored (one write in
+    flight); with more, and more than one batch, the batches are scored in ``workers`` processes while this
+    one reads the next batches and writes the scored ones. Either way a failing write stops the relink before
+    the next one is sent."""
     from concurrent.futures import ThreadPoolExecutor
 
+    count, jobs = _jobs(store, changed, None, k, threshold)
     written = 0
+    if workers > 1 and count > 1:
+        for group, rows in _in_processes(jobs, min(workers, count)):
+            store.write_atomic(_statements(group, rows))
+            written += len(rows)
+        return written
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="plangraph-relink") as writer:
         pending = None
-        for statements, n in link_batches(store, changed, k=k, threshold=threshold):
+        for job in jobs:
+            group, rows = _scored(job)
             if pending is not None:
                 pending.result()
-            pending = writer.submit(store.write_atomic, statements)
-            written += n
+            pending = writer.submit(store.write_atomic, _statements(group, rows))
+            written += len(rows)
         if pending is not None:
             pending.result()
     return written

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pydantic_core
-from plangraph.graph.catalogue import write_statements
+from plangraph.graph.catalogue import internal_statements, write_statements
 from plangraph.graph.dialect import task_fulltext_properties
 from plangraph.graph.errors import GraphError
 from plangraph.graph.keys import KeyRefused, check_statements
@@ -51,57 +51,10 @@ BATCH = 2000
 LOADER_VERSION = 8  # 8: Task.text_seg also holds the vocabulary words of the text (graph.dialect)
 
 
-_READS: dict[str, str] = {
-    "document_state": (
-        "MATCH (d:Document {doc_id: $doc_id}) "
-        "RETURN d.sha256 AS sha256, d.extraction_sha AS extraction_sha, coalesce(d.stub, false) AS stub, "
-        "d.loader_version AS loader_version, d.file AS file, size([(d)-[:HAS_TASK]->(:Task) | 1]) AS tasks"
-    ),
-    "document_states": (
-        "UNWIND $doc_ids AS id MATCH (d:Document {doc_id: id}) "
-        "RETURN id AS doc_id, d.sha256 AS sha256, d.extraction_sha AS extraction_sha, "
-        "coalesce(d.stub, false) AS stub, d.loader_version AS loader_version, d.file AS file, "
-        "size([(d)-[:HAS_TASK]->(:Task) | 1]) AS tasks"
-    ),
-    "find_cited": (
-        "UNWIND $rows AS r "
-        "OPTIONAL MATCH (a:Document {doc_number: r.doc_number}) "
-        "OPTIONAL MATCH (b:Document {title_key: r.title_key}) "
-        "WITH r, collect(DISTINCT a.doc_id) AS by_number, collect(DISTINCT b.doc_id) AS by_title "
-        "RETURN r.i AS i, by_number, by_title"
-    ),
-    "stubs_of_document": (
-        "OPTIONAL MATCH (a:Document {doc_number: $doc_number}) "
-        "OPTIONAL MATCH (b:Document {title_key: $title_key}) "
-        "WITH collect(DISTINCT a) + collect(DISTINCT b) AS found "
-        "UNWIND found AS s "
-        "WITH DISTINCT s "
-        "WHERE coalesce(s.stub, false) = true AND s.doc_id <> $doc_id "
-        "OPTIONAL MATCH (src:Document)-[e:IMPLEMENTS]->(s) "
-        "RETURN s.doc_id AS stub_id, src.doc_id AS src, e.quote AS quote, e.doc_number AS doc_number, "
-        "e.start AS start, e.end AS end ORDER BY stub_id, src"
-    ),
-    "stubs_of_documents": (
-        "UNWIND $rows AS r "
-        "OPTIONAL MATCH (a:Document {doc_number: r.doc_number}) "
-        "OPTIONAL MATCH (b:Document {title_key: r.title_key}) "
-        "WITH r, collect(DISTINCT a) + collect(DISTINCT b) AS found "
-        "UNWIND found AS s "
-        "WITH DISTINCT r.doc_id AS doc_id, s "
-        "WHERE coalesce(s.stub, false) = true AND s.doc_id <> doc_id "
-        "OPTIONAL MATCH (src:Document)-[e:IMPLEMENTS]->(s) "
-        "RETURN doc_id, s.doc_id AS stub_id, src.doc_id AS src, e.quote AS quote, e.doc_number AS doc_number, "
-        "e.start AS start, e.end AS end ORDER BY doc_id, stub_id, src"
-    ),
-    "count_label": "MATCH (n) RETURN labels(n)[0] AS label, count(*) AS n ORDER BY label",
-    "count_stubs": "MATCH (d:Document) WHERE coalesce(d.stub, false) = true RETURN count(d) AS n",
-    "count_relationships": "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type",
-    "count_tasks_without_responsible": (
-        "MATCH (t:Task) WHERE NOT (:Agency)-[:RESPONSIBLE_FOR]->(t) RETURN count(t) AS n"
-    ),
-}
-# every statement the loader sends: the reads above and the writes of queries/write/*.cypher (linted by the tests)
-STATEMENTS: dict[str, str] = {**_READS, **{k: v for k, v in write_statements().items() if k in (
+_READS = ("document_state", "document_states", "find_cited", "stubs_of_document", "stubs_of_documents", "count_label",
+          "count_stubs", "count_relationships", "count_tasks_without_responsible")
+# every statement the loader sends: the reads of queries/internal and the writes of queries/write (linted by the tests)
+STATEMENTS: dict[str, str] = {**{k: internal_statements()[k] for k in _READS}, **{k: v for k, v in write_statements().items() if k in (
     "bump_version", "merge_jurisdictions", "merge_part_of", "merge_functions", "merge_agencies", "merge_agency_in",
     "merge_agency_function", "merge_succession", "merge_topics", "merge_years", "replace_document", "create_document",
     "remove_document", "remove_orphan_stubs")}}

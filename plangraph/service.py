@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from plangraph.graph.catalogue import internal_statements
 from plangraph.graph.errors import GraphError
 from plangraph.graph.loader import LoadResult
 from plangraph.graph.store import GraphStore
@@ -144,10 +145,7 @@ def extractor_fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
-_KNOWN_FILES = ("UNWIND $rows AS r MATCH (d:Document {sha256: r.sha256}) "
-                "WHERE coalesce(d.stub, false) = false AND d.file = r.file AND d.extractor = r.extractor "
-                "RETURN r.sha256 AS sha256, r.file AS file, d.doc_id AS doc_id, "
-                "size([(d)-[:HAS_TASK]->(:Task) | 1]) AS tasks, size([(d)-[:HAS_TARGET]->(:Target) | 1]) AS targets")
+_KNOWN_FILES = internal_statements()["known_files"]
 
 
 def already_loaded(store: GraphStore, files: list[Path]) -> dict[Path, dict]:
@@ -248,7 +246,8 @@ def ingest_files(store: GraphStore, paths: Iterable[Path | str], on_progress: Pr
 
     Extraction (and the loader's row building) runs in ``workers`` processes (default: :func:`default_workers`)
     feeding this process's single loader; each document is written and released in turn, so results keep
-    their load summary but not the extraction.
+    their load summary but not the extraction. The links are scored in as many processes when there are
+    several batches of them.
 
     A file whose content is already in the store (same sha256 and name, same extractor) is not extracted again
     unless ``force``. Two files of one batch that are the same plan (same document id) are reported, and the one
@@ -259,8 +258,8 @@ def ingest_files(store: GraphStore, paths: Iterable[Path | str], on_progress: Pr
     report = IngestReport()
     changed: list[str] = []
     known = {} if force else already_loaded(store, files)
-    prepared = _prepared([f for f in files if f not in known], max_mb,
-                         default_workers() if workers is None else workers, timeout_s)
+    workers = default_workers() if workers is None else workers
+    prepared = _prepared([f for f in files if f not in known], max_mb, workers, timeout_s)
     batch: dict[str, tuple[Path, int]] = {}   # doc_id → (file, tasks) loaded in this batch
     writer = BulkWriter(store, link=relink)
     waiting: deque[FileResult] = deque()      # results in input order, until their document is written
@@ -314,7 +313,7 @@ def ingest_files(store: GraphStore, paths: Iterable[Path | str], on_progress: Pr
         from plangraph.graph.linking import relink as relink_tasks  # scikit-learn: only when ingesting
 
         try:
-            report.links += relink_tasks(store, changed)
+            report.links += relink_tasks(store, changed, workers=workers)
         except GraphError as exc:  # the documents are loaded; their links are recomputed by the next ingest
             report.batch_errors.append(f"relinking tasks failed: {_reason(exc)}")
     compact = getattr(store, "compact", None)

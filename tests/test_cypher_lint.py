@@ -58,6 +58,12 @@ def test_query_catalogue_lints_clean():
     _assert_clean({f.name: _strip_header(f.read_text(encoding="utf-8")) for f in files})
 
 
+def test_internal_statements_lint_clean():
+    files = sorted((REPO / "queries" / "internal").glob("*.cypher"))
+    assert files, "queries/internal holds .cypher files"
+    _assert_clean({f"internal/{f.name}": _strip_header(f.read_text(encoding="utf-8")) for f in files})
+
+
 def test_loader_statements_lint_clean():
     loader = importlib.import_module("plangraph.graph.loader")
     statements = loader.STATEMENTS

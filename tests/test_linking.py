@@ -110,3 +110,19 @@ def test_tfidf_is_scikit_learns() -> None:
     theirs = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, max_df=0.4).fit_transform(texts)
     assert ours.shape == theirs.shape
     assert abs(ours - theirs).max() < 1e-12
+
+
+def test_links_scored_in_several_processes_are_the_ones_scored_here(falkor_store, monkeypatch) -> None:
+    from fixtures_graph import nanjing
+    from plangraph.graph import linking
+
+    for data in (national(), city(), nanjing()):
+        load_document(falkor_store, data)
+    monkeypatch.setattr(linking, "GROUP", 1)   # one local document per batch: three batches for two processes
+    count, _ = linking._jobs(falkor_store, None, None, linking.TOP_K, linking.THRESHOLD)
+    assert count == 3
+    here = relink(falkor_store)
+    serial = _links(falkor_store)
+    falkor_store.write("MATCH ()-[r:IMPLEMENTS]->(:Task) DELETE r")
+    assert relink(falkor_store, workers=2) == here > 0
+    assert _links(falkor_store) == serial

@@ -20,11 +20,12 @@ db_app = typer.Typer(help="Start, stop and inspect the graph database server.", 
 
 
 def _check_neo4j(settings: Settings) -> None:
+    from plangraph.graph.catalogue import internal_statements
     from plangraph.graph.store import open_store
 
     store = open_store(settings.store_config(), read_only=True)
     try:
-        counts = store.read("MATCH (n) RETURN count(n) AS nodes")
+        counts = store.read(internal_statements()["count_nodes"])
     finally:
         store.close()
     console.print(f"Neo4j reachable at [bold]{settings.graph_uri}[/] ({counts[0]['nodes']} nodes)")

@@ -259,3 +259,9 @@ def test_a_measure_word_that_opens_another_word_is_no_unit():
 def test_a_bracketed_measure_word_after_the_unit_keeps_the_target():
     (m,) = find_targets("筹集保障性租赁住房3000套(间)。")
     assert (m.metric, m.value, m.unit, m.quote) == ("保障性租赁住房数量", 3000, "套", "保障性租赁住房3000套")
+
+
+def test_a_span_of_years_is_no_part_of_the_metric_and_the_past_ones_set_no_target():
+    (m,) = find_targets("三年内认定市级众创空间60家以上。")
+    assert (m.metric, m.value, m.comparator) == ("市级众创空间数量", 60, ">=")
+    assert find_targets("近三年来累计建成示范园区100个。") == []

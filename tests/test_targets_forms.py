@@ -265,3 +265,4 @@ def test_a_span_of_years_is_no_part_of_the_metric_and_the_past_ones_set_no_targe
     (m,) = find_targets("三年内认定市级众创空间60家以上。")
     assert (m.metric, m.value, m.comparator) == ("市级众创空间数量", 60, ">=")
     assert find_targets("近三年来累计建成示范园区100个。") == []
+    assert find_targets("五年来,全市新增就业10万人。") == []

@@ -158,7 +158,8 @@ def _title_shape(line: str) -> str | None:
     body = re.sub(r"[(（][^()（）]{0,40}[)）]$", "", s)
     if re.search(r"[。,，;；:：!！?？]", body):
         return None
-    if not re.search(rf"(?:{DOC_TYPES})》?$", body):
+    kind = re.search(rf"(?:{DOC_TYPES})》?$", body)
+    if not kind or kind.start() < 2:   # a bare 重点工作任务 / 工作要点 is a heading or a table header
         return None
     return s
 

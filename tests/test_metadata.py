@@ -190,3 +190,10 @@ def test_title_named_by_the_notice_when_the_plan_follows_without_one():
     text = ("X政办字〔2023〕1号\n各县区人民政府,市政府各部门:\n经市政府同意,现将《X市深化改革推动绿色发展分工落实方案》"
             "(以下简称《方案》)印发给你们,请认真贯彻实施。\n1.推动绿色发展先行区建设。(牵头单位:市发展改革委)\n")
     assert meta(text).title == "X市深化改革推动绿色发展分工落实方案"
+
+
+def test_a_list_of_key_tasks_is_a_title_but_a_bare_header_word_is_not():
+    m = meta("2021年县政府重点工作任务(华政发〔2021〕2号)\n各乡镇人民政府:\n一、强化责任落实。各单位要切实履行职责。\n")
+    assert (m.title, m.doc_number) == ("2021年县政府重点工作任务", "华政发〔2021〕2号")
+    m = meta("某区教育局2025年重点工作任务分解表\n序号\n重点工作任务\n主要责任单位\n1\n建设学校。\n区教育局\n")
+    assert m.title == "某区教育局2025年重点工作任务分解表"

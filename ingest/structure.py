@@ -523,10 +523,13 @@ def _collect(text: str, node: Node, section_id: str | None, sections: list[Secti
     leaves = [c for c in node.children if not c.children and c.kind != "pseudo"]
     # items that carry their own responsibility are tasks in any zone, and so are their sibling items
     assigned = any(_has_explicit(text, c.lines, c.shared) for c in leaves)
+    # top-level (一) items that mostly open with a heading sentence and go on (稳定产量。严格落实…) are work items
+    pcn = [c for c in leaves if c.kind == "pcn"]
+    headed = top and 2 * sum(c.body_on_head for c in pcn) > len(pcn)
     for child in node.children:
         is_task_zone = child.zone in ("tasks", "safeguards") or assigned
         if not child.children and child.kind != "pseudo" and is_task_zone and \
-                (not top or child.kind in ITEM_KINDS or child.kind != top_kind):
+                (not top or child.kind in ITEM_KINDS or child.kind != top_kind or (child.kind == "pcn" and headed)):
             _add_task(text, child, child.lines, section_id, tasks, blocks)
             continue
         has_items = any(c.kind != "pseudo" for c in child.children)

@@ -298,3 +298,25 @@ def test_named_ordinals_are_a_heading_level_of_their_own() -> None:
     titles = {s.id: s.title for s in outline.sections}
     assert [(titles[t.section_id], t.number) for t in outline.tasks] == [
         ("数字赋能行动", "1."), ("数字赋能行动", "2."), ("绿色转型行动", "1.")]
+
+
+def test_top_level_bracketed_items_that_go_on_after_their_heading_are_work_items() -> None:
+    text = """关于做好2022年乡村振兴重点工作的实施意见
+为贯彻落实中央精神,提出如下实施意见。
+扛牢粮食安全政治责任
+(一)稳定粮食播种面积。严格落实粮食安全党政同责,确保播种面积稳定。
+(二)扩大大豆生产。实施玉米大豆带状复合种植。
+(三)保障重要农产品供给。树牢大食物观。
+"""
+    outline = parse_outline(NormText(text).text)
+    assert [t.number for t in outline.tasks] == ["(一)", "(二)", "(三)"]
+
+
+def test_top_level_bracketed_headings_without_text_on_their_line_stay_sections() -> None:
+    text = """(一)指导思想
+坚持新发展理念。
+(二)工作目标
+到2025年建成示范区。
+"""
+    outline = parse_outline(NormText(text).text)
+    assert outline.tasks == [] and [s.number for s in outline.sections] == ["(一)", "(二)"]

@@ -266,3 +266,8 @@ def test_a_span_of_years_is_no_part_of_the_metric_and_the_past_ones_set_no_targe
     assert (m.metric, m.value, m.comparator) == ("市级众创空间数量", 60, ">=")
     assert find_targets("近三年来累计建成示范园区100个。") == []
     assert find_targets("五年来,全市新增就业10万人。") == []
+
+
+def test_each_before_the_figure_is_no_part_of_the_metric():
+    (m,) = find_targets("建设马铃薯示范基地各10万亩。")
+    assert (m.metric, m.value, m.unit) == ("马铃薯示范基地", 10, "万亩")

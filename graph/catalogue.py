@@ -194,21 +194,26 @@ _RECHECK_S = 1.0
 _CHECKED: dict[str, tuple[float, float | None, dict[str, QuerySpec]]] = {}
 
 
+def _statements_in(folder: str, mode: str, directory: str | None) -> dict[str, str]:
+    """The statements of ``queries/<folder>/*.cypher`` (or ``directory``) by name, each marked ``@mode: <mode>``."""
+    if directory is None:
+        from importlib import resources
+
+        directory = str(resources.files("plangraph.queries") / folder)
+    out: dict[str, str] = {}
+    for path in sorted(Path(directory).glob("*.cypher")):
+        spec = parse_query_file(path)
+        if spec.mode != mode:
+            raise QueryError(f"{path.name}: statements in {directory} must be marked @mode: {mode}")
+        out[spec.name] = spec.text
+    return out
+
+
 @lru_cache(maxsize=4)
 def write_statements(directory: str | None = None) -> dict[str, str]:
     """The graph writer's statements by name: ``queries/write/*.cypher`` (``@mode: write``, same header format as
     the catalogue). They are not catalogue entries: nothing serves or runs them from outside the writer."""
-    if directory is None:
-        from importlib import resources
-
-        directory = str(resources.files("plangraph.queries") / "write")
-    out: dict[str, str] = {}
-    for path in sorted(Path(directory).glob("*.cypher")):
-        spec = parse_query_file(path)
-        if spec.mode != "write":
-            raise QueryError(f"{path.name}: statements in {directory} must be marked @mode: write")
-        out[spec.name] = spec.text
-    return out
+    return _statements_in("write", "write", directory)
 
 
 @lru_cache(maxsize=4)
@@ -216,17 +221,7 @@ def internal_statements(directory: str | None = None) -> dict[str, str]:
     """The reads the writer, the relinker, the exporter and the resolver send besides catalogue queries:
     ``queries/internal/*.cypher`` (``@mode: read``, same header format). Like the write statements they are not
     catalogue entries: nothing serves them over HTTP."""
-    if directory is None:
-        from importlib import resources
-
-        directory = str(resources.files("plangraph.queries") / "internal")
-    out: dict[str, str] = {}
-    for path in sorted(Path(directory).glob("*.cypher")):
-        spec = parse_query_file(path)
-        if spec.mode != "read":
-            raise QueryError(f"{path.name}: statements in {directory} must be marked @mode: read")
-        out[spec.name] = spec.text
-    return out
+    return _statements_in("internal", "read", directory)
 
 
 def get_query(name: str, directory: Path | None = None) -> QuerySpec:

@@ -302,13 +302,18 @@ def _scored(job: _Job) -> tuple[list[str], list[dict]]:
 
 
 def _in_processes(jobs: Iterator[_Job], workers: int) -> Iterator[tuple[list[str], list[dict]]]:
-    """``_scored`` of each job in ``workers`` forked processes, in order, a few jobs ahead (memory stays flat).
-    Call it before any other thread of this process is started: the workers are forked at the first job."""
+    """``_scored`` of each job in ``workers`` processes, in order, a few jobs ahead (memory stays flat). The
+    workers are forked (cheap) only while this process runs a single thread — a fork copies no other thread, so a
+    lock one of them held (a progress bar writing to the terminal) would stay held in the child; otherwise they
+    start from a fork server."""
     import multiprocessing
+    import threading
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    methods = multiprocessing.get_all_start_methods()
+    method = ("fork" if "fork" in methods and threading.active_count() == 1 else
+              "forkserver" if "forkserver" in methods else "spawn")
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method)) as pool:
         ahead: deque = deque()
         for job in jobs:

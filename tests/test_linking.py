@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from fixtures_graph import city, national
 from plangraph.graph.linking import TaskText, higher_documents, relink, score_links
 from plangraph.graph.loader import load_document
@@ -124,5 +126,15 @@ def test_links_scored_in_several_processes_are_the_ones_scored_here(falkor_store
     here = relink(falkor_store)
     serial = _links(falkor_store)
     falkor_store.write("MATCH ()-[r:IMPLEMENTS]->(:Task) DELETE r")
-    assert relink(falkor_store, workers=2) == here > 0
+    assert relink(falkor_store, workers=2) == here > 0   # forked workers (this is the only thread)
+    assert _links(falkor_store) == serial
+    falkor_store.write("MATCH ()-[r:IMPLEMENTS]->(:Task) DELETE r")
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)   # another thread alive (a progress bar): no fork
+    other.start()
+    try:
+        assert relink(falkor_store, workers=2) == here
+    finally:
+        stop.set()
+        other.join()
     assert _links(falkor_store) == serial

@@ -29,6 +29,13 @@ class Outcome:
 
 
 def _serve(fn: Callable[[Any], Any], conn: Connection, warm: Callable[[], Any] | None) -> None:
+    try:
+        _answer(fn, conn, warm)
+    finally:  # leave without flushing the standard streams: what the parent had buffered at the fork is its to
+        os._exit(0)  # write, and a lock another parent thread held then (a progress bar writing) stays held here
+
+
+def _answer(fn: Callable[[Any], Any], conn: Connection, warm: Callable[[], Any] | None) -> None:
     if warm is not None:
         with contextlib.suppress(Exception):  # a failed warm-up only makes the first item slower
             warm()

@@ -12,7 +12,7 @@ from itertools import pairwise
 from plangraph.ingest.model import doc_id_for, title_key  # noqa: F401  (the one id rule; re-exported)
 from plangraph.ingest.titleline import title_line_end  # noqa: F401  (re-exported)
 from plangraph.ingest.yamldata import load_yaml
-from plangraph.ingest.years import title_year
+from plangraph.ingest.years import five_year_plan_end, title_year
 
 
 @lru_cache(maxsize=1)
@@ -598,6 +598,9 @@ def _plan_period(meta: DocumentMeta, lines: list[str]) -> list[int] | None:
     own = _period(meta.title) or _period_below_title(lines, meta.title)
     if own:
         return own
+    five = five_year_plan_end(meta.title or "")   # “十四五”…规划 → 2021–2025
+    if five:
+        return [five - 4, five]
     year = title_year(meta.title)
     if year is not None:
         return [year, year]

@@ -88,6 +88,10 @@ DATE_LINE = re.compile(rf"^\(?(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*�
                        rf"[{_CN_DIGITS}]{{1,3}}日)\)?$")
 ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff()]{2,30}(人民政府|政府|办公厅|办公室|局|厅|委员会|委|院|部|署|中心)$")
 TABLE_LINE = re.compile(r"(\s\|\s|\t|\|\s*$)")
+# a flattened indicator table (one cell per line): its label column and its year columns
+INDICATOR_HEADER = re.compile(r"^(?:主要|具体|核心)?指标(?:名称|项目)?$")
+YEAR_HEADER = re.compile(r"^(?:(?:19|20)\d{2}年?(?:目标值?|预期值?|规划值|值|底)?|目标值|规划目标|期末值)$")
+CELL_LINE = re.compile(r"^[^。;；:：]{1,40}$")
 HEADING_SENTENCE = re.compile(r"^([^,，;；:：。!?！？]{3,32}?)[。!！]")
 RESPONSIBILITY_END = re.compile(r"[(（]\s*(责任|牵头|配合|主责|承办)(单位|部门)\s*[:：][^()（）]*[)）]\s*$")
 
@@ -668,7 +672,41 @@ def _tables(text: str, lines: list[tuple[int, int]]) -> tuple[list[Table], set[t
         else:
             close()
     close()
+    i = 0
+    while i < len(lines):
+        n = _flat_indicator_run(text, lines, i) if lines[i] not in members else 0
+        if n:
+            run = lines[i : i + n]
+            tables.append(Table(run[0][0], run[-1][1], [_cells(text, s, e) for s, e in run]))
+            members.update(run)
+        i += max(n, 1)
     return tables, members
+
+
+def _flat_indicator_run(text: str, lines: list[tuple[int, int]], i: int) -> int:
+    """How many lines from ``lines[i]`` form an indicator table flattened one cell per line (指标 / 2020年 /
+    2025年 / 属性, then label / value / attribute cells), or 0: a header run naming the label column and at least
+    one year column, then short cell lines up to the first heading, sentence or blank-free long line."""
+    header = 0
+    years = label = False
+    while i + header < len(lines):
+        cell = text[lines[i + header][0]:lines[i + header][1]].strip()
+        if INDICATOR_HEADER.match(cell):
+            label = True
+        elif YEAR_HEADER.match(cell):
+            years = True
+        elif not (header and re.fullmatch(r"序号|单位|计量单位|属性|指标属性|类别|领域|备注", cell)):
+            break
+        header += 1
+    if not (label and years and header >= 2):
+        return 0
+    n = header
+    while i + n < len(lines):
+        cell = text[lines[i + n][0]:lines[i + n][1]].strip()
+        if not CELL_LINE.match(cell) or _marker(cell) is not None:
+            break
+        n += 1
+    return n if n > header else 0
 
 
 def _cells(text: str, s: int, e: int) -> list[tuple[str, int, int]]:

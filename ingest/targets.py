@@ -736,6 +736,7 @@ _HEADER_WORD = re.compile(
 def _flat_table(cells: list[Cell], year_hint: int | None, known_years: set[int]) -> list[_TableTarget]:
     """A table that arrived as a flat run of cells: header words and year headers, then label / value runs."""
     columns: list[int | None] = []  # one per year header; None marks a baseline column
+    bare: list[int] = []            # the columns headed by a year alone (2020年)
     out: list[_TableTarget] = []
     label: Cell | None = None
     col = 0
@@ -747,8 +748,13 @@ def _flat_table(cells: list[Cell], year_hint: int | None, known_years: set[int])
                 t.match.attribute = text
             continue
         if not _quantities(text) and _YEAR_IN_HEADER.search(text) and label is None:
+            if re.fullmatch(rf"(?:{YEAR})年?", text):
+                bare.append(len(columns))
             columns.append(_header_year(text, known_years))
             continue
+        if label is None and len([c for c in columns if c is not None]) >= 2 and known_years:
+            # as in a grid: a bare year column whose year no goal names is the baseline (2020年 | 2025年)
+            columns = [None if i in bare and c not in known_years else c for i, c in enumerate(columns)]
         if _HEADER_WORD.fullmatch(text):
             continue
         unit_m = _LABEL_UNIT.search(label[0]) if label else None

@@ -255,3 +255,18 @@ def test_prose_target_repeated_in_indicator_table_is_one_target():
         ("强检项目建标覆盖率", 90, None, None, ">=", 2026, "prose", 1),
         ("计量标准数量", 30, None, None, ">=", 2026, "table", 0),
     ]
+
+
+def test_an_indicator_table_flattened_one_cell_per_line_gives_its_target_column(tmp_path) -> None:
+    from plangraph.ingest.pipeline import extract_file
+
+    path = tmp_path / "plan.txt"
+    path.write_text("某市“十四五”科技创新发展规划\n二、发展目标\n到2025年,全市科技创新能力显著增强。\n"
+                    "专栏1 主要指标\n指标\n2020年\n2025年\n属性\n研发经费投入强度(%)\n2.2\n2.8\n预期性\n"
+                    "高新技术企业数(家)\n800\n1500\n预期性\n三、主要任务\n(一)建设创新平台。(责任单位:市科技局)\n",
+                    encoding="utf-8")
+    ex = extract_file(path)
+    got = [(t.metric, t.value, t.unit, t.year, t.attribute) for t in ex.targets]
+    assert got == [("研发经费投入强度", 2.8, "%", 2025, "预期性"), ("高新技术企业数", 1500, "家", 2025, "预期性")]
+    assert ex.document.period == [2021, 2025]   # “十四五” in the title
+    assert [t.number for t in ex.tasks] == ["(一)"]

@@ -272,7 +272,7 @@ def yuncheng() -> dict:
                      "title_quote": "运城市突发事件应急体系建设“十三五”规划责任分解",
                      "wrapper_title": "运城市人民政府办公厅关于印发运城市突发事件应急体系建设“十三五”规划责任分解的通知",
                      "issuer": "运城市人民政府办公厅", "issued_on": "2017-04-13", "doc_number": None,
-                     "level": "municipal", "jurisdiction": "运城市", "period": None,
+                     "level": "municipal", "jurisdiction": "运城市", "period": [2016, 2020],
                      "implements": ["运政办发〔2016〕76号"]},
         "sections": [{"number": "(一)", "title": "“一案三制”建设", "quote": "(一)“一案三制”建设"},
                      {"number": "1.", "title": "完善应急预案体系", "parent": "(一)", "quote": "1.完善应急预案体系"},

@@ -30,6 +30,7 @@ _TIME = re.compile(
     r"长期坚持|持续推进|持续实施|\d{4}年(?:底|年底|上半年|下半年)?(?:前|以前)?(?:完成)?|第[一二三四]季度)$"
 )
 _END_OF_TABLE = re.compile(r"^(?:\(?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\)?|(?:政策|文件|图文)?解读[:：]?.*)$")
+_FIGURES_HEADER = re.compile(r"(?:19|20)\d{2}年?(?:目标|预期|计划)?值?$|^(?:目标值|指标值|预期值|计划值)$")  # a column of figures
 _PERSON = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s、,]{1,14}$")
 
 
@@ -347,6 +348,8 @@ def _flat_table(text: str, lines: list[tuple[int, int]], n_header: int) -> Table
     group_sections: list[Cell | None] = []
     current: list[Cell] | None = None
     prev_number: int | None = None
+    prev_row: int | None = None
+    has_figures = any(_FIGURES_HEADER.search(c.text) for c in header)
     in_units = False
     used = n_header
     for s, e in lines[n_header:]:
@@ -371,7 +374,11 @@ def _flat_table(text: str, lines: list[tuple[int, int]], n_header: int) -> Table
             in_units = False
             continue
         if has_number and _BARE_NUMBER.match(body):
-            opens = True
+            # with a column of figures (2023年目标) a bare number is a row number only in sequence
+            row = int(re.sub(r"\D", "", body))
+            opens = not has_figures or current is None or (len(current) >= 3 and row in (1, (prev_row or 0) + 1))
+            if opens:
+                prev_row = row
         elif not has_number and number:
             value = int(number.group(1))
             opens = current is None or in_units or (prev_number is not None and value == prev_number + 1)

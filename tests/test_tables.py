@@ -277,3 +277,26 @@ def test_flattened_table_with_grouping_cells_and_the_lead_column_last() -> None:
                           ("2", "县农业农村局", [], None, None),
                           ("3", "县民政局", ["县卫健局"], None, None)]
     assert [t.title[:8] for t in outline.tasks] == ["全县生产总值增长", "粮食播种面积稳定", "新建养老服务中心"]
+
+
+def test_flattened_target_table_whose_figures_are_bare_numbers() -> None:
+    text = """附件
+序号
+指标
+2023年目标
+责任单位
+1
+地区生产总值增长(%)
+6
+县发改局
+2
+规上工业增加值增长(%)
+3
+县工信局
+3
+城镇新增就业(人)
+2000
+县人社局
+"""
+    assert rows(text) == [("1", "县发改局", [], None, None), ("2", "县工信局", [], None, None),
+                          ("3", "县人社局", [], None, None)]

@@ -150,15 +150,33 @@ def _topics(result: dict, norm: NormText) -> None:
     result["topics"] = [{"key": t.key, "zh": t.zh, "en": t.en} for t in default_tagger().topics if t.key in cited]
 
 
+def _outside_task_cells(row) -> list[tuple[int, int]]:
+    """The parts of a responsibility-table row that hold no targets: everything but its task cell and the
+    detail cells printed before its units (the cells after them report progress: 已完成60%)."""
+    first_unit = min((c.start for _, c in row.units), default=row.end)
+    keep = sorted((c.start, c.end) for c in [row.task, *row.details] if c is not None and c.start < first_unit)
+    out, pos = [], row.start
+    for s, e in keep:
+        if s > pos:
+            out.append((pos, s))
+        pos = max(pos, e)
+    if pos < row.end:
+        out.append((pos, row.end))
+    return out
+
+
 def _targets(result: dict, norm: NormText, outline: Outline, blocks: list, default_scope: str | None,
              body_start: int) -> None:
     from plangraph.ingest.targets import TargetContext, extract_targets
     from plangraph.ingest.years import plan_year
 
     doc = result["document"]
-    context = TargetContext(norm.text, blocks, [t.rows for t in outline.tables], default_scope,
+    rows = [t.row for t in outline.tasks if t.row is not None]
+    spans = [(r.start, r.end) for r in rows]
+    tables = [t.rows for t in outline.tables if not any(s < t.end and t.start < e for s, e in spans)]
+    context = TargetContext(norm.text, blocks, tables, default_scope,
                             plan_year=plan_year(doc.get("title"), doc.get("period")),
-                            body_start=body_start)
+                            body_start=body_start, hidden=[h for r in rows for h in _outside_task_cells(r)])
     targets = []
     for i, rec in enumerate(extract_targets(context), start=1):
         main = norm.quote(rec.start, rec.end)

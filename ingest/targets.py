@@ -166,6 +166,7 @@ class TargetContext:
     default_scope: str | None = None
     plan_year: int | None = None   # the plan's end year from its title or period (targets without a year)
     body_start: int = 0            # end of the plan's own title line: a news lead before it is skipped
+    hidden: list[tuple[int, int]] = field(default_factory=list)  # spans that hold no targets (progress cells)
 
 
 @dataclass
@@ -943,7 +944,7 @@ def extract_targets(doc: TargetContext) -> list[TargetRecord]:
                 for s, e, z, t in segments if e > doc.body_start]
     table_spans = [(min(c[1] for r in t for c in r), max(c[2] for r in t for c in r)) for t in doc.tables
                    if any(r for r in t)]
-    masked = _mask(text, table_spans)
+    masked = _mask(text, table_spans + doc.hidden)
     prose: list[TargetRecord] = []
     content_end = len(masked.rstrip())   # only whitespace after this offset
     index, headings = _Segments(segments), HeadingYears(masked)

@@ -300,3 +300,40 @@ def test_flattened_target_table_whose_figures_are_bare_numbers() -> None:
 """
     assert rows(text) == [("1", "县发改局", [], None, None), ("2", "县工信局", [], None, None),
                           ("3", "县人社局", [], None, None)]
+
+
+PROGRESS = """2023年民生实事项目推进情况
+序号 |
+主要任务 |
+牵头 单位 |
+责任主体与协同单位 |
+1-10月推进情况 |
+是否达序 |
+说明 |
+1 |
+新建公园10个。 |
+城管局 |
+住建局、相关街道 |
+已完成4个。 |
+是 |
+|
+2 |
+改造老旧小区30个。 |
+住建局 |
+各街道 |
+在12个小区开工建设,建成5个。 |
+否 |
+手续滞后。 |
+"""
+
+
+def test_progress_columns_are_neither_tasks_nor_units() -> None:
+    assert rows(PROGRESS) == [("1", "城管局", ["住建局", "相关街道"], None, None),
+                              ("2", "住建局", ["各街道"], None, None)]
+
+
+def test_progress_cells_hold_no_targets(tmp_path: Path) -> None:
+    path = tmp_path / "progress.txt"
+    path.write_text(PROGRESS, encoding="utf-8")
+    got = [(t.value, t.unit) for t in extract_file(path).targets]
+    assert got == [(10, "个"), (30, "个")]

@@ -222,7 +222,8 @@ def test_a_bounded_figure_qualifies_the_noun_a_later_figure_counts():
 
 
 def test_a_row_number_cell_is_no_metric_label(tmp_path):
-    # a responsibility table flattened one cell per line: the 序号 cell before a task cell names nothing
+    # a responsibility table flattened one cell per line: the 序号 cell before a task cell names nothing (the
+    # task cells are read as prose, the other cells of a responsibility row hold no targets)
     from plangraph.ingest.pipeline import extract_file
 
     path = tmp_path / "plan.txt"
@@ -230,7 +231,7 @@ def test_a_row_number_cell_is_no_metric_label(tmp_path):
                     "2 |\n改造老旧小区20个。 |\n区住建局 |\n", encoding="utf-8")
     targets = extract_file(path).targets
     assert [(t.metric, t.value, t.quote) for t in targets] == [
-        ("城市公园数量", 5, "新建城市公园5个。"), ("改造老旧小区数量", 20, "改造老旧小区20个。")]
+        ("城市公园数量", 5, "城市公园5个"), ("改造老旧小区数量", 20, "改造老旧小区20个")]
 
 
 def test_a_share_reached_after_shixian_is_a_target():

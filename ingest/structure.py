@@ -88,8 +88,7 @@ DATE_LINE = re.compile(rf"^\(?(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*�
                        rf"[{_CN_DIGITS}]{{1,3}}日)\)?$")
 ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff()]{2,30}(人民政府|政府|办公厅|办公室|局|厅|委员会|委|院|部|署|中心)$")
 TABLE_LINE = re.compile(r"(\s\|\s|\t|\|\s*$)")
-# a flattened indicator table (one cell per line): its label column and its year columns
-INDICATOR_HEADER = re.compile(r"^(?:主要|具体|核心)?指标(?:名称|项目)?$")
+# a year column of a flattened indicator table (one cell per line; its other header words in structure.yaml)
 YEAR_HEADER = re.compile(r"^(?:(?:19|20)\d{2}年?(?:目标值?|预期值?|规划值|值|底)?|目标值|规划目标|期末值)$")
 CELL_LINE = re.compile(r"^[^。;；:：]{1,40}$")
 HEADING_SENTENCE = re.compile(r"^([^,，;；:：。!?！？]{3,32}?)[。!！]")
@@ -686,16 +685,17 @@ def _tables(text: str, lines: list[tuple[int, int]]) -> tuple[list[Table], set[t
 def _flat_indicator_run(text: str, lines: list[tuple[int, int]], i: int) -> int:
     """How many lines from ``lines[i]`` form an indicator table flattened one cell per line (指标 / 2020年 /
     2025年 / 属性, then label / value / attribute cells), or 0: a header run naming the label column and at least
-    one year column, then short cell lines up to the first heading, sentence or blank-free long line."""
+    one year column, then short cell lines up to the first heading or sentence."""
+    words = _config()["indicator_table"]
     header = 0
     years = label = False
     while i + header < len(lines):
         cell = text[lines[i + header][0]:lines[i + header][1]].strip()
-        if INDICATOR_HEADER.match(cell):
+        if cell in words["label_headers"]:
             label = True
         elif YEAR_HEADER.match(cell):
             years = True
-        elif not (header and re.fullmatch(r"序号|单位|计量单位|属性|指标属性|类别|领域|备注", cell)):
+        elif not (header and cell in words["other_headers"]):
             break
         header += 1
     if not (label and years and header >= 2):

@@ -30,8 +30,7 @@ _TIME = re.compile(
     r"长期坚持|持续推进|持续实施|\d{4}年(?:底|年底|上半年|下半年)?(?:前|以前)?(?:完成)?|第[一二三四]季度)$"
 )
 _END_OF_TABLE = re.compile(r"^(?:\(?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\)?|(?:政策|文件|图文)?解读[:：]?.*)$")
-_STATUS_WORDS = frozenset(("是", "否", "已完成", "未完成", "完成", "滞后", "正常推进", "序时推进"))
-_FIGURES_HEADER = re.compile(r"(?:19|20)\d{2}年?(?:目标|预期|计划)?值?$|^(?:目标值|指标值|预期值|计划值)$")  # a column of figures
+_YEAR_FIGURES = re.compile(r"(?:19|20)\d{2}年?(?:目标|预期|计划)?值?$")  # a column of figures: 2023年目标
 _PERSON = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s、,]{1,14}$")
 
 
@@ -282,7 +281,7 @@ def _looks_like_units(cell: str) -> bool:
 
 def _kind(cell: str, roles: list[str | None], in_units: bool) -> str:
     """text | unit | time | person, for a cell whose column is unknown."""
-    if cell in _STATUS_WORDS:   # a 是否 column's 是 / 否
+    if cell in _config()["status_cells"]:   # a 是否 column's 是 / 否
         return "text"
     if _TIME.match(cell.replace(" ", "")):
         return "time"
@@ -352,7 +351,7 @@ def _flat_table(text: str, lines: list[tuple[int, int]], n_header: int) -> Table
     current: list[Cell] | None = None
     prev_number: int | None = None
     prev_row: int | None = None
-    has_figures = any(_FIGURES_HEADER.search(c.text) for c in header)
+    has_figures = any(_YEAR_FIGURES.search(c.text) or c.text in _config()["figures_headers"] for c in header)
     in_units = False
     used = n_header
     for s, e in lines[n_header:]:

@@ -832,6 +832,32 @@ def _modal_actors(text: str) -> Responsibility | None:
     return _inferred([lead], co, qs, qe)
 
 
+_DEADLINE_LEAD_RE = re.compile(r"\s*(?:\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日)?|年)?(?:底|末|中旬|上旬|下旬)?(?:前|以前|之前)\s*[,，]\s*")
+
+
+@cache
+def _deadline_verb_re() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in grammar()["deadline_actor_verbs"]))
+
+
+def _deadline_actors(text: str) -> Responsibility | None:
+    """``2016年2月底前,各市州完成…``: after a leading deadline, the units before an action verb act."""
+    for ss, se in _sentences(text):
+        number = _NUMBER_PREFIX_RE.match(text, ss)
+        start = number.end() if number else ss
+        m = _DEADLINE_LEAD_RE.match(text, start)
+        if not m or not re.search(r"\d|年底|年末", text[start:m.end()]):
+            continue
+        verb = _deadline_verb_re().search(text, m.end(), min(se, m.end() + 24))
+        if verb is None:
+            continue
+        xs, xe = _strip_span(text, m.end(), verb.start())
+        actors = _actors(text, xs, xe)
+        if actors:
+            return _inferred(actors[:1], actors[1:], xs, _clause_end(text, xs))
+    return None
+
+
 def _inferred(lead_units: list[Unit], co: list[Unit], qs: int, qe: int) -> Responsibility:
     lead = lead_units[0]
     seen = {lead.name}
@@ -846,7 +872,7 @@ def _inferred(lead_units: list[Unit], co: list[Unit], qs: int, qe: int) -> Respo
 
 def find_inferred(task_text: str) -> Responsibility | None:
     """Responsibility inferred from who the text tells to act, or None."""
-    return _construction(task_text) or _bullets(task_text) or _modal_actors(task_text)
+    return _construction(task_text) or _bullets(task_text) or _modal_actors(task_text) or _deadline_actors(task_text)
 
 
 def find_responsibility(task_text: str, *, lead_first: bool = True) -> Responsibility:

@@ -217,3 +217,10 @@ def test_clause_readings_are_memoised_by_text_with_offsets_moved() -> None:
 
 def test_you_before_the_leading_unit_of_a_huitong_sentence_is_no_part_of_its_name():
     assert lead_co("推进国际合作。由商务部会同外交部、海关总署组织实施。") == ("商务部", ["外交部", "海关总署"], "inferred")
+
+
+def test_units_after_a_leading_deadline_are_who_acts():
+    assert lead_co("(一)2016年2月底前,各市州完成学前幼儿数统计摸底审核。") == ("各市州", [], "inferred")
+    assert lead_co("2023年6月底前,市发展改革委、市财政局出台实施细则。") == ("市发展改革委", ["市财政局"], "inferred")
+    assert lead_co("3月底前,完成方案制定。") == (None, [], "none")   # nobody named
+    assert lead_co("2023年底前完成全部改造任务。") == (None, [], "none")

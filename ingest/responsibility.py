@@ -20,6 +20,7 @@ from plangraph.ingest.agencies import default_resolver
 from plangraph.ingest.memo import remember
 from plangraph.ingest.units import (
     CLOSE,
+    LEVEL_HEAD_RE,
     OPEN,
     STRIP,
     Unit,
@@ -717,10 +718,14 @@ def _actor_list_after(text: str, pos: int) -> tuple[list[Unit], int]:
     i = 0
     while i < len(seg):
         known = suffixed = None
+        each = bool(units) and units[-1].name.startswith("各") and bool(LEVEL_HEAD_RE.fullmatch(units[-1].name))
         for j in range(i + 2, min(len(seg), i + 25) + 1):
             if seg[j - 1] in "、和及与":
                 break
             cand = seg[i:j]
+            if each and LEVEL_HEAD_RE.fullmatch(cand) and is_actor("各" + cand):   # 各市州及县市区: 各 is shared
+                suffixed = j
+                continue
             if not is_actor(cand):
                 continue
             if default_resolver().knows(cand):
@@ -730,7 +735,8 @@ def _actor_list_after(text: str, pos: int) -> tuple[list[Unit], int]:
         found = known or suffixed
         if found is None:
             break
-        units.extend(split_units(seg[i:found], pos + i))
+        pieces = split_units(seg[i:found], pos + i)
+        units.extend(replace(u, name="各" + u.name) if each and LEVEL_HEAD_RE.fullmatch(u.name) else u for u in pieces)
         i = found
         sep = re.match(r"、|和|及|以及", seg[i:])
         if not sep:

@@ -224,3 +224,8 @@ def test_units_after_a_leading_deadline_are_who_acts():
     assert lead_co("2023年6月底前,市发展改革委、市财政局出台实施细则。") == ("市发展改革委", ["市财政局"], "inferred")
     assert lead_co("3月底前,完成方案制定。") == (None, [], "none")   # nobody named
     assert lead_co("2023年底前完成全部改造任务。") == (None, [], "none")
+
+
+def test_a_bare_level_head_after_a_ge_group_shares_its_ge():
+    assert lead_co("2016年10月底前,省财政厅、省教育厅会同各市州及县市区完成绩效评价。") == (
+        "省财政厅", ["省教育厅", "各市州", "各县市区"], "inferred")

@@ -159,3 +159,10 @@ def test_level_heads_share_a_class_of_departments():
     assert names("市、县有关部门") == ["市有关部门", "县有关部门"]
     assert names("各市州及县市区财政部门") == ["各市州财政部门", "各县市区财政部门"]   # 各 carries over
     assert names("各街道、区直各部门") == ["各街道", "区直各部门"]                   # no shared class
+
+
+def test_a_bare_level_head_after_a_ge_group_of_level_heads_shares_the_ge():
+    from plangraph.ingest.units import split_units
+
+    assert [u.name for u in split_units("各市州及县市区")] == ["各市州", "各县市区"]
+    assert [u.name for u in split_units("市、县")] == ["市", "县"]   # no 各 to share

@@ -742,6 +742,10 @@ def _actor_list_after(text: str, pos: int) -> tuple[list[Unit], int]:
         if not sep:
             break
         i += sep.end()
+    if len(units) > 1:   # read together, the pieces may share a suffix: 各市州、县市区教育部门 → 各市州教育部门, …
+        whole = split_units(text[pos : units[-1].end], pos)
+        if len(whole) >= len(units) and all(is_actor(u.name) for u in whole):
+            units = whole
     return units, pos + i if units else pos
 
 

@@ -229,3 +229,8 @@ def test_units_after_a_leading_deadline_are_who_acts():
 def test_a_bare_level_head_after_a_ge_group_shares_its_ge():
     assert lead_co("2016年10月底前,省财政厅、省教育厅会同各市州及县市区完成绩效评价。") == (
         "省财政厅", ["省教育厅", "各市州", "各县市区"], "inferred")
+
+
+def test_huitong_pieces_share_a_suffix_printed_once():
+    assert lead_co("省教育厅会同各市州、县市区教育部门开展督导。") == (
+        "省教育厅", ["各市州教育部门", "各县市区教育部门"], "inferred")

@@ -20,7 +20,6 @@ from plangraph.ingest.agencies import default_resolver
 from plangraph.ingest.memo import remember
 from plangraph.ingest.units import (
     CLOSE,
-    LEVEL_HEAD_RE,
     OPEN,
     STRIP,
     Unit,
@@ -29,6 +28,7 @@ from plangraph.ingest.units import (
     is_unit,
     looks_like_unit,
     role_words,
+    shared_each,
     split_units,
     strip_role,
     top_level,
@@ -718,12 +718,12 @@ def _actor_list_after(text: str, pos: int) -> tuple[list[Unit], int]:
     i = 0
     while i < len(seg):
         known = suffixed = None
-        each = bool(units) and units[-1].name.startswith("各") and bool(LEVEL_HEAD_RE.fullmatch(units[-1].name))
         for j in range(i + 2, min(len(seg), i + 25) + 1):
             if seg[j - 1] in "、和及与":
                 break
             cand = seg[i:j]
-            if each and LEVEL_HEAD_RE.fullmatch(cand) and is_actor("各" + cand):   # 各市州及县市区: 各 is shared
+            shared = shared_each(units, cand)   # 各市州及县市区: the 各 is shared
+            if shared != cand and is_actor(shared):
                 suffixed = j
                 continue
             if not is_actor(cand):
@@ -735,8 +735,8 @@ def _actor_list_after(text: str, pos: int) -> tuple[list[Unit], int]:
         found = known or suffixed
         if found is None:
             break
-        pieces = split_units(seg[i:found], pos + i)
-        units.extend(replace(u, name="各" + u.name) if each and LEVEL_HEAD_RE.fullmatch(u.name) else u for u in pieces)
+        for u in split_units(seg[i:found], pos + i):
+            units.append(replace(u, name=shared_each(units, u.name)))
         i = found
         sep = re.match(r"、|和|及|以及", seg[i:])
         if not sep:

@@ -378,11 +378,11 @@ def split_units(text: str, base: int = 0, *, truncated: bool = False) -> list[Un
             name = "各" + name
         units.append(Unit(name, base + s, base + e, role == "lead", role))
     if pending and (not truncated or _may_be_complete(pending[-1][2])):
-        units.extend(Unit(_shared_each(units, p[2]), base + p[0], base + p[1]) for p in pending)
+        units.extend(Unit(shared_each(units, p[2]), base + p[0], base + p[1]) for p in pending)
     return units
 
 
-def _shared_each(units: list[Unit], name: str) -> str:
+def shared_each(units: list[Unit], name: str) -> str:
     """A bare level head after a 各-group of level heads shares its 各: 各市州及县市区 → 各市州, 各县市区."""
     prev = units[-1].name if units else ""
     if prev.startswith("各") and LEVEL_HEAD_RE.fullmatch(prev) and LEVEL_HEAD_RE.fullmatch(name) and \

@@ -1,18 +1,19 @@
 """Topic tags for task texts from the bilingual taxonomy in ``data/topics.yaml``.
 
-Terms are matched as exact character sequences (every occurrence, overlapping ones included): a character
-class finds where a term may start, a character trie of the terms walks from there; only listed
-multi-character terms count, so ``碳`` in ``碳化硅`` never signals carbon metrology. (This is what the
-former spaCy ``PhraseMatcher`` over character tokens found, without building a spaCy ``Doc`` per task.)
+Terms are matched as exact character sequences (every occurrence, overlapping ones included) by one
+Aho–Corasick automaton over the taxonomy's terms; only listed multi-character terms count, so ``碳`` in
+``碳化硅`` never signals carbon metrology.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick
 from plangraph.ingest.normalize import converter
 from plangraph.ingest.yamldata import load_yaml
 
@@ -62,45 +63,32 @@ def _query_key(text: str) -> str:
 
 
 class TermScanner:
-    """Every occurrence of a set of strings (two characters or more) in a text: ``{label: {(start, end)}}``.
-
-    A character class finds the positions where some string's first character occurs followed by a character
-    that is second in some string; a character trie then walks from each such position and reports every
-    string that ends on the way.
-    """
-
-    _END = ""
+    """Every occurrence of a set of strings (two characters or more) in a text, overlapping and nested ones too:
+    one Aho–Corasick pass (``pyahocorasick``) reporting each string that ends at each character."""
 
     def __init__(self, entries: dict[str, list[str]]) -> None:
-        self.trie: dict = {}
         if any(len(term) < 2 for term in entries):
             raise ValueError("the scanner finds strings of two characters or more")
-        for term, labels in entries.items():
-            node = self.trie
-            for ch in term:
-                node = node.setdefault(ch, {})
-            node.setdefault(self._END, []).extend(labels)
-        firsts = "".join(re.escape(ch) for ch in sorted(self.trie))
-        seconds = "".join(re.escape(ch) for ch in sorted({ch for node in self.trie.values() for ch in node} - {""}))
-        self.starts = re.compile(f"[{firsts}](?=[{seconds}])") if firsts and seconds else None
+        self._automaton: ahocorasick.Automaton | None = None
+        if entries:
+            self._automaton = ahocorasick.Automaton()
+            for term, labels in entries.items():
+                self._automaton.add_word(term, (len(term), tuple(labels)))
+            self._automaton.make_automaton()
+
+    def spans(self, text: str) -> Iterator[tuple[int, int, tuple[str, ...]]]:
+        """``(start, end, labels)`` of every occurrence, by end then length."""
+        if self._automaton is None:
+            return
+        for last, (size, labels) in self._automaton.iter(text):
+            yield last + 1 - size, last + 1, labels
 
     def scan(self, text: str) -> dict[str, set[tuple[int, int]]]:
+        """``{label: {(start, end)}}`` of every occurrence."""
         found: dict[str, set[tuple[int, int]]] = {}
-        if self.starts is None:
-            return found
-        end, n, trie = self._END, len(text), self.trie
-        for m in self.starts.finditer(text):
-            i = m.start()
-            node, j = trie[m.group()], i + 1  # strings have two characters or more: none ends at the first
-            while j < n:
-                node = node.get(text[j])
-                if node is None:
-                    break
-                j += 1
-                labels = node.get(end)
-                if labels:
-                    for label in labels:
-                        found.setdefault(label, set()).add((i, j))
+        for start, end, labels in self.spans(text):
+            for label in labels:
+                found.setdefault(label, set()).add((start, end))
         return found
 
 
@@ -130,7 +118,10 @@ class TopicTagger:
         A hit inside one of its topic's ``exclude`` phrases is dropped, and so is a hit contained in a
         longer hit of the same topic.
         """
-        found = self.matcher.scan(text)
+        found: dict[str, list[tuple[int, int]]] = {}
+        for start, end, keys in self.matcher.spans(text):
+            for key in keys:
+                found.setdefault(key, []).append((start, end))
         if not found:
             return []
         excluded = self.excluder.scan(text)

@@ -59,4 +59,4 @@ def _search_scanner() -> TermScanner:
 def find_search_terms(text: str) -> list[str]:
     """Every occurrence of a :func:`search_terms` word in ``text`` (overlapping and nested ones too), in text order."""
     low = text.lower()
-    return [low[a:b] for a, b in sorted(span for spans in _search_scanner().scan(low).values() for span in spans)]
+    return [low[a:b] for a, b, _ in sorted(_search_scanner().spans(low))]

@@ -74,5 +74,8 @@ def test_scanner_reports_every_occurrence_nested_and_overlapping() -> None:
     assert scanner.scan("推进计量标准建设,计量") == {
         "a": {(2, 4), (9, 11)}, "b": {(2, 6)}, "c": {(4, 6)}, "d": {(3, 5)}}
     assert scanner.scan("计") == {}
+    # spans come by end, each with its labels; nested and overlapping ones too
+    assert list(scanner.spans("计量标准")) == [(0, 2, ("a",)), (1, 3, ("d",)), (0, 4, ("b",)), (2, 4, ("c",))]
+    assert TermScanner({}).scan("计量") == {}
     with pytest.raises(ValueError):
         TermScanner({"碳": ["x"]})

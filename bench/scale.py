@@ -63,15 +63,19 @@ def percentiles(ms: list[float]) -> dict:
 
 
 def extraction(files: list[Path], sample: int) -> dict:
+    """One-pass extraction of a sample, as the ingest workers run it (the collector's batch settings)."""
     from plangraph.ingest.pipeline import extract_file
+
+    from plangraph.collector import batch_settings
 
     chosen = files[:: max(1, len(files) // sample)][:sample]
     extract_file(chosen[0])  # warm-up (imports, vocabularies)
     mb = sum(f.stat().st_size for f in chosen) / 1e6
-    cpu = time.process_time()
-    for f in chosen:
-        extract_file(f)
-    cpu = time.process_time() - cpu
+    with batch_settings():
+        cpu = time.process_time()
+        for f in chosen:
+            extract_file(f)
+        cpu = time.process_time() - cpu
     return {"plans": len(chosen), "mb": round(mb, 2), "cpu_s": round(cpu, 2), "mb_per_cpu_s": round(mb / cpu, 2)}
 
 

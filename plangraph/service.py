@@ -20,6 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from plangraph.collector import use_batch_settings
 from plangraph.graph.catalogue import internal_statements
 from plangraph.graph.errors import GraphError
 from plangraph.graph.loader import LoadResult
@@ -216,13 +217,15 @@ _WARM_TEXT = "某市工作方案\n一、主要任务\n(一)完善服务。到202
 
 
 def _warm() -> None:
-    """Load extraction's modules and vocabularies in a worker process, outside the per-file time budget."""
+    """Load extraction's modules and vocabularies in a worker process, outside the per-file time budget; then
+    the collector's batch settings (``plangraph.collector``) for the worker's life."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "warm-up.txt"
         path.write_text(_WARM_TEXT, encoding="utf-8")
         _prepare(path, DEFAULT_MAX_MB)
+    use_batch_settings()
 
 
 def _prepared(files: list[Path], max_mb: float, workers: int,

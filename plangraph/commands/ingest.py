@@ -19,6 +19,7 @@ def ingest_paths(paths: list[Path]) -> int:
     """Extract and load every document under ``paths``, relink, print a summary; the number of failures."""
     from rich.table import Table
 
+    from plangraph.collector import batch_settings
     from plangraph.graph.store import open_store
     from plangraph.service import expand_paths, ingest_files
 
@@ -27,7 +28,7 @@ def ingest_paths(paths: list[Path]) -> int:
     with exit_on_error():
         store = open_store(settings.store_config())
     try:
-        with exit_on_error(), file_progress("ingesting", len(files)) as on_progress:
+        with exit_on_error(), file_progress("ingesting", len(files)) as on_progress, batch_settings():
             report = ingest_files(store, files, on_progress, max_mb=settings.max_file_mb,
                                   timeout_s=settings.file_timeout_s)
     finally:

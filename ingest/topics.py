@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 from plangraph.ingest.normalize import converter
@@ -32,9 +33,8 @@ class Topic:
     exclude: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class TopicHit:
-    """A term of ``topic`` found at ``text[start:end]``."""
+class TopicHit(NamedTuple):
+    """A term of ``topic`` found at ``text[start:end]`` (a named tuple: made for every term in every task)."""
 
     topic: str
     term: str

@@ -197,3 +197,11 @@ def test_a_list_of_key_tasks_is_a_title_but_a_bare_header_word_is_not():
     assert (m.title, m.doc_number) == ("2021年县政府重点工作任务", "华政发〔2021〕2号")
     m = meta("某区教育局2025年重点工作任务分解表\n序号\n重点工作任务\n主要责任单位\n1\n建设学校。\n区教育局\n")
     assert m.title == "某区教育局2025年重点工作任务分解表"
+
+
+def test_a_division_of_responsibilities_is_a_title_but_a_bare_heading_is_not():
+    m = meta("某县人民政府\n2024年3月1日\n2024年某县政府重点工作事项责任分工\n一、主要目标\n"
+             "1.地区生产总值增长6%。(牵头单位:县发展改革局)\n")
+    assert m.title == "2024年某县政府重点工作事项责任分工"
+    m = meta("责任分工\n一、主要目标\n1.地区生产总值增长6%。(牵头单位:县发展改革局)\n")
+    assert m.title != "责任分工"

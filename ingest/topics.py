@@ -77,7 +77,7 @@ class TermScanner:
             self._automaton.make_automaton()
 
     def spans(self, text: str) -> Iterator[tuple[int, int, tuple[str, ...]]]:
-        """``(start, end, labels)`` of every occurrence, by end then length."""
+        """``(start, end, labels)`` of every occurrence, by end (the longer first at one end)."""
         if self._automaton is None:
             return
         for last, (size, labels) in self._automaton.iter(text):

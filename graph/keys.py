@@ -41,6 +41,7 @@ def _check(name: str, value: Any) -> None:
             raise KeyRefused(f"refused to write key {name}={v[:40]!r}…: {problem}")
 
 
+_NESTED = (dict, list)  # a tuple: ``isinstance`` with an inline ``dict | list`` builds the union on every call
 _KEYNESS: dict[str, bool] = {}  # parameter names seen, and whether each names a key (a few dozen)
 _SHORT = MAX_KEY_BYTES // 4  # a string of at most this many characters is within MAX_KEY_BYTES in UTF-8
 _SUSPECT = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")  # what the full check must see (it cannot encode a surrogate)
@@ -81,7 +82,7 @@ def _suspect(value: Any) -> bool:
                     strings.extend(y for y in x if isinstance(y, str))
             if strings and (max(map(len, strings)) > _SHORT or _SUSPECT.search("\ue000".join(strings))):
                 return True
-        stack.extend(x for m in maps for x in m.values() if isinstance(x, dict | list))
+        stack.extend([x for m in maps for x in m.values() if isinstance(x, _NESTED)])
     return False
 
 
@@ -103,11 +104,11 @@ def _walk_in_order(value: Any) -> None:
                         _check(str(name), item)
                 elif item is not None:
                     _check(str(name), item)
-            if isinstance(item, dict | list):
+            if isinstance(item, _NESTED):
                 _walk_in_order(item)
     elif isinstance(value, list):
         for item in value:
-            if isinstance(item, dict | list):
+            if isinstance(item, _NESTED):
                 _walk_in_order(item)
 
 

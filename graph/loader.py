@@ -130,7 +130,7 @@ def _clean(props: dict[str, Any]) -> dict[str, Any]:
             value = list(value)
         if isinstance(value, list):
             items = [v for v in value if v is not None]
-            if any(isinstance(v, dict | list) for v in items):
+            if any(isinstance(v, (dict, list)) for v in items):
                 value = json.dumps(items, ensure_ascii=False, sort_keys=True)
             else:
                 value = items

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from plangraph.ingest.tables import Row, find_tables
+from plangraph.ingest.tables import Row, figures_header, find_tables
 from plangraph.ingest.yamldata import load_yaml
 
 DATA = Path(__file__).parent / "data" / "structure.yaml"
@@ -88,8 +88,6 @@ DATE_LINE = re.compile(rf"^\(?(?:\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*�
                        rf"[{_CN_DIGITS}]{{1,3}}日)\)?$")
 ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff()]{2,30}(人民政府|政府|办公厅|办公室|局|厅|委员会|委|院|部|署|中心)$")
 TABLE_LINE = re.compile(r"(\s\|\s|\t|\|\s*$)")
-# a year column of a flattened indicator table (one cell per line; its other header words in structure.yaml)
-YEAR_HEADER = re.compile(r"^(?:(?:19|20)\d{2}年?(?:目标值?|预期值?|规划值|值|底)?|目标值|规划目标|期末值)$")
 CELL_LINE = re.compile(r"^[^。;；:：]{1,40}$")
 HEADING_SENTENCE = re.compile(r"^([^,，;；:：。!?！？]{3,32}?)[。!！]")
 RESPONSIBILITY_END = re.compile(r"[(（]\s*(责任|牵头|配合|主责|承办)(单位|部门)\s*[:：][^()（）]*[)）]\s*$")
@@ -693,7 +691,7 @@ def _flat_indicator_run(text: str, lines: list[tuple[int, int]], i: int) -> int:
         cell = text[lines[i + header][0]:lines[i + header][1]].strip()
         if cell in words["label_headers"]:
             label = True
-        elif YEAR_HEADER.match(cell):
+        elif figures_header(cell):
             years = True
         elif not (header and cell in words["other_headers"]):
             break

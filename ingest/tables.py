@@ -30,7 +30,8 @@ _TIME = re.compile(
     r"长期坚持|持续推进|持续实施|\d{4}年(?:底|年底|上半年|下半年)?(?:前|以前)?(?:完成)?|第[一二三四]季度)$"
 )
 _END_OF_TABLE = re.compile(r"^(?:\(?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\)?|(?:政策|文件|图文)?解读[:：]?.*)$")
-_YEAR_FIGURES = re.compile(r"(?:19|20)\d{2}年?(?:目标|预期|计划)?值?$")  # a column of figures: 2023年目标
+# a year heading a column of figures: 2025年, 2023年目标, 2025年预期值, 2020年底 (other such headers: figures_headers)
+_YEAR_FIGURES = re.compile(r"(?:19|20)\d{2}年?(?:(?:目标|预期|计划|规划)值?|值|底)?")
 _PERSON = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s、,]{1,14}$")
 
 
@@ -73,6 +74,11 @@ class Table:
 @lru_cache(maxsize=1)
 def _config() -> dict:
     return load_yaml(DATA.read_text(encoding="utf-8"))
+
+
+def figures_header(cell: str) -> bool:
+    """Whether a header cell heads a column of figures: a year (2023年目标) or a word of ``figures_headers``."""
+    return bool(_YEAR_FIGURES.fullmatch(cell)) or cell in _config()["figures_headers"]
 
 
 def header_role(cell: str) -> str | None:
@@ -351,7 +357,7 @@ def _flat_table(text: str, lines: list[tuple[int, int]], n_header: int) -> Table
     current: list[Cell] | None = None
     prev_number: int | None = None
     prev_row: int | None = None
-    has_figures = any(_YEAR_FIGURES.search(c.text) or c.text in _config()["figures_headers"] for c in header)
+    has_figures = any(figures_header(c.text) for c in header)
     in_units = False
     used = n_header
     for s, e in lines[n_header:]:

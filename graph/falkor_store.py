@@ -338,21 +338,18 @@ class FalkorStore:
 
     # -------------------------------------------------------------- housekeeping
 
-    def rewrite_aof(self) -> None:
-        """Start compacting the AOF without waiting (see :meth:`compact`)."""
-        falkor_server.rewrite_aof(self.server.data_dir)
-
-    def compact(self, *, when_log_over: float = 0.0) -> bool:
-        """Rewrite the AOF into one snapshot and wait for it: call after an ingest, so a restart (or a
-        restart after ``kill -9``) loads the snapshot instead of replaying every statement. With
+    def compact(self, *, when_log_over: float = 0.0, wait: bool = True) -> bool:
+        """Rewrite the AOF into one snapshot (and, by default, wait for it): call after an ingest, so a restart
+        (or a restart after ``kill -9``) loads the snapshot instead of replaying every statement. With
         ``when_log_over`` (a fraction), only once the statements logged since the last snapshot reach that
         fraction of the snapshot's size (or 1 MB): a one-plan re-ingest does not rewrite a whole national graph,
-        and a restart replays a bounded log. Returns whether it compacted."""
+        and a restart replays a bounded log. Without ``wait`` the rewrite runs on in the server's forked child
+        (the log stays complete meanwhile; ``db stop`` waits for it). Returns whether it compacted."""
         if when_log_over > 0:
             base, log = self.log_sizes()
             if log < max(1048576, when_log_over * base):
                 return False
-        falkor_server.compact(self.server.data_dir)
+        falkor_server.compact(self.server.data_dir, wait=wait)
         return True
 
     def log_sizes(self) -> tuple[int, int]:

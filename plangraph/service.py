@@ -322,8 +322,9 @@ def ingest_files(store: GraphStore, paths: Iterable[Path | str], on_progress: Pr
     compact = getattr(store, "compact", None)
     if compact is not None and any(r.load and r.load.status != "unchanged" for r in report.results):
         try:
-            # embedded FalkorDB: fold the log into one snapshot once it is large, so a restart is quick
-            compact(when_log_over=COMPACT_WHEN_LOG_OVER)
+            # embedded FalkorDB: fold the log into one snapshot once it is large, so a restart is quick; the
+            # server's forked child writes it while this returns (the log is complete meanwhile)
+            compact(when_log_over=COMPACT_WHEN_LOG_OVER, wait=False)
         except GraphError as exc:  # the data is in the log; only the next start is slower
             report.batch_errors.append(f"compacting the store log failed: {_reason(exc)}")
     return report

@@ -663,23 +663,29 @@ def _fold_rows(how: str, old: dict, new: dict) -> dict:
     return out
 
 
-def shared_statements_of(plans: list[_Plan]) -> list[tuple[str, dict]]:
-    """The shared-node statements of several documents, each sent once over the documents' rows folded by key
-    (``_FOLD``): the same graph as each document's ``shared_statements()`` in turn, in a tenth of the
-    statements."""
+def fold_shared_rows(plans: list[_Plan]) -> dict[str, dict[tuple, dict]]:
+    """The shared-node rows of several documents by statement and key, folded (``_FOLD``), in sending order."""
     folded: dict[str, dict[tuple, dict]] = {}
-    order: list[str] = []
     for plan in plans:
         for name, rows in plan.shared_rows():
             keys, how = _FOLD[name]
-            if name not in folded:
-                folded[name] = {}
-                order.append(name)
-            bucket = folded[name]
+            bucket = folded.setdefault(name, {})
             for row in rows:
                 key = tuple(row.get(k) for k in keys)
                 bucket[key] = _fold_rows(how, bucket[key], row) if key in bucket else row
-    return [(STATEMENTS[name], {"rows": chunk}) for name in order for chunk in _chunks(list(folded[name].values()))]
+    return folded
+
+
+def shared_statements_of(plans: list[_Plan], sent: dict[tuple[str, tuple], dict] | None = None
+                         ) -> list[tuple[str, dict]]:
+    """The shared-node statements of several documents, each sent once over the documents' rows folded by key
+    (:func:`fold_shared_rows`): the same graph as each document's ``shared_statements()`` in turn, in a tenth of
+    the statements. A row equal to ``sent[(statement, key)]`` (the row last sent for that node, when nothing
+    else wrote it since) is left out: every shared statement is idempotent, so sending it again changes nothing."""
+    folded = fold_shared_rows(plans)
+    sent = sent or {}
+    return [(STATEMENTS[name], {"rows": chunk}) for name, bucket in folded.items()
+            for chunk in _chunks([row for key, row in bucket.items() if sent.get((name, key)) != row])]
 
 
 def _keys(plan: _Plan) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
@@ -695,6 +701,9 @@ def _keys(plan: _Plan) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
             cites.add(("title", ref["title_key"]))
         cites.add(("id", stub_doc_id(ref.get("title_key") or ref.get("doc_number"))))
     return own, cites
+
+
+SENT_ROWS_KEPT = 200_000  # shared rows a BulkWriter remembers having sent (a national corpus has ~40k)
 
 
 class BulkWriter:
@@ -718,6 +727,10 @@ class BulkWriter:
         self._own: set[tuple[str, str]] = set()
         self._cites: set[tuple[str, str]] = set()
         self._rows = 0
+        # (statement, key) → the shared row this writer last sent for that node: a later batch leaves out the rows
+        # equal to it (three quarters of a national batch's shared rows). Forgotten when a write fails or a
+        # document is written alone (its own shared rows may change those nodes); bounded.
+        self._sent: dict[tuple[str, tuple], dict] = {}
 
     def __len__(self) -> int:
         return len(self._pending)
@@ -785,21 +798,31 @@ class BulkWriter:
                 statements.append(create)
                 new.append((plan, token, result))
         if new:
-            statements = shared_statements_of([p for p, _, _ in new]) + statements
+            plans = [p for p, _, _ in new]
+            statements = shared_statements_of(plans, self._sent) + statements
             statements.append((STATEMENTS["bump_version"], {}))
             try:
                 _checkpoint("before-write")
                 store.write_atomic(statements)
                 _checkpoint("after-write")
                 out += [(token, result) for _, token, result in new]
+                self._remember(fold_shared_rows(plans))
             except GraphError:  # one document failed (or the write): each alone, so only that one fails
                 out += [(token, self._one(plan, result.status)) for plan, token, result in new]
         for plan, token in replaced:
             out.append((token, self._one(plan, None)))
         return out
 
+    def _remember(self, folded: dict[str, dict[tuple, dict]]) -> None:
+        if len(self._sent) > SENT_ROWS_KEPT:
+            self._sent.clear()
+        for name, bucket in folded.items():
+            for key, row in bucket.items():
+                self._sent[(name, key)] = row
+
     def _one(self, plan: _Plan, status: str | None) -> LoadResult | Exception:
         """A document written alone; ``status`` is what a batch write that may have applied it planned."""
+        self._sent.clear()
         try:
             result = write_plan(self.store, plan, link=self.link)
         except (GraphError, KeyError, TypeError, ValueError) as exc:

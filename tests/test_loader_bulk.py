@@ -64,3 +64,40 @@ def test_create_document_writes_what_replace_document_writes() -> None:
         return text[text.index("SET d += $doc"):text.rindex("WITH DISTINCT d")]
 
     assert writes(STATEMENTS["create_document"]) == writes(STATEMENTS["replace_document"])
+
+
+def test_shared_rows_already_sent_are_not_sent_again(graph_store, tmp_path: Path, monkeypatch) -> None:
+    """A later batch leaves out the shared rows (agencies, topics, years …) an earlier batch sent unchanged; the
+    graph is still that of one-by-one loads, and a document written alone makes the writer forget what it sent."""
+    from plangraph.graph.loader import STATEMENTS
+
+    plans = [extract_file(p) for p in write_plans(tmp_path / "plans", 8)]
+    for e in plans:
+        load_document(graph_store, e)
+    expected = _graph(graph_store)
+    graph_store.clear()
+    sent: list[list[dict]] = []   # the merge_agencies rows of each write
+    write = graph_store.write_atomic
+
+    def spy(statements):
+        sent.append([r for q, p in statements if q == STATEMENTS["merge_agencies"] for r in p["rows"]])
+        return write(statements)
+
+    monkeypatch.setattr(graph_store, "write_atomic", spy)
+    writer = BulkWriter(graph_store, max_docs=4)
+    for i, e in enumerate(plans):
+        writer.add(plan_document(e), i)
+    writer.flush()
+    import json
+
+    rows = [json.dumps(r, sort_keys=True, ensure_ascii=False) for batch in sent for r in batch]
+    per_batch = [{r["agency_id"] for r in batch} for batch in sent if batch]
+    assert len(per_batch) >= 2
+    early = {a["agency_id"] for p in plans[:4] for a in p.to_dict()["agencies"]}
+    late = {a["agency_id"] for p in plans[4:] for a in p.to_dict()["agencies"]}
+    assert early & late  # the two batches share agencies: without the writer's memory they are sent twice
+    assert len(rows) == len(set(rows))  # no row sent twice
+    monkeypatch.setattr(graph_store, "write_atomic", write)
+    assert _graph(graph_store) == expected
+    writer._one(plan_document(plans[0]), None)
+    assert not writer._sent

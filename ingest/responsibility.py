@@ -35,8 +35,10 @@ from plangraph.ingest.units import (
 )
 
 # The stated convention "列第一位的为牵头单位,下同" (and variants), stripped from unit lists.
+# A bracket holding the convention goes whole, with any remark in it ("(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)").
 CONVENTION_RE = re.compile(
-    r"[。;,]?\s*[^。;,:()]{0,8}(?:第一|首位|首个|排头|第1)[^。;,:()]{0,6}(?:为|是)牵头(?:单位|部门)"
+    r"[(（][^()（）\n]{0,24}?(?:第一|首位|首个|排头|第1)[^()（）\n]{0,8}?(?:为|是)牵头[^()（）\n]{0,24}?[)）]"
+    r"|[。;,]?\s*[^。;,:()]{0,8}(?:第一|首位|首个|排头|第1)[^。;,:()]{0,6}(?:为|是)牵头(?:或[^。;,:()]{1,4}?)?(?:单位|部门)"
     r"(?:[,;]?\s*(?:下同|以下同|其余为配合单位|其他为配合单位|其他单位为配合单位|余为配合单位))*"
 )
 DEADLINE_RE = re.compile(

@@ -33,7 +33,9 @@ _PINYIN_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 PINYIN_RE = re.compile(r"(?<=[\u4e00-\u9fff])[(（]([a-z" + _PINYIN_VOWELS + r"]{1,7})[)）]")
 # Administrative level words that can head a shared-suffix group (市、县(区)人民政府; 各市(地)、县(市)政府).
 _BR = r"(?:[(〔][^()〔〕]*[)〕])?"
-LEVEL_HEAD_RE = re.compile(r"^各?(?:自治区|设区市|省|市|州|盟|地|县|区|旗|乡镇|乡|镇|街道)+" + _BR)
+# Two-character heads (自治县, 县级市, 特区, 开发区 …) head such groups too (各县、自治县人民政府; 各新区、开发区管委会).
+LEVEL_HEAD_RE = re.compile(r"^各?(?:自治区|自治州|自治县|自治旗|设区市|县级市|特区|新区|开发区|高新区|经开区|园区|"
+                           r"省|市|州|盟|地|县|区|旗|乡镇|乡|镇|街道)+" + _BR)
 # What a group of level heads can share: their governments, Party committees or offices (县、区人民政府).
 LEVEL_SUFFIX_RE = re.compile(r"^(?:人民政府|政府|党委|党工委|党委和政府|党委、政府|办事处|管委会|行署|人大|政协)")
 # A bare level body: the class name of a level's bodies without a place (街道办事处, 乡镇人民政府).

@@ -6,11 +6,20 @@ from plangraph.ingest.normalize import NormText
 
 
 def test_traditional_with_taiwan_vocabulary_becomes_simplified() -> None:
-    n = NormText("推動線上監測平台最佳化與數位轉型，建設網路服務，擴大套用範圍。" * 3)
+    n = NormText("推動軟體監測平台最佳化與數位轉型，建設網路服務，擴大套用範圍。" * 3)
     assert n.script == "traditional"
-    for word in ("在线", "优化", "数字", "网络", "应用"):
+    for word in ("软件", "优化", "数字", "网络", "应用"):
         assert word in n.text
     assert "创建" not in NormText("各地要建立計量工作協調機制並建立考核制度。" * 3).text
+
+
+def test_mainland_words_stay_in_traditional_text() -> None:
+    """tw2sp reads some mainland words as Taiwan vocabulary (指标 → 指针, 档案 → 文件, 对口支援 → 对口支持, and
+    across a word boundary Ⅲ类比例 → Ⅲ模拟例); a traditional-script mainland plan keeps them."""
+    n = NormText("完成主要指標,建立健康檔案,做好對口支援,水質達到Ⅲ類比例提高,推進線上線下融合。" * 2)
+    assert n.script == "traditional"
+    for word in ("主要指标", "健康档案", "对口支援", "Ⅲ类比例", "线上线下"):
+        assert word in n.text, word
 
 
 def test_mainland_words_are_not_rewritten_in_simplified_text() -> None:

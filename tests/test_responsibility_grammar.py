@@ -187,3 +187,28 @@ def test_national_ministries_and_counted_deng():
 @pytest.mark.parametrize("word", ["配合", "参与", "协同", "协办", "协助"])
 def test_co_role_words_after_a_lead(word):
     assert read(f"推进改革。(市司法局牵头,市法院、市检察院{word})") == ("市司法局", ["市法院", "市检察院"])
+
+
+@pytest.mark.parametrize("note", ["(列第一位为牵头单位,下同)", "(列第一位的为牵头单位)",
+                                  "(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)"])
+def test_convention_bracket_on_the_last_unit_is_not_part_of_it(note):
+    assert read(f"责任单位:市商务局、市发改委、市卫生健康委{note}") == ("市商务局", ["市发改委", "市卫生健康委"])
+
+
+def test_units_that_each_lead_a_part():
+    """分别牵头: the first leads, the others are co-leads (co-responsible), none dropped; a 配合 list helps."""
+    assert read("责任单位:市人力社保局、市农业农村局分别牵头") == ("市人力社保局", ["市农业农村局"])
+    c = parse_clause("(市卫生健康委、市教育局分别牵头,市财政局配合)")
+    assert (c.lead.name, [u.name for u in c.co], [u.name for u in c.co_leads]) == (
+        "市卫生健康委", ["市教育局", "市财政局"], ["市教育局"])
+
+
+@pytest.mark.parametrize("text, names", [
+    ("各县、自治县人民政府", ["各县人民政府", "各自治县人民政府"]),
+    ("各县、特区、区人民政府", ["各县人民政府", "各特区人民政府", "各区人民政府"]),
+    ("各新区、开发区管委会", ["各新区管委会", "各开发区管委会"]),
+    ("各区、县级市人民政府", ["各区人民政府", "各县级市人民政府"]),
+])
+def test_level_heads_of_two_characters_share_the_suffix(text, names):
+    lead, co = read(f"(责任单位:{text})")
+    assert [lead, *co] == names

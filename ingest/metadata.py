@@ -164,13 +164,24 @@ def _title_shape(line: str) -> str | None:
     return s
 
 
+_TITLE_PARENTHESIS = re.compile(
+    r"\s*(?:(?:19|20)\d{2}\s*[-—–~至]+\s*(?:19|20)\d{2}\s*年?|" + "|".join(_V["title_parentheses"]) + r")\s*")
+_PERIOD_LINE = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*(?:[-—–~至]+\s*(?:19|20)\d{2}\s*)?年?\s*[)）]")
+
+
 def _drop_aside(title: str) -> str:
     """Drop a trailing parenthesis that is not part of the title: ``(共计121项)``, ``(苏政办发〔2022〕50号)``;
-    a plan period ``(2021—2025年)`` stays."""
+    a plan period ``(2021—2025年)``, a year ``(2023年)`` or a status ``(试行)`` stays (``title_parentheses``)."""
     m = re.search(r"[(（]([^()（）]{0,40})[)）]$", title)
-    if m and not re.fullmatch(r"\s*(?:19|20)\d{2}\s*[-—–~至]+\s*(?:19|20)\d{2}\s*年?\s*", m.group(1)):
+    if m and not _TITLE_PARENTHESIS.fullmatch(m.group(1)):
         return title[: m.start()]
     return title
+
+
+def _cited_in(title: str, lines: list[str]) -> bool:
+    """Whether the front lines cite ``title`` whole in 《》 (a notice naming the plan it issues)."""
+    quoted = f"《{title}》"
+    return any(quoted in line for line in lines)
 
 
 def _one_line_title(line: str) -> str | None:
@@ -210,12 +221,17 @@ def _titles(lines: list[str]) -> tuple[str | None, str | None, str | None, list[
         if not shaped and i + 1 < len(lines):   # a title over two lines
             nxt = _strip_line(lines[i + 1])
             if (len(line) <= 40 and not re.search(r"[。,，;；:：!！?？]", line) and not _LABEL_RE.match(line)
-                    and ("关于" in line or _is_place_or_agency(line) or "关于" in nxt[:4])):
+                    and ("关于" in line or _is_place_or_agency(line) or "关于" in nxt[:4]
+                         or _cited_in(line + nxt, lines))):   # 全面推进乡村振兴 / 加快…的实施方案, cited whole
                 shaped = _title_shape(line + nxt)
                 if shaped:
                     skip = i + 1
         if not shaped:
             continue
+        after = _strip_line(lines[skip + 1 if skip >= i else i + 1]) if max(skip, i) + 1 < len(lines) else ""
+        if _PERIOD_LINE.fullmatch(after) and not shaped.endswith((")", "）")):   # 三年行动计划 / (2023—2025年)
+            shaped += re.sub(r"\s+", "", after)
+            skip = max(skip, i) + 1
         bare = _drop_aside(shaped)   # …的通知(粤府〔2021〕22号): the number is no part of the title
         if WRAPPER.match(bare):
             wrapper = wrapper or bare

@@ -309,15 +309,23 @@ def _assigns(text: str) -> bool:
     return has_explicit(text)
 
 
-def _promote(order: list[str], kind: str) -> None:
+def _promote(order: list[str], kind: str, parent_kind: str | None = None) -> None:
     """Add a marker kind to the nesting order: by first appearance, except that a section kind appearing
-    after lower kinds only (a page that opens mid-plan, at (三), then meets 四、) goes above them."""
+    after lower kinds only (a page that opens mid-plan, at (三), then meets 四、) goes above them, and a kind
+    first met right under a heading of a higher rank goes at its conventional rank, above the lower kinds seen
+    so far (一、 1. 2. then 二、 (一) 3.: the first section skipped the (一) level, the second has it)."""
     if kind in order:
         return
     if order and kind in _config()["section_kinds"] and all(_rank(kind) < _rank(k) for k in order):
         order.insert(0, kind)
-    else:
-        order.append(kind)
+        return
+    if parent_kind in order and _rank(parent_kind) < _rank(kind):
+        below = order[order.index(parent_kind) + 1 :]
+        lower = next((k for k in below if _rank(k) > _rank(kind)), None)
+        if lower is not None and all(_rank(k) > _rank(kind) for k in below):
+            order.insert(order.index(lower), kind)
+            return
+    order.append(kind)
 
 
 def _shared_line(line: str) -> bool:
@@ -405,7 +413,7 @@ def parse_outline(text: str) -> Outline:
                 continue
             (stack[-1].lines if s >= body_start else front_lines).append((s, e))
             continue
-        _promote(order, kind)
+        _promote(order, kind, stack[-1].kind if len(stack) > 1 else None)
         level = order.index(kind)
         while len(stack) > 1 and order.index(stack[-1].kind) >= level:
             stack.pop()

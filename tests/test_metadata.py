@@ -21,6 +21,30 @@ def test_title_over_two_lines_with_the_place_alone_on_the_first():
     assert m.jurisdiction == "芜湖市" and m.level == "municipal"
 
 
+@pytest.mark.parametrize("title", ["某市养老服务体系建设实施方案(试行)", "某市政府工作报告重点工作责任分解(2023年)",
+                                   "某市促进经济发展若干措施(2025年版)", "某市计量发展规划(2021—2035年)"])
+def test_parentheses_that_belong_to_the_title_stay(title):
+    assert meta(title + "\n" + BODY).title == title
+
+
+@pytest.mark.parametrize("aside", ["(共计12项)", "(征求意见稿)", "(皖政办发〔2022〕50号)"])
+def test_asides_after_the_title_go(aside):
+    assert meta("某市数字经济发展行动计划" + aside + "\n" + BODY).title == "某市数字经济发展行动计划"
+
+
+def test_period_on_the_line_under_the_title_is_part_of_it():
+    m = meta("某市数字经济三年行动计划\n(2023—2025年)\n" + BODY)
+    assert m.title == "某市数字经济三年行动计划(2023—2025年)" and m.period == [2023, 2025]
+
+
+def test_title_over_two_lines_that_the_notice_cites_whole():
+    """The first half alone reads as no title (no place, no 关于): the notice's 《》 citation joins the halves."""
+    notice = "关于印发《全面推进乡村振兴加快农业农村现代化的实施方案》的通知\n各部门:现印发给你们。\n"
+    m = meta(notice + "全面推进乡村振兴\n加快农业农村现代化的实施方案\n" + BODY)
+    assert m.title == "全面推进乡村振兴加快农业农村现代化的实施方案"
+    assert meta("全面推进乡村振兴\n加快农业农村现代化的实施方案\n" + BODY).title == "加快农业农村现代化的实施方案"
+
+
 def test_title_broken_after_its_first_half():
     m = meta("某地新闻:省政府出台意见。\n省政府办公厅关于进一步促进消费\n加快恢复的实施意见\n(皖政办发〔2022〕50号)\n" + BODY)
     assert m.title == "省政府办公厅关于进一步促进消费加快恢复的实施意见"
@@ -41,7 +65,7 @@ def test_wrapper_notice_keeps_the_plan_title_and_the_wrapper():
 
 def test_period_printed_on_the_line_under_the_title():
     m = meta("某省计量发展行动方案\n（2021—2025年）\n为推动发展,制定本方案。\n" + BODY)
-    assert (m.title, m.period) == ("某省计量发展行动方案", [2021, 2025])
+    assert (m.title, m.period) == ("某省计量发展行动方案（2021—2025年）", [2021, 2025])  # one title over two lines
     assert meta("某省计量发展行动方案\n为推动发展(2021—2025年),制定本方案。\n" + BODY).period is None
 
 

@@ -320,3 +320,23 @@ def test_top_level_bracketed_headings_without_text_on_their_line_stay_sections()
 """
     outline = parse_outline(NormText(text).text)
     assert outline.tasks == [] and [s.number for s in outline.sections] == ["(一)", "(二)"]
+
+
+def test_a_section_that_skipped_a_level_does_not_push_the_next_one_down():
+    """一、 1. 2. then 二、 (一) 3. 4. (二) 5.: the first section numbers its items directly, the second groups them
+    under (一)/(二) — the conventional rank of (一) (above 1.) holds once it appears under a 一、 heading."""
+    text = ("某市重点工作分工\n一、主要目标\n1.生产总值增长6%。\n责任单位:市发改委\n2.工业增长8%。\n责任单位:市经信局\n"
+            "二、重点工作\n(一)稳增长。\n3.实施招商行动。\n责任单位:市商务局\n4.扩大投资。\n责任单位:市发改委\n"
+            "(二)促共富。\n5.促进增收。\n责任单位:市农业农村局\n")
+    o = outline(text)
+    assert [t.number for t in o.tasks] == ["1.", "2.", "3.", "4.", "5."]
+    assert [s.number for s in o.sections] == ["一", "二", "(一)", "(二)"]
+    by_id = {s.id: s for s in o.sections}
+    assert [by_id[t.section_id].number for t in o.tasks] == ["一", "一", "(一)", "(一)", "(二)"]
+
+
+def test_a_paren_item_right_under_a_numbered_item_still_nests_below_it():
+    """1. (一) (二) 2.: met under a 1. item (not under a heading), (一) keeps its first-appearance place."""
+    text = ("某市工作方案\n一、重点任务\n1.完善服务。\n(一)建设平台。(责任单位:市科技局)\n(二)培养人才。(责任单位:市人社局)\n"
+            "2.加强监管。(责任单位:市市场监管局)\n")
+    assert numbers(text) == ["(一)", "(二)", "2."]

@@ -73,6 +73,19 @@ def _inline_split() -> re.Pattern[str]:
     return re.compile(rf"(?=[ \t\u3000])(?:(?<=[。;!?)])[ \t\u3000]+(?={strong}|{weak})|[ \t\u3000]+(?={strong}))")
 
 
+@lru_cache(maxsize=1)
+def _heading_then_item() -> re.Pattern[str]:
+    """A flattened section heading followed by its first item (``一、深入实施就业优先战略 1.坚持…``): the heading
+    ends at the blanks before the item's marker (no sentence end there to cut at)."""
+    cfg = _config()
+    cn = re.escape(cfg["numerals"]["chinese"])
+    d_cn = re.escape(cfg["delimiters"]["chinese"])
+    d_ar = re.escape(cfg["delimiters"]["arabic"].replace(".", ""))
+    heading = rf"(?:\([{cn}]+\)|[{cn}]+[{d_cn}](?!\d))[^。;!?,:\s]{{2,40}}?"
+    weak = rf"(?:\(\d+\)|\d+(?:[{d_ar}]|\.(?!\d)))"
+    return re.compile(rf"{heading}(?P<blank>[ \t\u3000]+)(?={weak})")
+
+
 def _ordinal_kind(suffix: str) -> str:
     return next(x["kind"] for x in _config()["ordinal_suffixes"] if x["suffix"] == suffix)
 
@@ -199,10 +212,18 @@ def _split_inline(text: str, lines: list[tuple[int, int]], keep: set[tuple[int, 
         cut = s
         for m in pattern.finditer(text, s, e):
             if m.start() > cut:
-                out.append((cut, m.start()))
+                out.extend(_after_heading(text, cut, m.start()))
             cut = m.end()
-        out.append((cut, e))
+        out.extend(_after_heading(text, cut, e))
     return out
+
+
+def _after_heading(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The piece ``[s, e)``, cut after a heading that runs into its first item on one line."""
+    m = _heading_then_item().match(text, s, e)
+    if m is None:
+        return [(s, e)]
+    return [(s, m.start("blank")), (m.end("blank"), e)]
 
 
 def _marker(line: str) -> tuple[str, str, int] | None:

@@ -340,3 +340,11 @@ def test_a_paren_item_right_under_a_numbered_item_still_nests_below_it():
     text = ("某市工作方案\n一、重点任务\n1.完善服务。\n(一)建设平台。(责任单位:市科技局)\n(二)培养人才。(责任单位:市人社局)\n"
             "2.加强监管。(责任单位:市市场监管局)\n")
     assert numbers(text) == ["(一)", "(二)", "2."]
+
+
+def test_a_flattened_heading_runs_into_its_first_item():
+    text = ("某市就业意见 现提出以下意见: 一、深入实施就业优先战略 1.坚持就业优先。做好工作。(责任单位:市发展改革委) "
+            "2.发挥小微企业作用。(责任单位:市工信局) 二、强化保障 3.加强领导。(责任单位:市人社局)")
+    o = outline(text)
+    assert [(t.number, t.title) for t in o.tasks] == [("1.", "坚持就业优先"), ("2.", "发挥小微企业作用"), ("3.", "加强领导")]
+    assert [(s.number, s.title) for s in o.sections] == [("一", "深入实施就业优先战略"), ("二", "强化保障")]

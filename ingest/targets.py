@@ -414,6 +414,7 @@ def find_targets(text: str) -> list[TargetMatch]:
         share = _share(text, q, sent_start)
         if share:
             out.append(share)
+            covered.update(x.start for x in qtys if share.start < x.start < share.end)  # its goal's own figure
             continue
         if last and last["sentence"] != sent_start:
             last = None
@@ -539,11 +540,17 @@ def _respectively(text: str, qtys: list[_Qty]) -> tuple[list[TargetMatch], set[i
     return out, covered
 
 
+_CHANGED_BY = re.compile(r"(?:增长|增加|提高|提升|下降|降低|减少|达到|达|占|超过|不低于|不少于|为)\s*$")
+
+
 def _share(text: str, q: _Qty, sent_start: int) -> TargetMatch | None:
     """``全市80%以上的学校达到标准化建设要求``: the share of a population that meets a goal."""
     if unit_kind(q.unit) != "rate":
         return None
     m = re.match(rf"的(?P<noun>[\u4e00-\u9fff]{{1,12}}?)(?P<pred>(?:{_SHARE_VERBS})[^,，。;；\n]{{1,30}})", text[q.end :])
+    if m is None and not _CHANGED_BY.search(text[max(sent_start, q.start - 4) : q.start]):
+        # without 的 (90%以上乡镇实现…) only a short noun, and not after a change (增长8%以上企业…)
+        m = re.match(rf"(?P<noun>[\u4e00-\u9fff]{{1,6}}?)(?P<pred>(?:{_SHARE_VERBS})[^,，。;；\n]{{1,30}})", text[q.end :])
     if not m or _STATUS.search(text[sent_start : q.start]) or _PAST.search(text[q.end : q.end + m.end()]):
         return None
     metric = _clean(m.group("pred")) + m.group("noun") + "比例"

@@ -108,6 +108,16 @@ def test_share_of_a_population_is_a_rate_target():
     assert "学校" in m.metric and m.metric.endswith("比例")
 
 
+def test_share_without_de_and_its_goal_figure_is_no_second_target():
+    m = one("到2025年,90%以上乡镇实现15分钟上高速。")
+    assert (m.value, m.unit, m.comparator) == (90, "%", ">=") and "乡镇" in m.metric and m.metric.endswith("比例")
+    assert one("80%以上的县建成3个示范中心。").value == 80
+
+
+def test_a_growth_rate_before_a_noun_is_no_share():
+    assert not any(m.metric.endswith("比例") for m in find_targets("营业收入增长10%以上企业达到标准。"))
+
+
 def test_metric_names_drop_the_verb_frame():
     assert one("审批时限缩短至5个工作日以内。").metric == "审批时限"
     assert one("全市新建口袋公园10个。").metric == "口袋公园数量"

@@ -521,6 +521,9 @@ def _respectively(text: str, qtys: list[_Qty]) -> tuple[list[TargetMatch], set[i
                 break
         if len(run) < 2 or len(run) != len(names):
             continue
+        if _NOT_TARGET.search(text[names_start : _clause_end(text, run[-1].end)]):
+            covered.update(q.start for q in run)  # 分别给予100万元、50万元奖励: a policy parameter, no target
+            continue
         qlen = len(names[0])
         if _MEASURE_END.search(names[-1]) and len(names[-1]) > qlen:
             head = names[-1][qlen:]

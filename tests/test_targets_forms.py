@@ -132,6 +132,7 @@ def test_metric_names_drop_the_verb_frame():
     "text",
     [
         "对新认定的专精特新企业,给予最高50万元奖励。",            # a reward and its cap
+        "对新认定的国家级、省级孵化器分别给予100万元、50万元奖励。",  # rewards listed with 分别
         "按设备投资的10%给予一次性补助。",                       # a subsidy rate
         "设立规模10亿元的产业投资基金。",                        # a fund size
         "对投资额1000万元以上的项目给予贷款贴息。",              # an eligibility threshold

@@ -166,7 +166,7 @@ def _title_shape(line: str) -> str | None:
 
 _TITLE_PARENTHESIS = re.compile(
     r"\s*(?:(?:19|20)\d{2}\s*[-—–~至]+\s*(?:19|20)\d{2}\s*年?|" + "|".join(_V["title_parentheses"]) + r")\s*")
-_PERIOD_LINE = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*(?:[-—–~至]+\s*(?:19|20)\d{2}\s*)?年?\s*[)）]")
+_TITLE_PARENTHESIS_LINE = re.compile(r"[(（](?:" + _TITLE_PARENTHESIS.pattern + r")[)）]")  # (2023—2025年) under a title
 
 
 def _drop_aside(title: str) -> str:
@@ -229,7 +229,7 @@ def _titles(lines: list[str]) -> tuple[str | None, str | None, str | None, list[
         if not shaped:
             continue
         after = _strip_line(lines[skip + 1 if skip >= i else i + 1]) if max(skip, i) + 1 < len(lines) else ""
-        if _PERIOD_LINE.fullmatch(after) and not shaped.endswith((")", "）")):   # 三年行动计划 / (2023—2025年)
+        if _TITLE_PARENTHESIS_LINE.fullmatch(after) and not shaped.endswith((")", "）")):   # 行动计划 / (2023—2025年)
             shaped += re.sub(r"\s+", "", after)
             skip = max(skip, i) + 1
         bare = _drop_aside(shaped)   # …的通知(粤府〔2021〕22号): the number is no part of the title

@@ -22,6 +22,7 @@ def test_title_over_two_lines_with_the_place_alone_on_the_first():
 
 
 @pytest.mark.parametrize("title", ["某市养老服务体系建设实施方案(试行)", "某市政府工作报告重点工作责任分解(2023年)",
+                                   "某市推动经济高质量发展若干政策(2025年版)",
                                    "某市促进经济发展若干措施(2025年版)", "某市计量发展规划(2021—2035年)"])
 def test_parentheses_that_belong_to_the_title_stay(title):
     assert meta(title + "\n" + BODY).title == title
@@ -35,6 +36,8 @@ def test_asides_after_the_title_go(aside):
 def test_period_on_the_line_under_the_title_is_part_of_it():
     m = meta("某市数字经济三年行动计划\n(2023—2025年)\n" + BODY)
     assert m.title == "某市数字经济三年行动计划(2023—2025年)" and m.period == [2023, 2025]
+    assert meta("某市推动经济高质量发展若干政策\n(2025年版)\n" + BODY).title == "某市推动经济高质量发展若干政策(2025年版)"
+    assert meta("某市数字经济行动计划\n(共计12项)\n" + BODY).title == "某市数字经济行动计划"
 
 
 def test_title_over_two_lines_that_the_notice_cites_whole():

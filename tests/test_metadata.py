@@ -148,6 +148,7 @@ def test_doc_number_in_brackets_after_the_notice_title_and_in_a_publish_label():
              "现将《方案》印发给你们。\n广东省人民政府\n2021年3月21日\n2021年重点任务分工方案\n" + BODY)
     assert (m.doc_number, m.issuer) == ("粤府〔2021〕22号", "广东省人民政府")
     assert meta("发布文号 | 某府〔2021〕23号 |\n某省重点任务分工方案\n" + BODY).doc_number == "某府〔2021〕23号"
+    assert meta("政策文号:某政办〔2022〕8号\n某市养老服务实施方案\n" + BODY).doc_number == "某政办〔2022〕8号"
 
 
 def test_issuer_from_a_labelled_notice_title():

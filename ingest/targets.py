@@ -118,7 +118,7 @@ _VERB_END = _TARGET_VERB
 _HEADING_NOUN = re.compile(r"^(?:方面|措施|任务|原则|目标|部分|环节|阶段|举措|要求|意见|建议|问题|方向|大类|层次|维度|板块|步)")
 _PAST = re.compile(rf"{_alt(_FACT)}|(?<![为除])了")
 _STATUS = re.compile(_alt([e["word"] for e in _V["not_target"]["status"]]))
-_LIST_LEAD = re.compile(r"(?:等|提出|包括|分为|涉及)\s*$")
+_LIST_LEAD = re.compile(r"(?:等|提出|包括|分为|涉及|(?:分解|细化|归纳)为[^,，。;；]{0,12})\s*$")
 _SCOPE = re.compile(r"全省|全市|全县|全区|全国|全州")
 _PER_YEAR = re.compile(r"每年|年均|平均每年|每年度|逐年")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -355,8 +355,11 @@ def _peel_trail(s: str) -> str:
 
 
 def _clean(s: str) -> str:
-    s = re.sub(r"[\s“”\"'《》〈〉的]", "", s)
+    s = re.sub(r"[\s“”\"'《》〈〉的▲△■□●○◆◇★☆▶►•]", "", s)   # bullet and mark glyphs are no part of a metric
     return s.strip(",、:;-—").removesuffix("等")
+
+
+_AT_LEAST = re.compile(r"(?:至少|最少)[\u4e00-\u9fff]{0,8}$")  # 至少新增学位1000个, 每个街道至少建成1个
 
 
 _MEASURE_END = re.compile(rf"(?:{_alt(_V['measure_endings'])})$")
@@ -436,6 +439,8 @@ def find_targets(text: str) -> list[TargetMatch]:
             continue
         if _policy_parameter(text, q, clause_start, sent_start, pre_raw, post_raw):
             continue
+        if q.comparator == "range" and q.unit == "岁":
+            continue  # 组织16-24岁失业青年…: an age group, not a goal
         has_cmp = q.has_pre or q.comparator != "=" or q.per_year
         if q.chinese and not (has_cmp or re.search(r"达到|达$", pre_raw.rstrip())):
             continue
@@ -472,9 +477,13 @@ def find_targets(text: str) -> list[TargetMatch]:
                 quote_start = floor + len(pre_raw) - len(pre_raw.lstrip())
             else:
                 prev = _previous_clause(text, clause_start, sent_start)
-                if not prev:
+                if not prev or _LIST_LEAD.search(prev[0]):
                     continue
                 metric, quote_start = metric_name(prev[0], q.unit), prev[1]
+        comparator = q.comparator
+        if comparator == "=" and _AT_LEAST.search(pre_raw.rstrip()):
+            comparator = ">="
+        metric = re.sub(r"^(?:至少|最少)", "", metric)
         if not metric:
             continue
         window = text[sent_start : q.end]
@@ -486,7 +495,7 @@ def find_targets(text: str) -> list[TargetMatch]:
         cumulative = bool(re.search("累计", text[clause_start : q.start]))
         out.append(
             TargetMatch(
-                metric=metric, value=q.value, low=q.low, high=q.high, unit=q.unit, comparator=q.comparator,
+                metric=metric, value=q.value, low=q.low, high=q.high, unit=q.unit, comparator=comparator,
                 per_year=per_year, cumulative=cumulative, year=year, scope=scope_m.group() if scope_m else None,
                 start=quote_start, end=end, quote=text[quote_start:end],
             )

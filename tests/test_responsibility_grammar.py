@@ -212,3 +212,9 @@ def test_units_that_each_lead_a_part():
 def test_level_heads_of_two_characters_share_the_suffix(text, names):
     lead, co = read(f"(责任单位:{text})")
     assert [lead, *co] == names
+
+
+@pytest.mark.parametrize("deadline", ["6月底完成", "6月底前完成", "三季度完成", "上半年完成", "2023年12月底前完成"])
+def test_a_deadline_at_the_end_of_the_bracket_is_no_unit(deadline):
+    assert read(f"(牵头单位:市行政审批局;责任单位:市司法局、各县区人民政府,{deadline})") == (
+        "市行政审批局", ["市司法局", "各县区人民政府"])

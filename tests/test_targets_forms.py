@@ -118,6 +118,19 @@ def test_a_growth_rate_before_a_noun_is_no_share():
     assert not any(m.metric.endswith("比例") for m in find_targets("营业收入增长10%以上企业达到标准。"))
 
 
+def test_at_least_before_the_verb_is_a_lower_bound():
+    for text, metric in (("至少新增学位1000个。", "新增学位数量"), ("每个街道至少建成1个社区食堂。", "社区食堂数量")):
+        m = one(text)
+        assert (m.metric, m.comparator) == (metric, ">="), text
+
+
+def test_scores_person_years_and_marks():
+    assert (one("知晓度评分91分以上。").unit, one("知晓度评分91分以上。").comparator) == ("分", ">=")
+    assert (one("研发人员达到209人年以上。").metric, one("研发人员达到209人年以上。").unit) == ("研发人员", "人年")
+    assert one("▲增加值可比增长14%左右。").metric == "增加值可比"
+    assert one("响应时间缩短至15分钟以内。").unit == "分钟"
+
+
 def test_metric_names_drop_the_verb_frame():
     assert one("审批时限缩短至5个工作日以内。").metric == "审批时限"
     assert one("全市新建口袋公园10个。").metric == "口袋公园数量"
@@ -133,6 +146,8 @@ def test_metric_names_drop_the_verb_frame():
     [
         "对新认定的专精特新企业,给予最高50万元奖励。",            # a reward and its cap
         "对新认定的国家级、省级孵化器分别给予100万元、50万元奖励。",  # rewards listed with 分别
+        "组织16-24岁失业青年参加就业见习。",                      # an age group
+        "主要工作任务分解为7大方面、80项。",                       # the plan describing its own layout
         "按设备投资的10%给予一次性补助。",                       # a subsidy rate
         "设立规模10亿元的产业投资基金。",                        # a fund size
         "对投资额1000万元以上的项目给予贷款贴息。",              # an eligibility threshold

@@ -179,9 +179,9 @@ def _drop_aside(title: str) -> str:
 
 
 def _cited_in(title: str, lines: list[str]) -> bool:
-    """Whether the front lines cite ``title`` whole in 《》 (a notice naming the plan it issues)."""
-    quoted = f"《{title}》"
-    return any(quoted in line for line in lines)
+    """Whether the front lines cite ``title`` whole in 《》 (a notice naming the plan it issues), blanks aside."""
+    quoted = re.sub(r"\s+", "", f"《{title}》")
+    return any(quoted in re.sub(r"\s+", "", line) for line in lines if "《" in line)
 
 
 def _one_line_title(line: str) -> str | None:
@@ -220,9 +220,11 @@ def _titles(lines: list[str]) -> tuple[str | None, str | None, str | None, list[
         shaped = _title_shape(line)
         if not shaped and i + 1 < len(lines):   # a title over two lines
             nxt = _strip_line(lines[i + 1])
+            whole = bool(_title_shape(nxt)) and bool(_leading_place(nxt))   # the next line is a title of its own
             if (len(line) <= 40 and not re.search(r"[。,，;；:：!！?？]", line) and not _LABEL_RE.match(line)
-                    and ("关于" in line or _is_place_or_agency(line) or "关于" in nxt[:4]
-                         or _cited_in(line + nxt, lines))):   # 全面推进乡村振兴 / 加快…的实施方案, cited whole
+                    and not whole and ("关于" in line or _is_place_or_agency(line) or "关于" in nxt[:4]
+                         or _cited_in(line + nxt, lines)   # 全面推进乡村振兴 / 加快…的实施方案, cited whole
+                         or _leading_place(line))):   # 洞头区大力提升… / 全面落实…实施方案
                 shaped = _title_shape(line + nxt)
                 if shaped:
                     skip = i + 1
@@ -251,7 +253,8 @@ def _titles(lines: list[str]) -> tuple[str | None, str | None, str | None, list[
     if wrapper:
         w = WRAPPER.match(wrapper)
         inner = _clean_title(w.group("inner") or w.group("quoted"))
-        if not title or title_key(inner) not in title_key(title) and title_key(title) not in title_key(inner):
+        if not title or (title_key(inner) not in title_key(title) and title_key(title) not in title_key(inner)
+                         and not _cited_in(title, lines)):   # a title the notice cites in 《》 is the plan's own
             title = inner
     notices = [c for c in plain if "关于" in c]
     return title, wrapper, headline, notices
@@ -400,7 +403,7 @@ def _place_tier(place: str) -> str | None:
 def _leading_place(name: str | None) -> str | None:
     """The most specific known place at the start of ``name`` (``北京市大兴区人民政府办公室`` → 大兴区;
     ``池州市贵池区…`` → 贵池区; ``中共黟县县委`` → 黟县). Only full names count (池州 alone is not read as a place)."""
-    from plangraph.ingest.places import resolve_place
+    from plangraph.ingest.places import names_place, resolve_place
 
     if not name:
         return None
@@ -411,7 +414,7 @@ def _leading_place(name: str | None) -> str | None:
         for m in re.finditer(r"特别行政区|自治区|自治州|自治县|[省市县区旗盟州]", name[pos : pos + 14]):
             cand = name[pos : pos + m.end()]
             place = resolve_place(cand) if len(cand) >= 2 else None
-            if place is not None and place.name.endswith(cand):
+            if place is not None and names_place(cand, place):
                 found = cand
                 break
         if not found:

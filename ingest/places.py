@@ -119,6 +119,22 @@ def short_name(name: str) -> str:
     return base
 
 
+def names_place(name: str, place: Place) -> bool:
+    """Whether ``name`` is a full name of ``place`` (its end, as 贵池区 of 池州市贵池区, or a short form of an
+    autonomous division: 湘西自治州, 湘西州), not a bare short form such as 池州."""
+    return place.name.endswith(name) or name in _autonomous_forms(place)
+
+
+def _autonomous_forms(place: Place) -> list[str]:
+    """How an autonomous division is called without its peoples: 湘西土家族苗族自治州 → 湘西自治州, 湘西州;
+    长阳土家族自治县 → 长阳自治县, 长阳县."""
+    base = short_name(place.short_name)   # a county's short_name field holds its plain name
+    for kind in ("自治州", "自治县", "自治旗"):
+        if place.name.endswith(kind) and base + kind != place.short_name:
+            return [base + kind, base + kind[-1]]
+    return []
+
+
 @lru_cache(maxsize=8192)
 def _pinyin(name: str) -> str:
     return syllables(short_name(name)).capitalize()
@@ -161,6 +177,12 @@ class _Index:
         self.places[place.name] = place
         if index_short and place.short_name != place.name:
             self.by_short.setdefault(place.short_name, []).append(place.name)
+        for form in _autonomous_forms(place):   # 湘西自治州 / 湘西州 for 湘西土家族苗族自治州
+            if form not in self.places:
+                if index_short:
+                    self.by_short.setdefault(form, []).append(place.name)
+                else:
+                    self.county_keys.setdefault(form, []).append(place.name)
 
     def lookup(self, name: str, parent: str | None) -> Place | None:
         if name in self.country_aliases:

@@ -451,7 +451,7 @@ def _iter_bracket_clauses(text: str, lead_first: bool) -> Iterator[Clause]:
         end = close + 1 if closed else close
         if p is not None:
             form = "tail" if (p.labelled or p.roled) else "bare"
-            if form == "tail" or (not p.junk and _bare_position_ok(text, i, end)):
+            if form == "tail" or (not p.junk and _bare_position_ok(text, i, end) and _bare_units_ok(p.units)):
                 yield _clause(form, i, end, p, truncated, lead_first)
                 i = end
                 continue
@@ -464,6 +464,17 @@ def _without_convention(text: str, s: int, e: int) -> str:
         return text
     spans = [(m.start(), m.end()) for m in CONVENTION_RE.finditer(text, s, e)]
     return _blank(text, spans) if spans else text
+
+
+_LEVEL_PREFIX = re.compile(r"^(?:各|省|市|县|区|州|盟|旗|乡|镇|街道|中共|国家|国务院|自治区)")
+
+
+def _bare_units_ok(units: list[Unit]) -> bool:
+    """An unlabelled bracket names who is responsible only when a unit in it is an agency the vocabulary knows
+    or one named from its level (市住建局, 区融媒体中心, 各乡镇); a gloss such as ``综合体(社区服务中心)`` names a
+    facility."""
+    resolver = default_resolver()
+    return any(resolver.knows(u.name) or _LEVEL_PREFIX.match(u.name) for u in units)
 
 
 def _bare_position_ok(text: str, start: int, end: int) -> bool:

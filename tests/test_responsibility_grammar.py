@@ -218,3 +218,10 @@ def test_level_heads_of_two_characters_share_the_suffix(text, names):
 def test_a_deadline_at_the_end_of_the_bracket_is_no_unit(deadline):
     assert read(f"(牵头单位:市行政审批局;责任单位:市司法局、各县区人民政府,{deadline})") == (
         "市行政审批局", ["市司法局", "各县区人民政府"])
+
+
+def test_a_gloss_in_brackets_is_no_responsibility():
+    """An unlabelled bracket counts only when it names a known agency or one named from its level."""
+    assert not find_clauses("全市50%的城市社区建成完备的社区综合体(社区服务中心);其余社区逐步推开。")
+    assert read("加快推进融媒体建设。(区融媒体中心)") == ("区融媒体中心", [])
+    assert read("完善服务网络。(市住建局、市财政局)") == ("市住建局", ["市财政局"])

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from plangraph.ingest.memo import memoised
 from plangraph.ingest.numbers import ARABIC, CN_NUMERALS, NUMBER, parse_number
 from plangraph.ingest.yamldata import load_yaml
 from plangraph.ingest.years import (
@@ -325,12 +326,25 @@ def _sentence_start(text: str, pos: int) -> int:
     return i + 1
 
 
+@memoised
+def _word_bounds(s: str) -> frozenset[int]:
+    """Offsets in ``s`` where a jieba word (``rjieba``) ends, and the start; non-word characters end there too."""
+    import rjieba
+
+    bounds, pos = {0, len(s)}, 0
+    for word in rjieba.cut(s, hmm=False):
+        pos += len(word)
+        bounds.add(pos)
+    return frozenset(bounds)
+
+
 def _peel_lead(s: str) -> tuple[str, int]:
     """Strip generic leading words; return the rest and how many characters were removed.
 
     Of the ways to peel, the one removing most wins (``共建立`` is 共 + 建立, not 共建 + 立).
     """
     best: dict[int, int] = {}
+    bounds = _word_bounds(s)
 
     def reach(pos: int, depth: int = 0) -> int:
         if pos in best:
@@ -338,6 +352,7 @@ def _peel_lead(s: str) -> tuple[str, int]:
         best[pos] = pos
         steps = [len(w) for w in _LEAD_WORDS_AT.get(s[pos:pos + 1], ()) if s.startswith(w, pos)]
         steps += [m.end() - pos for p in _LEAD_PATTERNS if (m := p.match(s, pos)) and m.end() > pos]
+        steps = [n for n in steps if pos + n in bounds]   # never inside a word: 建成共享单车 is not 建成共 + 享单车
         if depth < 40:
             best[pos] = max([reach(pos + n, depth + 1) for n in steps], default=pos)
         return best[pos]

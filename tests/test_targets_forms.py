@@ -131,6 +131,11 @@ def test_scores_person_years_and_marks():
     assert one("响应时间缩短至15分钟以内。").unit == "分钟"
 
 
+def test_a_peeled_verb_never_splits_a_word():
+    assert one("建成共享单车站点100个。").metric == "共享单车站点数量"
+    assert one("共建成示范点10个。").metric == "示范点数量"
+
+
 def test_metric_names_drop_the_verb_frame():
     assert one("审批时限缩短至5个工作日以内。").metric == "审批时限"
     assert one("全市新建口袋公园10个。").metric == "口袋公园数量"

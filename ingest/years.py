@@ -18,6 +18,8 @@ YEAR = r"(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3}"
 _YEAR_RE = re.compile(rf"(?P<y>{YEAR})年")
 _RANGE_SEP = "—–~至到\\-"
 _MONTH_AFTER = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月")
+# a month that closes a deadline (2024年6月底前完成): the year is the goal's, unlike a date (2024年6月15日)
+_MONTH_DEADLINE_AFTER = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?(?:前|以前|之前)")
 _PERIOD_BEFORE = re.compile(rf"(?:{YEAR})年?\s*[{_RANGE_SEP}]\s*$")
 _PERIOD_AFTER = re.compile(rf"\s*[{_RANGE_SEP}]\s*(?:{YEAR})")
 _CUTOFF_BEFORE = re.compile(r"(?:截至|截止|截止到|截止至)\s*$")
@@ -77,14 +79,16 @@ def goal_year_mentions(text: str) -> list[YearMention]:
     for m in _YEAR_RE.finditer(text):
         s, e = m.start(), m.end()
         before, after = text[max(0, s - 12) : s], text[e : e + 24]
-        if _MONTH_AFTER.match(after) or _PERIOD_BEFORE.search(before) or _PERIOD_AFTER.match(after):
+        month_deadline = bool(_MONTH_DEADLINE_AFTER.match(after))
+        if (_MONTH_AFTER.match(after) and not month_deadline) or _PERIOD_BEFORE.search(before) or \
+                _PERIOD_AFTER.match(after):
             continue
         if _CUTOFF_BEFORE.search(before) or after.startswith("远景") or _inside_title(text, s):
             continue
         kind = None
         if _STRONG_BEFORE.search(before):
             kind = "to"
-        elif _DEADLINE_AFTER.match(after):
+        elif _DEADLINE_AFTER.match(after) or month_deadline:
             kind = "deadline"
         elif _HEADER_AFTER.match(after):
             kind = "header"

@@ -131,6 +131,13 @@ def test_scores_person_years_and_marks():
     assert one("响应时间缩短至15分钟以内。").unit == "分钟"
 
 
+def test_a_deadline_month_is_no_part_of_the_metric_and_dates_its_year():
+    m = one("2024年6月底前完成改造项目50个。")
+    assert (m.metric, m.year) == ("改造项目数量", 2024)
+    assert one("继续推进既有住宅增设电梯,12月底前开工建设200部。").metric == "开工建设数量"
+    assert one("2023年3月15日召开会议,建成示范点10个。").year is None   # a date, not a deadline
+
+
 def test_a_peeled_verb_never_splits_a_word():
     assert one("建成共享单车站点100个。").metric == "共享单车站点数量"
     assert one("共建成示范点10个。").metric == "示范点数量"

@@ -357,9 +357,14 @@ def api(env: dict, store_dir: Path, port: int, requests: int, seconds: float) ->
     heads = [(f, t) for f in functions for t in topics]
     sample = rnd.sample(docs, min(40, len(docs)))
     settled_s = settle(store_dir)
+    # distinct questions, each asked once cold: enough of them that p95 is not simply the slowest one
     forms = ["市场监管局", "市場監管局", "market regulation", "科技厅", "省财政厅", "生态环境局", "数据局", "发展改革委",
-             "教育厅", "统计局"]
-    terms = ["碳计量", "计量数据", "数字化转型", "标准化", "食品安全", "营商环境", "计量器具", "质量基础设施"]
+             "教育厅", "统计局", "市场监督管理局", "科学技术厅", "财政局", "人力资源和社会保障局", "住房城乡建设局",
+             "交通运输厅", "农业农村局", "卫生健康委", "应急管理局", "商务厅", "自然资源厅", "市场监管", "税务局",
+             "工业和信息化厅", "industry and information technology"]
+    terms = ["碳计量", "计量数据", "数字化转型", "标准化", "食品安全", "营商环境", "计量器具", "质量基础设施",
+             "数字经济", "安全生产", "生态环境", "人才培养", "知识产权", "应急管理", "科技创新", "碳达峰", "质量提升",
+             "检验检测", "能源计量", "智能制造", "量值传递", "标准物质", "计量监管", "民生计量"]
     q = lambda s: quote(s, safe="")  # noqa: E731
     groups = {
         "headline": ([f"/tasks?led_by={q(f[1])}&topic={q(t[1])}" for f, t in heads], [(f[0], t[0]) for f, t in heads]),

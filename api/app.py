@@ -31,7 +31,7 @@ from plangraph.api.deps import reject_unknown_params
 from plangraph.api.examples import add_parameter_examples
 from plangraph.api.limits import BodyLimit, Gate
 from plangraph.api.models import ErrorResponse
-from plangraph.graph.catalogue import ParameterError, UnknownQuery, UnknownValue
+from plangraph.graph.catalogue import ParameterError, UnknownQuery, UnknownValue, warm_query_parsing
 from plangraph.graph.errors import (
     BackendUnavailable,
     ConfigError,
@@ -134,6 +134,7 @@ def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        warm_query_parsing()   # before the heap is frozen: what it loads stays out of collections
         tune_gc()
         yield
         if app.state.owns_store and app.state.store is not None:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.openapi.models import Example
 from fastapi.responses import Response
 from plangraph.api.agency_fuzzy import suggest_agencies
-from plangraph.api.deps import FormatQuery, PagingDep, RunnerDep, csv_response, json_body, page, page_of
+from plangraph.api.deps import FormatQuery, PagingDep, RunnerDep, csv_response, json_body, page
 from plangraph.api.models import AgencyMatchRow, AgencyProfile, Page, TaskRow
 from plangraph.api.task_pages import task_page
 
@@ -46,17 +46,18 @@ def agencies(
     您是不是要找:无匹配时返回相近名称(``matched_by`` 为 ``fuzzy``)。"""
     if q and q.strip():
         matches = runner.resolver.match_agencies(q) or suggest_agencies(runner.resolver.vocabulary, q)
-        rows = [{**m.row, "score": m.score, "matched_by": m.reason} for m in matches]
+        # only the page's rows are decorated: a partial name (市场监管) can match thousands of agencies
+        rows = [{**m.row, "score": m.score, "matched_by": m.reason}
+                for m in matches[paging.offset : paging.offset + paging.limit]]
+        total = len(matches)
     else:
         vocabulary = runner.resolver.vocabulary.by_lead
         rows = [{**r, "score": 0, "matched_by": None}
                 for r in vocabulary[paging.offset : paging.offset + paging.limit]]  # fmt: skip
-        if format == "csv":
-            return csv_response(rows, "agencies")
-        return json_body(page(rows, paging, len(vocabulary), request))
+        total = len(vocabulary)
     if format == "csv":
-        return csv_response(rows[paging.offset : paging.offset + paging.limit], "agencies")
-    return json_body(page_of(rows, paging, request))
+        return csv_response(rows, "agencies")
+    return json_body(page(rows, paging, total, request))
 
 
 @router.get("/agencies/{agency_id}", response_model=AgencyProfile, summary="单位概况 / Agency profile")

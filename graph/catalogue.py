@@ -324,6 +324,20 @@ def expand_agency_query(q: str) -> dict[str, Any]:
     return expand_agency(q)
 
 
+# one question of each kind the agency parser reads differently (a known name, a traditional one, an unknown
+# fragment, an English label, a topic term): asked once at start-up, they load what it imports on first use
+_WARM_QUESTIONS = ("市场监管局", "市場監管局", "某某监管", "administration for market regulation", "碳计量")
+
+
+def warm_query_parsing() -> None:
+    """Load the parts of query parsing imported or compiled on first use (the unit grammar, OpenCC, the English
+    labels, the search segmenter), so a server's first question of a kind does not pay for them."""
+    for q in _WARM_QUESTIONS:
+        expand_agency(q)
+        topic_key(q)
+        segment_query(q)
+
+
 def lookup_topic_key(q: str) -> str | None:
     """The topic key of a key, label or term (``ingest.vocab``); None when unknown."""
     return topic_key(q)

@@ -467,6 +467,18 @@ class AgencyResolver:
             kind=kind, aliases=[name], printed=printed)
 
     # ------------------------------------------------------------------ queries
+    def _english_labels(self) -> list[tuple[re.Pattern[str], int, str]]:
+        """Each function's English labels as whole-word patterns (compiled once: a few hundred of them)."""
+        labels = getattr(self, "_english", None)
+        if labels is None:
+            labels = []
+            for key, info in self.functions.items():
+                for label in [info["en"], *info.get("en_alt", [])]:
+                    lab = label.lower().replace("-", " ")
+                    labels.append((re.compile(rf"\b{re.escape(lab)}\b"), len(lab), key))
+            self._english = labels
+        return labels
+
     def expand_query(self, q: str) -> dict[str, Any]:
         """Function keys, level and jurisdiction implied by a user query in any script, alias or English."""
         text = _t2s(q).strip()
@@ -477,13 +489,8 @@ class AgencyResolver:
             out["functions"] = [low.replace(" ", "_")]
             return out
         if re.search(r"[a-z]", low):
-            hits: list[tuple[int, str]] = []
-            for key, info in self.functions.items():
-                for label in [info["en"], *info.get("en_alt", [])]:
-                    lab = label.lower().replace("-", " ")
-                    if re.search(rf"\b{re.escape(lab)}\b", low):
-                        hits.append((len(lab), key))
-            hits.sort(key=lambda h: -h[0])
+            hits = sorted(((n, key) for pattern, n, key in self._english_labels() if pattern.search(low)),
+                          key=lambda h: -h[0])
             out["functions"] = list(dict.fromkeys(k for n, k in hits if n == hits[0][0])) if hits else []
             for word, lvl in (("national", "national"), ("state", "national"), ("provincial", "provincial"),
                               ("province", "provincial"), ("municipal", "municipal"), ("city", "municipal"),

@@ -197,3 +197,18 @@ def test_words_ending_in_town_are_not_townships():
 
     assert [is_unit(n) for n in ("城乡", "小城镇", "特色小镇", "某某镇人民政府", "某某乡")] == [
         False, False, False, True, True]
+
+
+def test_query_parsing_is_warmed_once_for_the_server():
+    """The API warms query parsing at start-up: the English labels are compiled once and kept, the unit
+    grammar an unknown fragment needs is loaded."""
+    import sys
+
+    from plangraph.graph.catalogue import warm_query_parsing
+    from plangraph.ingest.agencies import default_resolver
+
+    warm_query_parsing()
+    labels = default_resolver()._english_labels()
+    assert labels and labels is default_resolver()._english_labels()
+    assert "plangraph.ingest.units" in sys.modules
+    assert default_resolver().expand_query("industry and information technology")["functions"] == ["industry_it"]

@@ -63,13 +63,15 @@ def percentiles(ms: list[float]) -> dict:
 
 
 def extraction(files: list[Path], sample: int) -> dict:
-    """One-pass extraction of a sample, as the ingest workers run it (the collector's batch settings)."""
+    """One-pass extraction of a sample, as the ingest workers run it (their warm-up, the collector's batch
+    settings)."""
     from plangraph.ingest.pipeline import extract_file
 
     from plangraph.collector import batch_settings
+    from plangraph.service import warm_extraction
 
     chosen = files[:: max(1, len(files) // sample)][:sample]
-    extract_file(chosen[0])  # warm-up (imports, vocabularies)
+    warm_extraction()  # the workers' warm-up (imports, vocabularies, the segmenter's dictionary)
     mb = sum(f.stat().st_size for f in chosen) / 1e6
     with batch_settings():
         cpu = time.process_time()

@@ -216,15 +216,21 @@ def default_workers() -> int:
 _WARM_TEXT = "某市工作方案\n一、主要任务\n(一)完善服务。到2025年,建成10个平台。(责任单位:市科技局、市财政局)\n"
 
 
-def _warm() -> None:
-    """Load extraction's modules and vocabularies in a worker process, outside the per-file time budget; then
-    the collector's batch settings (``plangraph.collector``) for the worker's life."""
+def warm_extraction() -> None:
+    """Load extraction's modules, vocabularies and segmenter dictionary by extracting and planning a short plan
+    (what an extraction worker does before its first file)."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "warm-up.txt"
         path.write_text(_WARM_TEXT, encoding="utf-8")
         _prepare(path, DEFAULT_MAX_MB)
+
+
+def _warm() -> None:
+    """Warm a worker process (:func:`warm_extraction`), outside the per-file time budget; then the collector's
+    batch settings (``plangraph.collector``) for the worker's life."""
+    warm_extraction()
     use_batch_settings()
 
 

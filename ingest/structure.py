@@ -60,15 +60,22 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
 
 
 @lru_cache(maxsize=1)
-def _inline_split() -> re.Pattern[str]:
-    """Where a line holding several items (a page flattened onto one line) is cut into item lines: blanks
-    before a bracketed or Chinese-numeral marker, or a sentence end and blanks before any numbered marker."""
+def _inline_markers() -> tuple[str, str, str]:
+    """Regex sources of the markers an item can start with inside a line: a section heading's (``(一)``,
+    ``一、``), a strong one (those and ``第一条``) and a weak one (``1.``, ``(1)``)."""
     cfg = _config()
     cn = re.escape(cfg["numerals"]["chinese"])
     d_cn = re.escape(cfg["delimiters"]["chinese"])
     d_ar = re.escape(cfg["delimiters"]["arabic"].replace(".", ""))
-    strong = rf"(?:\([{cn}]+\)|[{cn}]+[{d_cn}](?!\d)|第[{cn}\d]+[条章])"
-    weak = rf"(?:\(\d+\)|\d+(?:[{d_ar}]|\.(?!\d)))"
+    heading = rf"\([{cn}]+\)|[{cn}]+[{d_cn}](?!\d)"
+    return heading, rf"(?:{heading}|第[{cn}\d]+[条章])", rf"(?:\(\d+\)|\d+(?:[{d_ar}]|\.(?!\d)))"
+
+
+@lru_cache(maxsize=1)
+def _inline_split() -> re.Pattern[str]:
+    """Where a line holding several items (a page flattened onto one line) is cut into item lines: blanks
+    before a bracketed or Chinese-numeral marker, or a sentence end and blanks before any numbered marker."""
+    _, strong, weak = _inline_markers()
     # every cut starts at a blank: the leading lookahead lets a scan skip other positions at C speed
     return re.compile(rf"(?=[ \t\u3000])(?:(?<=[。;!?)])[ \t\u3000]+(?={strong}|{weak})|[ \t\u3000]+(?={strong}))")
 
@@ -77,13 +84,8 @@ def _inline_split() -> re.Pattern[str]:
 def _heading_then_item() -> re.Pattern[str]:
     """A flattened section heading followed by its first item (``一、深入实施就业优先战略 1.坚持…``): the heading
     ends at the blanks before the item's marker (no sentence end there to cut at)."""
-    cfg = _config()
-    cn = re.escape(cfg["numerals"]["chinese"])
-    d_cn = re.escape(cfg["delimiters"]["chinese"])
-    d_ar = re.escape(cfg["delimiters"]["arabic"].replace(".", ""))
-    heading = rf"(?:\([{cn}]+\)|[{cn}]+[{d_cn}](?!\d))[^。;!?,:\s]{{2,40}}?"
-    weak = rf"(?:\(\d+\)|\d+(?:[{d_ar}]|\.(?!\d)))"
-    return re.compile(rf"{heading}(?P<blank>[ \t\u3000]+)(?={weak})")
+    heading, _, weak = _inline_markers()
+    return re.compile(rf"(?:{heading})[^。;!?,:\s]{{2,40}}?(?P<blank>[ \t\u3000]+)(?={weak})")
 
 
 def _ordinal_kind(suffix: str) -> str:

@@ -43,6 +43,7 @@ from plangraph.graph.errors import (
 )
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from plangraph.collector import use_batch_settings
 from plangraph.settings import Settings, get_settings
 
 STATIC_DIR = Path(__file__).parent / "static"
@@ -113,19 +114,14 @@ def _install_error_handlers(app: FastAPI) -> None:
         return response
 
 
-GC_YOUNG_THRESHOLD = 50_000
-
-
 def tune_gc() -> None:
     """Fewer, cheaper garbage collections in the server: a read of a page of rows allocates tens of thousands of
     small lists and dicts (none cyclic), which under the default thresholds (700) set off a full collection
-    over every object of the process every few requests (most of a request's CPU). The objects alive at
-    startup (modules, settings) are frozen out of collection and the young generation collects every 50,000
-    allocations instead of 700."""
+    over every object of the process every few requests (most of a request's CPU). After one collection, the
+    batch settings of ``plangraph.collector``: the objects alive at startup (modules, settings) are frozen out of
+    collection and the young generation collects every 50,000 allocations instead of 700."""
     gc.collect()
-    gc.freeze()
-    young, middle, old = gc.get_threshold()
-    gc.set_threshold(max(young, GC_YOUNG_THRESHOLD), middle, old)
+    use_batch_settings()
 
 
 def create_app(settings: Settings | None = None, store: Any = None) -> FastAPI:

@@ -676,13 +676,12 @@ def fold_shared_rows(plans: list[_Plan]) -> dict[str, dict[tuple, dict]]:
     return folded
 
 
-def shared_statements_of(plans: list[_Plan], sent: dict[tuple[str, tuple], dict] | None = None
+def shared_statements_of(folded: dict[str, dict[tuple, dict]], sent: dict[tuple[str, tuple], dict] | None = None
                          ) -> list[tuple[str, dict]]:
-    """The shared-node statements of several documents, each sent once over the documents' rows folded by key
-    (:func:`fold_shared_rows`): the same graph as each document's ``shared_statements()`` in turn, in a tenth of
-    the statements. A row equal to ``sent[(statement, key)]`` (the row last sent for that node, when nothing
-    else wrote it since) is left out: every shared statement is idempotent, so sending it again changes nothing."""
-    folded = fold_shared_rows(plans)
+    """The shared-node statements of several documents' rows folded by key (:func:`fold_shared_rows`), each
+    statement sent once: the same graph as each document's ``shared_statements()`` in turn, in a tenth of the
+    statements. A row equal to ``sent[(statement, key)]`` (the row last sent for that node, when nothing else
+    wrote it since) is left out: every shared statement is idempotent, so sending it again changes nothing."""
     sent = sent or {}
     return [(STATEMENTS[name], {"rows": chunk}) for name, bucket in folded.items()
             for chunk in _chunks([row for key, row in bucket.items() if sent.get((name, key)) != row])]
@@ -798,15 +797,15 @@ class BulkWriter:
                 statements.append(create)
                 new.append((plan, token, result))
         if new:
-            plans = [p for p, _, _ in new]
-            statements = shared_statements_of(plans, self._sent) + statements
+            folded = fold_shared_rows([p for p, _, _ in new])
+            statements = shared_statements_of(folded, self._sent) + statements
             statements.append((STATEMENTS["bump_version"], {}))
             try:
                 _checkpoint("before-write")
                 store.write_atomic(statements)
                 _checkpoint("after-write")
                 out += [(token, result) for _, token, result in new]
-                self._remember(fold_shared_rows(plans))
+                self._remember(folded)
             except GraphError:  # one document failed (or the write): each alone, so only that one fails
                 out += [(token, self._one(plan, result.status)) for plan, token, result in new]
         for plan, token in replaced:

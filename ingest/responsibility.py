@@ -20,6 +20,7 @@ from plangraph.ingest.agencies import default_resolver
 from plangraph.ingest.memo import remember
 from plangraph.ingest.units import (
     CLOSE,
+    LEVEL_PREFIX_RE,
     OPEN,
     STRIP,
     Unit,
@@ -33,6 +34,7 @@ from plangraph.ingest.units import (
     strip_role,
     top_level,
 )
+from plangraph.ingest.years import MONTH, QUARTER
 
 # The stated convention "列第一位的为牵头单位,下同" (and variants), stripped from unit lists.
 # A bracket holding the convention goes whole, with any remark in it ("(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)").
@@ -42,8 +44,7 @@ CONVENTION_RE = re.compile(
     r"(?:[,;]?\s*(?:下同|以下同|其余为配合单位|其他为配合单位|其他单位为配合单位|余为配合单位))*"
 )
 DEADLINE_RE = re.compile(
-    r"(?:(?:(?:20\d{2}|19\d{2})年(?:底|年底|上半年|下半年|第[一二三四]季度|\d{1,2}月(?:底|份)?)?"
-    r"|\d{1,2}月(?:底|份|中旬|上旬|下旬)|[一二三四]季度|第[一二三四]季度|上半年|下半年)"
+    rf"(?:(?:(?:20\d{{2}}|19\d{{2}})年(?:底|年底|{QUARTER}|{MONTH})?|{MONTH}|{QUARTER})"
     r"(?:前|以前|之前)?(?:(?:基本)?完成|实现|见效)?(?:并(?:长期坚持|持续推进))?"
     r"|(?:年内|年底前|年底|当年|全年)?(?:持续推进|持续实施|完成|见效)|长期坚持|长期推进|逐年推进|持续开展|长期)"
 )
@@ -466,7 +467,8 @@ def _without_convention(text: str, s: int, e: int) -> str:
     return _blank(text, spans) if spans else text
 
 
-_LEVEL_PREFIX = re.compile(r"^(?:各|省|市|县|区|州|盟|旗|乡|镇|街道|中共|国家|国务院|自治区)")
+# a unit named from its level: units.LEVEL_PREFIX_RE, or below the county, a 各-group, the Party, the state
+_LEVEL_PREFIX = re.compile(LEVEL_PREFIX_RE.pattern + r"|^(?:各|乡|镇|街道|中共|国家|国务院)")
 
 
 def _bare_units_ok(units: list[Unit]) -> bool:

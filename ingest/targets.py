@@ -19,6 +19,8 @@ from plangraph.ingest.memo import memoised
 from plangraph.ingest.numbers import ARABIC, CN_NUMERALS, NUMBER, parse_number
 from plangraph.ingest.yamldata import load_yaml
 from plangraph.ingest.years import (
+    MONTH,
+    QUARTER,
     YEAR,
     HeadingYears,
     five_year_plan_end,
@@ -106,8 +108,7 @@ _LEAD_PATTERNS = [
         r"[“”\"'《》〈〉]",
         rf"(?:展望)?(?:到|至|在|于)?(?:{YEAR})年(?:底|末)?(?:前|以前|之前)?",
         r"(?:今后|未来)?[一二三四五六七八九十两\d]{1,2}年(?:内|间|来)",   # 三年内: a span, no part of the metric
-        r"(?:到|至|在|于)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:底|份|末|中旬|上旬|下旬)?(?:前|以前|之前)?"
-        r"|(?:第?[一二三四]季度|上半年|下半年|年内|年底)(?:末|底)?(?:前|以前|之前)?",   # 12月底前: a deadline
+        rf"(?:到|至|在|于)?{MONTH}(?:前|以前|之前)?|(?:{QUARTER}|年内|年底)(?:末|底)?(?:前|以前|之前)?",   # 12月底前
         r"[\u4e00-\u9fff]{2,6}?[省市县区](?=力争|争取|确保|要|将|计划|共|累计|新增|每年|年均)",
         r"[^,。;、]{0,12}?等(?:重点)?(?:领域|方面|行业|产业)",
     )

@@ -17,9 +17,13 @@ _CN_DIGIT = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": 
 YEAR = r"(?:19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3}"
 _YEAR_RE = re.compile(rf"(?P<y>{YEAR})年")
 _RANGE_SEP = "—–~至到\\-"
+# the parts of a deadline shorter than a year (6月底, 十二月中旬; 三季度, 上半年), shared by the target and
+# responsibility grammars
+MONTH = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月(?:底|份|末|中旬|上旬|下旬)?"
+QUARTER = r"第?[一二三四]季度|上半年|下半年"
 _MONTH_AFTER = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月")
 # a month that closes a deadline (2024年6月底前完成): the year is the goal's, unlike a date (2024年6月15日)
-_MONTH_DEADLINE_AFTER = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?(?:前|以前|之前)")
+_MONTH_DEADLINE_AFTER = re.compile(rf"\s*{MONTH}(?:前|以前|之前)")
 _PERIOD_BEFORE = re.compile(rf"(?:{YEAR})年?\s*[{_RANGE_SEP}]\s*$")
 _PERIOD_AFTER = re.compile(rf"\s*[{_RANGE_SEP}]\s*(?:{YEAR})")
 _CUTOFF_BEFORE = re.compile(r"(?:截至|截止|截止到|截止至)\s*$")

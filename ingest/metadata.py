@@ -220,9 +220,9 @@ def _titles(lines: list[str]) -> tuple[str | None, str | None, str | None, list[
         shaped = _title_shape(line)
         if not shaped and i + 1 < len(lines):   # a title over two lines
             nxt = _strip_line(lines[i + 1])
-            whole = bool(_title_shape(nxt)) and bool(_leading_place(nxt))   # the next line is a title of its own
             if (len(line) <= 40 and not re.search(r"[。,，;；:：!！?？]", line) and not _LABEL_RE.match(line)
-                    and not whole and ("关于" in line or _is_place_or_agency(line) or "关于" in nxt[:4]
+                    and not (_title_shape(nxt) and _leading_place(nxt))   # the next line is a title of its own
+                    and ("关于" in line or _is_place_or_agency(line) or "关于" in nxt[:4]
                          or _cited_in(line + nxt, lines)   # 全面推进乡村振兴 / 加快…的实施方案, cited whole
                          or _leading_place(line))):   # 洞头区大力提升… / 全面落实…实施方案
                 shaped = _title_shape(line + nxt)

@@ -25,8 +25,8 @@ from plangraph.ingest.yamldata import load_yaml
 
 SEPARATORS = "、,;，；\n\t"
 SPACES = " \xa0\u3000"
-OPEN = "(（〔[【［〖"
-CLOSE = ")）〕]】］〗"
+OPEN = "(（〔[【［〖〈"
+CLOSE = ")）〕]】］〗〉"  # 〈含开发区、风景区〉: a note inside a unit list
 STRIP = " \t\r\n\xa0\u3000。.:：,，;；、|"  # | closes a table cell
 
 _PINYIN_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
@@ -56,7 +56,7 @@ _QUANTIFIED_RE = re.compile(r"^(?:各|有关|相关|其他|其它|所有)")
 LEAD_MARKER_RE = re.compile(r"[(〔\[]\s*(?:牵头|牵头单位|牵头部门|主责|主责单位)\s*[)〕\]]$")
 _DENG_RE = re.compile(r"等(?:[\d一二三四五六七八九十百余多几]+个?)?(?:有关|相关|其他|其它)?(?:部门|单位|机构|方面)?$")
 _AND_RE = re.compile(r"等?(?:以及|及|和|与)")
-_TRAILING_NOTE_RE = re.compile(r"[(〔][^()〔〕]*[)〕]$")
+_TRAILING_NOTE_RE = re.compile(r"[(〔〈][^()〔〕〈〉]*[)〕〉]$")
 _NON_ACTOR_START_RE = re.compile(
     r"^(?:鼓励|支持|引导|推动|推进|督促|指导|要求|发挥|加强|依托|充分|积极|按照|根据|围绕|通过|对|在|把|将|以|"
     r"确保|强化|建立|完善|开展|坚持|探索|落实|促进|提升|深化|实施|做好|加快|加大|同时|并|包括|含|如|即|其中|"
@@ -306,6 +306,8 @@ def _expand(heads: list[str], tail: str) -> list[str] | None:
     m = SHARED_SUFFIX_RE.search(tail)
     if not m or m.start() == 0 or _QUANTIFIED_RE.match(tail):  # 各地、各部门: the tail is whole on its own
         return None
+    if any(len(h) >= 3 and h.endswith(_complete_endings()) for h in heads):  # 组干科、机关党委: 组干科 is whole
+        return None
     return _share_prefix([h + m.group(1) for h in heads] + [tail])
 
 
@@ -356,9 +358,11 @@ def split_units(text: str, base: int = 0, *, truncated: bool = False) -> list[Un
             continue
         if text.startswith(name, s):  # the offsets cover the name, not a stripped role word or 等
             e = s + len(name)
-        if truncated and idx == last and not _may_be_complete(name):
-            pending = []
-            break
+        if truncated and idx == last:
+            name = _before_open_note(name)  # 各区人民政府(含开发区、 cut inside its note: the name before it
+            if not name or not _may_be_complete(name):
+                pending = []
+                break
         if name in CLASS_WORDS and units:
             shared = _class_word_share(units[-1].name, name)
             if shared:
@@ -384,6 +388,19 @@ def split_units(text: str, base: int = 0, *, truncated: bool = False) -> list[Un
     return units
 
 
+def _before_open_note(name: str) -> str:
+    """A name cut inside a bracket it opened (``各区人民政府(含开发区``): the part before that bracket."""
+    depth, cut = 0, None
+    for i, ch in enumerate(name):
+        if ch in OPEN:
+            if depth == 0:
+                cut = i
+            depth += 1
+        elif ch in CLOSE:
+            depth = max(0, depth - 1)
+    return name if depth == 0 or cut is None else name[:cut].rstrip(STRIP)
+
+
 def shared_each(units: list[Unit], name: str) -> str:
     """A bare level head after a 各-group of level heads shares its 各: 各市州及县市区 → 各市州, 各县市区."""
     prev = units[-1].name if units else ""
@@ -393,11 +410,17 @@ def shared_each(units: list[Unit], name: str) -> str:
     return name
 
 
+@cache
+def _complete_endings() -> tuple[str, ...]:
+    """Endings that close a body's name (科, 室, 处, 中心 …): a name ending in one takes no shared suffix."""
+    return tuple(grammar()["complete_endings"])
+
+
 def _may_be_complete(name: str) -> bool:
     """A piece at the cut of a page that still reads as a whole name (a unit, or a name ending like 专班)."""
     if is_unit(name) or LEVEL_HEAD_RE.fullmatch(name):
         return is_unit(name)
-    return len(name) >= 3 and name.endswith(tuple(grammar()["complete_endings"]))
+    return len(name) >= 3 and name.endswith(_complete_endings())
 
 
 def _is_known(name: str) -> bool:

@@ -166,3 +166,21 @@ def test_a_bare_level_head_after_a_ge_group_of_level_heads_shares_the_ge():
 
     assert [u.name for u in split_units("各市州及县市区")] == ["各市州", "各县市区"]
     assert [u.name for u in split_units("市、县")] == ["市", "县"]   # no 各 to share
+
+
+def test_a_head_ending_like_a_whole_body_takes_no_shared_suffix():
+    # 组干科 is an office of its own; 市发改、财政局 still shares 局
+    assert names("组干科、机关党委") == ["组干科", "机关党委"]
+    assert names("市供销社、市农业农村局") == ["市供销社", "市农业农村局"]
+    assert names("市发改、财政局") == ["市发改局", "市财政局"]
+
+
+def test_a_note_in_angle_brackets_is_part_of_its_unit():
+    assert names("各区人民政府〈含开发区、风景区〉、市统计局") == ["各区人民政府〈含开发区、风景区〉", "市统计局"]
+
+
+def test_a_list_cut_inside_a_note_keeps_the_name_before_the_note():
+    assert [u.name for u in split_units("市财政局、各区人民政府(含开发区、", truncated=True)] == [
+        "市财政局", "各区人民政府"]
+    assert [u.name for u in split_units("市财政局、各区人民政府〈含开发区、", truncated=True)] == [
+        "市财政局", "各区人民政府"]

@@ -33,6 +33,9 @@ _END_OF_TABLE = re.compile(r"^(?:\(?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\
 # a year heading a column of figures: 2025年, 2023年目标, 2025年预期值, 2020年底 (other such headers: figures_headers)
 _YEAR_FIGURES = re.compile(r"(?:19|20)\d{2}年?(?:(?:目标|预期|计划|规划)值?|值|底)?")
 _PERSON = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\s、,]{1,14}$")
+_QUANTITY = re.compile(r"一批|一系列|若干")
+# an empty cell printed as a mark (/, -, 无): no task, no unit, no grouping label
+_EMPTY_CELL = re.compile(r"^(?:[/\\／—–\-]+|无|暂无)$")
 
 
 @dataclass(frozen=True)
@@ -84,11 +87,15 @@ def figures_header(cell: str) -> bool:
 def header_role(cell: str) -> str | None:
     """The column role a header cell names (``牵头单位`` → lead), or None."""
     key = re.sub(r"[\s|]+", "", cell)
-    if not key or len(key) > 12:
+    if not key or len(key) > 10:   # header cells are short; a title line above the header is not one
         return None
+    best: tuple[int, str] | None = None   # the longest word wins (事项分类 is a grouping column, not 事项)
     for role, words in _config()["roles"].items():
-        if any(w in key for w in words):
-            return role
+        size = max((len(w) for w in words if w in key), default=0)
+        if size and (best is None or size > best[0]):
+            best = (size, role)
+    if best:
+        return best[1]
     if key.endswith(tuple(_config()["official_suffixes"])):
         return "official"
     return None
@@ -275,14 +282,16 @@ def _assign(row: Row, role: str | None, cell: Cell) -> None:
 
 def _looks_like_units(cell: str) -> bool:
     from plangraph.ingest.agencies import default_resolver
-    from plangraph.ingest.units import looks_like_unit, split_units
+    from plangraph.ingest.units import is_unit, split_units
 
     body = cell.rstrip("。;,")
     if not body or len(body) > 200 or _SENTENCE_PUNCT.search(body) or _NUM_MARKER.match(body) or \
             _BULLET.match(body) or re.search(r"\d", body):
         return False
+    if _QUANTITY.search(body):   # 新建一批中小学校: a task naming what it builds, not a unit
+        return False
     units = split_units(body)
-    return bool(units) and all(looks_like_unit(u.name) or default_resolver().knows(u.name) for u in units[:1])
+    return bool(units) and all(is_unit(u.name) or default_resolver().knows(u.name) for u in units[:1])
 
 
 def _kind(cell: str, roles: list[str | None], in_units: bool) -> str:
@@ -303,18 +312,23 @@ def _kind(cell: str, roles: list[str | None], in_units: bool) -> str:
 
 
 def _classified_row(cells: list[Cell], roles: list[str | None]) -> Row:
-    """Assign cells whose column is lost (empty cells dropped) by what they look like."""
+    """Assign cells whose column is lost (empty cells dropped) by what they look like. With a grouping column
+    (``domain``, a merged cell printed only in the first row of its group), a row with one text cell more than
+    the other text columns starts with its grouping label, which is dropped."""
     row = Row(None, cells[0].start, cells[-1].end)
     unit_roles = [r for r in roles if r in UNIT_ROLES]
     task_first = "task" in roles and bool(unit_roles) and roles.index("task") < roles.index(unit_roles[0])
     units: list[Cell] = []
+    texts: list[Cell] = []
     in_units = False
     for cell in cells:
-        if row.number is None and row.task is None and _BARE_NUMBER.match(cell.text) and "number" in roles:
+        if row.number is None and not texts and _BARE_NUMBER.match(cell.text) and "number" in roles:
             row.number = cell.text
             continue
+        if _EMPTY_CELL.match(cell.text):
+            continue
         kind = _kind(cell.text, roles, in_units)
-        if row.task is None and (kind == "person" or (kind == "unit" and task_first)):
+        if not texts and (kind == "person" or (kind == "unit" and task_first)):
             kind = "text"   # the task column comes first: 建设区域医疗中心 is a task, not a unit or a person
         if kind == "unit":
             units.append(cell)
@@ -323,10 +337,14 @@ def _classified_row(cells: list[Cell], roles: list[str | None]) -> Row:
             row.deadlines.append(cell)
         elif kind == "person":
             row.officials.append(cell)
-        elif row.task is None:
-            row.task = cell
         else:
-            row.details.append(cell)
+            texts.append(cell)
+    first_unit = next((i for i, r in enumerate(roles) if r in UNIT_ROLES), len(roles))
+    text_columns = sum(r in ("task", None) for r in roles[:first_unit])
+    if "domain" in roles[:first_unit] and len(texts) == max(1, text_columns) + 1 and _is_label(texts[0].text):
+        texts = texts[1:]
+    if texts:
+        row.task, row.details = texts[0], texts[1:]
     for k, cell in enumerate(units):
         if k < len(unit_roles) and len(units) <= len(unit_roles):
             row.units.append((unit_roles[k], cell))
@@ -335,12 +353,33 @@ def _classified_row(cells: list[Cell], roles: list[str | None]) -> Row:
     return row
 
 
+def _is_label(cell: str) -> bool:
+    """A grouping label (打造区域教育高地): short, unnumbered, no figures or sentence punctuation."""
+    return len(cell) <= 15 and bool(re.search(r"[\u4e00-\u9fff]", cell)) and not re.search(r"[\d。;,:]", cell) \
+        and not _NUM_MARKER.match(cell) and not _BULLET.match(cell)
+
+
+def _fits_columns(cells: list[Cell], roles: list[str | None]) -> bool:
+    """Whether cells read in column order make sense: the first unit column holds a unit (or an empty mark) and
+    no text column holds one (merged or multi-line cells shift a flattened row)."""
+    first = True
+    for role, cell in zip(roles, cells, strict=True):
+        if role in UNIT_ROLES and first:
+            first = False
+            if not (_EMPTY_CELL.match(cell.text) or _kind(cell.text, roles, True) == "unit"):
+                return False
+        elif role == "task" and _looks_like_units(cell.text):
+            return False
+    return True
+
+
 def _category_cell(text: str, body: str, roles: list[str | None], lines: list[tuple[int, int]], i: int) -> bool:
     """Whether the cell ``body`` (before ``lines[i]``) is a grouping cell of a flattened table: a short label
     that names no unit, right before a bare row number."""
     return i < len(lines) and bool(_BARE_NUMBER.match(text[lines[i][0]:lines[i][1]].strip().rstrip("|").strip())) \
         and len(body) <= 12 and not _BARE_NUMBER.match(body) and _kind(body, roles, False) == "text" \
-        and not re.search(r"[\d。;,:]", body)
+        and not re.search(r"[\d。;,:]", body) and bool(re.search(r"[\u4e00-\u9fff]", body)) \
+        and not _EMPTY_CELL.match(body)
 
 
 def _flat_table(text: str, lines: list[tuple[int, int]], n_header: int) -> Table:
@@ -405,12 +444,13 @@ def _flat_table(text: str, lines: list[tuple[int, int]], n_header: int) -> Table
             in_units = True
     rows = []
     for cells, section in zip(groups, group_sections, strict=True):
-        if has_number and len(cells) in (len(roles), len(columns)):
+        in_order = roles if len(cells) == len(roles) else columns
+        if has_number and len(cells) in (len(roles), len(columns)) and _fits_columns(cells, in_order):
             row = Row(None, cells[0].start, cells[-1].end)
-            for role, cell in zip(roles if len(cells) == len(roles) else columns, cells, strict=True):
+            for role, cell in zip(in_order, cells, strict=True):
                 _assign(row, role, cell)
         else:
-            row = _classified_row(cells, columns)
+            row = _classified_row(cells, roles)
         row.section = section
         if row.task is not None and len(re.sub(r"^\d+\s*[.、]?", "", row.task.text)) >= 2:
             rows.append(row)

@@ -344,3 +344,23 @@ def test_one_rule_names_a_column_of_figures():
 
     assert all(figures_header(c) for c in ("2025年", "2023年目标", "2025年预期值", "2020年底", "目标值", "期末值"))
     assert not any(figures_header(c) for c in ("指标", "责任单位", "2025年底前完成", "序号"))
+
+
+def test_the_longest_header_word_names_the_column() -> None:
+    assert header_role("事项分类") == "domain"      # not 事项 (task)
+    assert header_role("项目内容") == "task"
+    assert header_role("协同单位") == "co"
+
+
+def test_flattened_table_with_a_merged_grouping_column_and_multi_line_unit_cells() -> None:
+    # 事项分类 is printed only in the first row of its group; co-units take a line each; / is an empty cell
+    lines = ["某区民生实事任务分解方案", "序号", "事项分类", "事项名称", "项目内容", "牵头单位", "协同单位",
+             "1", "教育提升工程", "新建一批中小学校", "新建中小学校5所。", "区教育局", "甲街道", "乙镇", "区发改局",
+             "2", "学校食堂改造", "改造食堂28个。", "区教育局", "/",
+             "3", "幼儿托育工程", "暑期托管服务", "开设托管班100个。", "团区委", "区妇联",
+             "4", "青少年宫", "新建青少年宫1个。", "团区委", "各乡镇(街道)", "区教育局"]
+    got = [(n, lead, co) for n, lead, co, _, _ in rows("\n".join(lines) + "\n")]
+    assert got == [("1", "区教育局", ["甲街道", "乙镇", "区发改局"]), ("2", "区教育局", []),
+                   ("3", "团区委", ["区妇联"]), ("4", "团区委", ["各乡镇(街道)", "区教育局"])]
+    titles = [t.title for t in parse_outline(NormText("\n".join(lines) + "\n").text).tasks]
+    assert titles[0].startswith("新建一批中小学校") and titles[2].startswith("暑期托管服务")

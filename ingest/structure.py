@@ -96,6 +96,16 @@ def _rank(kind: str) -> int:
     return _config()["ranks"].get(kind, 99)
 
 
+def _item_number(number: str) -> int:
+    """The value of an item number (二 → 2, 6 → 6); 0 when it is not one."""
+    from plangraph.ingest.numbers import parse_number
+
+    try:
+        return int(parse_number(number)) if number else 0
+    except ValueError:
+        return 0
+
+
 PSEUDO_SECTION = re.compile(r"^在(.{4,50}?)方面[,，]?.{0,30}?(提出|要求|明确|部署)(了)?[:：]\s*$")
 COMMENTARY = re.compile(r"^(【[^】]{0,10}解读[^】]{0,10}】.*|(政策|文件|文字|图文|图片|视频|专家)?解读([:：].*)?)$")
 _CN_DIGITS = "〇○零一二三四五六七八九十"
@@ -245,6 +255,20 @@ def _marker(line: str) -> tuple[str, str, int] | None:
     return None
 
 
+_DECIMAL_ITEM = re.compile(r"^(\d{1,2})\.(?=\d+[\u4e00-\u9fff])")
+
+
+def _decimal_item(line: str, stack: list[Node]) -> tuple[str, str, int] | None:
+    """``2.50个小区…`` right after item ``1.``: item 2 whose text opens with a figure, not the decimal 2.50."""
+    m = _DECIMAL_ITEM.match(line)
+    if m is None:
+        return None
+    prev = next((n for n in reversed(stack) if n.kind == "num"), None)
+    if prev is None or not prev.number.isdigit() or int(prev.number) + 1 != int(m.group(1)):
+        return None
+    return "num", m.group(1), m.end()
+
+
 def _zone_of(title: str, inherited: str) -> str:
     """The zone a title names (goals, safeguards, …), else the parent's."""
     for zone, pattern in ZONE_RULES:
@@ -332,14 +356,17 @@ def _assigns(text: str) -> bool:
     return has_explicit(text)
 
 
-def _promote(order: list[str], kind: str, parent_kind: str | None = None) -> None:
+def _promote(order: list[str], kind: str, parent_kind: str | None = None, number: str = "") -> None:
     """Add a marker kind to the nesting order: by first appearance, except that a section kind appearing
-    after lower kinds only (a page that opens mid-plan, at (三), then meets 四、) goes above them, and a kind
+    after lower kinds only (a page that opens mid-plan, at (三), then meets 四、) goes above them, as does any
+    kind of a higher rank whose first item is not its first (a page opening at 6. that meets (二): (一) was
+    cut off above), and a kind
     first met right under a heading of a higher rank goes at its conventional rank, above the lower kinds seen
     so far (一、 1. 2. then 二、 (一) 3.: the first section skipped the (一) level, the second has it)."""
     if kind in order:
         return
-    if order and kind in _config()["section_kinds"] and all(_rank(kind) < _rank(k) for k in order):
+    if order and all(_rank(kind) < _rank(k) for k in order) and \
+            (kind in _config()["section_kinds"] or _item_number(number) > 1):
         order.insert(0, kind)
         return
     if parent_kind in order and _rank(parent_kind) < _rank(kind):
@@ -413,7 +440,7 @@ def parse_outline(text: str) -> Outline:
             continue
         line = text[s:e]
         pseudo = PSEUDO_SECTION.match(line)
-        mk = _marker(line) if s >= body_start else None
+        mk = (_marker(line) or _decimal_item(line, stack)) if s >= body_start else None
         if pseudo and s >= body_start:
             kind, number, title, body = "pseudo", "", pseudo.group(1), False
         elif mk and mk[0] != "bullet":
@@ -436,7 +463,7 @@ def parse_outline(text: str) -> Outline:
                 continue
             (stack[-1].lines if s >= body_start else front_lines).append((s, e))
             continue
-        _promote(order, kind, stack[-1].kind if len(stack) > 1 else None)
+        _promote(order, kind, stack[-1].kind if len(stack) > 1 else None, number)
         level = order.index(kind)
         while len(stack) > 1 and order.index(stack[-1].kind) >= level:
             stack.pop()

@@ -348,3 +348,22 @@ def test_a_flattened_heading_runs_into_its_first_item():
     o = outline(text)
     assert [(t.number, t.title) for t in o.tasks] == [("1.", "坚持就业优先"), ("2.", "发挥小微企业作用"), ("3.", "加强领导")]
     assert [(s.number, s.title) for s in o.sections] == [("一", "深入实施就业优先战略"), ("二", "强化保障")]
+
+
+def test_a_page_opening_mid_list_puts_a_later_higher_heading_above_the_items():
+    # the page starts at item 6.; (二) is the second section (its (一) was cut off above), not a task under 6.
+    text = ("6.开展环境影响评价。严格执行规划环评制度。\n牵头单位:市生态环境局\n(二)环境质量改善\n"
+            "7.环境空气质量。深化扬尘治理。\n牵头单位:市生态环境局\n8.水环境质量。推进污水治理。\n牵头单位:市水务局\n"
+            "(三)生态系统保护\n9.生态状况指数。保持植被覆盖。\n牵头单位:市林业局\n")
+    o = outline(text)
+    assert [s.number for s in o.sections] == ["(二)", "(三)"]
+    by_id = {s.id: s.number for s in o.sections}
+    assert [(t.number, by_id.get(t.section_id)) for t in o.tasks] == [
+        ("6.", None), ("7.", "(二)"), ("8.", "(二)"), ("9.", "(三)")]
+
+
+def test_an_item_whose_text_opens_with_a_figure_is_not_a_decimal():
+    # 2.50个小区 right after item 1. is item 2 (50个小区…), not the number 2.50 inside item 1
+    text = "1.加装电梯新增400台。\n2.50个小区新增充电设施。\n3.开设40个托班。\n4.460个居村开展文化活动。\n"
+    assert numbers(text) == ["1.", "2.", "3.", "4."]
+    assert numbers("1.全年增长率达到2.5个百分点。\n3.50个项目开工。\n") == ["1."]   # 3 is not the next item

@@ -561,15 +561,17 @@ def _text_of(text: str, lines: list[tuple[int, int]]) -> str:
 
 def _drop_cut_heading(text: str, root: Node, body_end: int) -> None:
     """Drop the last item of a page cut in its heading (``5.鼓励新能源`` at the very end, no body, while the
-    item before it has one): its heading is incomplete, so it is no task."""
+    item before it has one): its heading is incomplete, so it is no task. An item with a whole sentence before
+    the cut (``8.实施…行动,加快…项目。(牵头单``) is kept."""
     node = root
     while node.children:
         node = node.children[-1]
     parent = node.parent
     if parent is None or node.children or len(node.lines) != 1 or node.body_on_head or node.kind == "pseudo":
         return
-    if text[node.lines[0][1]:body_end].strip() or re.search(r"[。;!?)]$", text[node.lines[0][0]:node.lines[0][1]]):
-        return
+    line = text[node.lines[0][0]:node.lines[0][1]]
+    if text[node.lines[0][1]:body_end].strip() or re.search(r"[。;!?)]$", line) or re.search(r"[。;!?]", line):
+        return   # a whole sentence printed before the cut: the heading is complete (only its tail is cut)
     siblings = [c for c in parent.children if c is not node and c.kind == node.kind]
     if siblings and (siblings[-1].body_on_head or len(siblings[-1].lines) > 1):
         parent.children.remove(node)

@@ -367,3 +367,11 @@ def test_an_item_whose_text_opens_with_a_figure_is_not_a_decimal():
     text = "1.加装电梯新增400台。\n2.50个小区新增充电设施。\n3.开设40个托班。\n4.460个居村开展文化活动。\n"
     assert numbers(text) == ["1.", "2.", "3.", "4."]
     assert numbers("1.全年增长率达到2.5个百分点。\n3.50个项目开工。\n") == ["1."]   # 3 is not the next item
+
+
+def test_a_last_item_cut_after_a_whole_sentence_is_kept():
+    # item 3 is cut in its responsibility, not in its heading: it stays a task (with no unit)
+    text = ("一、重点任务\n1.建设园区道路。(牵头单位:县交通局)\n2.完善园区管网。(牵头单位:县住建局)\n"
+            "3.实施园区基础设施提升行动,加快推进管廊和道路工程建设。(牵头单")
+    assert numbers(text) == ["1.", "2.", "3."]
+    assert numbers(text[: text.index("建设。(牵头单")]) == ["1.", "2."]   # cut inside its first sentence: dropped

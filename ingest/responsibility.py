@@ -28,6 +28,7 @@ from plangraph.ingest.units import (
     grammar,
     is_unit,
     looks_like_unit,
+    may_be_name,
     role_words,
     shared_each,
     split_units,
@@ -268,6 +269,7 @@ def _parse_segments(text: str, s: int, e: int, *, truncated: bool, strict_stop: 
 
 def _read_segments(text: str, s: int, e: int, *, truncated: bool, strict_stop: bool) -> _Parsed | None:
     out = _Parsed(end=s)
+    vouched: list[Unit] = []   # role-marked names of segments with no unit by its name, kept if the clause has one
     label_role: str | None = None
     segs = _segments(text, s, e)
     noted = False
@@ -328,17 +330,25 @@ def _read_segments(text: str, s: int, e: int, *, truncated: bool, strict_stop: b
         else:
             units = split_units(text[a:body_end], a, truncated=last)
         units = [u for u in units if u.name]
+        role_of = seg_role or label_role
+        if seg_role == "co" and co is None and label_role == "lead":
+            role_of = "co"
+        named = [replace(u, role=u.role or role_of, lead_marker=u.lead_marker or role_of == "lead") for u in units]
+        if units and not trusted and role and not strict_stop and all(may_be_name(u.name) for u in units):
+            # in a bracket or a line, a role word vouches for names whose ending says nothing (中国移动、
+            # 中国电信等按职责分工负责; 中国邮政配合) when a unit of the clause is one by its name
+            (out.units if any(is_unit(u.name) for u in units) else vouched).extend(named)
+            out.end = b
+            continue
         if not units or not (trusted or all(is_unit(u.name) for u in units)):
             if strict_stop:
                 break
             out.junk += 1
             continue
-        role_of = seg_role or label_role
-        if seg_role == "co" and co is None and label_role == "lead":
-            role_of = "co"
-        out.units.extend(replace(u, role=u.role or role_of, lead_marker=u.lead_marker or role_of == "lead")
-                         for u in units)
+        out.units.extend(named)
         out.end = b
+    if out.units and vouched:
+        out.units = sorted(out.units + vouched, key=lambda u: u.start)
     return out if out.units else None
 
 

@@ -150,6 +150,16 @@ def unit_kind(name: str) -> str | None:
     return None
 
 
+_NAME_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,14}")
+
+
+def may_be_name(name: str) -> bool:
+    """Whether ``name`` can be a body's name whose ending says nothing (中国移动, 中国邮政): short, Chinese, not
+    a phrase (no 的, no opening verb). Only a role word beside it (配合, 按职责分工负责) makes it a unit."""
+    return bool(_NAME_RE.fullmatch(name)) and "的" not in name and not _NON_ACTOR_START_RE.match(name) \
+        and name not in _label_words()
+
+
 def looks_like_unit(name: str) -> bool:
     """True when ``name`` ends like the name of a body (局, 厅, 人民政府, 公司, 街道, 妇联 …)."""
     return unit_kind(name) is not None

@@ -225,3 +225,18 @@ def test_a_gloss_in_brackets_is_no_responsibility():
     assert not find_clauses("全市50%的城市社区建成完备的社区综合体(社区服务中心);其余社区逐步推开。")
     assert read("加快推进融媒体建设。(区融媒体中心)") == ("区融媒体中心", [])
     assert read("完善服务网络。(市住建局、市财政局)") == ("市住建局", ["市财政局"])
+
+
+def test_a_role_word_vouches_for_names_without_a_body_ending():
+    # 中国移动 and 中国邮政 end like no body; the role word and a unit beside them make them units
+    c = find_responsibility("加快网络建设。(工业和信息化部、国资委、中国移动、中国电信等按职责分工负责)")
+    assert (c.source, c.lead.name, [u.name for u in c.co]) == ("explicit", "工业和信息化部",
+                                                                ["国资委", "中国移动", "中国电信"])
+    assert read("(国家邮政局牵头,中国邮政配合)") == ("国家邮政局", ["中国邮政"])
+    # a role word alone vouches for nothing: no unit by its name, no clause
+    assert find_responsibility("加强宣传。(各地切实负责)").lead is None
+
+
+def test_names_ending_in_she_are_bodies_but_renshe_is_a_cut_name():
+    assert read("(农业农村部、供销合作总社按职责分工负责)") == ("农业农村部", ["供销合作总社"])
+    assert read("(责任单位:市发改、人社等部门)") == ("市发改部门", ["市人社部门"])

@@ -16,9 +16,9 @@ def test_traditional_with_taiwan_vocabulary_becomes_simplified() -> None:
 def test_mainland_words_stay_in_traditional_text() -> None:
     """tw2sp reads some mainland words as Taiwan vocabulary (指标 → 指针, 档案 → 文件, 对口支援 → 对口支持, and
     across a word boundary Ⅲ类比例 → Ⅲ模拟例); a traditional-script mainland plan keeps them."""
-    n = NormText("完成主要指標,建立健康檔案,做好對口支援,水質達到Ⅲ類比例提高,推進線上線下融合。" * 2)
+    n = NormText("完成主要指標,建立健康檔案,做好對口支援,水質達到Ⅲ類比例提高,推進線上線下融合,補貼上限提高。" * 2)
     assert n.script == "traditional"
-    for word in ("主要指标", "健康档案", "对口支援", "Ⅲ类比例", "线上线下"):
+    for word in ("主要指标", "健康档案", "对口支援", "Ⅲ类比例", "线上线下", "补贴上限"):
         assert word in n.text, word
 
 

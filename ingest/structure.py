@@ -305,10 +305,16 @@ def _body_limits(text: str, lines: list[tuple[int, int]], first_heading: int | N
     restart = None
     if first_heading is None:
         return None, end, None
+    notice = bool(_ISSUING.search(text, 0, first_heading))
     for i, (s, e) in enumerate(lines):
         if s <= first_heading:
             continue
         line = text[s:e]
+        if notice and restart is None and end == len(text) and _first_item(line) and \
+                _notice_points(text, [ln for ln in lines[:i] if ln[0] >= first_heading]) and \
+                _assigns(text[s:lines[min(i + 3, len(lines) - 1)][1]]):
+            restart = s   # 现将《方案》印发给你们 + the notice's own points 一、二、三, then the plan's items from 1.
+            continue
         if COMMENTARY.match(line):
             commentary = s
             end = min(end, s)
@@ -332,6 +338,25 @@ def _body_limits(text: str, lines: list[tuple[int, int]], first_heading: int | N
                 continue
             end = min(end, s)
     return commentary, end, restart
+
+
+_ISSUING = re.compile(r"印发给你们|现予印发|现印发|印发给各")
+
+
+def _notice_points(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Whether ``lines`` are a notice's own points: two or more headed paragraphs (一、高度重视,认真研究。各县区要…)
+    and nothing else, none assigning responsibility."""
+    points = [(s, e) for s, e in lines if _is_heading(text[s:e])]
+    return len(points) >= 2 and len(points) == len(lines) and \
+        all(len(text[s:e]) > 40 and "。" in text[s:e] for s, e in points) and not _assigns(text[lines[0][0]:lines[-1][1]])
+
+
+def _first_item(line: str) -> bool:
+    """A line opening the first item of a list (``1.``, ``(1)``, ``①``)."""
+    mk = _marker(line)
+    if mk is None or mk[0] not in ITEM_KINDS:
+        return False
+    return mk[1] == "①" or _item_number(mk[1]) == 1
 
 
 def _assigned_items_before(text: str, lines: list[tuple[int, int]], skip: set, first_heading: int | None) -> int | None:

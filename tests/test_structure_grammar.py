@@ -375,3 +375,18 @@ def test_a_last_item_cut_after_a_whole_sentence_is_kept():
             "3.实施园区基础设施提升行动,加快推进管廊和道路工程建设。(牵头单")
     assert numbers(text) == ["1.", "2.", "3."]
     assert numbers(text[: text.index("建设。(牵头单")]) == ["1.", "2."]   # cut inside its first sentence: dropped
+
+
+def test_a_notices_own_points_before_the_plans_items_are_no_sections():
+    # 现将《方案》印发给你们 + the notice's points 一、二、 (no signature printed), then the plan's items from 1.
+    notice = ("各县区人民政府,市政府各部门:\n现将《某市绿色发展分工落实方案》印发给你们,请认真贯彻实施。\n"
+              "一、高度重视,认真研究政策。各县区、各部门要强化组织领导,对照方案所承担的目标任务认真学习研究。\n"
+              "二、压实责任,推动工作落实。各牵头单位要统筹落实任务事项,制定工作推进方案,形成工作合力。\n")
+    plan = ("1.建设绿色低碳先行区。(牵头单位:市发展改革委;责任单位:市工信局)\n"
+            "2.推进能源结构调整。(牵头单位:市能源局)\n")
+    o = outline(notice + plan)
+    assert [t.number for t in o.tasks] == ["1.", "2."]
+    assert o.sections == []
+    # a plan whose first section opens straight onto its items keeps that section
+    o = outline("现将方案印发给你们。\n一、主要目标\n" + plan)
+    assert [s.number for s in o.sections] == ["一"]

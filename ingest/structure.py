@@ -646,15 +646,27 @@ def _collect(text: str, node: Node, section_id: str | None, sections: list[Secti
         _collect(text, child, sid, sections, tasks, blocks, top_kind)
 
 
+# a heading naming who leads the items below it: 县示范区管委会牵头工作(8项), 市发改委负责的重点任务
+_LEADS_HEADING = re.compile(r"(?P<role>.{2,60}?(?:牵头|负责))的?(?:重点|主要|具体)?(?:工作|任务|事项)")
+
+
 def _heading_clause(text: str, node: Node) -> tuple[int, int] | None:
     """The span of a responsibility bracket that closes a section's heading line (``一、强化科技创新(由市科技局
-    牵头)``, no body text on that line): it assigns every item printed below the heading."""
-    from plangraph.ingest.responsibility import find_clauses
+    牵头)``, no body text on that line), or of the units a heading names as leading its items (``一、县示范区
+    管委会牵头工作(8项)``; a person's name there is no unit): it assigns every item printed below the heading."""
+    from plangraph.ingest.responsibility import find_clauses, find_responsibility
 
     if not node.lines or node.body_on_head:
         return None
     s, e = node.lines[0]
     line = text[s:e].rstrip("。;； \t")
+    named = _LEADS_HEADING.match(node.title)
+    if named and line.find(node.title) >= 0:   # 一、县示范区管委会牵头工作(8项): its units lead the items below
+        start = s + line.find(node.title)
+        span = (start, start + named.end("role"))
+        if find_responsibility(text[span[0]:span[1]]).lead is not None:
+            return span
+        return None
     if not line.endswith((")", "）")):
         return None
     clauses = find_clauses(line)
@@ -676,7 +688,9 @@ def _hand_down(node: Node, span: tuple[int, int]) -> None:
 def _title_before(text: str, node: Node, span: tuple[int, int]) -> str:
     """A section title without the responsibility bracket that closes its heading line."""
     clause = text[span[0]:span[1]]
-    return node.title.split(clause)[0].rstrip() if clause in node.title else node.title
+    if clause not in node.title or node.title.startswith(clause):   # a heading that names its lead keeps it
+        return node.title
+    return node.title.split(clause)[0].rstrip()
 
 
 def _add_task(text: str, node: Node, lines: list[tuple[int, int]], section_id: str | None,

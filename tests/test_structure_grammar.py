@@ -390,3 +390,11 @@ def test_a_notices_own_points_before_the_plans_items_are_no_sections():
     # a plan whose first section opens straight onto its items keeps that section
     o = outline("现将方案印发给你们。\n一、主要目标\n" + plan)
     assert [s.number for s in o.sections] == ["一"]
+
+
+def test_a_heading_naming_its_lead_assigns_the_items_below_it():
+    text = ("一、县示范区管委会牵头工作(2项)\n1.建设养殖基地。\n2.打造生产基地。\n"
+            "二、张明县长牵头重点工作(1项)\n3.推进园区建设。\n")
+    got = [(t.number, r.responsibility.lead.name if r.responsibility.lead else None) for t, r in located(text)]
+    assert got == [("1.", "县示范区管委会"), ("2.", "县示范区管委会"), ("3.", None)]   # a person leads no unit
+    assert [s.title for s in outline(text).sections][0] == "县示范区管委会牵头工作(2项)"

@@ -18,6 +18,7 @@ otherwise text after a commentary marker (``解读``) or a closing signature is 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -584,6 +585,13 @@ def _text_of(text: str, lines: list[tuple[int, int]]) -> str:
     return text[lines[0][0]:lines[-1][1]] if lines else ""
 
 
+def _walk(node: Node) -> Iterator[Node]:
+    """Every node below ``node``, in printed order."""
+    for child in node.children:
+        yield child
+        yield from _walk(child)
+
+
 def _drop_cut_heading(text: str, root: Node, body_end: int) -> None:
     """Drop the last item of a page cut in its heading (``5.鼓励新能源`` at the very end, no body, while the
     item before it has one): its heading is incomplete, so it is no task. An item with a whole sentence before
@@ -595,12 +603,16 @@ def _drop_cut_heading(text: str, root: Node, body_end: int) -> None:
     if parent is None or node.children or len(node.lines) != 1 or node.body_on_head or node.kind == "pseudo":
         return
     line = text[node.lines[0][0]:node.lines[0][1]]
-    if text[node.lines[0][1]:body_end].strip() or re.search(r"[。;!?)]$", line) or re.search(r"[。;!?]", line):
+    if text[node.lines[0][1]:body_end].strip() or line.endswith(")") or re.search(r"[。;!?]", line):
         return   # a whole sentence printed before the cut: the heading is complete (only its tail is cut)
-    siblings = [c for c in parent.children if c is not node and c.kind == node.kind]
+    siblings = [c for c in _walk(root) if c is not node and c.kind == node.kind]   # in printed order
     if siblings and (siblings[-1].body_on_head or len(siblings[-1].lines) > 1):
         parent.children.remove(node)
         parent.lines.append(node.lines[0])
+        grand = parent.parent
+        if grand is not None and not parent.children and not parent.body_on_head and len(parent.lines) == 2:
+            grand.children.remove(parent)   # (二)全面恢复… then only the cut item: a heading of nothing printed
+            grand.lines.extend(parent.lines)
 
 
 def _collect(text: str, node: Node, section_id: str | None, sections: list[Section], tasks: list[TaskSpan],

@@ -398,3 +398,9 @@ def test_a_heading_naming_its_lead_assigns_the_items_below_it():
     got = [(t.number, r.responsibility.lead.name if r.responsibility.lead else None) for t, r in located(text)]
     assert got == [("1.", "县示范区管委会"), ("2.", "县示范区管委会"), ("3.", None)]   # a person leads no unit
     assert [s.title for s in outline(text).sections][0] == "县示范区管委会牵头工作(2项)"
+
+
+def test_an_item_cut_in_its_heading_under_a_new_heading_is_dropped_with_that_heading():
+    text = ("一、重点工作\n(一)疫情防控\n1、抓好疫情防控工作,巩固防控成果。[牵头单位:区卫健局]\n"
+            "2、开展环境卫生整治,强化风险防控。[牵头单位:区卫健局]\n(二)全面恢复经济社会秩序\n3、积极争取政")
+    assert numbers(text) == ["1、", "2、"]

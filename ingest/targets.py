@@ -83,7 +83,8 @@ _QTY = re.compile(
     rf"(?:\s*(?P<sep>{_SEP})\s*(?P<n2>{_CORE}))?(?P<mid>余|多)?\s?(?P<scale>{_SCALE})?(?P<unit>(?!/)(?:{_UNIT}))?"
     rf"(?P<denom>/(?:万|百|千|亿)?(?:{_UNIT}))?(?P<per>/年度?)?\s?(?P<suf>{_SUF})?"
 )
-_NOT_TARGET = re.compile(_alt([e["word"] for k in ("subsidy", "fund") for e in _V["not_target"][k]]))
+_NOT_TARGET = re.compile(rf"(?:{_alt([e['word'] for k in ('subsidy', 'fund') for e in _V['not_target'][k]])})"
+                         rf"(?!{_alt(_V['not_target_metric_tails'])})")   # 分担率 is a metric, 分担 a policy
 _SUBSIDY_VERB = re.compile(_alt([e["word"] for e in _V["not_target"]["subsidy"]]))
 _FACT = [e["word"] for k in ("existing", "history") for e in _V["not_target"][k]]
 _NOT_AFTER = re.compile(_alt(_V["not_target_after"]))
@@ -124,7 +125,9 @@ _PAST = re.compile(rf"{_alt(_FACT)}|(?<![为除])了")
 _STATUS = re.compile(_alt([e["word"] for e in _V["not_target"]["status"]]))
 _LIST_LEAD = re.compile(r"(?:等|提出|包括|分为|涉及|(?:分解|细化|归纳)为[^,，。;；]{0,12})\s*$")
 _SCOPE = re.compile(r"全省|全市|全县|全区|全国|全州")
-_PER_YEAR = re.compile(r"每年|年均|平均每年|每年度|逐年")
+_PER_YEAR = re.compile(_alt(_V["per_year"]))
+#: 年均 before a measured noun: the annual average (年均浓度), part of the metric, not "every year"
+_ANNUAL_AVERAGE = re.compile(rf"年均(?={_alt([e['word'] for e in _V['annual_average_nouns']])})")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_PUNCT = set(",;。!?:、|")
 _SENTENCE_PUNCT = set("。;!?")
@@ -214,13 +217,20 @@ class _Qty:
 
 
 def _comparator(pre: str | None, mid: str | None, suf: str | None) -> str:
-    if pre in _LE_PRE or suf in _LE_SUF:
+    if suf:  # the figure's own tail wins over the verb frame before it (控制在5.5%左右 → ~)
+        return "<=" if suf in _LE_SUF else ">=" if suf in _GE_SUF else "~"
+    if pre in _LE_PRE:
         return "<="
-    if pre in _GE_PRE or suf in _GE_SUF or mid:
+    if pre in _GE_PRE or mid:
         return ">="
-    if pre in _APPROX_PRE or suf in _APPROX_SUF:
+    if pre in _APPROX_PRE:
         return "~"
     return "="
+
+
+def _per_year_cue(s: str) -> bool:
+    """A per-year word (每年, 年均…) in ``s`` that is not the annual average of a measure (年均浓度)."""
+    return any(not _ANNUAL_AVERAGE.match(s, m.start()) for m in _PER_YEAR.finditer(s))
 
 
 _QUOTED_RE = re.compile(r"“[^“”\n]{1,20}”|\"[^\"\n]{1,20}\"")
@@ -353,7 +363,8 @@ def _peel_lead(s: str) -> tuple[str, int]:
         if pos in best:
             return best[pos]
         best[pos] = pos
-        steps = [len(w) for w in _LEAD_WORDS_AT.get(s[pos:pos + 1], ()) if s.startswith(w, pos)]
+        steps = [len(w) for w in _LEAD_WORDS_AT.get(s[pos:pos + 1], ()) if s.startswith(w, pos)
+                 and not (w == "年均" and _ANNUAL_AVERAGE.match(s, pos))]   # 年均浓度 keeps its 年均
         steps += [m.end() - pos for p in _LEAD_PATTERNS if (m := p.match(s, pos)) and m.end() > pos]
         steps = [n for n in steps if pos + n in bounds]   # never inside a word: 建成共享单车 is not 建成共 + 享单车
         if depth < 40:
@@ -509,7 +520,7 @@ def find_targets(text: str) -> list[TargetMatch]:
         year = mentions[-1].year if mentions else _opening_year(text, sent_start, clause_start)
         clause_text = text[clause_start:end]
         scope_m = _SCOPE.search(clause_text) or _SCOPE.search(text[sent_start:_clause_end(text, sent_start)])
-        per_year = q.per_year or bool(_PER_YEAR.search(text[clause_start : q.start]))
+        per_year = q.per_year or _per_year_cue(text[clause_start : q.start])
         cumulative = bool(re.search("累计", text[clause_start : q.start]))
         out.append(
             TargetMatch(
@@ -559,7 +570,7 @@ def _respectively(text: str, qtys: list[_Qty]) -> tuple[list[TargetMatch], set[i
         sent_start = _sentence_start(text, m.start())
         mentions = goal_year_mentions(text[sent_start : run[-1].end])
         year = mentions[-1].year if mentions else _opening_year(text, sent_start, names_start)
-        per_year = bool(_PER_YEAR.search(text[names_start : m.end()]))
+        per_year = _per_year_cue(text[names_start : m.end()])
         for name, q in zip(names, run, strict=True):
             out.append(TargetMatch(
                 metric=metric_name(name, q.unit), value=q.value, low=q.low, high=q.high, unit=q.unit,
@@ -708,7 +719,7 @@ def _cell_targets(label: Cell, value: Cell, year: int | None, label_unit: str | 
         label = ("", vs, vs)
     name = _LABEL_UNIT.sub("", label[0]).strip()
     name = _peel_lead(name)[0] or name
-    per_year_label = bool(_PER_YEAR.search(name))
+    per_year_label = _per_year_cue(name)
     out: list[_TableTarget] = []
     qtys = _quantities(text)
     if not qtys and label_unit:
@@ -733,7 +744,7 @@ def _cell_targets(label: Cell, value: Cell, year: int | None, label_unit: str | 
         prev_end = q.end
         tm = TargetMatch(
             metric=metric, value=q.value, low=q.low, high=q.high, unit=q.unit, comparator=q.comparator,
-            per_year=q.per_year or per_year_label or bool(_PER_YEAR.search(text)), cumulative="累计" in name,
+            per_year=q.per_year or per_year_label or _per_year_cue(text), cumulative="累计" in name,
             year=year, scope=_SCOPE.search(name).group() if _SCOPE.search(name) else None,
             start=min(label[1], vs), end=ve, quote="",
         )

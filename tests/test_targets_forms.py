@@ -310,3 +310,22 @@ def test_a_span_of_years_is_no_part_of_the_metric_and_the_past_ones_set_no_targe
 def test_each_before_the_figure_is_no_part_of_the_metric():
     (m,) = find_targets("建设马铃薯示范基地各10万亩。")
     assert (m.metric, m.value, m.unit) == ("马铃薯示范基地", 10, "万亩")
+
+
+def test_a_rate_named_after_a_policy_word_is_still_a_target():
+    (m,) = find_targets("公共交通出行分担率达到40%以上。")
+    assert (m.metric, m.value, m.comparator) == ("公共交通出行分担率", 40, ">=")
+    assert find_targets("市县两级按比例分担30%。") == []   # cost sharing stays a policy parameter
+
+
+def test_annual_average_before_a_measure_is_part_of_the_metric_not_per_year():
+    m = one("细颗粒物年均浓度较2015年下降10%。")
+    assert (m.metric, m.per_year) == ("细颗粒物年均浓度", False)
+    m = one("年均因灾直接经济损失占比控制在1.5%以内。")
+    assert (m.metric, m.comparator, m.per_year) == ("年均因灾直接经济损失占比", "<=", False)
+    assert one("工业增加值年均增长7%。").per_year
+
+
+def test_the_figures_own_tail_word_wins_over_the_frame_before_it():
+    assert one("城镇登记失业率控制在4%左右。").comparator == "~"
+    assert one("城镇登记失业率控制在4%以内。").comparator == "<="

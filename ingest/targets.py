@@ -62,8 +62,10 @@ def _alt(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def unit_kind(unit: str) -> str | None:
+def unit_kind(unit: str | None) -> str | None:
     """``count`` | ``person`` | ``rate`` | ``measure`` for a unit, its scale word set aside (万家 → count)."""
+    if unit is None:
+        return None
     for scale in ("",) + tuple(SCALES):
         if unit.startswith(scale) and unit[len(scale):] in _KIND:
             return _KIND[unit[len(scale):]]
@@ -145,7 +147,7 @@ class TargetMatch:
     value: int | float | None
     low: int | float | None
     high: int | float | None
-    unit: str
+    unit: str | None  # null for a plain ratio (死亡率控制在0.011以内)
     comparator: str  # ">=" | "<=" | "=" | "~" | "range"
     per_year: bool
     cumulative: bool
@@ -184,7 +186,7 @@ class TargetRecord:
     value: int | float | None
     low: int | float | None
     high: int | float | None
-    unit: str
+    unit: str | None
     comparator: str
     per_year: bool
     cumulative: bool
@@ -203,7 +205,7 @@ class _Qty:
     value: int | float | None
     low: int | float | None
     high: int | float | None
-    unit: str
+    unit: str | None
     comparator: str
     per_year: bool
     start: int
@@ -242,6 +244,23 @@ _UNIT_ASIDE_RE = re.compile(r"^\([\u4e00-\u9fff]{1,2}\)")   # a bracketed measur
 _LEADING_AND_RE = re.compile(r"\s*(?:和|及|与|、|或|以及|并)")
 
 
+#: what a unitless figure follows: a rate or coefficient and a level word (死亡率控制在0.011以内)
+_UNITLESS_BEFORE = re.compile(
+    rf"(?:{_alt([e['word'] for e in _V['unitless_metric_endings']])})\s*"
+    rf"(?P<verb>{_alt(_V['unitless_level_verbs'])})?\s*$"
+)
+
+
+def _unitless(text: str, m: re.Match[str]) -> bool:
+    """A plain decimal (no unit) after a rate or coefficient and a level word: a target with a null unit."""
+    if "." not in m.group("n1") or m.group("n2") or m.group("s1") or m.group("scale"):
+        return False
+    before = _UNITLESS_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    if not before or not (m.group("pre") or before.group("verb")):
+        return False   # 死亡率0.011 with no level word is a mention
+    return not re.match(r"\s*[\u4e00-\u9fffA-Za-z\d%‰]", text[m.end() : m.end() + 4])   # no unit after it
+
+
 def _quote_regions(text: str) -> list[tuple[int, int]]:
     """Short quoted labels (``“133”``, ``"415X"``): numbers inside them are names, not quantities."""
     return [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
@@ -255,6 +274,8 @@ def _quantities(text: str) -> list[_Qty]:
     out = []
     quoted = _quote_regions(text)
     for m in _QTY.finditer(text):
+        if m.group("u1") and not m.group("n2") and m.group("scale"):
+            m = _QTY.match(text, m.start(), m.end("u1")) or m  # 12家千亿级企业: 千亿级 sizes the noun, no scale
         n1 = m.group("n1")
         ns = m.start("n1")
         if m.group("u1") and m.group("unit") and m.group("u1") != m.group("unit"):
@@ -266,7 +287,7 @@ def _quantities(text: str) -> list[_Qty]:
         unit = scale + base if base else (scale or ("%" if n1.startswith("百分之") else None))
         if unit and m.group("denom") and not unit.endswith(m.group("denom")):
             unit += m.group("denom")   # 507公里/万平方公里: a density
-        if not unit:
+        if not unit and not _unitless(text, m):
             continue
         prev = text[ns - 1] if ns else ""
         if _GLUED_BEFORE_RE.match(prev) or _LATIN_RE.match(text, m.end()):
@@ -394,7 +415,7 @@ _AT_LEAST = re.compile(r"(?:至少|最少)[\u4e00-\u9fff]{0,8}$")  # 至少新�
 _MEASURE_END = re.compile(rf"(?:{_alt(_V['measure_endings'])})$")
 
 
-def metric_name(core: str, unit: str) -> str:
+def metric_name(core: str, unit: str | None) -> str:
     """A metric noun phrase: counts of things get ``数量`` (people ``人数``) unless the phrase says it."""
     core = _clean(core)
     kind = unit_kind(unit)
@@ -520,8 +541,13 @@ def find_targets(text: str) -> list[TargetMatch]:
         year = mentions[-1].year if mentions else _opening_year(text, sent_start, clause_start)
         clause_text = text[clause_start:end]
         scope_m = _SCOPE.search(clause_text) or _SCOPE.search(text[sent_start:_clause_end(text, sent_start)])
-        per_year = q.per_year or _per_year_cue(text[clause_start : q.start])
+        per_year_lead = _per_year_cue(text[clause_start : q.start])
         cumulative = bool(re.search("累计", text[clause_start : q.start]))
+        # 平均每年新增就业6万人,培训农民2万人: a per-year lead holds for the like figures listed after it
+        per_year_lead = per_year_lead or bool(
+            last and last["per_year_lead"] and last["unit"] == q.unit and not cumulative
+            and not re.search(rf"(?:{YEAR})年", text[clause_start : q.start]))
+        per_year = q.per_year or per_year_lead
         out.append(
             TargetMatch(
                 metric=metric, value=q.value, low=q.low, high=q.high, unit=q.unit, comparator=comparator,
@@ -529,7 +555,8 @@ def find_targets(text: str) -> list[TargetMatch]:
                 start=quote_start, end=end, quote=text[quote_start:end],
             )
         )
-        last = {"sentence": sent_start, "end": end, "metric": metric, "mode": mode}
+        last = {"sentence": sent_start, "end": end, "metric": metric, "mode": mode, "per_year_lead": per_year_lead,
+                "unit": q.unit}
     return sorted(out, key=lambda t: (t.start, t.end))
 
 

@@ -329,3 +329,23 @@ def test_annual_average_before_a_measure_is_part_of_the_metric_not_per_year():
 def test_the_figures_own_tail_word_wins_over_the_frame_before_it():
     assert one("城镇登记失业率控制在4%左右。").comparator == "~"
     assert one("城镇登记失业率控制在4%以内。").comparator == "<="
+
+
+def test_a_size_word_after_the_counter_belongs_to_the_noun():
+    found = find_targets("培育5家百亿级龙头企业、3家千亿级“领航”企业,建设8个千亩级示范园。")
+    assert [(m.metric, m.value, m.unit) for m in found] == [
+        ("百亿级龙头企业数量", 5, "家"), ("千亿级领航企业数量", 3, "家"), ("千亩级示范园数量", 8, "个")]
+
+
+def test_a_plain_ratio_after_a_level_word_is_a_target_without_unit():
+    m = one("万车死亡率控制在1.8以内。")
+    assert (m.metric, m.value, m.unit, m.comparator) == ("万车死亡率", 1.8, None, "<=")
+    assert one("农田灌溉水有效利用系数提高到0.6。").unit is None
+    assert find_targets("事故死亡率0.5。") == []   # no level word: a mention
+
+
+def test_a_per_year_lead_holds_for_the_like_figures_listed_after_it():
+    found = find_targets("平均每年新增就业6万人,帮助困难人员就业2万人,城镇登记失业率控制在4%以内。")
+    assert [(m.value, m.per_year) for m in found] == [(6, True), (2, True), (4, False)]
+    found = find_targets("每年新增就业1万人,到2027年累计新增就业5万人。")
+    assert [(m.value, m.per_year) for m in found] == [(1, True), (5, False)]

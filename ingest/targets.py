@@ -396,6 +396,44 @@ def _peel_lead(s: str) -> tuple[str, int]:
     return s[end:], end
 
 
+_PLACE = re.compile(rf"[\u4e00-\u9fff]{{2,}}(?:{_alt(_V['place_suffixes'])})")
+_PLACE_TAGS = set(_V["place_tags"])
+_PLACE_JOIN = re.compile(r"\s*(?:、|以及|和|及|与)\s*")
+_LIST_OPENING = re.compile(r"[,，;；:：。!?]|\n(?!\s*、)")   # where a list can open (a line wrap before 、 is inside it)
+
+
+@memoised
+def _leading_place(s: str) -> int:
+    """Length of the place name opening ``s``: a proper noun (as the segmenter tags it) ending in a place
+    suffix (郑州市, 神农架林区), or one followed by the suffix alone (襄阳 + 市); else 0 (棚户区, 示范区)."""
+    import rjieba
+
+    words = rjieba.tag(s[:12], hmm=False)[:2]
+    if not words or words[0][1] not in _PLACE_TAGS:
+        return 0
+    n = len(words[0][0])
+    if _PLACE.fullmatch(s[:n]):
+        return n
+    return n + 1 if len(words) > 1 and len(words[1][0]) == 1 and _PLACE.fullmatch(s[: n + 1]) else 0
+
+
+def _place_list(text: str, start: int, limit: int) -> tuple[int, int] | None:
+    """``其中,武汉市、襄阳市、孝感市可吸入…``: a list of two or more places that runs into the clause at
+    ``start``: where it starts and ends (the figure's scope, no part of its metric)."""
+    seg = start
+    while seg > 0 and not _LIST_OPENING.match(text, seg - 1) and start - seg < 200:
+        seg -= 1
+    pos = seg + _peel_lead(text[seg:limit])[1]
+    first, count = pos, 0
+    while n := _leading_place(text[pos:limit]):
+        count, pos = count + 1, pos + n
+        join = _PLACE_JOIN.match(text, pos, limit)
+        if not join or not _leading_place(text[join.end() : limit]):
+            break
+        pos = join.end()
+    return (first, pos) if count >= 2 and pos > start else None
+
+
 def _peel_trail(s: str) -> str:
     while True:
         m = _TRAIL.search(s)
@@ -496,6 +534,9 @@ def find_targets(text: str) -> list[TargetMatch]:
             continue
         if q.chinese and q.value == 1:
             continue
+        places = _place_list(text, clause_start, q.start) if floor == clause_start else None
+        if places:   # 武汉市、孝感市可吸入颗粒物年均浓度…: the places are the scope, the metric follows them
+            floor, pre_raw = places[1], text[places[1] : q.start]
         lead_text, _ = _peel_lead(_peel_trail(pre_raw))
         pre_metric = _clean(lead_text)
         verb_before = bool(_VERB_END.search(pre_raw)) or q.has_pre
@@ -521,6 +562,8 @@ def find_targets(text: str) -> list[TargetMatch]:
             elif last and (total := _TOTAL.match(pre_raw)):
                 metric = re.sub(r"(?:数量|人数)$", "", last["metric"]) + total.group(1)  # …15万个以上,总数达到30万个
                 quote_start = floor + len(pre_raw) - len(pre_raw.lstrip())
+            elif last and places:   # 洛阳市、南阳市不低于45%: the metric before, without its own place
+                metric = last["metric"][_leading_place(last["metric"]) :]
             elif last:
                 qualifier = _clean(_peel_trail(pre_raw))
                 metric = last["metric"] + (f"({qualifier})" if qualifier and len(qualifier) <= 8 else "")
@@ -541,6 +584,9 @@ def find_targets(text: str) -> list[TargetMatch]:
         year = mentions[-1].year if mentions else _opening_year(text, sent_start, clause_start)
         clause_text = text[clause_start:end]
         scope_m = _SCOPE.search(clause_text) or _SCOPE.search(text[sent_start:_clause_end(text, sent_start)])
+        scope = scope_m.group() if scope_m else None
+        if places:
+            quote_start, scope = places[0], re.sub(r"\s", "", text[places[0] : places[1]])
         per_year_lead = _per_year_cue(text[clause_start : q.start])
         cumulative = bool(re.search("累计", text[clause_start : q.start]))
         # 平均每年新增就业6万人,培训农民2万人: a per-year lead holds for the like figures listed after it
@@ -551,8 +597,7 @@ def find_targets(text: str) -> list[TargetMatch]:
         out.append(
             TargetMatch(
                 metric=metric, value=q.value, low=q.low, high=q.high, unit=q.unit, comparator=comparator,
-                per_year=per_year, cumulative=cumulative, year=year, scope=scope_m.group() if scope_m else None,
-                start=quote_start, end=end, quote=text[quote_start:end],
+                per_year=per_year, cumulative=cumulative, year=year, scope=scope, start=quote_start, end=end, quote=text[quote_start:end],
             )
         )
         last = {"sentence": sent_start, "end": end, "metric": metric, "mode": mode, "per_year_lead": per_year_lead,
@@ -561,6 +606,10 @@ def find_targets(text: str) -> list[TargetMatch]:
 
 
 _LIST_SPLIT = re.compile(r"\s*(?:、|以及|和|及|与)\s*")
+_SHARED_HEAD = re.compile(_alt(_V["shared_heads"]))
+_DEADLINE = rf"(?:到|至)?(?:{YEAR})年(?:底|末)?(?:前)?"
+#: 到2023年底和2030年: one goal year per figure of a 分别 list that names one metric
+_YEAR_LIST = re.compile(rf"{_DEADLINE}(?:\s*(?:和|、|及|与|以及)\s*{_DEADLINE})+")
 _SHARE_VERBS = _alt(_V["share_verbs"])
 
 
@@ -584,7 +633,13 @@ def _respectively(text: str, qtys: list[_Qty]) -> tuple[list[TargetMatch], set[i
                 pos = q.end
             else:
                 break
-        if len(run) < 2 or len(run) != len(names):
+        sent_start = _sentence_start(text, m.start())
+        years = [None] * len(run)
+        listed = _YEAR_LIST.search(text, sent_start, names_start)
+        if len(names) == 1 and listed:   # 到2023年底和2030年,…水平分别不低于24%和30%: one metric, a year each
+            years = [year_value(y) for y in re.findall(rf"({YEAR})年", listed.group())]
+            names = names * len(years)
+        if len(run) < 2 or len(run) != len(names) or len(years) != len(run):
             continue
         if _NOT_TARGET.search(text[names_start : _clause_end(text, run[-1].end)]):
             covered.update(q.start for q in run)  # 分别给予100万元、50万元奖励: a policy parameter, no target
@@ -593,16 +648,18 @@ def _respectively(text: str, qtys: list[_Qty]) -> tuple[list[TargetMatch], set[i
         if _MEASURE_END.search(names[-1]) and len(names[-1]) > qlen:
             head = names[-1][qlen:]
             names = [n if _MEASURE_END.search(n) else n + head for n in names[:-1]] + names[-1:]
+        if (shared := _SHARED_HEAD.match(names[0])):
+            names = names[:1] + [n if _SHARED_HEAD.match(n) else shared.group() + n for n in names[1:]]
         cmp_ = next((q.comparator for q in reversed(run) if q.comparator != "="), "=")
-        sent_start = _sentence_start(text, m.start())
         mentions = goal_year_mentions(text[sent_start : run[-1].end])
         year = mentions[-1].year if mentions else _opening_year(text, sent_start, names_start)
         per_year = _per_year_cue(text[names_start : m.end()])
-        for name, q in zip(names, run, strict=True):
+        scope = _SCOPE.search(text, names_start, m.start())
+        for name, q, listed_year in zip(names, run, years, strict=True):
             out.append(TargetMatch(
                 metric=metric_name(name, q.unit), value=q.value, low=q.low, high=q.high, unit=q.unit,
                 comparator=q.comparator if q.comparator != "=" else cmp_, per_year=per_year, cumulative=False,
-                year=year, scope=None, start=q.start, end=q.end, quote=text[q.start : q.end],
+                year=listed_year or year, scope=scope.group() if scope else None, start=q.start, end=q.end, quote=text[q.start : q.end],
             ))
             covered.add(q.start)
     return out, covered

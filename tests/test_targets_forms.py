@@ -349,3 +349,23 @@ def test_a_per_year_lead_holds_for_the_like_figures_listed_after_it():
     assert [(m.value, m.per_year) for m in found] == [(6, True), (2, True), (4, False)]
     found = find_targets("每年新增就业1万人,到2027年累计新增就业5万人。")
     assert [(m.value, m.per_year) for m in found] == [(1, True), (5, False)]
+
+
+def test_respectively_over_a_list_of_years_gives_one_target_per_year():
+    found = find_targets("到2026年底和2035年,全县儿童近视筛查率分别不低于80%和95%。")
+    assert [(m.metric, m.value, m.comparator, m.year, m.scope) for m in found] == [
+        ("儿童近视筛查率", 80, ">=", 2026, "全县"), ("儿童近视筛查率", 95, ">=", 2035, "全县")]
+
+
+def test_respectively_keeps_a_ratio_head_printed_on_the_first_name():
+    found = find_targets("单位地区生产总值用水量和能耗分别下降10%左右、12%左右。")
+    assert [(m.metric, m.comparator) for m in found] == [
+        ("单位地区生产总值用水量", "~"), ("单位地区生产总值能耗", "~")]
+
+
+def test_a_list_of_places_before_the_figure_is_its_scope():
+    found = find_targets("其中,苏州市、无锡市、常州市生活垃圾回收利用率较2020年提高8%。")
+    assert [(m.metric, m.value, m.scope) for m in found] == [
+        ("生活垃圾回收利用率", 8, "苏州市、无锡市、常州市")]
+    found = find_targets("西安市绿色出行比例不低于70%,宝鸡市、咸阳市不低于60%。")
+    assert [(m.metric, m.value, m.scope) for m in found][1] == ("绿色出行比例", 60, "宝鸡市、咸阳市")

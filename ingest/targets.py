@@ -85,7 +85,7 @@ _QTY = re.compile(
     rf"(?:\s*(?P<sep>{_SEP})\s*(?P<n2>{_CORE}))?(?P<mid>余|多)?\s?(?P<scale>{_SCALE})?(?P<unit>(?!/)(?:{_UNIT}))?"
     rf"(?P<denom>/(?:万|百|千|亿)?(?:{_UNIT}))?(?P<per>/年度?)?\s?(?P<suf>{_SUF})?"
 )
-_NOT_TARGET = re.compile(rf"(?:{_alt([e['word'] for k in ('subsidy', 'fund') for e in _V['not_target'][k]])})"
+_NOT_TARGET = re.compile(rf"(?:{_alt([e['word'] for k in ('subsidy', 'allowance', 'fund') for e in _V['not_target'][k]])})"
                          rf"(?!{_alt(_V['not_target_metric_tails'])})")   # 分担率 is a metric, 分担 a policy
 _SUBSIDY_VERB = re.compile(_alt([e["word"] for e in _V["not_target"]["subsidy"]]))
 _FACT = [e["word"] for k in ("existing", "history") for e in _V["not_target"][k]]

@@ -369,3 +369,9 @@ def test_a_list_of_places_before_the_figure_is_its_scope():
         ("生活垃圾回收利用率", 8, "苏州市、无锡市、常州市")]
     found = find_targets("西安市绿色出行比例不低于70%,宝鸡市、咸阳市不低于60%。")
     assert [(m.metric, m.value, m.scope) for m in found][1] == ("绿色出行比例", 60, "宝鸡市、咸阳市")
+
+
+def test_a_level_a_policy_may_be_raised_to_is_no_target():
+    assert find_targets("困难企业稳岗补贴上限可提高至70%。") == []
+    assert find_targets("个人创业担保贷款额度可提高到30万元。") == []
+    assert one("森林覆盖率提高至45%。").value == 45

@@ -62,8 +62,10 @@ def _alt(words: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
-def unit_kind(unit: str) -> str | None:
+def unit_kind(unit: str | None) -> str | None:
     """``count`` | ``person`` | ``rate`` | ``measure`` for a unit, its scale word set aside (万家 → count)."""
+    if unit is None:
+        return None
     for scale in ("",) + tuple(SCALES):
         if unit.startswith(scale) and unit[len(scale):] in _KIND:
             return _KIND[unit[len(scale):]]
@@ -83,7 +85,8 @@ _QTY = re.compile(
     rf"(?:\s*(?P<sep>{_SEP})\s*(?P<n2>{_CORE}))?(?P<mid>余|多)?\s?(?P<scale>{_SCALE})?(?P<unit>(?!/)(?:{_UNIT}))?"
     rf"(?P<denom>/(?:万|百|千|亿)?(?:{_UNIT}))?(?P<per>/年度?)?\s?(?P<suf>{_SUF})?"
 )
-_NOT_TARGET = re.compile(_alt([e["word"] for k in ("subsidy", "fund") for e in _V["not_target"][k]]))
+_NOT_TARGET = re.compile(rf"(?:{_alt([e['word'] for k in ('subsidy', 'allowance', 'fund') for e in _V['not_target'][k]])})"
+                         rf"(?!{_alt(_V['not_target_metric_tails'])})")   # 分担率 is a metric, 分担 a policy
 _SUBSIDY_VERB = re.compile(_alt([e["word"] for e in _V["not_target"]["subsidy"]]))
 _FACT = [e["word"] for k in ("existing", "history") for e in _V["not_target"][k]]
 _NOT_AFTER = re.compile(_alt(_V["not_target_after"]))
@@ -124,7 +127,9 @@ _PAST = re.compile(rf"{_alt(_FACT)}|(?<![为除])了")
 _STATUS = re.compile(_alt([e["word"] for e in _V["not_target"]["status"]]))
 _LIST_LEAD = re.compile(r"(?:等|提出|包括|分为|涉及|(?:分解|细化|归纳)为[^,，。;；]{0,12})\s*$")
 _SCOPE = re.compile(r"全省|全市|全县|全区|全国|全州")
-_PER_YEAR = re.compile(r"每年|年均|平均每年|每年度|逐年")
+_PER_YEAR = re.compile(_alt(_V["per_year"]))
+#: 年均 before a measured noun: the annual average (年均浓度), part of the metric, not "every year"
+_ANNUAL_AVERAGE = re.compile(rf"年均(?={_alt([e['word'] for e in _V['annual_average_nouns']])})")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE_PUNCT = set(",;。!?:、|")
 _SENTENCE_PUNCT = set("。;!?")
@@ -142,7 +147,7 @@ class TargetMatch:
     value: int | float | None
     low: int | float | None
     high: int | float | None
-    unit: str
+    unit: str | None  # null for a plain ratio (死亡率控制在0.011以内)
     comparator: str  # ">=" | "<=" | "=" | "~" | "range"
     per_year: bool
     cumulative: bool
@@ -181,7 +186,7 @@ class TargetRecord:
     value: int | float | None
     low: int | float | None
     high: int | float | None
-    unit: str
+    unit: str | None
     comparator: str
     per_year: bool
     cumulative: bool
@@ -200,7 +205,7 @@ class _Qty:
     value: int | float | None
     low: int | float | None
     high: int | float | None
-    unit: str
+    unit: str | None
     comparator: str
     per_year: bool
     start: int
@@ -214,13 +219,20 @@ class _Qty:
 
 
 def _comparator(pre: str | None, mid: str | None, suf: str | None) -> str:
-    if pre in _LE_PRE or suf in _LE_SUF:
+    if suf:  # the figure's own tail wins over the verb frame before it (控制在5.5%左右 → ~)
+        return "<=" if suf in _LE_SUF else ">=" if suf in _GE_SUF else "~"
+    if pre in _LE_PRE:
         return "<="
-    if pre in _GE_PRE or suf in _GE_SUF or mid:
+    if pre in _GE_PRE or mid:
         return ">="
-    if pre in _APPROX_PRE or suf in _APPROX_SUF:
+    if pre in _APPROX_PRE:
         return "~"
     return "="
+
+
+def _per_year_cue(s: str) -> bool:
+    """A per-year word (每年, 年均…) in ``s`` that is not the annual average of a measure (年均浓度)."""
+    return any(not _ANNUAL_AVERAGE.match(s, m.start()) for m in _PER_YEAR.finditer(s))
 
 
 _QUOTED_RE = re.compile(r"“[^“”\n]{1,20}”|\"[^\"\n]{1,20}\"")
@@ -230,6 +242,23 @@ _NEXT_QUANTITY_RE = re.compile(r"\d|[一二两三四五六七八九十]+(?:" + _
 _TRAILING_AND_RE = re.compile(r"(?:和|及|与|、|或|以及)?\s*$")
 _UNIT_ASIDE_RE = re.compile(r"^\([\u4e00-\u9fff]{1,2}\)")   # a bracketed measure word right after a unit
 _LEADING_AND_RE = re.compile(r"\s*(?:和|及|与|、|或|以及|并)")
+
+
+#: what a unitless figure follows: a rate or coefficient and a level word (死亡率控制在0.011以内)
+_UNITLESS_BEFORE = re.compile(
+    rf"(?:{_alt([e['word'] for e in _V['unitless_metric_endings']])})\s*"
+    rf"(?P<verb>{_alt(_V['unitless_level_verbs'])})?\s*$"
+)
+
+
+def _unitless(text: str, m: re.Match[str]) -> bool:
+    """A plain decimal (no unit) after a rate or coefficient and a level word: a target with a null unit."""
+    if "." not in m.group("n1") or m.group("n2") or m.group("s1") or m.group("scale"):
+        return False
+    before = _UNITLESS_BEFORE.search(text, max(0, m.start() - 12), m.start())
+    if not before or not (m.group("pre") or before.group("verb")):
+        return False   # 死亡率0.011 with no level word is a mention
+    return not re.match(r"\s*[\u4e00-\u9fffA-Za-z\d%‰]", text[m.end() : m.end() + 4])   # no unit after it
 
 
 def _quote_regions(text: str) -> list[tuple[int, int]]:
@@ -245,6 +274,8 @@ def _quantities(text: str) -> list[_Qty]:
     out = []
     quoted = _quote_regions(text)
     for m in _QTY.finditer(text):
+        if m.group("u1") and not m.group("n2") and m.group("scale"):
+            m = _QTY.match(text, m.start(), m.end("u1")) or m  # 12家千亿级企业: 千亿级 sizes the noun, no scale
         n1 = m.group("n1")
         ns = m.start("n1")
         if m.group("u1") and m.group("unit") and m.group("u1") != m.group("unit"):
@@ -256,7 +287,7 @@ def _quantities(text: str) -> list[_Qty]:
         unit = scale + base if base else (scale or ("%" if n1.startswith("百分之") else None))
         if unit and m.group("denom") and not unit.endswith(m.group("denom")):
             unit += m.group("denom")   # 507公里/万平方公里: a density
-        if not unit:
+        if not unit and not _unitless(text, m):
             continue
         prev = text[ns - 1] if ns else ""
         if _GLUED_BEFORE_RE.match(prev) or _LATIN_RE.match(text, m.end()):
@@ -353,7 +384,8 @@ def _peel_lead(s: str) -> tuple[str, int]:
         if pos in best:
             return best[pos]
         best[pos] = pos
-        steps = [len(w) for w in _LEAD_WORDS_AT.get(s[pos:pos + 1], ()) if s.startswith(w, pos)]
+        steps = [len(w) for w in _LEAD_WORDS_AT.get(s[pos:pos + 1], ()) if s.startswith(w, pos)
+                 and not (w == "年均" and _ANNUAL_AVERAGE.match(s, pos))]   # 年均浓度 keeps its 年均
         steps += [m.end() - pos for p in _LEAD_PATTERNS if (m := p.match(s, pos)) and m.end() > pos]
         steps = [n for n in steps if pos + n in bounds]   # never inside a word: 建成共享单车 is not 建成共 + 享单车
         if depth < 40:
@@ -362,6 +394,44 @@ def _peel_lead(s: str) -> tuple[str, int]:
 
     end = reach(0)
     return s[end:], end
+
+
+_PLACE = re.compile(rf"[\u4e00-\u9fff]{{2,}}(?:{_alt(_V['place_suffixes'])})")
+_PLACE_TAGS = set(_V["place_tags"])
+_PLACE_JOIN = re.compile(r"\s*(?:、|以及|和|及|与)\s*")
+_LIST_OPENING = re.compile(r"[,，;；:：。!?]|\n(?!\s*、)")   # where a list can open (a line wrap before 、 is inside it)
+
+
+@memoised
+def _leading_place(s: str) -> int:
+    """Length of the place name opening ``s``: a proper noun (as the segmenter tags it) ending in a place
+    suffix (郑州市, 神农架林区), or one followed by the suffix alone (襄阳 + 市); else 0 (棚户区, 示范区)."""
+    import rjieba
+
+    words = rjieba.tag(s[:12], hmm=False)[:2]
+    if not words or words[0][1] not in _PLACE_TAGS:
+        return 0
+    n = len(words[0][0])
+    if _PLACE.fullmatch(s[:n]):
+        return n
+    return n + 1 if len(words) > 1 and len(words[1][0]) == 1 and _PLACE.fullmatch(s[: n + 1]) else 0
+
+
+def _place_list(text: str, start: int, limit: int) -> tuple[int, int] | None:
+    """``其中,武汉市、襄阳市、孝感市可吸入…``: a list of two or more places that runs into the clause at
+    ``start``: where it starts and ends (the figure's scope, no part of its metric)."""
+    seg = start
+    while seg > 0 and not _LIST_OPENING.match(text, seg - 1) and start - seg < 200:
+        seg -= 1
+    pos = seg + _peel_lead(text[seg:limit])[1]
+    first, count = pos, 0
+    while n := _leading_place(text[pos:limit]):
+        count, pos = count + 1, pos + n
+        join = _PLACE_JOIN.match(text, pos, limit)
+        if not join or not _leading_place(text[join.end() : limit]):
+            break
+        pos = join.end()
+    return (first, pos) if count >= 2 and pos > start else None
 
 
 def _peel_trail(s: str) -> str:
@@ -383,7 +453,7 @@ _AT_LEAST = re.compile(r"(?:至少|最少)[\u4e00-\u9fff]{0,8}$")  # 至少新�
 _MEASURE_END = re.compile(rf"(?:{_alt(_V['measure_endings'])})$")
 
 
-def metric_name(core: str, unit: str) -> str:
+def metric_name(core: str, unit: str | None) -> str:
     """A metric noun phrase: counts of things get ``数量`` (people ``人数``) unless the phrase says it."""
     core = _clean(core)
     kind = unit_kind(unit)
@@ -464,6 +534,9 @@ def find_targets(text: str) -> list[TargetMatch]:
             continue
         if q.chinese and q.value == 1:
             continue
+        places = _place_list(text, clause_start, q.start) if floor == clause_start else None
+        if places:   # 武汉市、孝感市可吸入颗粒物年均浓度…: the places are the scope, the metric follows them
+            floor, pre_raw = places[1], text[places[1] : q.start]
         lead_text, _ = _peel_lead(_peel_trail(pre_raw))
         pre_metric = _clean(lead_text)
         verb_before = bool(_VERB_END.search(pre_raw)) or q.has_pre
@@ -489,6 +562,8 @@ def find_targets(text: str) -> list[TargetMatch]:
             elif last and (total := _TOTAL.match(pre_raw)):
                 metric = re.sub(r"(?:数量|人数)$", "", last["metric"]) + total.group(1)  # …15万个以上,总数达到30万个
                 quote_start = floor + len(pre_raw) - len(pre_raw.lstrip())
+            elif last and places:   # 洛阳市、南阳市不低于45%: the metric before, without its own place
+                metric = last["metric"][_leading_place(last["metric"]) :]
             elif last:
                 qualifier = _clean(_peel_trail(pre_raw))
                 metric = last["metric"] + (f"({qualifier})" if qualifier and len(qualifier) <= 8 else "")
@@ -509,20 +584,32 @@ def find_targets(text: str) -> list[TargetMatch]:
         year = mentions[-1].year if mentions else _opening_year(text, sent_start, clause_start)
         clause_text = text[clause_start:end]
         scope_m = _SCOPE.search(clause_text) or _SCOPE.search(text[sent_start:_clause_end(text, sent_start)])
-        per_year = q.per_year or bool(_PER_YEAR.search(text[clause_start : q.start]))
+        scope = scope_m.group() if scope_m else None
+        if places:
+            quote_start, scope = places[0], re.sub(r"\s", "", text[places[0] : places[1]])
+        per_year_lead = _per_year_cue(text[clause_start : q.start])
         cumulative = bool(re.search("累计", text[clause_start : q.start]))
+        # 平均每年新增就业6万人,培训农民2万人: a per-year lead holds for the like figures listed after it
+        per_year_lead = per_year_lead or bool(
+            last and last["per_year_lead"] and last["unit"] == q.unit and not cumulative
+            and not re.search(rf"(?:{YEAR})年", text[clause_start : q.start]))
+        per_year = q.per_year or per_year_lead
         out.append(
             TargetMatch(
                 metric=metric, value=q.value, low=q.low, high=q.high, unit=q.unit, comparator=comparator,
-                per_year=per_year, cumulative=cumulative, year=year, scope=scope_m.group() if scope_m else None,
-                start=quote_start, end=end, quote=text[quote_start:end],
+                per_year=per_year, cumulative=cumulative, year=year, scope=scope, start=quote_start, end=end, quote=text[quote_start:end],
             )
         )
-        last = {"sentence": sent_start, "end": end, "metric": metric, "mode": mode}
+        last = {"sentence": sent_start, "end": end, "metric": metric, "mode": mode, "per_year_lead": per_year_lead,
+                "unit": q.unit}
     return sorted(out, key=lambda t: (t.start, t.end))
 
 
 _LIST_SPLIT = re.compile(r"\s*(?:、|以及|和|及|与)\s*")
+_SHARED_HEAD = re.compile(_alt(_V["shared_heads"]))
+_DEADLINE = rf"(?:到|至)?(?:{YEAR})年(?:底|末)?(?:前)?"
+#: 到2023年底和2030年: one goal year per figure of a 分别 list that names one metric
+_YEAR_LIST = re.compile(rf"{_DEADLINE}(?:\s*(?:和|、|及|与|以及)\s*{_DEADLINE})+")
 _SHARE_VERBS = _alt(_V["share_verbs"])
 
 
@@ -546,7 +633,13 @@ def _respectively(text: str, qtys: list[_Qty]) -> tuple[list[TargetMatch], set[i
                 pos = q.end
             else:
                 break
-        if len(run) < 2 or len(run) != len(names):
+        sent_start = _sentence_start(text, m.start())
+        years = [None] * len(run)
+        listed = _YEAR_LIST.search(text, sent_start, names_start)
+        if len(names) == 1 and listed:   # 到2023年底和2030年,…水平分别不低于24%和30%: one metric, a year each
+            years = [year_value(y) for y in re.findall(rf"({YEAR})年", listed.group())]
+            names = names * len(years)
+        if len(run) < 2 or len(run) != len(names) or len(years) != len(run):
             continue
         if _NOT_TARGET.search(text[names_start : _clause_end(text, run[-1].end)]):
             covered.update(q.start for q in run)  # 分别给予100万元、50万元奖励: a policy parameter, no target
@@ -555,16 +648,18 @@ def _respectively(text: str, qtys: list[_Qty]) -> tuple[list[TargetMatch], set[i
         if _MEASURE_END.search(names[-1]) and len(names[-1]) > qlen:
             head = names[-1][qlen:]
             names = [n if _MEASURE_END.search(n) else n + head for n in names[:-1]] + names[-1:]
+        if (shared := _SHARED_HEAD.match(names[0])):
+            names = names[:1] + [n if _SHARED_HEAD.match(n) else shared.group() + n for n in names[1:]]
         cmp_ = next((q.comparator for q in reversed(run) if q.comparator != "="), "=")
-        sent_start = _sentence_start(text, m.start())
         mentions = goal_year_mentions(text[sent_start : run[-1].end])
         year = mentions[-1].year if mentions else _opening_year(text, sent_start, names_start)
-        per_year = bool(_PER_YEAR.search(text[names_start : m.end()]))
-        for name, q in zip(names, run, strict=True):
+        per_year = _per_year_cue(text[names_start : m.end()])
+        scope = _SCOPE.search(text, names_start, m.start())
+        for name, q, listed_year in zip(names, run, years, strict=True):
             out.append(TargetMatch(
                 metric=metric_name(name, q.unit), value=q.value, low=q.low, high=q.high, unit=q.unit,
                 comparator=q.comparator if q.comparator != "=" else cmp_, per_year=per_year, cumulative=False,
-                year=year, scope=None, start=q.start, end=q.end, quote=text[q.start : q.end],
+                year=listed_year or year, scope=scope.group() if scope else None, start=q.start, end=q.end, quote=text[q.start : q.end],
             ))
             covered.add(q.start)
     return out, covered
@@ -708,7 +803,7 @@ def _cell_targets(label: Cell, value: Cell, year: int | None, label_unit: str | 
         label = ("", vs, vs)
     name = _LABEL_UNIT.sub("", label[0]).strip()
     name = _peel_lead(name)[0] or name
-    per_year_label = bool(_PER_YEAR.search(name))
+    per_year_label = _per_year_cue(name)
     out: list[_TableTarget] = []
     qtys = _quantities(text)
     if not qtys and label_unit:
@@ -733,7 +828,7 @@ def _cell_targets(label: Cell, value: Cell, year: int | None, label_unit: str | 
         prev_end = q.end
         tm = TargetMatch(
             metric=metric, value=q.value, low=q.low, high=q.high, unit=q.unit, comparator=q.comparator,
-            per_year=q.per_year or per_year_label or bool(_PER_YEAR.search(text)), cumulative="累计" in name,
+            per_year=q.per_year or per_year_label or _per_year_cue(text), cumulative="累计" in name,
             year=year, scope=_SCOPE.search(name).group() if _SCOPE.search(name) else None,
             start=min(label[1], vs), end=ve, quote="",
         )

@@ -310,3 +310,68 @@ def test_a_span_of_years_is_no_part_of_the_metric_and_the_past_ones_set_no_targe
 def test_each_before_the_figure_is_no_part_of_the_metric():
     (m,) = find_targets("建设马铃薯示范基地各10万亩。")
     assert (m.metric, m.value, m.unit) == ("马铃薯示范基地", 10, "万亩")
+
+
+def test_a_rate_named_after_a_policy_word_is_still_a_target():
+    (m,) = find_targets("公共交通出行分担率达到40%以上。")
+    assert (m.metric, m.value, m.comparator) == ("公共交通出行分担率", 40, ">=")
+    assert find_targets("市县两级按比例分担30%。") == []   # cost sharing stays a policy parameter
+
+
+def test_annual_average_before_a_measure_is_part_of_the_metric_not_per_year():
+    m = one("细颗粒物年均浓度较2015年下降10%。")
+    assert (m.metric, m.per_year) == ("细颗粒物年均浓度", False)
+    m = one("年均因灾直接经济损失占比控制在1.5%以内。")
+    assert (m.metric, m.comparator, m.per_year) == ("年均因灾直接经济损失占比", "<=", False)
+    assert one("工业增加值年均增长7%。").per_year
+
+
+def test_the_figures_own_tail_word_wins_over_the_frame_before_it():
+    assert one("城镇登记失业率控制在4%左右。").comparator == "~"
+    assert one("城镇登记失业率控制在4%以内。").comparator == "<="
+
+
+def test_a_size_word_after_the_counter_belongs_to_the_noun():
+    found = find_targets("培育5家百亿级龙头企业、3家千亿级“领航”企业,建设8个千亩级示范园。")
+    assert [(m.metric, m.value, m.unit) for m in found] == [
+        ("百亿级龙头企业数量", 5, "家"), ("千亿级领航企业数量", 3, "家"), ("千亩级示范园数量", 8, "个")]
+
+
+def test_a_plain_ratio_after_a_level_word_is_a_target_without_unit():
+    m = one("万车死亡率控制在1.8以内。")
+    assert (m.metric, m.value, m.unit, m.comparator) == ("万车死亡率", 1.8, None, "<=")
+    assert one("农田灌溉水有效利用系数提高到0.6。").unit is None
+    assert find_targets("事故死亡率0.5。") == []   # no level word: a mention
+
+
+def test_a_per_year_lead_holds_for_the_like_figures_listed_after_it():
+    found = find_targets("平均每年新增就业6万人,帮助困难人员就业2万人,城镇登记失业率控制在4%以内。")
+    assert [(m.value, m.per_year) for m in found] == [(6, True), (2, True), (4, False)]
+    found = find_targets("每年新增就业1万人,到2027年累计新增就业5万人。")
+    assert [(m.value, m.per_year) for m in found] == [(1, True), (5, False)]
+
+
+def test_respectively_over_a_list_of_years_gives_one_target_per_year():
+    found = find_targets("到2026年底和2035年,全县儿童近视筛查率分别不低于80%和95%。")
+    assert [(m.metric, m.value, m.comparator, m.year, m.scope) for m in found] == [
+        ("儿童近视筛查率", 80, ">=", 2026, "全县"), ("儿童近视筛查率", 95, ">=", 2035, "全县")]
+
+
+def test_respectively_keeps_a_ratio_head_printed_on_the_first_name():
+    found = find_targets("单位地区生产总值用水量和能耗分别下降10%左右、12%左右。")
+    assert [(m.metric, m.comparator) for m in found] == [
+        ("单位地区生产总值用水量", "~"), ("单位地区生产总值能耗", "~")]
+
+
+def test_a_list_of_places_before_the_figure_is_its_scope():
+    found = find_targets("其中,苏州市、无锡市、常州市生活垃圾回收利用率较2020年提高8%。")
+    assert [(m.metric, m.value, m.scope) for m in found] == [
+        ("生活垃圾回收利用率", 8, "苏州市、无锡市、常州市")]
+    found = find_targets("西安市绿色出行比例不低于70%,宝鸡市、咸阳市不低于60%。")
+    assert [(m.metric, m.value, m.scope) for m in found][1] == ("绿色出行比例", 60, "宝鸡市、咸阳市")
+
+
+def test_a_level_a_policy_may_be_raised_to_is_no_target():
+    assert find_targets("困难企业稳岗补贴上限可提高至70%。") == []
+    assert find_targets("个人创业担保贷款额度可提高到30万元。") == []
+    assert one("森林覆盖率提高至45%。").value == 45

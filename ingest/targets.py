@@ -340,15 +340,30 @@ def _is_clause_break(text: str, i: int) -> bool:
 
 
 def _clause_start(text: str, pos: int, floor: int = 0) -> int:
-    i = pos - 1
-    while i >= floor and not _is_clause_break(text, i):
+    """Where the clause holding ``pos`` starts; a 、 inside brackets is no break (新(改、扩)建学校5所)."""
+    i, depth = pos - 1, 0
+    while i >= floor:
+        ch = text[i]
+        if ch in ")）":
+            depth += 1
+        elif ch in "(（" and depth:
+            depth -= 1
+        elif (not depth or ch in _SENTENCE_PUNCT) and _is_clause_break(text, i):
+            break
         i -= 1
     return i + 1
 
 
 def _clause_end(text: str, pos: int) -> int:
-    i = pos
-    while i < len(text) and not _is_clause_break(text, i):
+    i, depth = pos, 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "(（":
+            depth += 1
+        elif ch in ")）" and depth:
+            depth -= 1
+        elif (not depth or ch in _SENTENCE_PUNCT) and _is_clause_break(text, i):
+            break
         i += 1
     return i
 

@@ -375,3 +375,8 @@ def test_a_level_a_policy_may_be_raised_to_is_no_target():
     assert find_targets("困难企业稳岗补贴上限可提高至70%。") == []
     assert find_targets("个人创业担保贷款额度可提高到30万元。") == []
     assert one("森林覆盖率提高至45%。").value == 45
+
+
+def test_a_list_inside_brackets_stays_in_the_metric():
+    found = find_targets("实施新(改、扩)建中小学校5家。禽类(鸡、鸭)药物残留抽检超标率控制在1%以内。")
+    assert [m.metric for m in found] == ["实施新(改、扩)建中小学校数量", "禽类(鸡、鸭)药物残留抽检超标率"]

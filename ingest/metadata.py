@@ -10,7 +10,7 @@ from importlib import resources
 from itertools import pairwise
 
 from plangraph.ingest.model import doc_id_for, title_key  # noqa: F401  (the one id rule; re-exported)
-from plangraph.ingest.titleline import title_line_end  # noqa: F401  (re-exported)
+from plangraph.ingest.titleline import title_line_end
 from plangraph.ingest.yamldata import load_yaml
 from plangraph.ingest.years import five_year_plan_end, title_year
 
@@ -27,11 +27,16 @@ _BRACKETS = r"〔\[【(（［"
 _CLOSE = r"〕\]】)）］"
 DOC_NUMBER = re.compile(rf"[\u4e00-\u9fff]{{1,12}}\s*[{_BRACKETS}]\s*(?:19|20)\d{{2}}\s*[{_CLOSE}]\s*第?\s*\d{{1,4}}\s*号")
 DATE = re.compile(r"((?:19|20)\d{2})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?")
-CN_DATE = re.compile(r"([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_CN_ZERO = "〇○零OＯ"   # zero as signatures print it: 〇, the circle ○, 零, a letter O (full width before normalising)
+CN_DATE = re.compile(rf"([{_CN_ZERO}一二三四五六七八九]{{4}})年([一二三四五六七八九十]{{1,3}})月([一二三四五六七八九十]{{1,3}})日")
 WRAPPER = re.compile(r"^(?P<issuer>.{0,90}?)(?:关于印发(?P<inner>.+?)的通知|印发《(?P<quoted>[^《》]+)》(?:的通知)?)$")
-CITED = re.compile(r"《(?P<title>[^《》]{4,80})》\s*(?:\((?P<num>[^()]{0,30}?〔\d{4}〕\d+号)\))?")
+CITED = re.compile(r"《(?P<title>[^《》]{4,80})》\s*(?:\((?P<num>[^()]{0,30}?〔\d{4}〕\d+号)(?:[,，;；][^()]{0,30})?\))?")
 IMPLEMENT_CUES = re.compile(r"贯彻|落实|依据|根据|按照|实施|执行")
+# The document a notice issues (现将《A》《B》印发给你们; 《A》已经市政府同意,现印发给你们): never one it implements.
+ISSUED_AFTER = re.compile(r"(?:\s*[(（][^()（）]{0,40}[)）])?[、和及\s]*(?:《[^《》]*》[、和及\s]*)*"
+                          r"(?:(?:已经?|业经)[^。]{0,40}?(?:同意|通过)[,，]?\s*)?(?:现(?:予以?|将其)?印发|予以印发|印发给)")
 PERIOD = re.compile(r"[(（]\s*((?:19|20)\d{2})\s*[-—–~至]+\s*((?:19|20)\d{2})\s*年?\s*[)）]")
+BARE_PERIOD = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*[-—–~至]+\s*((?:19|20)\d{2})\s*年")   # 2024—2025年节能降碳行动方案
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 LEVEL_WORDS = {"国家级": "national", "省级": "provincial", "市级": "municipal", "县级": "county", "区级": "county"}
 NATIONAL_ISSUERS = re.compile(r"^(国务院|中共中央|全国人大|中华人民共和国|国家[\u4e00-\u9fff]{2,12}(局|委|委员会|部|署)$|"
@@ -44,7 +49,7 @@ _ALL_LABELS = sorted({lab for labels in _LABELS.values() for lab in labels}, key
 _LABEL_RE = re.compile(r"(?<![\u4e00-\u9fff])(" + "|".join(r"\s*".join(lab) for lab in _ALL_LABELS)
                        + r")(?:\s*[:：]\s*|\s+|$)")
 _MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}\s*[、.](?!\d)|第[一二三四五六七八九十]+[章条])")
-_CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {**dict.fromkeys(_CN_ZERO, 0), "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 @dataclass
@@ -64,10 +69,15 @@ def _clean_title(title: str) -> str:
     return re.sub(r"\s+", "", title).strip("《》〈〉")
 
 
+_FILE_EXTENSION = re.compile(r"\.(?:" + "|".join(_V["file_extensions"]) + r")$", re.IGNORECASE)
+
+
 def _strip_line(line: str) -> str:
-    """A front line without HTML tags, list bullets and a leading site-category tag (``【政策文件】``)."""
+    """A front line without HTML tags, list bullets, a leading site-category tag (``【政策文件】``) and the
+    extension of a file name (``…责任分解表.docx``)."""
     line = re.sub(r"</?[A-Za-z!][^<>]{0,200}>", "", line)
     line = line.strip().lstrip("•·*-").strip()
+    line = _FILE_EXTENSION.sub("", line) if "." in line[-6:] else line
     return re.sub(r"^【[^【】]{1,20}】\s*(?=\S{6})", "", line)
 
 
@@ -131,7 +141,7 @@ def parse_date(text: str) -> str | None:
 
 _date = parse_date
 _DATE_LINE = re.compile(r"^[(（]?\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
-                        r"[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*[)）]?$")
+                        rf"[{_CN_ZERO}一二三四五六七八九]{{4}}年[一二三四五六七八九十]{{1,3}}月[一二三四五六七八九十]{{1,3}}日)\s*[)）]?$")
 
 
 def _is_date_line(line: str) -> bool:
@@ -146,6 +156,25 @@ def _is_chrome(line: str) -> bool:
     return any(p.fullmatch(line) for p in _CHROME)
 
 
+_SENTENCE = re.compile(r"[。,，;；:：!！?？]")
+_LIST_NUMBER = re.compile(r"\d{1,2}\s*[.、](?=(?:19|20)\d{2}年)")   # 2.2025年…任务分解: an item of an annex list
+_CONTINUATIONS = tuple(_V["title_continuations"])
+_PAIRS = ("《》", "〈〉", "<>")
+_TITLE_LINES = 4   # a title is printed over at most four lines
+_FRAGMENT = 40     # the longest line that a title goes on after
+
+
+def _balanced(s: str) -> bool:
+    return all(s.count(a) == s.count(b) for a, b in _PAIRS)
+
+
+def _bound(joined: str, line: str) -> bool:
+    """Whether ``line`` cannot stand without the lines above (``joined``): it opens with a continuation word
+    (``的实施意见``), closes a bracket it did not open (``措施》实施方案``), or a bracket above is still open."""
+    return line.startswith(_CONTINUATIONS) or not _balanced(joined) or any(
+        b in line and (a not in line or line.index(b) < line.index(a)) for a, b in _PAIRS)
+
+
 def _title_shape(line: str) -> str | None:
     """``line`` without spaces when it reads as a title: ends with a document type (before an optional
     parenthesis), no sentence punctuation, no numbering marker, not a label line."""
@@ -153,10 +182,12 @@ def _title_shape(line: str) -> str | None:
     s = s[m.end():] if (m := DOC_NUMBER.match(s)) and len(s) > m.end() + 5 else s   # 京政办发〔2016〕26号《…》
     if s.startswith("《") and s.endswith("》") and s.count("《") == 1:
         s = s[1:-1]
-    if not 5 <= len(s) <= 150 or _MARKER.match(s) or _LABEL_RE.match(line.strip()):
+    if not 5 <= len(s) <= 150 or _MARKER.match(s) or _LIST_NUMBER.match(s) or _LABEL_RE.match(line.strip()):
+        return None
+    if s.startswith(_CONTINUATIONS) or not _balanced(s):   # 的实施意见, 措施》实施方案: the end of a longer title
         return None
     body = re.sub(r"[(（][^()（）]{0,40}[)）]$", "", s)
-    if re.search(r"[。,，;；:：!！?？]", body):
+    if _SENTENCE.search(body):
         return None
     kind = re.search(rf"(?:{DOC_TYPES})》?$", body)
     if not kind or kind.start() < 2:   # a bare 重点工作任务 / 工作要点 is a heading or a table header
@@ -178,10 +209,18 @@ def _drop_aside(title: str) -> str:
     return title
 
 
-def _cited_in(title: str, lines: list[str]) -> bool:
-    """Whether the front lines cite ``title`` whole in 《》 (a notice naming the plan it issues), blanks aside."""
-    quoted = re.sub(r"\s+", "", f"《{title}》")
-    return any(quoted in re.sub(r"\s+", "", line) for line in lines if "《" in line)
+_INNER_MARKS = str.maketrans("〈〉<>", "《》《》")
+
+
+def _citations(lines: list[str]) -> str:
+    """The front lines that cite in 《》, blanks dropped and inner 〈〉 / <> read as 《》 (see :func:`_cited_in`)."""
+    return "\n".join(re.sub(r"\s+", "", line).translate(_INNER_MARKS) for line in lines if "《" in line)
+
+
+def _cited_in(title: str, citations: str) -> bool:
+    """Whether the front lines (their :func:`_citations`) cite ``title`` whole in 《》 (a notice naming the plan it
+    issues), blanks aside and 《》 inside it printed as 〈〉 or <> or not."""
+    return re.sub(r"\s+", "", f"《{title}》").translate(_INNER_MARKS) in citations
 
 
 def _one_line_title(line: str) -> str | None:
@@ -193,20 +232,21 @@ def _one_line_title(line: str) -> str | None:
     return None
 
 
-def _titles(lines: list[str]) -> tuple[str | None, str | None, str | None, list[str]]:
-    """(plan title, wrapper title, headline, notice titles) from the front lines (up to the first numbered
-    heading once a title was seen)."""
+def _titles(lines: list[str], front_lines: int = 0) -> tuple[str | None, str | None, str | None, list[str]]:
+    """(plan title, wrapper title, headline, notice titles) from the (stripped) front lines, up to the first
+    numbered heading; a cover note's numbered paragraphs are passed over after a wrapper or before the outline's
+    start (the first ``front_lines`` lines)."""
     candidates: list[str] = []
     wrapper = None
     skip = -1
     first = True
-    for i, raw in enumerate(lines):
+    citations = _citations(lines)
+    for i, line in enumerate(lines):
         if i <= skip:
             continue
-        line = _strip_line(raw)
         if not line or _is_chrome(line):
             continue
-        if _MARKER.match(line) and not (wrapper and not candidates and _cover_note(lines, i)):
+        if _MARKER.match(line) and not ((wrapper or i < front_lines) and not candidates and _cover_note(lines, i)):
             break   # the body starts (a cover note's own 一、二、 after a wrapper is passed over)
         if len(line) > 150:
             one = _one_line_title(line) if first else None
@@ -218,19 +258,12 @@ def _titles(lines: list[str]) -> tuple[str | None, str | None, str | None, list[
             continue
         first = False
         shaped = _title_shape(line)
-        if not shaped and i + 1 < len(lines):   # a title over two lines
-            nxt = _strip_line(lines[i + 1])
-            if (len(line) <= 40 and not re.search(r"[。,，;；:：!！?？]", line) and not _LABEL_RE.match(line)
-                    and not (_title_shape(nxt) and _leading_place(nxt))   # the next line is a title of its own
-                    and ("关于" in line or _is_place_or_agency(line) or "关于" in nxt[:4]
-                         or _cited_in(line + nxt, lines)   # 全面推进乡村振兴 / 加快…的实施方案, cited whole
-                         or _leading_place(line))):   # 洞头区大力提升… / 全面落实…实施方案
-                shaped = _title_shape(line + nxt)
-                if shaped:
-                    skip = i + 1
+        over = _title_over_lines(lines, i, shaped, citations)
+        if over:
+            shaped, skip = over
         if not shaped:
             continue
-        after = _strip_line(lines[skip + 1 if skip >= i else i + 1]) if max(skip, i) + 1 < len(lines) else ""
+        after = lines[max(skip, i) + 1] if max(skip, i) + 1 < len(lines) else ""
         if _TITLE_PARENTHESIS_LINE.fullmatch(after) and not shaped.endswith((")", "）")):   # 行动计划 / (2023—2025年)
             shaped += re.sub(r"\s+", "", after)
             skip = max(skip, i) + 1
@@ -254,10 +287,43 @@ def _titles(lines: list[str]) -> tuple[str | None, str | None, str | None, list[
         w = WRAPPER.match(wrapper)
         inner = _clean_title(w.group("inner") or w.group("quoted"))
         if not title or (title_key(inner) not in title_key(title) and title_key(title) not in title_key(inner)
-                         and not _cited_in(title, lines)):   # a title the notice cites in 《》 is the plan's own
+                         and not _cited_in(title, citations)):   # a title the notice cites in 《》 is the plan's own
             title = inner
     notices = [c for c in plain if "关于" in c]
     return title, wrapper, headline, notices
+
+
+def _title_over_lines(lines: list[str], i: int, shaped: str | None, citations: str) -> tuple[str, int] | None:
+    """A title printed over the (stripped) ``lines[i]`` and up to three short lines below it: the first
+    join that reads as a title, and the index of its last line. Each line goes on from the lines above when it
+    cannot stand alone (:func:`_bound`), when the line above breaks off at a continuation word (``关于印发…的`` /
+    ``通知``), or when the page cites the join whole in 《》; the first two lines also join when the first opens
+    like a title (关于, a place or an agency: ``芜湖市`` / ``关于…的实施细则``). A line that can stand alone and is a
+    title of its own (with a place, or after a line that only breaks off at 的) is not joined."""
+    line = lines[i]
+    if len(line) > _FRAGMENT or _SENTENCE.search(line) or _LABEL_RE.match(line) or _is_date_line(line):
+        return None
+    joined = line
+    for j in range(i + 1, min(i + _TITLE_LINES, len(lines))):
+        nxt = lines[j]
+        if _MARKER.match(nxt) or _is_chrome(nxt) or _is_date_line(nxt):
+            return None
+        bound = _bound(joined, nxt)
+        opens = not bound and j == i + 1 and not shaped and (   # 洞头区大力提升… / 全面落实…实施方案
+            "关于" in line or "关于" in nxt[:4] or _is_place_or_agency(line) or bool(_leading_place(line)))
+        # 全面推进乡村振兴 / 加快…的实施方案, cited whole
+        vouched = opens or (not bound and bool(citations) and _cited_in(joined + nxt, citations))
+        if not (bound or vouched or joined.endswith(_CONTINUATIONS)):
+            return None
+        if not bound and _title_shape(nxt) and (not vouched or _leading_place(nxt)):
+            return None   # the next line is a title of its own
+        title = _title_shape(joined + nxt)
+        if title:
+            return title, j
+        joined += nxt
+        if len(nxt) > _FRAGMENT or _SENTENCE.search(nxt):
+            return None
+    return None
 
 
 def _cover_note(lines: list[str], i: int) -> bool:
@@ -277,18 +343,20 @@ def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:
     head = text[: max(front_end, min(len(text), 3000))]
     lines = [ln.strip() for ln in head.splitlines() if ln.strip()]
     tail_lines = [ln.strip() for ln in text[body_end:].splitlines() if ln.strip()]
-    fields = _fields([_strip_line(ln) for ln in lines + tail_lines])
+    stripped = [_strip_line(ln) for ln in lines]
+    fields = _fields(stripped + [_strip_line(ln) for ln in tail_lines])
 
-    meta.title, meta.wrapper_title, headline, notices = _titles(lines)
+    front_lines = sum(1 for ln in text[:front_end].splitlines() if ln.strip())
+    meta.title, meta.wrapper_title, headline, notices = _titles(stripped, front_lines)
     if not meta.title:
-        meta.title = _title_from_mentions(text, body_end)
-    meta.issuer = _issuer(fields, lines, tail_lines, meta, notices)
+        meta.title = _title_from_mentions(text, front_end, body_end)
+    meta.issuer = _with_place(_issuer(fields, lines, tail_lines, meta, notices), fields)
     meta.issued_on = _issued_on(fields, lines, tail_lines, text)
     meta.doc_number = _doc_number(fields, lines, meta)
     meta.implements = _implements(text, front_end, body_end, [meta.title, meta.wrapper_title])
     meta.period = _plan_period(meta, lines)
     printed_level = next((v for k, v in LEVEL_WORDS.items() if k in text[:front_end + 200] and "政策级别" in text[:front_end + 200]), None)
-    zone = _development_zone(meta)
+    zone = _development_zone(meta, text[:front_end + 400], text)
     if zone:
         meta.jurisdiction, meta.level = (zone if isinstance(zone, str) else None), "development-zone"
         return meta
@@ -300,9 +368,16 @@ def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:
     return meta
 
 
-def _title_from_mentions(text: str, body_end: int) -> str | None:
+# A news lead naming the plan unquoted: 近日,国务院发布关于落实《政府工作报告》重点工作部门分工的意见,…
+_ISSUED_IN_LEAD = re.compile(rf"(?:^|[,，。\n])(?:{'|'.join(_V['lead_time_words'])})?(?P<issuer>[\u4e00-\u9fff]{{2,12}}?)?"
+                             rf"(?:印发|发布|出台|公布|颁布)了?(?P<title>关于[^,，。;；:：!！?？\n]{{2,80}}?(?:{DOC_TYPES}))"
+                             r"(?=[,，。;；(（\s])")
+
+
+def _title_from_mentions(text: str, body_start: int, body_end: int) -> str | None:
     """A press summary names the plan as 《X》(下称/以下简称《…》), and so does a notice whose plan follows without
-    its title (现将《X》(以下简称《方案》)印发给你们); a trailing link names it 解读:《X》."""
+    its title (现将《X》(以下简称《方案》)印发给你们); a trailing link names it 解读:《X》; a news lead names it
+    unquoted after its issuer (国务院发布关于…的意见,)."""
     m = re.search(r"(?:制定|印发|出台|发布|公布|颁布|现将)了?\s*《([^《》]{6,80}(?:<[^<>]+>[^《》]*)?)》\s*[(（](?:下称|以下简称|简称)",
                   text)
     if m:
@@ -310,6 +385,10 @@ def _title_from_mentions(text: str, body_end: int) -> str | None:
     m = re.search(r"解读[^《\n]{0,12}[:：]?\s*《([^《》]{6,80})》", text[body_end:])
     if m:
         return _clean_title(m.group(1))
+    m = _ISSUED_IN_LEAD.search(text[:min(body_start, 600)])
+    if m:
+        issuer = m.group("issuer") or ""
+        return (issuer if AGENCY_END.search(issuer) else "") + re.sub(r"\s+", "", m.group("title"))
     return None
 
 
@@ -337,6 +416,23 @@ def _issuer(fields: dict[str, str], lines: list[str], tail: list[str], meta: Doc
             return m.group(1)
     value = fields.get("issuer")
     return re.split(r"\s", value.strip())[0] if value else None
+
+
+_TIER_CHARS = "".join(w for words in _V["tier_words"].values() for w in words if len(w) == 1)   # 省市州盟区县旗
+
+
+def _with_place(issuer: str | None, fields: dict[str, str]) -> str | None:
+    """An issuer printed without its place (``区人民政府办公室``) as a page label names the same agency with it
+    (``发布机构: 下陆区政府办公室``); 人民政府 and 政府 are one word here. Otherwise ``issuer`` unchanged."""
+    if not issuer or issuer[0] not in _TIER_CHARS or _leading_place(issuer):
+        return issuer
+    for kind in ("issuer", "publisher"):
+        value = re.split(r"\s", (fields.get(kind) or "").strip())[0]
+        place = _leading_place(value)
+        if (place and place.endswith(issuer[0])
+                and value[len(place):].replace("人民政府", "政府") == issuer[1:].replace("人民政府", "政府")):
+            return value
+    return issuer
 
 
 def _issued_on(fields: dict[str, str], lines: list[str], tail: list[str], text: str) -> str | None:
@@ -546,18 +642,30 @@ def _jurisdiction(meta: DocumentMeta, text: str, tier: str | None) -> str | None
 _ZONE = re.compile(rf"^(?:(?:19|20)\d{{2}}年)?([\u4e00-\u9fff]{{0,12}}?(?:{'|'.join(_V['zone_words'])}))(?:管委会|管理委员会|工委|党工委)")
 
 
-_ZONE_TITLE = re.compile(rf"^(?:(?:19|20)\d{{2}}年)?(?:{'|'.join(_V['zone_words'])})(?!管委会|管理委员会)")
+_ZONE_WORDS = "|".join(_V["zone_words"])
+_ZONE_TITLE = re.compile(rf"^(?:(?:19|20)\d{{2}}年)?(?P<name>(?:(?!关于)[\u4e00-\u9fff]){{2,8}}?)?(?:{_ZONE_WORDS})(?!管委会|管理委员会)")
+_ZONE_APPROVED = re.compile(r"经[\u4e00-\u9fff]{0,12}?(?:管委会|管理委员会)[\u4e00-\u9fff]{0,8}?同意")   # 已经区管委会研究同意
+_ZONE_DEFINED = re.compile(rf"[(（](?:以下简称|以下称|简称)[:：]?[“\"]?([\u4e00-\u9fff]{{2,10}}?(?:{_ZONE_WORDS}))[”\"]?[)）]")
 
 
-def _development_zone(meta: DocumentMeta) -> str | bool | None:
-    """The zone when a development zone's administration issues the document (``铜陵经开区管委会``); True when
-    only the title opens with a zone word (``2025年开发区重点工作清单``: the zone is not named)."""
+def _development_zone(meta: DocumentMeta, front: str, text: str) -> str | bool | None:
+    """The zone when a development zone's administration issues the document (``铜陵经开区管委会``), or approves
+    it (``经区管委会研究同意``) and the title opens with the zone's name (``新乡高新区…``). When the title opens with
+    a bare zone word (``2025年开发区重点工作清单``) and no issuer is printed: the zone the text defines a short
+    name for (``(以下称东湖高新区)``), else True (the zone is not named)."""
     for name in (meta.issuer, meta.wrapper_title, meta.title):
         m = _ZONE.match(name or "")
         if m:
             return m.group(1)
-    if not meta.issuer and _ZONE_TITLE.match(meta.title or ""):
-        return True
+    m = _ZONE_TITLE.match(meta.title or "")
+    if meta.issuer or not m:
+        return None
+    if not m.group("name"):
+        defined = _ZONE_DEFINED.search(text[:20000])
+        return defined.group(1) if defined else True
+    zone = m.group()
+    if _ZONE_APPROVED.search(front) and not _leading_place(zone):   # 浦东新区 is a district, not a zone
+        return zone
     return None
 
 
@@ -570,8 +678,9 @@ def _level_name(tier: str | None, department: bool) -> str | None:
 
 
 def _implements(text: str, front_end: int, body_end: int, own_titles: list[str | None]) -> list[dict]:
-    """Plans cited with an implementing cue (贯彻落实《…》…) in the preamble or the commentary,
-    except the document itself (``own_titles``)."""
+    """Plans cited with an implementing cue (贯彻落实《…》…) in the preamble or the commentary, except the
+    document itself: its own titles (``own_titles``), a title the page prints on a line of its own, a title
+    the notice issues (现将《…》印发)."""
     own_keys = [title_key(t) for t in own_titles if t]
     out: list[dict] = []
     seen: set[str] = set()
@@ -583,8 +692,10 @@ def _implements(text: str, front_end: int, body_end: int, own_titles: list[str |
             if not IMPLEMENT_CUES.search(sentence.group()):
                 continue
             for m in CITED.finditer(sentence.group()):
+                if ISSUED_AFTER.match(sentence.group(), m.end()):
+                    continue
                 title = _clean_title(m.group("title"))
-                wrapped = WRAPPER.match(title)
+                wrapped = WRAPPER.match(title) or WRAPPER.match(title.translate(_INNER_MARKS))   # 印发<关于…>的通知
                 title = _clean_title(wrapped.group("inner") or wrapped.group("quoted")) if wrapped else title
                 number = m.group("num")
                 if not re.search(rf"({DOC_TYPES})", title) or title in ("规划", "意见", "方案"):
@@ -594,6 +705,8 @@ def _implements(text: str, front_end: int, body_end: int, own_titles: list[str |
                 key = title_key(title)
                 if key in seen or (number and number in seen) or any(k and k in key for k in own_keys):
                     continue
+                if title_line_end(text, title) is not None:
+                    continue   # printed as a title on this page: the document itself (or one it carries)
                 seen.update({key, number} - {None})
                 start = lo + sentence.start() + m.start()
                 out.append({"title": title, "doc_number": number, "title_key": key,
@@ -611,9 +724,9 @@ def _period_below_title(lines: list[str], title: str | None) -> list[int] | None
 
 
 def _plan_period(meta: DocumentMeta, lines: list[str]) -> list[int] | None:
-    """The plan's own period: printed in its title (``(2021—2025年)``) or alone under it, else the one year its
-    title names (``2023年…工作要点`` → [2023, 2023]), else the period of the notice's title or of the plan it
-    implements (``贯彻落实《…规划(2021—2035年)》工作方案``)."""
+    """The plan's own period: printed in its title (``(2021—2025年)``, ``2024—2025年…``) or alone under it, else
+    the one year its title names (``2023年…工作要点`` → [2023, 2023]), else the period of the notice's title or of
+    the plan it implements (``贯彻落实《…规划(2021—2035年)》工作方案``)."""
     own = _period(meta.title) or _period_below_title(lines, meta.title)
     if own:
         return own
@@ -631,7 +744,7 @@ def _period(*sources) -> list[int] | None:
         items = src if isinstance(src, list) else [src]
         for item in items:
             title = item.get("title") if isinstance(item, dict) else item
-            m = PERIOD.search(title or "")
-            if m:
+            m = PERIOD.search(title or "") or BARE_PERIOD.search(title or "")
+            if m and int(m.group(1)) < int(m.group(2)):
                 return [int(m.group(1)), int(m.group(2))]
     return None

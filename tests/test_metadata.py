@@ -233,3 +233,112 @@ def test_a_division_of_responsibilities_is_a_title_but_a_bare_heading_is_not():
     assert m.title == "2024年某县政府重点工作事项责任分工"
     m = meta("责任分工\n一、主要目标\n1.地区生产总值增长6%。(牵头单位:县发展改革局)\n")
     assert m.title != "责任分工"
+
+
+# ------------------------------------------------------------------------------ titles over several lines
+
+
+def test_title_over_three_lines_joined_by_its_continuation():
+    m = meta("某省新闻:省政府发文,推动公交发展\n关于深入落实\n公共交通优先发展战略 推动公交高质量发展\n的实施意见\n"
+             "某政办〔2023〕4号\n" + BODY)
+    assert m.title == "关于深入落实公共交通优先发展战略推动公交高质量发展的实施意见"
+
+
+def test_a_line_broken_off_at_de_joins_only_a_line_that_cannot_stand_alone():
+    assert meta("某区人民政府办公室\n关于印发2020年重点工作责任分解的\n通 知\n" + BODY).wrapper_title == (
+        "某区人民政府办公室关于印发2020年重点工作责任分解的通知")
+    assert meta("今年我区推动的\n2023年重点工作实施方案\n" + BODY).title == "2023年重点工作实施方案"
+
+
+def test_title_whose_book_marks_close_on_a_later_line():
+    plan = "某市贯彻落实《关于稳住经济大盘\n\n推动消费恢复的若干政策\n\n措施》实施方案\n\n"
+    m = meta(plan + "为推动落实,制定本方案。\n" + BODY)
+    assert m.title == "某市贯彻落实《关于稳住经济大盘推动消费恢复的若干政策措施》实施方案"
+    notice = "某市人民政府办公室关于印发《某市促进消费实施方案》的通知\n"
+    cut = meta(notice + "某市人民政府办公室\n2023年3月15日\n但在\n措施》实施方案\n" + BODY)
+    assert cut.title == "某市促进消费实施方案"   # no fragment: the notice's title names the plan
+    assert cut.issued_on == "2023-03-15"
+
+
+def test_two_line_heading_cited_whole_is_the_title_and_implements_nothing():
+    text = ("各区人民政府,市人民政府各部门:\n《2022年市〈政府工作报告〉目标任务责任分解方案》已经市人民政府同意,现印发给你们,"
+            "请一并贯彻执行。\n一、加强统筹,制订方案。各责任单位要对承办事项逐项研究,制订具体方案,明确时间节点、分管负责同志和责任部门。\n"
+            "某市人民政府办公厅\n"
+            "2022年1月22日\n2022年市《政府工作报告》目标任务\n责任分解方案\n")
+    m = extract_metadata(text + BODY, len(text), len(text + BODY))
+    assert m.title == "2022年市《政府工作报告》目标任务责任分解方案"
+    assert m.implements == [] and m.period == [2022, 2022]
+
+
+def test_plan_after_an_annex_line_and_annex_list_items_are_not_titles():
+    text = ("各乡镇人民政府,县直各单位:\n现将《2025年县政府工作报告任务清单》印发给你们。\n附件:1.2025年县政府工作报告任务清单\n"
+            "2.2025年十件民生实事任务分解\n某县人民政府办公室\n2025年5月18日\n附件1\n2025年县政府工作报告任务清单\n")
+    assert extract_metadata(text + BODY, len(text), len(text + BODY)).title == "2025年县政府工作报告任务清单"
+    annex = meta("附件:1.2025年县政府工作报告任务清单\n2.2025年十件民生实事任务分解\n" + BODY)
+    assert annex.title is None
+
+
+def test_a_file_name_printed_as_the_title_loses_its_extension():
+    assert meta("2021年重大民生实事项目目标任务责任分解表.docx\n" + BODY).title == "2021年重大民生实事项目目标任务责任分解表"
+
+
+def test_a_heading_ending_in_a_strategy_is_no_title():
+    assert meta("大力实施乡村振兴战略\n" + BODY).title is None
+
+
+def test_title_named_unquoted_in_a_news_lead():
+    text = "某网 > 热点\n近日,国务院发布关于落实《政府工作报告》重点工作部门分工的意见,明确牵头部门。\n"
+    m = extract_metadata(text + BODY, len(text), len(text + BODY))
+    assert m.title == "国务院关于落实《政府工作报告》重点工作部门分工的意见"
+    assert (m.issuer, m.level, m.jurisdiction) == ("国务院", "national", "全国")
+    bare = "某网\n日前省政府办公厅印发关于促进消费的实施意见,明确任务。\n"
+    assert extract_metadata(bare + BODY, len(bare), len(bare + BODY)).title == "省政府办公厅关于促进消费的实施意见"
+
+
+# ------------------------------------------------------------------------------ period, date, issuer
+
+
+def test_period_printed_before_the_title():
+    assert meta("2024—2025年节能降碳行动方案\n" + BODY).period == [2024, 2025]
+    assert meta("某省2023-2025年数字经济行动计划\n" + BODY).period == [2023, 2025]
+
+
+@pytest.mark.parametrize("signed", ["二○一二年四月五日", "二〇一二年四月五日", "二零一二年四月五日", "二Ｏ一二年四月五日"])
+def test_signature_date_with_every_printed_zero(signed):
+    m = meta("某市缓解交通拥堵行动方案\n" + BODY + "某市人民政府办公厅\n" + signed + "\n")
+    assert (m.issuer, m.issued_on) == ("某市人民政府办公厅", "2012-04-05")
+
+
+def test_issuer_without_its_place_takes_the_place_from_a_page_label():
+    text = ("索 引 号: 001/2020-1 发布日期: 2020-06-28 发布机构: 下陆区政府办公室\n区人民政府办公室\n"
+            "关于印发2020年区政府重点工作责任分解的\n通 知\n各部门:现印发给你们。\n2020年区政府重点工作责任分解\n")
+    assert meta(text + BODY).issuer == "下陆区政府办公室"
+    other = text.replace("下陆区政府办公室", "下陆区财政局")
+    assert meta(other + BODY).issuer == "区人民政府办公室"   # another agency: the printed name stays
+
+
+# ------------------------------------------------------------------------------ development zones, implements
+
+
+def test_zone_named_by_the_title_and_approved_by_its_administration():
+    text = ("某开〔2020〕28号\n各部门,驻区各单位:\n《新乡高新区深化改革工作方案》已经区管委会研究同意,现印发给你们。\n"
+            "2020年3月31日\n新乡高新区深化改革工作方案\n")
+    m = extract_metadata(text + BODY, len(text), len(text + BODY))
+    assert (m.level, m.jurisdiction) == ("development-zone", "新乡高新区")
+    assert m.implements == []
+    plain = text.replace("区管委会", "区人民政府")
+    assert extract_metadata(plain + BODY, len(plain), len(plain + BODY)).level != "development-zone"
+
+
+def test_an_unnamed_zone_title_takes_the_short_name_the_text_defines():
+    m = meta("开发区高质量发展实施方案\n为促进某市东湖新技术开发区(以下称东湖高新区)高质量发展,制定本方案。\n" + BODY)
+    assert (m.level, m.jurisdiction) == ("development-zone", "东湖高新区")
+
+
+def test_implements_skips_what_the_notice_issues_and_unwraps_a_cited_notice():
+    text = ("某市人民政府办公室关于印发某市制造业实施方案的通知\n根据《省政府办公厅印发〈关于推动制造业发展若干措施〉的通知》"
+            "(某政办发〔2023〕4号,以下简称《措施》)要求,现将《某市制造业实施方案》《某市财政支持措施》印发给你们。\n")
+    refs = meta(text + BODY).implements
+    assert [(r["title"], r["doc_number"]) for r in refs] == [("关于推动制造业发展若干措施", "某政办发〔2023〕4号")]
+    kept = meta("现将《某省推动制造业发展规划》责任分解印发给你们,请认真贯彻落实。\n" + BODY).implements
+    assert [r["title"] for r in kept] == ["某省推动制造业发展规划"]   # the plan whose division is issued

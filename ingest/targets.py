@@ -532,7 +532,13 @@ def find_targets(text: str) -> list[TargetMatch]:
         nxt = _NEXT_QUANTITY_RE.search(post_raw)
         post_raw = post_raw[: nxt.start()] if nxt else post_raw
         post_raw = _TRAILING_AND_RE.sub("", post_raw)
-        post_raw = _UNIT_ASIDE_RE.sub("", post_raw, count=1)   # 3000套(间): another word for the unit
+        aside = _UNIT_ASIDE_RE.match(post_raw)   # 3000套(间): another word for the unit
+        skip = aside.end() if aside else 0
+        post_raw = post_raw[skip:]
+        noted = _BRACKET_AFTER.match(post_raw)   # 69%(市教育局负责): a note or a responsibility after the figure,
+        if noted and _PAGE_NOTE.match(text, q.end + skip + noted.end()):   # not its metric; 45篇(第11/58页) is a page count
+            continue
+        post_raw = "" if noted else post_raw
         if _LEADING_AND_RE.match(post_raw):
             post_raw = ""  # the next item of a list, not this figure's metric
         post = _clean(post_raw)
@@ -561,7 +567,7 @@ def find_targets(text: str) -> list[TargetMatch]:
                 continue
             metric, mode = metric_name(post, q.unit), "post"
             quote_start = _post_quote_start(text, floor, q.start)
-            end = q.end + len(post_raw.rstrip())
+            end = q.end + skip + len(post_raw.rstrip())
         elif post:
             continue  # noun-number-noun (``对国家确定的20种计量器具``) is a mention, not a target
         else:
@@ -620,6 +626,8 @@ def find_targets(text: str) -> list[TargetMatch]:
     return sorted(out, key=lambda t: (t.start, t.end))
 
 
+_BRACKET_AFTER = re.compile(r"\s*[(（〔\[【]")   # a bracket right after a figure opens a note or a clause
+_PAGE_NOTE = re.compile(r"第?\s*\d+\s*(?:/\s*\d+\s*)?页")
 _LIST_SPLIT = re.compile(r"\s*(?:、|以及|和|及|与)\s*")
 _SHARED_HEAD = re.compile(_alt(_V["shared_heads"]))
 _DEADLINE = rf"(?:到|至)?(?:{YEAR})年(?:底|末)?(?:前)?"

@@ -380,3 +380,12 @@ def test_a_level_a_policy_may_be_raised_to_is_no_target():
 def test_a_list_inside_brackets_stays_in_the_metric():
     found = find_targets("实施新(改、扩)建中小学校5家。禽类(鸡、鸭)药物残留抽检超标率控制在1%以内。")
     assert [m.metric for m in found] == ["实施新(改、扩)建中小学校数量", "禽类(鸡、鸭)药物残留抽检超标率"]
+
+
+def test_a_bracket_right_after_the_figure_is_no_metric():
+    found = find_targets("高等教育毛入学率达69%(市教育局负责)。新增幼儿园学位4800个(市教育局负责)。")
+    assert [(m.metric, m.value, m.quote) for m in found] == [
+        ("高等教育毛入学率", 69, "高等教育毛入学率达69%"), ("幼儿园学位数量", 4800, "幼儿园学位4800个")]
+    assert [m.value for m in find_targets("地区生产总值增长5.5%(市下达指标)")] == [5.5]
+    assert find_targets("工作方案-45篇(第11/58页)") == []   # a page count
+    assert find_targets("新建3000套(间)保障性住房。")[0].quote == "新建3000套(间)保障性住房"

@@ -157,7 +157,7 @@ def may_be_name(name: str) -> bool:
     """Whether ``name`` can be a body's name whose ending says nothing (中国移动, 中国邮政): short, Chinese, not
     a phrase (no 的, no opening verb). Only a role word beside it (配合, 按职责分工负责) makes it a unit."""
     return bool(_NAME_RE.fullmatch(name)) and "的" not in name and not _NON_ACTOR_START_RE.match(name) \
-        and name not in _label_words()
+        and name not in _label_words() and not name.endswith(tuple(grammar()["post_endings"]))
 
 
 def looks_like_unit(name: str) -> bool:

@@ -240,3 +240,13 @@ def test_a_role_word_vouches_for_names_without_a_body_ending():
 def test_names_ending_in_she_are_bodies_but_renshe_is_a_cut_name():
     assert read("(农业农村部、供销合作总社按职责分工负责)") == ("农业农村部", ["供销合作总社"])
     assert read("(责任单位:市发改、人社等部门)") == ("市发改部门", ["市人社部门"])
+
+
+def test_posts_beside_a_role_word_are_no_units():
+    assert read("(分管副省长、协管副秘书长负责,省发展改革委牵头,省工业和信息化厅配合)") == (
+        "省发展改革委", ["省工业和信息化厅"])
+
+
+def test_a_conditional_convention_note_inside_the_label_bracket_is_dropped():
+    assert read("(责任单位:标准化处、计量处;若工作涉及多个处室的,列第一的为牵头责任处室,下同)") == (
+        "标准化处", ["计量处"])

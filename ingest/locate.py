@@ -106,7 +106,7 @@ def _cell_units(cell: str, offset: int) -> list[Unit]:
     if clause is not None and clause.form != "bare":
         lead = [replace(clause.lead, lead_marker=True)] if clause.lead else []
         units = lead + list(clause.co)
-    return [u.moved(offset) for u in units if u.name.strip()]
+    return [u.moved(offset) for u in units if len(u.name.strip()) > 1]   # 区 alone: a name cut in the cell
 
 
 def _table(text: str, row: Row, base: int) -> Responsibility | None:

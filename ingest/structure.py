@@ -594,8 +594,8 @@ def _walk(node: Node) -> Iterator[Node]:
 
 def _drop_cut_heading(text: str, root: Node, body_end: int) -> None:
     """Drop the last item of a page cut in its heading (``5.鼓励新能源`` at the very end, no body, while the
-    item before it has one): its heading is incomplete, so it is no task. An item with a whole sentence before
-    the cut (``8.实施…行动,加快…项目。(牵头单``) is kept."""
+    item before it has one): its heading is incomplete, so it is no task. An item with a whole first clause
+    before the cut (``8.实施…行动,加快…项目。(牵头单``, ``3.坚持过紧日子,全面实施``) is kept."""
     node = root
     while node.children:
         node = node.children[-1]
@@ -603,8 +603,10 @@ def _drop_cut_heading(text: str, root: Node, body_end: int) -> None:
     if parent is None or node.children or len(node.lines) != 1 or node.body_on_head or node.kind == "pseudo":
         return
     line = text[node.lines[0][0]:node.lines[0][1]]
-    if text[node.lines[0][1]:body_end].strip() or line.endswith(")") or re.search(r"[。;!?]", line):
-        return   # a whole sentence printed before the cut: the heading is complete (only its tail is cut)
+    first = re.match(r"[^,]*,", node.title)
+    whole_clause = first is not None and len(re.findall(r"[\u4e00-\u9fff]", first.group())) >= 4
+    if text[node.lines[0][1]:body_end].strip() or line.endswith(")") or re.search(r"[。;!?]", line) or whole_clause:
+        return   # a whole first clause printed before the cut: the heading is complete (only its tail is cut)
     siblings = [c for c in _walk(root) if c is not node and c.kind == node.kind]   # in printed order
     if siblings and (siblings[-1].body_on_head or len(siblings[-1].lines) > 1):
         parent.children.remove(node)

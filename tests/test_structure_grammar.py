@@ -374,7 +374,7 @@ def test_a_last_item_cut_after_a_whole_sentence_is_kept():
     text = ("一、重点任务\n1.建设园区道路。(牵头单位:县交通局)\n2.完善园区管网。(牵头单位:县住建局)\n"
             "3.实施园区基础设施提升行动,加快推进管廊和道路工程建设。(牵头单")
     assert numbers(text) == ["1.", "2.", "3."]
-    assert numbers(text[: text.index("建设。(牵头单")]) == ["1.", "2."]   # cut inside its first sentence: dropped
+    assert numbers(text[: text.index("提升行动,")]) == ["1.", "2."]   # cut inside its first clause: dropped
 
 
 def test_a_notices_own_points_before_the_plans_items_are_no_sections():
@@ -404,3 +404,9 @@ def test_an_item_cut_in_its_heading_under_a_new_heading_is_dropped_with_that_hea
     text = ("一、重点工作\n(一)疫情防控\n1、抓好疫情防控工作,巩固防控成果。[牵头单位:区卫健局]\n"
             "2、开展环境卫生整治,强化风险防控。[牵头单位:区卫健局]\n(二)全面恢复经济社会秩序\n3、积极争取政")
     assert numbers(text) == ["1、", "2、"]
+
+
+def test_a_last_item_cut_after_its_first_clause_is_kept():
+    text = ("一、重点任务\n1.建设园区道路。(牵头单位:县交通局)\n2.完善园区管网。(牵头单位:县住建局)\n"
+            "3.坚持过紧日子,全面实施预算绩效")
+    assert numbers(text) == ["1.", "2.", "3."]

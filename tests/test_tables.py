@@ -364,3 +364,8 @@ def test_flattened_table_with_a_merged_grouping_column_and_multi_line_unit_cells
                    ("3", "团区委", ["区妇联"]), ("4", "团区委", ["各乡镇(街道)", "区教育局"])]
     titles = [t.title for t in parse_outline(NormText("\n".join(lines) + "\n").text).tasks]
     assert titles[0].startswith("新建一批中小学校") and titles[2].startswith("暑期托管服务")
+
+
+def test_a_unit_cell_cut_after_a_level_word_drops_the_fragment() -> None:
+    text = "序号 | 目标任务 | 牵头单位 | 责任单位\n1 | 服务业增加值增长6% | 区发改局 | 区财政局、区统计局、区\n"
+    assert rows(text) == [("1", "区发改局", ["区财政局", "区统计局"], None, None)]

@@ -389,3 +389,8 @@ def test_a_bracket_right_after_the_figure_is_no_metric():
     assert [m.value for m in find_targets("地区生产总值增长5.5%(市下达指标)")] == [5.5]
     assert find_targets("工作方案-45篇(第11/58页)") == []   # a page count
     assert find_targets("新建3000套(间)保障性住房。")[0].quote == "新建3000套(间)保障性住房"
+
+
+def test_fish_fry_are_counted_in_wei():
+    assert [(m.value, m.unit) for m in find_targets("新增水产苗种繁育量2亿尾。")] == [(2, "亿尾")]
+    assert all(m.unit != "尾" for m in find_targets("淘汰柴油车1000辆,完成尾气治理。"))

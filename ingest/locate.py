@@ -163,4 +163,25 @@ def locate(text: str, span: TaskSpan) -> Located:
         if shared.lead is not None:
             shared = _complete_units(replace(shared, source="explicit"), text[s:e], _blank_from(text, e))
             return Located(_shift(shared, s - base), "shared", official)
+    named = _named_by_heading(task_text, span.title)
+    if named is not None:
+        return Located(named, "text", official)
     return Located(find_implicit(task_text), "text", official)  # first_clause found no explicit one
+
+
+_DUTY_OPENER = re.compile(r"[\s:：]*(?:主要)?(?:负责|牵头|承担)(?!人)")
+
+
+def _named_by_heading(task_text: str, title: str) -> Responsibility | None:
+    """A task headed by the unit it assigns, its text its duties (``(一)党政办\n负责策划宣传…``,
+    ``1.市发展改革委:负责…``): that unit (list) leads, explicitly."""
+    from plangraph.ingest.units import is_unit
+
+    at = task_text.find(title) if title else -1
+    name = title.rstrip(":： ")
+    if at < 0 or not name or len(name) > 20 or not _DUTY_OPENER.match(task_text, at + len(name)):
+        return None
+    units = split_units(name, at)
+    if not units or not all(is_unit(u.name) for u in units):
+        return None
+    return Responsibility("explicit", units[0], units[1:], quote_start=at, quote_end=at + len(name), form="bare")

@@ -410,3 +410,11 @@ def test_a_last_item_cut_after_its_first_clause_is_kept():
     text = ("一、重点任务\n1.建设园区道路。(牵头单位:县交通局)\n2.完善园区管网。(牵头单位:县住建局)\n"
             "3.坚持过紧日子,全面实施预算绩效")
     assert numbers(text) == ["1.", "2.", "3."]
+
+
+def test_a_task_headed_by_the_unit_whose_duties_it_lists():
+    text = ("五、责任分工\n(一)党政办\n负责策划宣传,发动群众参与整治。\n(二)市发展改革委:负责统筹协调,督促进度。\n"
+            "(三)加强宣传\n负责人:张三\n(四)城管中队\n负责人:李四\n")
+    got = [(r.responsibility.lead.name if r.responsibility.lead else None, r.responsibility.source)
+           for _, r in located(text)]
+    assert got == [("党政办", "explicit"), ("市发展改革委", "explicit"), (None, "none"), (None, "none")]

@@ -186,7 +186,7 @@ def _title_shape(line: str) -> str | None:
         return None
     if s.startswith(_CONTINUATIONS) or not _balanced(s):   # 的实施意见, 措施》实施方案: the end of a longer title
         return None
-    body = re.sub(r"[(（][^()（）]{0,40}[)）]$", "", s)
+    body = re.sub(r"(?:[(（][^()（）]{0,40}[)）]){1,2}$", "", s)   # …计划(2021-2022年)(18页): period, page count
     if _SENTENCE.search(body):
         return None
     kind = re.search(rf"(?:{DOC_TYPES})》?$", body)

@@ -342,3 +342,8 @@ def test_implements_skips_what_the_notice_issues_and_unwraps_a_cited_notice():
     assert [(r["title"], r["doc_number"]) for r in refs] == [("关于推动制造业发展若干措施", "某政办发〔2023〕4号")]
     kept = meta("现将《某省推动制造业发展规划》责任分解印发给你们,请认真贯彻落实。\n" + BODY).implements
     assert [r["title"] for r in kept] == ["某省推动制造业发展规划"]   # the plan whose division is issued
+
+
+def test_a_title_with_its_period_and_a_page_count_in_parentheses():
+    title = meta("某市应急保障体系建设行动计划(2021-2022年)(18页).docx\n" + BODY).title
+    assert title == "某市应急保障体系建设行动计划(2021-2022年)"

@@ -394,3 +394,9 @@ def test_a_bracket_right_after_the_figure_is_no_metric():
 def test_fish_fry_are_counted_in_wei():
     assert [(m.value, m.unit) for m in find_targets("新增水产苗种繁育量2亿尾。")] == [(2, "亿尾")]
     assert all(m.unit != "尾" for m in find_targets("淘汰柴油车1000辆,完成尾气治理。"))
+
+
+def test_a_keep_verb_before_the_figure_is_no_part_of_the_metric():
+    found = find_targets("全县幼儿园毛入园率保持98%,小学辍学率维持在1%以下。")
+    assert [(m.metric, m.value) for m in found] == [("幼儿园毛入园率", 98), ("小学辍学率", 1)]
+

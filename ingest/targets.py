@@ -449,6 +449,21 @@ def _place_list(text: str, start: int, limit: int) -> tuple[int, int] | None:
     return (first, pos) if count >= 2 and pos > start else None
 
 
+#: tags of a first word that opens a prepositional or adverbial phrase (对于, 从严, 以上), not a noun
+_OPENER_TAGS = {"p", "c", "d", "f"}
+
+
+def _preposition_first(s: str, chars: str) -> bool:
+    """``s`` opens with a preposition of ``chars`` (在全市…, 比上年…, 对于…): the character is a word of its
+    own or opens a prepositional word; a noun that merely starts with it (从业人员, 在校学生, 比重) does not."""
+    if not s or s[0] not in chars:
+        return False
+    import rjieba
+
+    word, tag = rjieba.tag(s[:12], hmm=False)[0]
+    return len(word) == 1 or tag in _OPENER_TAGS
+
+
 def _peel_trail(s: str) -> str:
     while True:
         m = _TRAIL.search(s)
@@ -572,7 +587,7 @@ def find_targets(text: str) -> list[TargetMatch]:
             continue  # noun-number-noun (``对国家确定的20种计量器具``) is a mention, not a target
         else:
             end, mode = q.end, "pre"
-            if pre_metric and not re.match(r"[对在从向把按据以于比较]", pre_metric) and len(pre_metric) <= _MAX_METRIC:
+            if pre_metric and not _preposition_first(pre_metric, "对在从向把按据以于比较") and len(pre_metric) <= _MAX_METRIC:
                 metric = metric_name(pre_metric, q.unit)
                 removed = _peel_lead(pre_raw)[1]
                 scopes = list(_SCOPE.finditer(pre_raw[:removed]))
@@ -787,7 +802,7 @@ def _previous_clause(text: str, clause_start: int, sent_start: int) -> tuple[str
     prev_start = _clause_start(text, clause_start - 1, sent_start)
     core, removed = _peel_lead(text[prev_start : clause_start - 1])
     core = _clean(_peel_trail(core))
-    if not core or len(core) > _MAX_METRIC or re.match(r"[对在从向把按据以于]", core):
+    if not core or len(core) > _MAX_METRIC or _preposition_first(core, "对在从向把按据以于"):
         return None
     return core, prev_start + removed
 

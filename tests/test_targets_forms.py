@@ -400,3 +400,8 @@ def test_a_keep_verb_before_the_figure_is_no_part_of_the_metric():
     found = find_targets("全县幼儿园毛入园率保持98%,小学辍学率维持在1%以下。")
     assert [(m.metric, m.value) for m in found] == [("幼儿园毛入园率", 98), ("小学辍学率", 1)]
 
+
+def test_a_noun_opening_with_a_preposition_character_is_still_a_metric():
+    found = find_targets("加快社区学院建设,从业人员技能培训参与率达60%。")
+    assert [(m.metric, m.quote) for m in found] == [("从业人员技能培训参与率", "从业人员技能培训参与率达60%")]
+    assert one("在校学生体质健康达标率达到92%。").metric == "在校学生体质健康达标率"

@@ -90,6 +90,7 @@ _NOT_TARGET = re.compile(rf"(?:{_alt([e['word'] for k in ('subsidy', 'allowance'
 _SUBSIDY_VERB = re.compile(_alt([e["word"] for e in _V["not_target"]["subsidy"]]))
 _FACT = [e["word"] for k in ("existing", "history") for e in _V["not_target"][k]]
 _NOT_AFTER = re.compile(_alt(_V["not_target_after"]))
+_COST_SHARE = re.compile(rf"(?:{_alt(_V['cost_share_verbs'])})\s*$")
 _CONDITION = re.compile(rf"^\s*(?:{_alt(_V['condition_openers'])})(?!接|标|口|外|象|照|话|比|称|应)")
 _TARGET_VERB = re.compile(rf"(?:{_alt(_V['target_verbs'])})\s*$")
 # a figure later in the clause (not a year): the noun after a 以上/以下 figure is then counted by that figure
@@ -753,6 +754,8 @@ def _policy_parameter(text: str, q: _Qty, clause_start: int, sent_start: int, pr
         return True  # 对…超过30GB的新建5G基站,省财政给予…补贴
     if _CONDITION.match(text[clause_start : q.start]):
         return True
+    if unit_kind(q.unit) == "rate" and _COST_SHARE.search(pre_raw):
+        return True  # 通过调整价格补偿80%: the share of a cost a means covers
     after = text[q.end : q.end + 12].lstrip()
     if _NOT_AFTER.match(after) or _NOT_AFTER.match(post_raw.lstrip()):
         return True

@@ -405,3 +405,8 @@ def test_a_noun_opening_with_a_preposition_character_is_still_a_metric():
     found = find_targets("加快社区学院建设,从业人员技能培训参与率达60%。")
     assert [(m.metric, m.quote) for m in found] == [("从业人员技能培训参与率", "从业人员技能培训参与率达60%")]
     assert one("在校学生体质健康达标率达到92%。").metric == "在校学生体质健康达标率"
+
+
+def test_the_share_of_a_cost_a_policy_means_covers_is_no_target():
+    assert find_targets("医院减少的收入,通过调整服务价格补偿70%,其余由财政弥补30%。") == []
+    assert one("生态补偿机制覆盖率达到85%。").metric == "生态补偿机制覆盖率"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -576,6 +576,7 @@ def find_targets(text: str) -> list[TargetMatch]:
             floor, pre_raw = places[1], text[places[1] : q.start]
         lead_text, _ = _peel_lead(_peel_trail(pre_raw))
         pre_metric = _clean(lead_text)
+        core, head = None, None   # the metric phrase as printed before the figure; a head shared by subjects
         verb_before = bool(_VERB_END.search(pre_raw)) or q.has_pre
         quote_start = floor + len(pre_raw) - len(pre_raw.lstrip())
         if post and (verb_before or (not pre_metric and last and last["mode"] == "post")):
@@ -588,7 +589,11 @@ def find_targets(text: str) -> list[TargetMatch]:
             continue  # noun-number-noun (``对国家确定的20种计量器具``) is a mention, not a target
         else:
             end, mode = q.end, "pre"
-            if pre_metric and not _preposition_first(pre_metric, "对在从向把按据以于比较") and len(pre_metric) <= _MAX_METRIC:
+            head = _subject_head(last, pre_metric, q.unit) if last and not places else None
+            if head:   # 年度巩固率小学为100%、初中在98%以上: a metric printed once, then a subject per figure
+                metric = f"{metric_name(head, q.unit)}({pre_metric})"
+            elif pre_metric and not _preposition_first(pre_metric, "对在从向把按据以于比较") and len(pre_metric) <= _MAX_METRIC:
+                core = pre_metric
                 metric = metric_name(pre_metric, q.unit)
                 removed = _peel_lead(pre_raw)[1]
                 scopes = list(_SCOPE.finditer(pre_raw[:removed]))
@@ -631,15 +636,88 @@ def find_targets(text: str) -> list[TargetMatch]:
             last and last["per_year_lead"] and last["unit"] == q.unit and not cumulative
             and not re.search(rf"(?:{YEAR})年", text[clause_start : q.start]))
         per_year = q.per_year or per_year_lead
-        out.append(
-            TargetMatch(
-                metric=metric, value=q.value, low=q.low, high=q.high, unit=q.unit, comparator=comparator,
-                per_year=per_year, cumulative=cumulative, year=year, scope=scope, start=quote_start, end=end, quote=text[quote_start:end],
-            )
+        match = TargetMatch(
+            metric=metric, value=q.value, low=q.low, high=q.high, unit=q.unit, comparator=comparator,
+            per_year=per_year, cumulative=cumulative, year=year, scope=scope, start=quote_start, end=end, quote=text[quote_start:end],
         )
+        out.append(match)
+        if core and floor == clause_start and not places:   # 小学、初中入学率稳定在100%: one target per subject
+            out.extend(_listed_subjects(text, match, core, clause_start, sent_start, pre_raw))
         last = {"sentence": sent_start, "end": end, "metric": metric, "mode": mode, "per_year_lead": per_year_lead,
-                "unit": q.unit}
+                "unit": q.unit, "core": core, "head": head, "match": match}
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+_SUBJECT_HEAD = re.compile(rf"(?:{_alt(_V['subject_heads'])})$")
+_NOT_SUBJECT = re.compile(rf"^(?:{_alt(_V['not_subjects'])})$|(?:{_alt(_V['not_subject_endings'])})$")
+_ALL_OF_THEM = re.compile(_alt(_V["all_of_them"]))
+
+
+def _is_subject(s: str) -> bool:
+    """A short noun a shared metric is given for (小学, 初中, 城市): a few characters, no figure, no metric
+    word, no scope or lead word, no organisation."""
+    return (0 < len(s) <= 6 and all(_CJK.match(ch) for ch in s) and not _MEASURE_END.search(s)
+            and not _SUBJECT_HEAD.search(s) and not _NOT_SUBJECT.search(s) and _peel_lead(s)[0] == s
+            and not _leading_place(s))
+
+
+def _head_and_subject(core: str) -> tuple[str, str] | None:
+    """``年度巩固率小学`` → (年度巩固率, 小学): a rate or count head with a subject printed after it."""
+    bounds = _word_bounds(core)
+    for b in sorted(bounds, reverse=True):
+        if 0 < b < len(core) and _SUBJECT_HEAD.search(core[:b]) and _is_subject(core[b:]):
+            return core[:b], core[b:]
+    return None
+
+
+def _subject_head(last: dict, subject: str, unit: str | None) -> str | None:
+    """The metric head a bare subject before a figure takes from the target before it in its sentence
+    (年度巩固率小学为100%、初中在98%以上 → 年度巩固率); the earlier target is renamed 年度巩固率(小学) the
+    first time, when a second subject confirms the pattern."""
+    if last["unit"] != unit or last["mode"] != "pre" or not _is_subject(subject):
+        return None
+    if last.get("head"):
+        return last["head"]
+    split = _head_and_subject(last["core"]) if last.get("core") else None
+    if split is None:
+        return None
+    last["match"].metric = f"{metric_name(split[0], unit)}({split[1]})"
+    return split[0]
+
+
+def _listed_subjects(text: str, match: TargetMatch, core: str, clause_start: int, sent_start: int,
+                     pre_raw: str) -> list[TargetMatch]:
+    """``小学、初中入学率稳定在100%``: short subjects listed with 、 before a rate whose head they share each get
+    the figure (小学入学率, 初中入学率); a quote from the subject to the figure. Not for 均 (one metric for the
+    list, 猪、牛、羊定点屠宰率均达85%), counts (a sum) or places (a scope)."""
+    if clause_start <= sent_start or text[clause_start - 1] != "、" or unit_kind(match.unit) not in ("rate", None):
+        return []
+    if _ALL_OF_THEM.search(pre_raw[len(_peel_trail(pre_raw)) :]):
+        return []
+    items: list[tuple[str, int]] = []
+    pos = clause_start - 1
+    while True:
+        start = _clause_start(text, pos, sent_start)
+        raw = text[start:pos]
+        opens = start <= sent_start or text[start - 1] != "、"
+        removed = len(raw) - len(raw.lstrip()) + (_peel_lead(raw.strip())[1] if opens else 0)
+        name = _clean(raw[removed:])
+        if not _is_subject(name):
+            return []
+        items.append((name, start + removed))
+        if opens:
+            break
+        pos = start - 1
+    # the last subject is the word opening the metric phrase, as long as a listed one: unlike items
+    # (小学、初中、普通高中毛入学率) leave the head unknown
+    cut = min(b for b in _word_bounds(core) if b > 0)
+    head = core[cut:]
+    if all(len(name) != cut for name, _ in items) or not _is_subject(core[:cut]) or len(head) < 2:
+        return []
+    if not _SUBJECT_HEAD.search(head) or head[0] in CN_NUMERALS:
+        return []   # 市、县两级财政投入增长率: a numeral after the list counts it as one whole
+    return [replace(match, metric=metric_name(name + head, match.unit), start=start, quote=text[start : match.end])
+            for name, start in reversed(items)]
 
 
 _BRACKET_AFTER = re.compile(r"\s*[(（〔\[【]")   # a bracket right after a figure opens a note or a clause
@@ -1197,6 +1275,8 @@ def _merge_or_add(kept: _Kept, rec: TargetRecord, threshold: float, table: bool 
             continue
         if (rec.start, rec.end) in kept.spans[id(k)]:
             return
+        if rec.start < k.end and k.start < rec.end and _norm(rec.metric) != _norm(k.metric):
+            continue   # one printed figure read for two listed subjects (小学、初中入学率…): two targets
         score = dice(k.metric, rec.metric)
         core = re.sub(r"(?:数量|人数)$", "", k.metric)
         if table and _is_subsequence(_norm(core), _norm(rec.metric)):

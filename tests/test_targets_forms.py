@@ -410,3 +410,26 @@ def test_a_noun_opening_with_a_preposition_character_is_still_a_metric():
 def test_the_share_of_a_cost_a_policy_means_covers_is_no_target():
     assert find_targets("医院减少的收入,通过调整服务价格补偿70%,其余由财政弥补30%。") == []
     assert one("生态补偿机制覆盖率达到85%。").metric == "生态补偿机制覆盖率"
+
+
+def test_subjects_listed_before_a_shared_rate_each_get_the_figure():
+    found = find_targets("城市、县城污水处理率稳定在95%。")
+    assert [(m.metric, m.value, m.quote) for m in found] == [
+        ("城市污水处理率", 95, "城市、县城污水处理率稳定在95%"), ("县城污水处理率", 95, "县城污水处理率稳定在95%")]
+    # 均: one figure for the list as a whole; a count of a list is its sum; places and levels are a scope
+    assert len(find_targets("鸡、鸭免疫接种率均达90%以上。")) == 1
+    assert len(find_targets("小学、初中新建校舍数达到12所。")) == 1
+    assert len(find_targets("市、县两级财政投入增长率达到10%。")) == 1
+    assert len(find_targets("宝鸡市、咸阳市空气优良率达到80%。")) == 1
+
+
+def test_two_subjects_sharing_a_long_head_stay_two_targets_in_the_document():
+    text = "到2025年,城市、县城生活垃圾无害化处理率达到95%。\n"
+    recs = extract_targets(TargetContext(text, [(0, len(text) - 1, "goals", None)], [], "全市"))
+    assert [(r.metric, r.value) for r in recs] == [("城市生活垃圾无害化处理率", 95), ("县城生活垃圾无害化处理率", 95)]
+
+
+def test_a_metric_printed_once_then_a_subject_per_figure():
+    found = find_targets("辍学率小学为0.5%、初中在1%以下,高中在2%以下。")
+    assert [(m.metric, m.value, m.comparator) for m in found] == [
+        ("辍学率(小学)", 0.5, "="), ("辍学率(初中)", 1, "<="), ("辍学率(高中)", 2, "<=")]

@@ -1176,6 +1176,30 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_FIGURE_CHAR = re.compile(rf"[\d{CN_NUMERALS}]")
+
+
+def _clear_of(masks: list[tuple[int, int]], masked: str, start: int, end: int) -> tuple[int, int]:
+    """A quote span cut back to its piece outside the masked text (a row's cell separators and hidden cells
+    between its task cell and the figure: ``地区生产总值 | 增长5.5%`` → ``增长5.5%``): a mask before the
+    figure moves the start past it, a mask after it moves the end before it."""
+    s, e = start, end
+    for ms, me in masks:   # sorted by start
+        if ms >= e:
+            break
+        if me <= s:
+            continue
+        if _FIGURE_CHAR.search(masked, s, ms):
+            e = ms
+            break
+        s = me
+    while s < e and masked[s].isspace():
+        s += 1
+    while e > s and masked[e - 1].isspace():
+        e -= 1
+    return (s, e) if s < e else (start, end)
+
+
 def _years_compatible(a: int | None, b: int | None) -> bool:
     return a is None or b is None or a == b
 
@@ -1195,9 +1219,10 @@ def extract_targets(doc: TargetContext) -> list[TargetRecord]:
                 for s, e, z, t in segments if e > doc.body_start]
     table_spans = [(min(c[1] for r in t for c in r), max(c[2] for r in t for c in r)) for t in doc.tables
                    if any(r for r in t)]
-    masked = _mask(text, table_spans + doc.hidden)
+    masks = sorted(table_spans + doc.hidden)
+    masked = _mask(text, masks)
     prose: list[TargetRecord] = []
-    content_end = len(masked.rstrip())   # only whitespace after this offset
+    content_end = len(text.rstrip())   # only whitespace after this offset (hidden cells are still the page)
     index, headings = _Segments(segments), HeadingYears(masked)
     for start, end, zone, task in segments:
         if zone in ("background", "tail"):
@@ -1207,7 +1232,9 @@ def extract_targets(doc: TargetContext) -> list[TargetRecord]:
                 continue  # a figure at the very end of a cut page may have lost its comparator
             year = m.year or _inherited_year(masked, index, headings, start, start + m.start, m.per_year,
                                              doc.plan_year)
-            prose.append(_record(m, start, year, zone, task, "commentary" if zone == "commentary" else "prose"))
+            rec = _record(m, start, year, zone, task, "commentary" if zone == "commentary" else "prose")
+            rec.start, rec.end = _clear_of(masks, masked, rec.start, rec.end)
+            prose.append(rec)
     known = {m.year for s in segments if s[2] not in ("background", "tail")
              for m in goal_year_mentions(masked[s[0]:s[1]])}
     tables: list[TargetRecord] = []

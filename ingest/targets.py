@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -90,6 +90,7 @@ _NOT_TARGET = re.compile(rf"(?:{_alt([e['word'] for k in ('subsidy', 'allowance'
 _SUBSIDY_VERB = re.compile(_alt([e["word"] for e in _V["not_target"]["subsidy"]]))
 _FACT = [e["word"] for k in ("existing", "history") for e in _V["not_target"][k]]
 _NOT_AFTER = re.compile(_alt(_V["not_target_after"]))
+_COST_SHARE = re.compile(rf"(?:{_alt(_V['cost_share_verbs'])})\s*$")
 _CONDITION = re.compile(rf"^\s*(?:{_alt(_V['condition_openers'])})(?!接|标|口|外|象|照|话|比|称|应)")
 _TARGET_VERB = re.compile(rf"(?:{_alt(_V['target_verbs'])})\s*$")
 # a figure later in the clause (not a year): the noun after a 以上/以下 figure is then counted by that figure
@@ -449,6 +450,21 @@ def _place_list(text: str, start: int, limit: int) -> tuple[int, int] | None:
     return (first, pos) if count >= 2 and pos > start else None
 
 
+#: tags of a first word that opens a prepositional or adverbial phrase (对于, 从严, 以上), not a noun
+_OPENER_TAGS = {"p", "c", "d", "f"}
+
+
+def _preposition_first(s: str, chars: str) -> bool:
+    """``s`` opens with a preposition of ``chars`` (在全市…, 比上年…, 对于…): the character is a word of its
+    own or opens a prepositional word; a noun that merely starts with it (从业人员, 在校学生, 比重) does not."""
+    if not s or s[0] not in chars:
+        return False
+    import rjieba
+
+    word, tag = rjieba.tag(s[:12], hmm=False)[0]
+    return len(word) == 1 or tag in _OPENER_TAGS
+
+
 def _peel_trail(s: str) -> str:
     while True:
         m = _TRAIL.search(s)
@@ -560,6 +576,7 @@ def find_targets(text: str) -> list[TargetMatch]:
             floor, pre_raw = places[1], text[places[1] : q.start]
         lead_text, _ = _peel_lead(_peel_trail(pre_raw))
         pre_metric = _clean(lead_text)
+        core, head = None, None   # the metric phrase as printed before the figure; a head shared by subjects
         verb_before = bool(_VERB_END.search(pre_raw)) or q.has_pre
         quote_start = floor + len(pre_raw) - len(pre_raw.lstrip())
         if post and (verb_before or (not pre_metric and last and last["mode"] == "post")):
@@ -572,7 +589,11 @@ def find_targets(text: str) -> list[TargetMatch]:
             continue  # noun-number-noun (``对国家确定的20种计量器具``) is a mention, not a target
         else:
             end, mode = q.end, "pre"
-            if pre_metric and not re.match(r"[对在从向把按据以于比较]", pre_metric) and len(pre_metric) <= _MAX_METRIC:
+            head = _subject_head(last, pre_metric, q.unit) if last and not places else None
+            if head:   # 年度巩固率小学为100%、初中在98%以上: a metric printed once, then a subject per figure
+                metric = f"{metric_name(head, q.unit)}({pre_metric})"
+            elif pre_metric and not _preposition_first(pre_metric, "对在从向把按据以于比较") and len(pre_metric) <= _MAX_METRIC:
+                core = pre_metric
                 metric = metric_name(pre_metric, q.unit)
                 removed = _peel_lead(pre_raw)[1]
                 scopes = list(_SCOPE.finditer(pre_raw[:removed]))
@@ -615,15 +636,88 @@ def find_targets(text: str) -> list[TargetMatch]:
             last and last["per_year_lead"] and last["unit"] == q.unit and not cumulative
             and not re.search(rf"(?:{YEAR})年", text[clause_start : q.start]))
         per_year = q.per_year or per_year_lead
-        out.append(
-            TargetMatch(
-                metric=metric, value=q.value, low=q.low, high=q.high, unit=q.unit, comparator=comparator,
-                per_year=per_year, cumulative=cumulative, year=year, scope=scope, start=quote_start, end=end, quote=text[quote_start:end],
-            )
+        match = TargetMatch(
+            metric=metric, value=q.value, low=q.low, high=q.high, unit=q.unit, comparator=comparator,
+            per_year=per_year, cumulative=cumulative, year=year, scope=scope, start=quote_start, end=end, quote=text[quote_start:end],
         )
+        out.append(match)
+        if core and floor == clause_start and not places:   # 小学、初中入学率稳定在100%: one target per subject
+            out.extend(_listed_subjects(text, match, core, clause_start, sent_start, pre_raw))
         last = {"sentence": sent_start, "end": end, "metric": metric, "mode": mode, "per_year_lead": per_year_lead,
-                "unit": q.unit}
+                "unit": q.unit, "core": core, "head": head, "match": match}
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+_SUBJECT_HEAD = re.compile(rf"(?:{_alt(_V['subject_heads'])})$")
+_NOT_SUBJECT = re.compile(rf"^(?:{_alt(_V['not_subjects'])})$|(?:{_alt(_V['not_subject_endings'])})$")
+_ALL_OF_THEM = re.compile(_alt(_V["all_of_them"]))
+
+
+def _is_subject(s: str) -> bool:
+    """A short noun a shared metric is given for (小学, 初中, 城市): a few characters, no figure, no metric
+    word, no scope or lead word, no organisation."""
+    return (0 < len(s) <= 6 and all(_CJK.match(ch) for ch in s) and not _MEASURE_END.search(s)
+            and not _SUBJECT_HEAD.search(s) and not _NOT_SUBJECT.search(s) and _peel_lead(s)[0] == s
+            and not _leading_place(s))
+
+
+def _head_and_subject(core: str) -> tuple[str, str] | None:
+    """``年度巩固率小学`` → (年度巩固率, 小学): a rate or count head with a subject printed after it."""
+    bounds = _word_bounds(core)
+    for b in sorted(bounds, reverse=True):
+        if 0 < b < len(core) and _SUBJECT_HEAD.search(core[:b]) and _is_subject(core[b:]):
+            return core[:b], core[b:]
+    return None
+
+
+def _subject_head(last: dict, subject: str, unit: str | None) -> str | None:
+    """The metric head a bare subject before a figure takes from the target before it in its sentence
+    (年度巩固率小学为100%、初中在98%以上 → 年度巩固率); the earlier target is renamed 年度巩固率(小学) the
+    first time, when a second subject confirms the pattern."""
+    if last["unit"] != unit or last["mode"] != "pre" or not _is_subject(subject):
+        return None
+    if last.get("head"):
+        return last["head"]
+    split = _head_and_subject(last["core"]) if last.get("core") else None
+    if split is None:
+        return None
+    last["match"].metric = f"{metric_name(split[0], unit)}({split[1]})"
+    return split[0]
+
+
+def _listed_subjects(text: str, match: TargetMatch, core: str, clause_start: int, sent_start: int,
+                     pre_raw: str) -> list[TargetMatch]:
+    """``小学、初中入学率稳定在100%``: short subjects listed with 、 before a rate whose head they share each get
+    the figure (小学入学率, 初中入学率); a quote from the subject to the figure. Not for 均 (one metric for the
+    list, 猪、牛、羊定点屠宰率均达85%), counts (a sum) or places (a scope)."""
+    if clause_start <= sent_start or text[clause_start - 1] != "、" or unit_kind(match.unit) not in ("rate", None):
+        return []
+    if _ALL_OF_THEM.search(pre_raw[len(_peel_trail(pre_raw)) :]):
+        return []
+    items: list[tuple[str, int]] = []
+    pos = clause_start - 1
+    while True:
+        start = _clause_start(text, pos, sent_start)
+        raw = text[start:pos]
+        opens = start <= sent_start or text[start - 1] != "、"
+        removed = len(raw) - len(raw.lstrip()) + (_peel_lead(raw.strip())[1] if opens else 0)
+        name = _clean(raw[removed:])
+        if not _is_subject(name):
+            return []
+        items.append((name, start + removed))
+        if opens:
+            break
+        pos = start - 1
+    # the last subject is the word opening the metric phrase, as long as a listed one: unlike items
+    # (小学、初中、普通高中毛入学率) leave the head unknown
+    cut = min(b for b in _word_bounds(core) if b > 0)
+    head = core[cut:]
+    if all(len(name) != cut for name, _ in items) or not _is_subject(core[:cut]) or len(head) < 2:
+        return []
+    if not _SUBJECT_HEAD.search(head) or head[0] in CN_NUMERALS:
+        return []   # 市、县两级财政投入增长率: a numeral after the list counts it as one whole
+    return [replace(match, metric=metric_name(name + head, match.unit), start=start, quote=text[start : match.end])
+            for name, start in reversed(items)]
 
 
 _BRACKET_AFTER = re.compile(r"\s*[(（〔\[【]")   # a bracket right after a figure opens a note or a clause
@@ -738,6 +832,8 @@ def _policy_parameter(text: str, q: _Qty, clause_start: int, sent_start: int, pr
         return True  # 对…超过30GB的新建5G基站,省财政给予…补贴
     if _CONDITION.match(text[clause_start : q.start]):
         return True
+    if unit_kind(q.unit) == "rate" and _COST_SHARE.search(pre_raw):
+        return True  # 通过调整价格补偿80%: the share of a cost a means covers
     after = text[q.end : q.end + 12].lstrip()
     if _NOT_AFTER.match(after) or _NOT_AFTER.match(post_raw.lstrip()):
         return True
@@ -787,7 +883,7 @@ def _previous_clause(text: str, clause_start: int, sent_start: int) -> tuple[str
     prev_start = _clause_start(text, clause_start - 1, sent_start)
     core, removed = _peel_lead(text[prev_start : clause_start - 1])
     core = _clean(_peel_trail(core))
-    if not core or len(core) > _MAX_METRIC or re.match(r"[对在从向把按据以于]", core):
+    if not core or len(core) > _MAX_METRIC or _preposition_first(core, "对在从向把按据以于"):
         return None
     return core, prev_start + removed
 
@@ -1080,6 +1176,30 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+_FIGURE_CHAR = re.compile(rf"[\d{CN_NUMERALS}]")
+
+
+def _clear_of(masks: list[tuple[int, int]], masked: str, start: int, end: int) -> tuple[int, int]:
+    """A quote span cut back to its piece outside the masked text (a row's cell separators and hidden cells
+    between its task cell and the figure: ``地区生产总值 | 增长5.5%`` → ``增长5.5%``): a mask before the
+    figure moves the start past it, a mask after it moves the end before it."""
+    s, e = start, end
+    for ms, me in masks:   # sorted by start
+        if ms >= e:
+            break
+        if me <= s:
+            continue
+        if _FIGURE_CHAR.search(masked, s, ms):
+            e = ms
+            break
+        s = me
+    while s < e and masked[s].isspace():
+        s += 1
+    while e > s and masked[e - 1].isspace():
+        e -= 1
+    return (s, e) if s < e else (start, end)
+
+
 def _years_compatible(a: int | None, b: int | None) -> bool:
     return a is None or b is None or a == b
 
@@ -1099,9 +1219,10 @@ def extract_targets(doc: TargetContext) -> list[TargetRecord]:
                 for s, e, z, t in segments if e > doc.body_start]
     table_spans = [(min(c[1] for r in t for c in r), max(c[2] for r in t for c in r)) for t in doc.tables
                    if any(r for r in t)]
-    masked = _mask(text, table_spans + doc.hidden)
+    masks = sorted(table_spans + doc.hidden)
+    masked = _mask(text, masks)
     prose: list[TargetRecord] = []
-    content_end = len(masked.rstrip())   # only whitespace after this offset
+    content_end = len(text.rstrip())   # only whitespace after this offset (hidden cells are still the page)
     index, headings = _Segments(segments), HeadingYears(masked)
     for start, end, zone, task in segments:
         if zone in ("background", "tail"):
@@ -1111,7 +1232,9 @@ def extract_targets(doc: TargetContext) -> list[TargetRecord]:
                 continue  # a figure at the very end of a cut page may have lost its comparator
             year = m.year or _inherited_year(masked, index, headings, start, start + m.start, m.per_year,
                                              doc.plan_year)
-            prose.append(_record(m, start, year, zone, task, "commentary" if zone == "commentary" else "prose"))
+            rec = _record(m, start, year, zone, task, "commentary" if zone == "commentary" else "prose")
+            rec.start, rec.end = _clear_of(masks, masked, rec.start, rec.end)
+            prose.append(rec)
     known = {m.year for s in segments if s[2] not in ("background", "tail")
              for m in goal_year_mentions(masked[s[0]:s[1]])}
     tables: list[TargetRecord] = []
@@ -1179,6 +1302,8 @@ def _merge_or_add(kept: _Kept, rec: TargetRecord, threshold: float, table: bool 
             continue
         if (rec.start, rec.end) in kept.spans[id(k)]:
             return
+        if rec.start < k.end and k.start < rec.end and _norm(rec.metric) != _norm(k.metric):
+            continue   # one printed figure read for two listed subjects (小学、初中入学率…): two targets
         score = dice(k.metric, rec.metric)
         core = re.sub(r"(?:数量|人数)$", "", k.metric)
         if table and _is_subsequence(_norm(core), _norm(rec.metric)):

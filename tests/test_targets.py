@@ -270,3 +270,20 @@ def test_an_indicator_table_flattened_one_cell_per_line_gives_its_target_column(
     assert got == [("研发经费投入强度", 2.8, "%", 2025, "预期性"), ("高新技术企业数", 1500, "家", 2025, "预期性")]
     assert ex.document.period == [2021, 2025]   # “十四五” in the title
     assert [t.number for t in ex.tasks] == ["(一)"]
+
+
+def test_a_row_target_quotes_its_figure_cell_without_the_masked_separators():
+    rows = ["1 | 城市绿地面积 | 增长12% | 区建设局 | 区财政局", "2 | 农村公路里程 | 增长8% | 区交通局 | 区"]
+    text = "\n".join(rows)
+    blocks, hidden, pos = [], [], 0
+    for row in rows:
+        cells = row.split(" | ")
+        task = pos + row.index(cells[1])
+        detail = pos + row.index(cells[2])
+        blocks.append((task, detail + len(cells[2]), "tasks", f"T0{len(blocks) + 1}"))
+        hidden += [(pos, task), (task + len(cells[1]), detail), (detail + len(cells[2]), pos + len(row))]
+        pos += len(row) + 1
+    recs = extract_targets(TargetContext(text, blocks, [], "全区", hidden=hidden))
+    # the last row is cut after its figure's cell, not at the figure: its target is kept
+    assert [(r.metric, r.value, text[r.start : r.end]) for r in recs] == [
+        ("城市绿地面积", 12, "增长12%"), ("农村公路里程", 8, "增长8%")]

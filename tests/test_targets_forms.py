@@ -394,3 +394,42 @@ def test_a_bracket_right_after_the_figure_is_no_metric():
 def test_fish_fry_are_counted_in_wei():
     assert [(m.value, m.unit) for m in find_targets("新增水产苗种繁育量2亿尾。")] == [(2, "亿尾")]
     assert all(m.unit != "尾" for m in find_targets("淘汰柴油车1000辆,完成尾气治理。"))
+
+
+def test_a_keep_verb_before_the_figure_is_no_part_of_the_metric():
+    found = find_targets("全县幼儿园毛入园率保持98%,小学辍学率维持在1%以下。")
+    assert [(m.metric, m.value) for m in found] == [("幼儿园毛入园率", 98), ("小学辍学率", 1)]
+
+
+def test_a_noun_opening_with_a_preposition_character_is_still_a_metric():
+    found = find_targets("加快社区学院建设,从业人员技能培训参与率达60%。")
+    assert [(m.metric, m.quote) for m in found] == [("从业人员技能培训参与率", "从业人员技能培训参与率达60%")]
+    assert one("在校学生体质健康达标率达到92%。").metric == "在校学生体质健康达标率"
+
+
+def test_the_share_of_a_cost_a_policy_means_covers_is_no_target():
+    assert find_targets("医院减少的收入,通过调整服务价格补偿70%,其余由财政弥补30%。") == []
+    assert one("生态补偿机制覆盖率达到85%。").metric == "生态补偿机制覆盖率"
+
+
+def test_subjects_listed_before_a_shared_rate_each_get_the_figure():
+    found = find_targets("城市、县城污水处理率稳定在95%。")
+    assert [(m.metric, m.value, m.quote) for m in found] == [
+        ("城市污水处理率", 95, "城市、县城污水处理率稳定在95%"), ("县城污水处理率", 95, "县城污水处理率稳定在95%")]
+    # 均: one figure for the list as a whole; a count of a list is its sum; places and levels are a scope
+    assert len(find_targets("鸡、鸭免疫接种率均达90%以上。")) == 1
+    assert len(find_targets("小学、初中新建校舍数达到12所。")) == 1
+    assert len(find_targets("市、县两级财政投入增长率达到10%。")) == 1
+    assert len(find_targets("宝鸡市、咸阳市空气优良率达到80%。")) == 1
+
+
+def test_two_subjects_sharing_a_long_head_stay_two_targets_in_the_document():
+    text = "到2025年,城市、县城生活垃圾无害化处理率达到95%。\n"
+    recs = extract_targets(TargetContext(text, [(0, len(text) - 1, "goals", None)], [], "全市"))
+    assert [(r.metric, r.value) for r in recs] == [("城市生活垃圾无害化处理率", 95), ("县城生活垃圾无害化处理率", 95)]
+
+
+def test_a_metric_printed_once_then_a_subject_per_figure():
+    found = find_targets("辍学率小学为0.5%、初中在1%以下,高中在2%以下。")
+    assert [(m.metric, m.value, m.comparator) for m in found] == [
+        ("辍学率(小学)", 0.5, "="), ("辍学率(初中)", 1, "<="), ("辍学率(高中)", 2, "<=")]

@@ -618,6 +618,11 @@ def find_targets(text: str) -> list[TargetMatch]:
         comparator = q.comparator
         if comparator == "=" and _AT_LEAST.search(pre_raw.rstrip()):
             comparator = ">="
+        if q.unit in _RANK_UNITS and pre_raw.rstrip().endswith("前"):   # 进入全国前40位: a rank of at most 40
+            core = _RANK_FRAME.sub("", _clean(pre_raw))
+            if len(core) < 2:
+                continue   # 跃居全省前40位 after a clause: no subject of its own
+            metric, comparator = core + "排名", "<="
         metric = re.sub(r"^(?:至少|最少)", "", metric)
         if not metric:
             continue
@@ -720,6 +725,10 @@ def _listed_subjects(text: str, match: TargetMatch, core: str, clause_start: int
             for name, start in reversed(items)]
 
 
+_RANK_UNITS = ("位", "名", "强")
+# the frame of a rank (稳居全省前, 进入全国前): dropped from the metric, which becomes …排名
+_RANK_FRAME = re.compile(r"^(?:力争|争取|确保)?(?:进入|跻身|位居|位列|稳居|跃居|保持)|"
+                         r"(?:进入|跻身|位居|位列|稳居|跃居|保持|居|列)?(?:全国|全省|全市|全区|全球|世界|国内|省内)?前$")
 _BRACKET_AFTER = re.compile(r"\s*[(（〔\[【]")   # a bracket right after a figure opens a note or a clause
 _PAGE_NOTE = re.compile(r"第?\s*\d+\s*(?:/\s*\d+\s*)?页")
 _LIST_SPLIT = re.compile(r"\s*(?:、|以及|和|及|与)\s*")

@@ -433,3 +433,10 @@ def test_a_metric_printed_once_then_a_subject_per_figure():
     found = find_targets("辍学率小学为0.5%、初中在1%以下,高中在2%以下。")
     assert [(m.metric, m.value, m.comparator) for m in found] == [
         ("辍学率(小学)", 0.5, "="), ("辍学率(初中)", 1, "<="), ("辍学率(高中)", 2, "<=")]
+
+
+def test_a_rank_is_at_most_its_place():
+    found = find_targets("到2025年,营商环境评价进入全国前40位,综合实力稳居全省前3位。")
+    assert [(m.metric, m.comparator, m.value, m.unit) for m in found] == [
+        ("营商环境评价排名", "<=", 40, "位"), ("综合实力排名", "<=", 3, "位")]
+    assert [m.metric for m in find_targets("培养院士5位。")] == ["院士人数"]   # 位 counts people

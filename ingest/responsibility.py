@@ -34,6 +34,7 @@ from plangraph.ingest.units import (
     split_units,
     strip_role,
     top_level,
+    wrapped_name,
 )
 from plangraph.ingest.years import MONTH, QUARTER
 
@@ -520,7 +521,7 @@ def _line_clauses(text: str, taken: list[tuple[int, int]], lead_first: bool) -> 
                 nxt += 1
             if nxt >= len(text):
                 break
-            broken = text[start:end].rstrip()[-1:] in ("、", ",", "，")
+            broken = text[start:end].rstrip()[-1:] in ("、", ",", "，") or _wrapped_at(text, start, end, nxt)
             if not (_label_re().match(text, nxt) or (broken and not _NUMBER_AT_RE.match(text, nxt))):
                 break
             end = _line_end(text, nxt)
@@ -533,6 +534,13 @@ def _line_clauses(text: str, taken: list[tuple[int, int]], lead_first: bool) -> 
         if p is not None:
             out.append(_clause("line", start, e, p, truncated, lead_first))
     return out
+
+
+def _wrapped_at(text: str, start: int, end: int, nxt: int) -> bool:
+    """A labelled line cut by a hard wrap inside a unit name (``协办单位:区委编办、园区党工`` / ``委、各街道党工委``)."""
+    last = re.split(r"[、,，;；:：]", text[start:end].rstrip())[-1]
+    first = re.split(r"[、,，;；。\n]", text[nxt:_line_end(text, nxt)])[0]
+    return bool(last and first) and wrapped_name(last, "\n", first)
 
 
 def _clause_starts(text: str) -> list[int]:

@@ -211,15 +211,23 @@ def _pieces(text: str) -> list[tuple[int, int]]:
         spans.append((start, i))
         start = i + 1
     spans.append((start, len(text)))
-    out = []
+    out: list[tuple[int, int]] = []
     for s, e in spans:
         while s < e and text[s] in STRIP:
             s += 1
         while e > s and text[e - 1] in STRIP:
             e -= 1
         if e > s:
+            if out and wrapped_name(text[out[-1][0]:out[-1][1]], text[out[-1][1]:s], text[s:e]):
+                s = out.pop()[0]   # 园区党工 / 委: a name broken by a hard line wrap
             out.extend(_split_spaces(text, s, e))
     return out
+
+
+def wrapped_name(before: str, gap: str, after: str) -> bool:
+    """Whether a line break (``gap``) cuts one name in two: ``before`` is no unit, ``before + after`` is one."""
+    return gap.strip(" \t\xa0\u3000") == "\n" and not is_unit(before) and not is_unit(after) \
+        and not LEVEL_PREFIX_RE.match(after) and is_unit(before + after) and not LEVEL_HEAD_RE.fullmatch(before)
 
 
 def _split_spaces(text: str, s: int, e: int) -> list[tuple[int, int]]:

@@ -250,3 +250,8 @@ def test_posts_beside_a_role_word_are_no_units():
 def test_a_conditional_convention_note_inside_the_label_bracket_is_dropped():
     assert read("(责任单位:标准化处、计量处;若工作涉及多个处室的,列第一的为牵头责任处室,下同)") == (
         "标准化处", ["计量处"])
+
+
+def test_a_labelled_line_cut_by_a_hard_wrap_inside_a_name_goes_on():
+    c = find_responsibility("完善体制。\n牵头单位:区委组织部\n协办单位:区委编办、园区党工\n委、各街道党工委\n")
+    assert (c.lead.name, [u.name for u in c.co]) == ("区委组织部", ["区委编办", "园区党工委", "各街道党工委"])

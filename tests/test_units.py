@@ -184,3 +184,8 @@ def test_a_list_cut_inside_a_note_keeps_the_name_before_the_note():
         "市财政局", "各区人民政府"]
     assert [u.name for u in split_units("市财政局、各区人民政府〈含开发区、", truncated=True)] == [
         "市财政局", "各区人民政府"]
+
+
+def test_a_name_cut_by_a_hard_line_wrap_is_joined():
+    assert names("区委编办、园区党工\n委、各街道党工委") == ["区委编办", "园区党工委", "各街道党工委"]
+    assert names("省卫生厅\n省人口计生\n省妇联") == ["省卫生厅", "省人口计生", "省妇联"]   # whole names, one a line

@@ -41,9 +41,9 @@ from plangraph.ingest.years import MONTH, QUARTER
 # The stated convention "列第一位的为牵头单位,下同" (and variants), stripped from unit lists.
 # A bracket holding the convention goes whole, with any remark in it ("(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)").
 CONVENTION_RE = re.compile(
-    r"[(（][^()（）\n]{0,24}?(?:第一|首位|首个|排头|第1)[^()（）\n]{0,8}?(?:为|是)牵头[^()（）\n]{0,24}?[)）]"
+    r"[(（][^()（）\n]{0,24}?(?:第一|首位|首个|排头|第1)[^()（）\n]{0,8}?(?:为|是)(?:工作|责任)?牵头[^()（）\n]{0,24}?[)）]"
     r"|[。;,]?\s*(?:(?:若|如|凡)[^。;,:()]{1,20}?,\s*)?"   # 若工作涉及多个处室的,列第一的为牵头责任处室
-    r"[^。;,:()]{0,8}(?:第一|首位|首个|排头|第1)[^。;,:()]{0,6}(?:为|是)牵头(?:或[^。;,:()]{1,4}?)?"
+    r"[^。;,:()]{0,8}(?:第一|首位|首个|排头|第1)[^。;,:()]{0,6}(?:为|是)(?:工作|责任)?牵头(?:或[^。;,:()]{1,4}?)?"
     r"(?:责任)?(?:单位|部门|处室|科室)"
     r"(?:[,;]?\s*(?:下同|以下同|其余为配合单位|其他为配合单位|其他单位为配合单位|余为配合单位))*"
 )
@@ -592,6 +592,8 @@ def _sentence_clauses(text: str, taken: list[tuple[int, int]], lead_first: bool)
         op = _opener_re().match(text, s, first_end)
         a = op.end() if op else s
         body, role = strip_role(text[a:first_end].rstrip(" \t"))
+        if role is None and op and op.group("you"):   # 由A、B,C、D负责: the list goes on over a comma
+            body, role, first_end = _list_over_commas(text, a, first_end, stop, body)
         if role not in ("lead", "joint") or not body:
             continue
         if role == "joint" and not (op and (op.group("you") or op.group("shared"))) and "负责" not in text[
@@ -613,6 +615,19 @@ def _sentence_clauses(text: str, taken: list[tuple[int, int]], lead_first: bool)
             continue
         out.append(_clause("sentence", s, end, p, truncated and end >= len(text) - 1, lead_first))
     return out
+
+
+def _list_over_commas(text: str, a: int, first_end: int, stop: int, body: str) -> tuple[str, str | None, int]:
+    """``由市财政局、农业局,各县(市)、区人民政府负责``: the first segment that carries a role word closes a list
+    of units broken by commas; (its body, role, end), or the first segment's when the list breaks first."""
+    k = first_end
+    while k < stop and text[k] in ",，" and all(is_unit(u.name) for u in split_units(text[a:k])):
+        nxt = _first_segment_end(text, k + 1, stop)
+        whole, role = strip_role(text[a:nxt].rstrip(" \t"))
+        if role is not None:
+            return whole, role, nxt
+        k = nxt
+    return body, None, first_end
 
 
 def find_clauses(text: str, *, lead_first: bool = True) -> list[Clause]:

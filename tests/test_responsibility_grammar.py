@@ -255,3 +255,15 @@ def test_a_conditional_convention_note_inside_the_label_bracket_is_dropped():
 def test_a_labelled_line_cut_by_a_hard_wrap_inside_a_name_goes_on():
     c = find_responsibility("完善体制。\n牵头单位:区委组织部\n协办单位:区委编办、园区党工\n委、各街道党工委\n")
     assert (c.lead.name, [u.name for u in c.co]) == ("区委组织部", ["区委编办", "园区党工委", "各街道党工委"])
+
+
+def test_a_you_list_broken_by_a_comma_runs_to_its_role_word():
+    c = find_responsibility("加大补贴力度。由市财政局、农业局,各县(市)、区人民政府负责落实。")
+    assert (c.source, c.lead.name, [u.name for u in c.co]) == (
+        "explicit", "市财政局", ["农业局", "各县(市)人民政府", "各区人民政府"])
+    assert find_responsibility("由市发改委、市财政局,制定方案。").lead is None   # no role word: no assignment
+
+
+def test_a_convention_note_naming_the_work_lead_is_dropped():
+    c = find_responsibility("推进工作。\n责任单位:市政府办公室、各区县政府(含甲新区、乙区管委会)(列第一位的为工作牵头单位,下同)\n")
+    assert (c.lead.name, [u.name for u in c.co]) == ("市政府办公室", ["各区县政府(含甲新区、乙区管委会)"])

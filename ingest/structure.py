@@ -295,6 +295,22 @@ def _annex_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{'|'.join(map(re.escape, _config()['attachment_lines']))})\s*\d*[:：]?")
 
 
+def _annex_item(line: str, in_list: bool) -> bool:
+    """Whether ``line`` lists an attached document: ``附件:1.…分解表`` opens the list, and while it lasts each
+    ``N.…`` line naming a document (no sentence, ending in a document word) goes on with it."""
+    m = _annex_re().match(line)
+    if m and re.match(r"\s*\d+\s*[.、]", line[m.end():]):
+        return True
+    if not in_list:
+        return False
+    item = re.match(r"\s*\d+\s*[.、]\s*", line)   # 2.2018年…表 too (no decimal here)
+    title = line[item.end():].strip() if item else ""
+    return bool(title) and not re.search(r"[。;,:]", title) and bool(_ANNEX_TITLE.search(title))
+
+
+_ANNEX_TITLE = re.compile(r"(?:表|方案|清单|意见|办法|计划|目录|名单|细则|要点|规划)(?:\([^()]*\))?$")
+
+
 def _body_limits(text: str, lines: list[tuple[int, int]], first_heading: int | None,
                  table_start: int | None) -> tuple[int | None, int, int | None]:
     """Offsets where commentary starts, where the body ends, and where a plan after a wrapper notice starts.
@@ -456,9 +472,14 @@ def parse_outline(text: str) -> Outline:
     stack: list[Node] = [root]
     front_lines: list[tuple[int, int]] = []
     covered: list[Node] = []  # items since the last shared responsibility line
+    annex_list = False   # inside 附件:1.… / 2.… / 3.…: the titles of attached documents, not items
     for s, e in lines:
         if s >= body_end:
             break
+        annex_list = _annex_item(text[s:e], annex_list)
+        if annex_list:
+            (stack[-1].lines if s >= body_start else front_lines).append((s, e))
+            continue
         if (s, e) in resp_lines:
             continue
         if (s, e) in table_lines:

@@ -418,3 +418,9 @@ def test_a_task_headed_by_the_unit_whose_duties_it_lists():
     got = [(r.responsibility.lead.name if r.responsibility.lead else None, r.responsibility.source)
            for _, r in located(text)]
     assert got == [("党政办", "explicit"), ("市发展改革委", "explicit"), (None, "none"), (None, "none")]
+
+
+def test_the_list_of_attached_documents_holds_no_items():
+    text = ("一、落实责任\n各单位要严格落实,确保质量。\n二、加强督查\n区政府办公室将加强跟踪督查。\n"
+            "附件:1.2018年政府工作报告目标任务分解表\n2.2018年民生实事任务分解表\n3.某市2018年为民办实事任务分解表\n")
+    assert outline(text).tasks == []

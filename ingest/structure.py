@@ -50,6 +50,7 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         ("ordinal", re.compile(rf"^第([{cn}\d]+)({suffixes})(?:\s+|[:、.,]\s*|(?=[\u4e00-\u9fff(]))")),
         ("label", re.compile(rf"^(?:{labels})([{cn}]+)\s*[:、]\s*")),
         ("cn", re.compile(rf"^([{cn}]+)\s*[{d_cn}]\s*")),
+        ("cn", re.compile(rf"^([{cn}]{{1,3}})[ \t]+(?=[\u4e00-\u9fff][^。;]{{3,30}}$)")),   # 一 打造…新标杆: a heading
         ("pcn", re.compile(rf"^\(([{cn}]+)\)\s*[{d_cn}]?\s*")),
         ("pcn", re.compile(rf"^([{cn}]+){close}\s*")),
         ("num", re.compile(rf"^(\d+)\s*(?:[{d_ar}]|\.(?!\d))\s*")),

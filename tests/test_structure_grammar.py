@@ -28,6 +28,7 @@ def located(text: str):
     ("一、总体要求", "cn", "一"),
     ("十二．加强监管", "cn", "十二"),
     ("三，强化保障", "cn", "三"),
+    ("四 打造营商服务新标杆", "cn", "四"),
     ("（一）夯实基础", "pcn", "一"),
     ("(二十)优化服务", "pcn", "二十"),
     ("1、完善制度", "num", "1"),
@@ -51,7 +52,8 @@ def test_every_marker_style_is_one_grammar(line: str, kind: str, number: str) ->
     assert mk is not None and mk[:2] == (kind, number)
 
 
-@pytest.mark.parametrize("line", ["2.5%的增长目标", "2023、2024年连续增长", "110、120联动", "一", "一是加强领导", "第24次常务会议"])
+@pytest.mark.parametrize("line", ["2.5%的增长目标", "2023、2024年连续增长", "110、120联动", "一", "一是加强领导", "第24次常务会议",
+                                  "一 要加强领导,确保各项任务按期完成。"])
 def test_decimals_years_and_prose_are_not_markers(line: str) -> None:
     mk = _marker(NormText(line).text)
     assert mk is None or mk[0] == "bullet"

@@ -55,6 +55,12 @@ def first_clause(task_text: str) -> Responsibility | None:
     return find_explicit(task_text)
 
 
+def _line_closed(text: str, pos: int) -> bool:
+    """A clause ending at ``pos`` whose line the page closes (a line break follows, no list separator before)."""
+    rest = text[pos:]
+    return rest.lstrip(" \t").startswith("\n") and text[:pos].rstrip()[-1:] not in ("、", ",", "，")
+
+
 def _blank_from(text: str, pos: int) -> bool:
     """Nothing but whitespace from ``pos`` to the end (``not text[pos:].strip()`` without copying the rest)."""
     return _NON_SPACE.search(text, pos) is None
@@ -156,7 +162,10 @@ def locate(text: str, span: TaskSpan) -> Located:
     official = officials_in(task_text)
     own = first_clause(task_text)
     if own is not None:
-        return Located(_complete_units(own, task_text, _blank_from(text, span.end)), "text", official)
+        at_end = _blank_from(text, span.end)
+        if own.truncated and (not at_end or _line_closed(text, span.start + (own.quote_end or 0))):
+            own = replace(own, truncated=False)   # cut by the task's end or closed by a line break: whole
+        return Located(_complete_units(own, task_text, at_end), "text", official)
     if span.shared is not None:  # a printed assignment of the items above: explicit for each of them
         s, e = span.shared
         shared = find_responsibility(text[s:e])

@@ -426,3 +426,10 @@ def test_the_list_of_attached_documents_holds_no_items():
     text = ("一、落实责任\n各单位要严格落实,确保质量。\n二、加强督查\n区政府办公室将加强跟踪督查。\n"
             "附件:1.2018年政府工作报告目标任务分解表\n2.2018年民生实事任务分解表\n3.某市2018年为民办实事任务分解表\n")
     assert outline(text).tasks == []
+
+
+def test_only_a_clause_the_page_cuts_is_truncated():
+    text = "一、重点任务\n1.建设道路。\n责任单位:县交通局、县财政局\n2.完善管网。\n责任单位:县住建局、县财政局\n"
+    assert [r.responsibility.truncated for _, r in located(text)] == [False, False]
+    cut = "一、重点任务\n1.建设道路。\n责任单位:县交通局、县财政局\n2.完善管网。\n责任单位:县住建局、县财"
+    assert [r.responsibility.truncated for _, r in located(cut)] == [False, True]

@@ -156,6 +156,7 @@ def _is_chrome(line: str) -> bool:
     return any(p.fullmatch(line) for p in _CHROME)
 
 
+_GLUE = "—–-－―~～:：、|｜"   # a dash or colon gluing a 文号 or a label to a title: never part of a name
 _SENTENCE = re.compile(r"[。,，;；:：!！?？]")
 _LIST_NUMBER = re.compile(r"\d{1,2}\s*[.、](?=(?:19|20)\d{2}年)")   # 2.2025年…任务分解: an item of an annex list
 _CONTINUATIONS = tuple(_V["title_continuations"])
@@ -179,7 +180,8 @@ def _title_shape(line: str) -> str | None:
     """``line`` without spaces when it reads as a title: ends with a document type (before an optional
     parenthesis), no sentence punctuation, no numbering marker, not a label line."""
     s = re.sub(r"\s+", "", line)
-    s = s[m.end():] if (m := DOC_NUMBER.match(s)) and len(s) > m.end() + 5 else s   # 京政办发〔2016〕26号《…》
+    if (m := DOC_NUMBER.match(s)) and len(s) > m.end() + 5:   # 京政办发〔2016〕26号《…》, 某政办〔2019〕1号—区…
+        s = s[m.end():].lstrip(_GLUE)
     if s.startswith("《") and s.endswith("》") and s.count("《") == 1:
         s = s[1:-1]
     if not 5 <= len(s) <= 150 or _MARKER.match(s) or _LIST_NUMBER.match(s) or _LABEL_RE.match(line.strip()):
@@ -350,7 +352,7 @@ def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:
     meta.title, meta.wrapper_title, headline, notices = _titles(stripped, front_lines)
     if not meta.title:
         meta.title = _title_from_mentions(text, front_end, body_end)
-    meta.issuer = _with_place(_issuer(fields, lines, tail_lines, meta, notices), fields)
+    meta.issuer = _with_place(_issuer(fields, lines, tail_lines, meta, notices), fields, lines + tail_lines)
     meta.issued_on = _issued_on(fields, lines, tail_lines, text)
     meta.doc_number = _doc_number(fields, lines, meta)
     meta.implements = _implements(text, front_end, body_end, [meta.title, meta.wrapper_title])
@@ -406,7 +408,7 @@ def _issuer(fields: dict[str, str], lines: list[str], tail: list[str], meta: Doc
     labelled = (fields.get("title") or "").strip(" |")   # 名称: | 市人民政府办公室关于印发…的通知 |
     for title in (meta.wrapper_title, meta.title, labelled, *notices):
         if title and ("关于" in title or "印发《" in title):
-            prefix = re.split(r"关于|印发《", title, maxsplit=1)[0]
+            prefix = re.sub(r"^[\W_]+", "", re.split(r"关于|印发《", title, maxsplit=1)[0])   # —区人民政府办公室
             if 2 <= len(prefix) <= 90 and AGENCY_END.search(prefix):
                 return prefix
     if meta.title:
@@ -421,18 +423,25 @@ def _issuer(fields: dict[str, str], lines: list[str], tail: list[str], meta: Doc
 _TIER_CHARS = "".join(w for words in _V["tier_words"].values() for w in words if len(w) == 1)   # 省市州盟区县旗
 
 
-def _with_place(issuer: str | None, fields: dict[str, str]) -> str | None:
+def _with_place(issuer: str | None, fields: dict[str, str], lines: list[str]) -> str | None:
     """An issuer printed without its place (``区人民政府办公室``) as a page label names the same agency with it
-    (``发布机构: 下陆区政府办公室``); 人民政府 and 政府 are one word here. Otherwise ``issuer`` unchanged."""
+    (``发布机构: 下陆区政府办公室``), or as a line of its own does (a signature whose date is garbled:
+    ``某市某区人民政府办公室``); 人民政府 and 政府 are one word here. Otherwise ``issuer`` unchanged."""
     if not issuer or issuer[0] not in _TIER_CHARS or _leading_place(issuer):
         return issuer
-    for kind in ("issuer", "publisher"):
-        value = re.split(r"\s", (fields.get(kind) or "").strip())[0]
-        place = _leading_place(value)
-        if (place and place.endswith(issuer[0])
-                and value[len(place):].replace("人民政府", "政府") == issuer[1:].replace("人民政府", "政府")):
-            return value
-    return issuer
+    names = [re.split(r"\s", (fields.get(kind) or "").strip())[0] for kind in ("issuer", "publisher")]
+    names += [s for line in lines if re.fullmatch(r"[\u4e00-\u9fff()]{4,30}", s := re.sub(r"\s+", "", line))]
+    return next((name for name in names if _same_agency_with_place(name, issuer)), issuer)
+
+
+def _same_agency_with_place(name: str, issuer: str) -> bool:
+    """Whether ``name`` is ``issuer`` (``区人民政府办公室``) after a place of its tier (``某市下陆区政府办公室``)."""
+    full, bare = name.replace("人民政府", "政府"), issuer.replace("人民政府", "政府")
+    head = full[: len(full) - len(bare) + 1]
+    if len(full) <= len(bare) or not full.endswith(bare[1:]) or not head.endswith(bare[0]):
+        return False
+    place = _leading_place(head)
+    return bool(place) and head.endswith(place)
 
 
 def _issued_on(fields: dict[str, str], lines: list[str], tail: list[str], text: str) -> str | None:

@@ -347,3 +347,13 @@ def test_implements_skips_what_the_notice_issues_and_unwraps_a_cited_notice():
 def test_a_title_with_its_period_and_a_page_count_in_parentheses():
     title = meta("某市应急保障体系建设行动计划(2021-2022年)(18页).docx\n" + BODY).title
     assert title == "某市应急保障体系建设行动计划(2021-2022年)"
+
+
+def test_a_doc_number_glued_to_the_title_by_a_dash_and_a_signature_with_the_place():
+    text = ("某政办〔2020〕3号—区人民政府办公室关于印发2020年区重点工作责任分解方案的通知\n各部门:\n现将方案印发给你们。\n"
+            "黄石市下陆区人民政府办公室\n2020312\n2020年区重点工作责任分解方案\n")
+    m = meta(text + BODY)
+    assert m.wrapper_title == "区人民政府办公室关于印发2020年区重点工作责任分解方案的通知"
+    assert (m.issuer, m.doc_number) == ("黄石市下陆区人民政府办公室", "某政办〔2020〕3号")
+    other = text.replace("黄石市下陆区人民政府办公室", "黄石市下陆区财政局")
+    assert meta(other + BODY).issuer == "区人民政府办公室"   # another agency: the printed name stays

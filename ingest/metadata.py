@@ -73,12 +73,21 @@ _FILE_EXTENSION = re.compile(r"\.(?:" + "|".join(_V["file_extensions"]) + r")$",
 
 
 def _strip_line(line: str) -> str:
-    """A front line without HTML tags, list bullets, a leading site-category tag (``【政策文件】``) and the
-    extension of a file name (``…责任分解表.docx``)."""
+    """A front line without HTML tags, list bullets, a leading site-category tag (``【政策文件】``, or in quotes
+    and spaced off before the issuer: ``“信息公开” 某市人民政府…``) and the extension of a file name
+    (``…责任分解表.docx``)."""
     line = re.sub(r"</?[A-Za-z!][^<>]{0,200}>", "", line)
     line = line.strip().lstrip("•·*-").strip()
     line = _FILE_EXTENSION.sub("", line) if "." in line[-6:] else line
+    quoted = re.match(r"^[“\"][^“”\"]{2,16}[”\"]\s+", line)
+    if quoted and _opens_with_agency(line[quoted.end():]):
+        line = line[quoted.end():]
     return re.sub(r"^【[^【】]{1,20}】\s*(?=\S{6})", "", line)
+
+
+def _opens_with_agency(s: str) -> bool:
+    """Whether ``s`` opens with a Party committee or a place (as an issuer's name does)."""
+    return s.startswith(("中共", "中国共产党", "国务院")) or bool(_leading_place(s[:20]))
 
 
 # ------------------------------------------------------------------------------------------------ fields
@@ -410,7 +419,7 @@ def _issuer(fields: dict[str, str], lines: list[str], tail: list[str], meta: Doc
         if title and ("关于" in title or "印发《" in title):
             prefix = re.sub(r"^[\W_]+", "", re.split(r"关于|印发《", title, maxsplit=1)[0])   # —区人民政府办公室
             if 2 <= len(prefix) <= 90 and AGENCY_END.search(prefix):
-                return prefix
+                return _joint_issuers(prefix, lines)
     if meta.title:
         m = re.match(r"^([\u4e00-\u9fff]{2,20}?(?:局|厅|委员会|委|办公室|办公厅|人民政府|政府|管委会))(?=(?:19|20)\d{2}年|关于)",
                      meta.title)
@@ -418,6 +427,22 @@ def _issuer(fields: dict[str, str], lines: list[str], tail: list[str], meta: Doc
             return m.group(1)
     value = fields.get("issuer")
     return re.split(r"\s", value.strip())[0] if value else None
+
+
+def _joint_issuers(prefix: str, lines: list[str]) -> str:
+    """Joint issuers run together in ``prefix`` but spaced apart on the page (``中共某区委办公室 某区人民政府办公室``):
+    the agencies joined with 、 (as ``中共山东省委、山东省人民政府``). A name spaced inside (``某市人民政府 办公室``,
+    ``某 市 财 政 局``) is one agency: every part must be a full agency name."""
+    pattern = re.compile(r"\s*".join(map(re.escape, prefix)))
+    for line in lines:
+        m = pattern.search(line)
+        if not m:
+            continue
+        parts = m.group().split()
+        if len(parts) > 1 and all(len(p) >= 4 and AGENCY_END.search(p) and p not in _V["agency_endings"] for p in parts):
+            return "、".join(parts)
+        return prefix
+    return prefix
 
 
 _TIER_CHARS = "".join(w for words in _V["tier_words"].values() for w in words if len(w) == 1)   # 省市州盟区县旗

@@ -205,7 +205,7 @@ def test_joint_issuers_and_a_title_in_book_marks_after_its_number():
 def test_a_headline_wrapper_with_the_plan_in_book_marks():
     m = meta("中共中央办公厅 国务院办公厅印发《关于加强基层治理的意见》\n" + BODY)
     assert m.title == "关于加强基层治理的意见"
-    assert (m.issuer, m.level, m.jurisdiction) == ("中共中央办公厅国务院办公厅", "national", "全国")
+    assert (m.issuer, m.level, m.jurisdiction) == ("中共中央办公厅、国务院办公厅", "national", "全国")   # joint: 、
 
 
 def test_a_page_with_only_a_web_headline_names_the_plan_from_it():
@@ -357,3 +357,11 @@ def test_a_doc_number_glued_to_the_title_by_a_dash_and_a_signature_with_the_plac
     assert (m.issuer, m.doc_number) == ("黄石市下陆区人民政府办公室", "某政办〔2020〕3号")
     other = text.replace("黄石市下陆区人民政府办公室", "黄石市下陆区财政局")
     assert meta(other + BODY).issuer == "区人民政府办公室"   # another agency: the printed name stays
+
+def test_joint_issuers_spaced_apart_are_joined_and_a_quoted_site_label_is_dropped():
+    m = meta("“信息公开” 中共成都市委办公室 成都市人民政府办公室印发《成都市社区服务提升行动计划》的通知\n" + BODY)
+    assert m.wrapper_title == "中共成都市委办公室成都市人民政府办公室印发《成都市社区服务提升行动计划》的通知"
+    assert (m.issuer, m.level, m.jurisdiction) == ("中共成都市委办公室、成都市人民政府办公室", "municipal", "成都市")
+    spaced = meta("成都市人民政府 办公室关于印发成都市社区服务提升行动计划的通知\n" + BODY)
+    assert spaced.issuer == "成都市人民政府办公室"   # one name with a space inside
+

@@ -310,31 +310,41 @@ def _title_over_lines(lines: list[str], i: int, shaped: str | None, citations: s
     cannot stand alone (:func:`_bound`), when the line above breaks off at a continuation word (``关于印发…的`` /
     ``通知``), or when the page cites the join whole in 《》; the first two lines also join when the first opens
     like a title (关于, a place or an agency: ``芜湖市`` / ``关于…的实施细则``). A line that can stand alone and is a
-    title of its own (with a place, or after a line that only breaks off at 的) is not joined."""
+    title of its own (with a place, or after a line that only breaks off at 的) is not joined. A notice's title
+    that has opened 关于印发 goes on to its 通知 (``某旗人民政府办公室`` / ``关于印发2022年《政府工作报告》`` /
+    ``重点任务分工的通知``) over lines that are no title of their own; when no line brings the 通知, the first join
+    that reads as a title stands."""
     line = lines[i]
     if len(line) > _FRAGMENT or _SENTENCE.search(line) or _LABEL_RE.match(line) or _is_date_line(line):
         return None
     joined = line
+    pending: tuple[str, int] | None = None
     for j in range(i + 1, min(i + _TITLE_LINES, len(lines))):
         nxt = lines[j]
         if _MARKER.match(nxt) or _is_chrome(nxt) or _is_date_line(nxt):
-            return None
-        bound = _bound(joined, nxt)
+            return pending
+        bound = _bound(joined, nxt) or (_open_notice(joined) and ("通知" in nxt or not _title_shape(nxt)))
         opens = not bound and j == i + 1 and not shaped and (   # 洞头区大力提升… / 全面落实…实施方案
             "关于" in line or "关于" in nxt[:4] or _is_place_or_agency(line) or bool(_leading_place(line)))
         # 全面推进乡村振兴 / 加快…的实施方案, cited whole
         vouched = opens or (not bound and bool(citations) and _cited_in(joined + nxt, citations))
         if not (bound or vouched or joined.endswith(_CONTINUATIONS)):
-            return None
+            return pending
         if not bound and _title_shape(nxt) and (not vouched or _leading_place(nxt)):
-            return None   # the next line is a title of its own
+            return pending   # the next line is a title of its own
         title = _title_shape(joined + nxt)
-        if title:
+        if title and not _open_notice(title):
             return title, j
+        pending = pending or ((title, j) if title else None)
         joined += nxt
         if len(nxt) > _FRAGMENT or _SENTENCE.search(nxt):
-            return None
-    return None
+            return pending
+    return pending
+
+
+def _open_notice(s: str) -> bool:
+    """Whether ``s`` opens a notice's title (关于印发) that its 通知 has not closed yet."""
+    return bool(re.search(r"关于印发(?!.*通知)", s))
 
 
 def _cover_note(lines: list[str], i: int) -> bool:

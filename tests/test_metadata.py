@@ -365,3 +365,8 @@ def test_joint_issuers_spaced_apart_are_joined_and_a_quoted_site_label_is_droppe
     spaced = meta("成都市人民政府 办公室关于印发成都市社区服务提升行动计划的通知\n" + BODY)
     assert spaced.issuer == "成都市人民政府办公室"   # one name with a space inside
 
+def test_a_notice_title_over_three_lines_with_the_issuer_first():
+    m = meta("某旗人民政府办公室\n关于印发2023年《政府工作报告》\n重点任务分工的通知\n各部门:\n现印发给你们。\n" + BODY)
+    assert m.wrapper_title == "某旗人民政府办公室关于印发2023年《政府工作报告》重点任务分工的通知"
+    assert (m.title, m.period) == ("2023年《政府工作报告》重点任务分工", [2023, 2023])
+

@@ -370,3 +370,7 @@ def test_a_notice_title_over_three_lines_with_the_issuer_first():
     assert m.wrapper_title == "某旗人民政府办公室关于印发2023年《政府工作报告》重点任务分工的通知"
     assert (m.title, m.period) == ("2023年《政府工作报告》重点任务分工", [2023, 2023])
 
+def test_doc_number_under_a_faxin_wenhao_label():
+    m = meta("索引号: 001/2025 主题分类: 督查\n发文机构: 市政府办公室 发文文号: 某政办发〔2025〕1号\n某市重点工作分工方案\n" + BODY)
+    assert m.doc_number == "某政办发〔2025〕1号"
+

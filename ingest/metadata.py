@@ -721,6 +721,10 @@ def _level_name(tier: str | None, department: bool) -> str | None:
     return f"{tier}-department" if department else tier
 
 
+# A cited plan's title ends with a document type, before closing marks and a parenthesis (…规划(2021—2035年)》).
+_CITED_PLAN = re.compile(rf"(?:{DOC_TYPES})[》>〉]*(?:[(（][^()（）]{{0,30}}[)）])?[》>〉]*$")
+
+
 def _implements(text: str, front_end: int, body_end: int, own_titles: list[str | None]) -> list[dict]:
     """Plans cited with an implementing cue (贯彻落实《…》…) in the preamble or the commentary, except the
     document itself: its own titles (``own_titles``), a title the page prints on a line of its own, a title
@@ -742,8 +746,8 @@ def _implements(text: str, front_end: int, body_end: int, own_titles: list[str |
                 wrapped = WRAPPER.match(title) or WRAPPER.match(title.translate(_INNER_MARKS))   # 印发<关于…>的通知
                 title = _clean_title(wrapped.group("inner") or wrapped.group("quoted")) if wrapped else title
                 number = m.group("num")
-                if not re.search(rf"({DOC_TYPES})", title) or title in ("规划", "意见", "方案"):
-                    continue
+                if not _CITED_PLAN.search(title) or title in ("规划", "意见", "方案"):
+                    continue   # 《…落实推进情况表》: a form to fill in, not a plan
                 if re.fullmatch(r".{0,4}(本|该)?(规划|意见|方案|工作方案|实施意见)", title):
                     continue   # 《规划》, 《工作方案》: abbreviations defined elsewhere
                 key = title_key(title)

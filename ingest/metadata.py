@@ -73,12 +73,21 @@ _FILE_EXTENSION = re.compile(r"\.(?:" + "|".join(_V["file_extensions"]) + r")$",
 
 
 def _strip_line(line: str) -> str:
-    """A front line without HTML tags, list bullets, a leading site-category tag (``【政策文件】``) and the
-    extension of a file name (``…责任分解表.docx``)."""
+    """A front line without HTML tags, list bullets, a leading site-category tag (``【政策文件】``, or in quotes
+    and spaced off before the issuer: ``“信息公开” 某市人民政府…``) and the extension of a file name
+    (``…责任分解表.docx``)."""
     line = re.sub(r"</?[A-Za-z!][^<>]{0,200}>", "", line)
     line = line.strip().lstrip("•·*-").strip()
     line = _FILE_EXTENSION.sub("", line) if "." in line[-6:] else line
+    quoted = re.match(r"^[“\"][^“”\"]{2,16}[”\"]\s+", line)
+    if quoted and _opens_with_agency(line[quoted.end():]):
+        line = line[quoted.end():]
     return re.sub(r"^【[^【】]{1,20}】\s*(?=\S{6})", "", line)
+
+
+def _opens_with_agency(s: str) -> bool:
+    """Whether ``s`` opens with a Party committee or a place (as an issuer's name does)."""
+    return s.startswith(("中共", "中国共产党", "国务院")) or bool(_leading_place(s[:20]))
 
 
 # ------------------------------------------------------------------------------------------------ fields
@@ -156,6 +165,7 @@ def _is_chrome(line: str) -> bool:
     return any(p.fullmatch(line) for p in _CHROME)
 
 
+_GLUE = "—–-－―~～:：、|｜"   # a dash or colon gluing a 文号 or a label to a title: never part of a name
 _SENTENCE = re.compile(r"[。,，;；:：!！?？]")
 _LIST_NUMBER = re.compile(r"\d{1,2}\s*[.、](?=(?:19|20)\d{2}年)")   # 2.2025年…任务分解: an item of an annex list
 _CONTINUATIONS = tuple(_V["title_continuations"])
@@ -179,7 +189,8 @@ def _title_shape(line: str) -> str | None:
     """``line`` without spaces when it reads as a title: ends with a document type (before an optional
     parenthesis), no sentence punctuation, no numbering marker, not a label line."""
     s = re.sub(r"\s+", "", line)
-    s = s[m.end():] if (m := DOC_NUMBER.match(s)) and len(s) > m.end() + 5 else s   # 京政办发〔2016〕26号《…》
+    if (m := DOC_NUMBER.match(s)) and len(s) > m.end() + 5:   # 京政办发〔2016〕26号《…》, 某政办〔2019〕1号—区…
+        s = s[m.end():].lstrip(_GLUE)
     if s.startswith("《") and s.endswith("》") and s.count("《") == 1:
         s = s[1:-1]
     if not 5 <= len(s) <= 150 or _MARKER.match(s) or _LIST_NUMBER.match(s) or _LABEL_RE.match(line.strip()):
@@ -299,31 +310,41 @@ def _title_over_lines(lines: list[str], i: int, shaped: str | None, citations: s
     cannot stand alone (:func:`_bound`), when the line above breaks off at a continuation word (``关于印发…的`` /
     ``通知``), or when the page cites the join whole in 《》; the first two lines also join when the first opens
     like a title (关于, a place or an agency: ``芜湖市`` / ``关于…的实施细则``). A line that can stand alone and is a
-    title of its own (with a place, or after a line that only breaks off at 的) is not joined."""
+    title of its own (with a place, or after a line that only breaks off at 的) is not joined. A notice's title
+    that has opened 关于印发 goes on to its 通知 (``某旗人民政府办公室`` / ``关于印发2022年《政府工作报告》`` /
+    ``重点任务分工的通知``) over lines that are no title of their own; when no line brings the 通知, the first join
+    that reads as a title stands."""
     line = lines[i]
     if len(line) > _FRAGMENT or _SENTENCE.search(line) or _LABEL_RE.match(line) or _is_date_line(line):
         return None
     joined = line
+    pending: tuple[str, int] | None = None
     for j in range(i + 1, min(i + _TITLE_LINES, len(lines))):
         nxt = lines[j]
         if _MARKER.match(nxt) or _is_chrome(nxt) or _is_date_line(nxt):
-            return None
-        bound = _bound(joined, nxt)
+            return pending
+        bound = _bound(joined, nxt) or (_open_notice(joined) and ("通知" in nxt or not _title_shape(nxt)))
         opens = not bound and j == i + 1 and not shaped and (   # 洞头区大力提升… / 全面落实…实施方案
             "关于" in line or "关于" in nxt[:4] or _is_place_or_agency(line) or bool(_leading_place(line)))
         # 全面推进乡村振兴 / 加快…的实施方案, cited whole
         vouched = opens or (not bound and bool(citations) and _cited_in(joined + nxt, citations))
         if not (bound or vouched or joined.endswith(_CONTINUATIONS)):
-            return None
+            return pending
         if not bound and _title_shape(nxt) and (not vouched or _leading_place(nxt)):
-            return None   # the next line is a title of its own
+            return pending   # the next line is a title of its own
         title = _title_shape(joined + nxt)
-        if title:
+        if title and not _open_notice(title):
             return title, j
+        pending = pending or ((title, j) if title else None)
         joined += nxt
         if len(nxt) > _FRAGMENT or _SENTENCE.search(nxt):
-            return None
-    return None
+            return pending
+    return pending
+
+
+def _open_notice(s: str) -> bool:
+    """Whether ``s`` opens a notice's title (关于印发) that its 通知 has not closed yet."""
+    return bool(re.search(r"关于印发(?!.*通知)", s))
 
 
 def _cover_note(lines: list[str], i: int) -> bool:
@@ -350,7 +371,7 @@ def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:
     meta.title, meta.wrapper_title, headline, notices = _titles(stripped, front_lines)
     if not meta.title:
         meta.title = _title_from_mentions(text, front_end, body_end)
-    meta.issuer = _with_place(_issuer(fields, lines, tail_lines, meta, notices), fields)
+    meta.issuer = _with_place(_issuer(fields, lines, tail_lines, meta, notices), fields, lines + tail_lines)
     meta.issued_on = _issued_on(fields, lines, tail_lines, text)
     meta.doc_number = _doc_number(fields, lines, meta)
     meta.implements = _implements(text, front_end, body_end, [meta.title, meta.wrapper_title])
@@ -406,9 +427,9 @@ def _issuer(fields: dict[str, str], lines: list[str], tail: list[str], meta: Doc
     labelled = (fields.get("title") or "").strip(" |")   # 名称: | 市人民政府办公室关于印发…的通知 |
     for title in (meta.wrapper_title, meta.title, labelled, *notices):
         if title and ("关于" in title or "印发《" in title):
-            prefix = re.split(r"关于|印发《", title, maxsplit=1)[0]
+            prefix = re.sub(r"^[\W_]+", "", re.split(r"关于|印发《", title, maxsplit=1)[0])   # —区人民政府办公室
             if 2 <= len(prefix) <= 90 and AGENCY_END.search(prefix):
-                return prefix
+                return _joint_issuers(prefix, lines)
     if meta.title:
         m = re.match(r"^([\u4e00-\u9fff]{2,20}?(?:局|厅|委员会|委|办公室|办公厅|人民政府|政府|管委会))(?=(?:19|20)\d{2}年|关于)",
                      meta.title)
@@ -418,21 +439,44 @@ def _issuer(fields: dict[str, str], lines: list[str], tail: list[str], meta: Doc
     return re.split(r"\s", value.strip())[0] if value else None
 
 
+def _joint_issuers(prefix: str, lines: list[str]) -> str:
+    """Joint issuers run together in ``prefix`` but spaced apart on the page (``中共某区委办公室 某区人民政府办公室``):
+    the agencies joined with 、 (as ``中共山东省委、山东省人民政府``). A name spaced inside (``某市人民政府 办公室``,
+    ``某 市 财 政 局``) is one agency: every part must be a full agency name."""
+    pattern = re.compile(r"\s*".join(map(re.escape, prefix)))
+    for line in lines:
+        m = pattern.search(line)
+        if not m:
+            continue
+        parts = m.group().split()
+        if len(parts) > 1 and all(len(p) >= 4 and AGENCY_END.search(p) and p not in _V["agency_endings"] for p in parts):
+            return "、".join(parts)
+        return prefix
+    return prefix
+
+
 _TIER_CHARS = "".join(w for words in _V["tier_words"].values() for w in words if len(w) == 1)   # 省市州盟区县旗
 
 
-def _with_place(issuer: str | None, fields: dict[str, str]) -> str | None:
+def _with_place(issuer: str | None, fields: dict[str, str], lines: list[str]) -> str | None:
     """An issuer printed without its place (``区人民政府办公室``) as a page label names the same agency with it
-    (``发布机构: 下陆区政府办公室``); 人民政府 and 政府 are one word here. Otherwise ``issuer`` unchanged."""
+    (``发布机构: 下陆区政府办公室``), or as a line of its own does (a signature whose date is garbled:
+    ``某市某区人民政府办公室``); 人民政府 and 政府 are one word here. Otherwise ``issuer`` unchanged."""
     if not issuer or issuer[0] not in _TIER_CHARS or _leading_place(issuer):
         return issuer
-    for kind in ("issuer", "publisher"):
-        value = re.split(r"\s", (fields.get(kind) or "").strip())[0]
-        place = _leading_place(value)
-        if (place and place.endswith(issuer[0])
-                and value[len(place):].replace("人民政府", "政府") == issuer[1:].replace("人民政府", "政府")):
-            return value
-    return issuer
+    names = [re.split(r"\s", (fields.get(kind) or "").strip())[0] for kind in ("issuer", "publisher")]
+    names += [s for line in lines if re.fullmatch(r"[\u4e00-\u9fff()]{4,30}", s := re.sub(r"\s+", "", line))]
+    return next((name for name in names if _same_agency_with_place(name, issuer)), issuer)
+
+
+def _same_agency_with_place(name: str, issuer: str) -> bool:
+    """Whether ``name`` is ``issuer`` (``区人民政府办公室``) after a place of its tier (``某市下陆区政府办公室``)."""
+    full, bare = name.replace("人民政府", "政府"), issuer.replace("人民政府", "政府")
+    head = full[: len(full) - len(bare) + 1]
+    if len(full) <= len(bare) or not full.endswith(bare[1:]) or not head.endswith(bare[0]):
+        return False
+    place = _leading_place(head)
+    return bool(place) and head.endswith(place)
 
 
 def _issued_on(fields: dict[str, str], lines: list[str], tail: list[str], text: str) -> str | None:
@@ -677,6 +721,10 @@ def _level_name(tier: str | None, department: bool) -> str | None:
     return f"{tier}-department" if department else tier
 
 
+# A cited plan's title ends with a document type, before closing marks and a parenthesis (…规划(2021—2035年)》).
+_CITED_PLAN = re.compile(rf"(?:{DOC_TYPES})[》>〉]*(?:[(（][^()（）]{{0,30}}[)）])?[》>〉]*$")
+
+
 def _implements(text: str, front_end: int, body_end: int, own_titles: list[str | None]) -> list[dict]:
     """Plans cited with an implementing cue (贯彻落实《…》…) in the preamble or the commentary, except the
     document itself: its own titles (``own_titles``), a title the page prints on a line of its own, a title
@@ -698,8 +746,8 @@ def _implements(text: str, front_end: int, body_end: int, own_titles: list[str |
                 wrapped = WRAPPER.match(title) or WRAPPER.match(title.translate(_INNER_MARKS))   # 印发<关于…>的通知
                 title = _clean_title(wrapped.group("inner") or wrapped.group("quoted")) if wrapped else title
                 number = m.group("num")
-                if not re.search(rf"({DOC_TYPES})", title) or title in ("规划", "意见", "方案"):
-                    continue
+                if not _CITED_PLAN.search(title) or title in ("规划", "意见", "方案"):
+                    continue   # 《…落实推进情况表》: a form to fill in, not a plan
                 if re.fullmatch(r".{0,4}(本|该)?(规划|意见|方案|工作方案|实施意见)", title):
                     continue   # 《规划》, 《工作方案》: abbreviations defined elsewhere
                 key = title_key(title)

@@ -205,7 +205,7 @@ def test_joint_issuers_and_a_title_in_book_marks_after_its_number():
 def test_a_headline_wrapper_with_the_plan_in_book_marks():
     m = meta("中共中央办公厅 国务院办公厅印发《关于加强基层治理的意见》\n" + BODY)
     assert m.title == "关于加强基层治理的意见"
-    assert (m.issuer, m.level, m.jurisdiction) == ("中共中央办公厅国务院办公厅", "national", "全国")
+    assert (m.issuer, m.level, m.jurisdiction) == ("中共中央办公厅、国务院办公厅", "national", "全国")   # joint: 、
 
 
 def test_a_page_with_only_a_web_headline_names_the_plan_from_it():
@@ -347,3 +347,37 @@ def test_implements_skips_what_the_notice_issues_and_unwraps_a_cited_notice():
 def test_a_title_with_its_period_and_a_page_count_in_parentheses():
     title = meta("某市应急保障体系建设行动计划(2021-2022年)(18页).docx\n" + BODY).title
     assert title == "某市应急保障体系建设行动计划(2021-2022年)"
+
+
+def test_a_doc_number_glued_to_the_title_by_a_dash_and_a_signature_with_the_place():
+    text = ("某政办〔2020〕3号—区人民政府办公室关于印发2020年区重点工作责任分解方案的通知\n各部门:\n现将方案印发给你们。\n"
+            "黄石市下陆区人民政府办公室\n2020312\n2020年区重点工作责任分解方案\n")
+    m = meta(text + BODY)
+    assert m.wrapper_title == "区人民政府办公室关于印发2020年区重点工作责任分解方案的通知"
+    assert (m.issuer, m.doc_number) == ("黄石市下陆区人民政府办公室", "某政办〔2020〕3号")
+    other = text.replace("黄石市下陆区人民政府办公室", "黄石市下陆区财政局")
+    assert meta(other + BODY).issuer == "区人民政府办公室"   # another agency: the printed name stays
+
+
+def test_joint_issuers_spaced_apart_are_joined_and_a_quoted_site_label_is_dropped():
+    m = meta("“信息公开” 中共成都市委办公室 成都市人民政府办公室印发《成都市社区服务提升行动计划》的通知\n" + BODY)
+    assert m.wrapper_title == "中共成都市委办公室成都市人民政府办公室印发《成都市社区服务提升行动计划》的通知"
+    assert (m.issuer, m.level, m.jurisdiction) == ("中共成都市委办公室、成都市人民政府办公室", "municipal", "成都市")
+    spaced = meta("成都市人民政府 办公室关于印发成都市社区服务提升行动计划的通知\n" + BODY)
+    assert spaced.issuer == "成都市人民政府办公室"   # one name with a space inside
+
+
+def test_a_notice_title_over_three_lines_with_the_issuer_first():
+    m = meta("某旗人民政府办公室\n关于印发2023年《政府工作报告》\n重点任务分工的通知\n各部门:\n现印发给你们。\n" + BODY)
+    assert m.wrapper_title == "某旗人民政府办公室关于印发2023年《政府工作报告》重点任务分工的通知"
+    assert (m.title, m.period) == ("2023年《政府工作报告》重点任务分工", [2023, 2023])
+
+
+def test_doc_number_under_a_faxin_wenhao_label():
+    m = meta("索引号: 001/2025 主题分类: 督查\n发文机构: 市政府办公室 发文文号: 某政办发〔2025〕1号\n某市重点工作分工方案\n" + BODY)
+    assert m.doc_number == "某政办发〔2025〕1号"
+
+
+def test_implements_skips_a_form_to_fill_in():
+    m = meta("各单位要认真落实《某市绿色发展规划》,按月填报《某市绿色发展规划落实推进情况表》。\n" + BODY)
+    assert [r["title"] for r in m.implements] == ["某市绿色发展规划"]

@@ -123,6 +123,8 @@ _TRAIL = re.compile(
 )
 #: Verbs (and comparators) that, ending the text before a number, make the noun after it the metric.
 _VERB_END = _TARGET_VERB
+#: a noun phrase after a count ending in an action noun (10个商贸项目建设): the count is what the action makes
+_ACTION_TAIL = re.compile(rf"(?:{_alt(_V['action_noun_tails'])})$")
 _HEADING_NOUN = re.compile(r"^(?:方面|措施|任务|原则|目标|部分|环节|阶段|举措|要求|意见|建议|问题|方向|大类|层次|维度|板块|步)")
 _PAST = re.compile(rf"{_alt(_FACT)}|(?<![为除])了")
 _STATUS = re.compile(_alt([e["word"] for e in _V["not_target"]["status"]]))
@@ -262,6 +264,29 @@ def _unitless(text: str, m: re.Match[str]) -> bool:
     return not re.match(r"\s*[\u4e00-\u9fffA-Za-z\d%‰]", text[m.end() : m.end() + 4])   # no unit after it
 
 
+#: what a span of years follows: a lifetime or term metric and a level word (平均生存周期达到5年)
+_DURATION_BEFORE = re.compile(
+    rf"(?:{_alt([e['word'] for e in _V['duration_metric_endings']])})\s*"
+    rf"(?P<verb>{_alt(_V['unitless_level_verbs'] + _V['duration_level_verbs'])})?\s*$"
+)
+_DURATION_AFTER = re.compile(rf"年(?P<suf>{_SUF})?(?![\u4e00-\u9fff\d])")
+_SMALL_NUMBER = re.compile(r"\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]{1,3}")
+
+
+def _duration(text: str, m: re.Match[str]) -> re.Match[str] | None:
+    """A small plain number + 年 after a lifetime metric and a level word (平均生存周期达到5年): the 年 and its
+    comparator tail; None for every other figure before 年 (a date, a span of a plan)."""
+    if m.group("n2") or m.group("s1") or m.group("scale") or m.group("u1") or m.group("unit") or m.group("mid"):
+        return None
+    if not _SMALL_NUMBER.fullmatch(m.group("n1")):
+        return None
+    after = _DURATION_AFTER.match(text, m.end("n1"))
+    before = _DURATION_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    if not after or not before or not (m.group("pre") or before.group("verb")):
+        return None
+    return after
+
+
 def _quote_regions(text: str) -> list[tuple[int, int]]:
     """Short quoted labels (``“133”``, ``"415X"``): numbers inside them are names, not quantities."""
     return [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
@@ -288,12 +313,18 @@ def _quantities(text: str) -> list[_Qty]:
         unit = scale + base if base else (scale or ("%" if n1.startswith("百分之") else None))
         if unit and m.group("denom") and not unit.endswith(m.group("denom")):
             unit += m.group("denom")   # 507公里/万平方公里: a density
-        if not unit and not _unitless(text, m):
+        years = None if unit else _duration(text, m)
+        if not unit and not years and not _unitless(text, m):
             continue
         prev = text[ns - 1] if ns else ""
         if _GLUED_BEFORE_RE.match(prev) or _LATIN_RE.match(text, m.end()):
             continue
         if any(a < ns < b for a, b in quoted):
+            continue
+        if years:   # 平均生存周期达到5年: the unit is 年, the comparator its tail
+            cmp_ = _comparator(m.group("pre"), None, years.group("suf"))
+            out.append(_Qty(parse_number(n1), None, None, "年", cmp_, False, m.start(), years.end(),
+                            not re.search(r"\d", n1), bool(m.group("pre")), years.group("suf")))
             continue
         unit_end = m.end("denom") if m.group("denom") else (
             m.end("unit") if m.group("unit") else (m.end("u1") if m.group("u1") else m.end()))
@@ -577,7 +608,8 @@ def find_targets(text: str) -> list[TargetMatch]:
         lead_text, _ = _peel_lead(_peel_trail(pre_raw))
         pre_metric = _clean(lead_text)
         core, head = None, None   # the metric phrase as printed before the figure; a head shared by subjects
-        verb_before = bool(_VERB_END.search(pre_raw)) or q.has_pre
+        verb_before = bool(_VERB_END.search(pre_raw)) or q.has_pre or (
+            unit_kind(q.unit) == "count" and bool(_ACTION_TAIL.search(post)))
         quote_start = floor + len(pre_raw) - len(pre_raw.lstrip())
         if post and (verb_before or (not pre_metric and last and last["mode"] == "post")):
             if len(post) > _MAX_METRIC // 2 + 10:

@@ -150,6 +150,26 @@ def test_metric_names_drop_the_verb_frame():
     assert one("城镇新增就业900万人以上。").metric.startswith("城镇新增就业")
 
 
+def test_a_compound_counter_is_one_unit():
+    m = one("举办文化惠民演出80场次。")
+    assert (m.metric, m.value, m.unit, m.quote) == ("文化惠民演出数量", 80, "场次", "文化惠民演出80场次")
+    assert one("新开通货运航班120架次。").unit == "架次"
+
+
+def test_a_count_before_a_noun_ending_in_an_action_noun_is_a_target():
+    m = one("加快8个物流园区项目建设,带动就业增长。")
+    assert (m.metric, m.value, m.unit, m.quote) == ("物流园区项目建设数量", 8, "个", "8个物流园区项目建设")
+    assert find_targets("全区8个重点项目建设进展顺利。") == []   # the noun phrase goes on: a report, no target
+
+
+def test_a_span_of_years_after_a_lifetime_metric_is_a_target():
+    m = one("到2030年,小微企业平均生存周期达到6年。")
+    assert (m.metric, m.value, m.unit, m.comparator) == ("小微企业平均生存周期", 6, "年", "=")
+    assert one("新建道路设计使用寿命不低于30年。").comparator == ">="
+    assert find_targets("用3年时间基本建成示范区。") == []          # a span of the plan, no metric
+    assert find_targets("厂房租赁期限延长至3年。") == []            # a term is a policy parameter
+
+
 # ---------------------------------------------------------------------------------------- 3. not targets
 
 

@@ -97,6 +97,8 @@ _TARGET_VERB = re.compile(rf"(?:{_alt(_V['target_verbs'])})\s*$")
 _LATER_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?![年\d.])\S")
 _FIVE_YEAR = _V["five_year_plans"]
 
+#: an item marker opening a line (1、 (2) 3. 1﹒): ﹒ (U+FE52) is an item mark, as the numbering grammar reads it
+_ITEM_MARKER = r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.﹒]"
 # Words peeled off the front of a metric phrase: list markers, dates, scope, modals, generic verbs.
 _LEAD_WORDS: list[str] = _V["metric_lead_words"]
 _LEAD_WORDS_AT: dict[str, list[str]] = {}  # by first character, in the order of _LEAD_WORDS
@@ -106,7 +108,7 @@ _LEAD_PATTERNS = [
     re.compile(p)
     for p in (
         r"\s+",
-        r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.]",
+        _ITEM_MARKER,
         r"第[一二三四五六七八九十百零〇\d]{1,4}[条项部分章节]",
         r"——|—|•|·|-",
         r"[“”\"'《》〈〉]",
@@ -578,6 +580,8 @@ def find_targets(text: str) -> list[TargetMatch]:
         post_raw = text[q.end : post_end]
         nxt = _NEXT_QUANTITY_RE.search(post_raw)
         post_raw = post_raw[: nxt.start()] if nxt else post_raw
+        duty = _RESPONSIBILITY_NOTE.search(post_raw)   # …标准化建设(县卫健局牵头): who acts, not the metric
+        post_raw = post_raw[: duty.start()] if duty else post_raw
         post_raw = _TRAILING_AND_RE.sub("", post_raw)
         aside = _UNIT_ASIDE_RE.match(post_raw)   # 3000套(间): another word for the unit
         skip = aside.end() if aside else 0
@@ -761,6 +765,8 @@ _RANK_UNITS = ("位", "名", "强")
 # the frame of a rank (稳居全省前, 进入全国前): dropped from the metric, which becomes …排名
 _RANK_FRAME = re.compile(r"^(?:力争|争取|确保)?(?:进入|跻身|位居|位列|稳居|跃居|保持)|"
                          r"(?:进入|跻身|位居|位列|稳居|跃居|保持|居|列)?(?:全国|全省|全市|全区|全球|世界|国内|省内)?前$")
+_RESPONSIBILITY_NOTE = re.compile(
+    rf"\s*[(（〔【][^()（）〔〕【】]*?(?:{_alt(_V['responsibility_cues'])})[^()（）〔〕【】]*[)）〕】]")
 _BRACKET_AFTER = re.compile(r"\s*[(（〔\[【]")   # a bracket right after a figure opens a note or a clause
 _PAGE_NOTE = re.compile(r"第?\s*\d+\s*(?:/\s*\d+\s*)?页")
 _LIST_SPLIT = re.compile(r"\s*(?:、|以及|和|及|与)\s*")
@@ -847,7 +853,7 @@ def _share(text: str, q: _Qty, sent_start: int) -> TargetMatch | None:
 
 
 _TOTAL = re.compile(r"\s*(总数|总量|总规模|总计|总数量)")
-_OPENING_YEAR = re.compile(rf"\s*(?:[(（]?[一二三四五六七八九十\d]{{1,3}}[)）、.])?\s*(?:在|于)?(?:(?:{YEAR})年?\s*[—–\-~至]\s*)?(?P<y>{YEAR})年(?!\s*\d{{1,2}}月|[一二三四五六七八九十]{{1,2}}月|度|以来|底前|前)")
+_OPENING_YEAR = re.compile(rf"\s*(?:{_ITEM_MARKER})?\s*(?:在|于)?(?:(?:{YEAR})年?\s*[—–\-~至]\s*)?(?P<y>{YEAR})年(?!\s*\d{{1,2}}月|[一二三四五六七八九十]{{1,2}}月|度|以来|底前|前)")
 
 
 def _opening_year(text: str, sent_start: int, clause_start: int) -> int | None:
@@ -885,7 +891,7 @@ def _policy_parameter(text: str, q: _Qty, clause_start: int, sent_start: int, pr
 
 
 def _strip_marker(s: str) -> str:
-    return re.sub(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.]\s*)?(?:[^。;,]{0,20}?[。])?", "", s)
+    return re.sub(rf"^\s*(?:{_ITEM_MARKER}\s*)?(?:[^。;,]{{0,20}}?[。])?", "", s)
 
 
 def _sentence_end(text: str, pos: int) -> int:

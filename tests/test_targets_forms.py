@@ -170,6 +170,16 @@ def test_a_span_of_years_after_a_lifetime_metric_is_a_target():
     assert find_targets("厂房租赁期限延长至3年。") == []            # a term is a policy parameter
 
 
+def test_a_small_full_stop_item_marker_is_no_part_of_the_metric():
+    m = one("2﹒全市地区生产总值增长7%。")
+    assert (m.metric, m.scope, m.quote) == ("地区生产总值", "全市", "全市地区生产总值增长7%")
+
+
+def test_a_responsibility_bracket_after_the_metric_is_dropped():
+    m = one("完成2个乡镇卫生院标准化建设(区卫健局牵头)。")
+    assert (m.metric, m.quote) == ("乡镇卫生院标准化建设数量", "2个乡镇卫生院标准化建设")
+
+
 # ---------------------------------------------------------------------------------------- 3. not targets
 
 

@@ -869,7 +869,8 @@ def _policy_parameter(text: str, q: _Qty, clause_start: int, sent_start: int, pr
     """Figures that are not targets: subsidies, rewards, caps and fund sizes (a cue in the sentence), an
     eligibility condition (``对…``, ``…以上的项目``), an existing stock or a comparison base (``50个现有…``,
     ``…100元的基础上``)."""
-    if _NOT_TARGET.search(text[clause_start : _clause_end(text, q.end)]):
+    clause = text[clause_start : _clause_end(text, q.end)]
+    if _NOT_TARGET.search(clause) and not _counted_beside_a_subsidy(clause, q, clause_start):
         return True
     rest = text[q.end : _sentence_end(text, q.end)]
     cond = re.search(r"的\s*[,，]", rest)
@@ -888,6 +889,19 @@ def _policy_parameter(text: str, q: _Qty, clause_start: int, sent_start: int, pr
             not _TARGET_VERB.search(pre_raw) or _LATER_FIGURE.search(text, q.end, _clause_end(text, q.end))):
         return True  # 年发运量5万吨以上车站, 建成1000平方米以上服务中心5个: a condition on the noun
     return bool(post_raw.strip() and pre_raw.rstrip().endswith("的"))  # 潜力较大的30个…县 describes a noun
+
+
+_MONEY = re.compile(rf"(?:{ARABIC}|[{CN_NUMERALS}]+)\s*(?:{_SCALE})?\s*(?:美元|元)")
+
+
+def _counted_beside_a_subsidy(clause: str, q: _Qty, clause_start: int) -> bool:
+    """A count of things or people in a clause that names a subsidy, reward or fund (开展补贴性职业培训2975人次):
+    the number of things done, not the policy parameter. The subsidy itself is a money figure or a share, and a
+    clause that prints one (每吸纳1人给予2000元补贴), a cap (每户补贴不超过2台) or a count per unit (每…1人)
+    stays a parameter."""
+    if unit_kind(q.unit) not in ("count", "person") or q.comparator == "<=" or _MONEY.search(clause):
+        return False
+    return not re.search(r"每[\u4e00-\u9fff]{0,6}$", clause[: q.start - clause_start])
 
 
 def _strip_marker(s: str) -> str:

@@ -217,6 +217,14 @@ def test_a_news_lead_before_the_plan_title_is_skipped():
     assert len(targets) == 1 and targets[0].start > start and targets[0].year == 2024
 
 
+def test_a_count_beside_a_subsidy_word_is_a_target_but_the_subsidy_is_not():
+    found = find_targets("开展补贴性技能培训1500人次,其中农民工培训900人次。")
+    assert [(m.metric, m.value) for m in found] == [("补贴性技能培训人数", 1500), ("农民工培训人数", 900)]
+    assert find_targets("每吸纳1人给予1000元补贴。") == []       # a money figure in the clause: a parameter
+    assert find_targets("每户补贴农机具不超过2台。") == []        # a cap
+    assert find_targets("按每人每年3次给予培训补贴。") == []      # a count per unit
+
+
 # --------------------------------------------------------------------------------------------- 4. years
 
 

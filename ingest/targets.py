@@ -612,6 +612,7 @@ def find_targets(text: str) -> list[TargetMatch]:
         lead_text, _ = _peel_lead(_peel_trail(pre_raw))
         pre_metric = _clean(lead_text)
         core, head = None, None   # the metric phrase as printed before the figure; a head shared by subjects
+        core_named = None         # a metric phrase made from the one before (the next stage of the same things)
         verb_before = bool(_VERB_END.search(pre_raw)) or q.has_pre or (
             unit_kind(q.unit) == "count" and bool(_ACTION_TAIL.search(post)))
         quote_start = floor + len(pre_raw) - len(pre_raw.lstrip())
@@ -628,6 +629,11 @@ def find_targets(text: str) -> list[TargetMatch]:
             head = _subject_head(last, pre_metric, q.unit) if last and not places else None
             if head:   # 年度巩固率小学为100%、初中在98%以上: a metric printed once, then a subject per figure
                 metric = f"{metric_name(head, q.unit)}({pre_metric})"
+            elif last and last["unit"] == q.unit and (
+                    stage := _next_stage(last["core"], pre_metric or _clean(_peel_trail(pre_raw)))):
+                core_named = stage   # 改造项目开工400套,建成400套 → 改造项目建成数量
+                metric = metric_name(stage, q.unit)
+                quote_start = floor + len(pre_raw) - len(pre_raw.lstrip())
             elif pre_metric and not _preposition_first(pre_metric, "对在从向把按据以于比较") and len(pre_metric) <= _MAX_METRIC:
                 core = pre_metric
                 metric = metric_name(pre_metric, q.unit)
@@ -685,8 +691,20 @@ def find_targets(text: str) -> list[TargetMatch]:
         if core and floor == clause_start and not places:   # 小学、初中入学率稳定在100%: one target per subject
             out.extend(_listed_subjects(text, match, core, clause_start, sent_start, pre_raw))
         last = {"sentence": sent_start, "end": end, "metric": metric, "mode": mode, "per_year_lead": per_year_lead,
-                "unit": q.unit, "core": core, "head": head, "match": match}
+                "unit": q.unit, "core": core or core_named, "head": head, "match": match}
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+_STAGE_END = re.compile(rf"(?:{_alt(_V['stage_verbs'])})$")
+
+
+def _next_stage(core: str | None, qualifier: str) -> str | None:
+    """``改造项目开工`` and ``建成``: the things of the metric before at another stage (改造项目建成; 加装电梯 and
+    完工: 加装电梯完工); None when the qualifier is no stage or there is no metric before."""
+    if not core or not _STAGE_END.fullmatch(qualifier):
+        return None
+    stage = _STAGE_END.search(core)
+    return core[: stage.start()] + qualifier if stage and stage.start() > 0 else core + qualifier
 
 
 _SUBJECT_HEAD = re.compile(rf"(?:{_alt(_V['subject_heads'])})$")
@@ -1316,11 +1334,11 @@ def extract_targets(doc: TargetContext) -> list[TargetRecord]:
     commentary = [r for r in prose if r.source == "commentary"]
     kept = _Kept()
     for rec in body:
-        _merge_or_add(kept, rec, 0.7)
+        _merge_or_add(kept, rec, 0.7, text=masked)
     for rec in tables:
         _merge_or_add(kept, rec, 0.3, table=True)
     for rec in commentary:
-        _merge_or_add(kept, rec, 0.5)
+        _merge_or_add(kept, rec, 0.5, text=masked)
     for rec in kept.records:
         if rec.scope is None:
             rec.scope = doc.default_scope
@@ -1356,7 +1374,26 @@ class _Kept:
         self.spans[id(rec)] = {(rec.start, rec.end), *rec.extra_spans}
 
 
-def _merge_or_add(kept: _Kept, rec: TargetRecord, threshold: float, table: bool = False) -> None:
+_COUNT_TAIL = re.compile(r"(?:数量|人数|总数|数)$")
+
+
+def _counted_alike(a: str, b: str) -> float:
+    """1.0 when the things counted by one metric are named inside the other's (用户数 and 超级服务端用户: the
+    same figure in a heading and its body), the count word set aside; else 0."""
+    a, b = _COUNT_TAIL.sub("", _norm(a)), _COUNT_TAIL.sub("", _norm(b))
+    return 1.0 if min(len(a), len(b)) >= 2 and (a in b or b in a) else 0.0
+
+
+def _same_sentence(text: str, a: TargetRecord, b: TargetRecord) -> bool:
+    """Two apart quotes of one sentence (开工400套,建成400套): no sentence break between them."""
+    lo, hi = min(a.end, b.end), max(a.start, b.start)
+    return bool(text) and lo <= hi and not any(ch in _SENTENCE_PUNCT or ch == "\n" for ch in text[lo:hi])
+
+
+def _merge_or_add(kept: _Kept, rec: TargetRecord, threshold: float, table: bool = False, text: str = "") -> None:
+    """Merge ``rec`` into the kept target with the same numbers and the most similar metric, else keep it.
+
+    ``text`` (prose only): two figures of one sentence are two targets, however alike their metrics."""
     best, best_score = None, 0.0
     for k in kept.by_numbers.get(_numbers_key(rec), ()):
         if not _years_compatible(k.year, rec.year):
@@ -1365,7 +1402,9 @@ def _merge_or_add(kept: _Kept, rec: TargetRecord, threshold: float, table: bool 
             return
         if rec.start < k.end and k.start < rec.end and _norm(rec.metric) != _norm(k.metric):
             continue   # one printed figure read for two listed subjects (小学、初中入学率…): two targets
-        score = dice(k.metric, rec.metric)
+        if not table and k.source != "table" and _same_sentence(text, k, rec):
+            continue
+        score = max(dice(k.metric, rec.metric), _counted_alike(k.metric, rec.metric))
         core = re.sub(r"(?:数量|人数)$", "", k.metric)
         if table and _is_subsequence(_norm(core), _norm(rec.metric)):
             score = max(score, 0.9)

@@ -180,6 +180,19 @@ def test_a_responsibility_bracket_after_the_metric_is_dropped():
     assert (m.metric, m.quote) == ("乡镇卫生院标准化建设数量", "2个乡镇卫生院标准化建设")
 
 
+def test_the_next_stage_of_the_same_things_is_its_own_target():
+    text = "保障性住房项目开工600套,建成600套,交付300套。\n"
+    recs = extract_targets(TargetContext(text, [(0, len(text) - 1, "tasks", "T01")], [], "全县"))
+    assert [(r.metric, r.value) for r in recs] == [
+        ("保障性住房项目开工数量", 600), ("保障性住房项目建成数量", 600), ("保障性住房项目交付数量", 300)]
+
+
+def test_a_figure_repeated_by_a_heading_and_its_body_is_one_target():
+    text = "3.“码上办”平台注册用户突破20万。平台功能持续完善,注册用户数突破20万。\n"
+    recs = extract_targets(TargetContext(text, [(0, len(text) - 1, "tasks", "T03")], [], "全县"))
+    assert [(r.metric, r.value, r.unit, len(r.extra_spans)) for r in recs] == [("码上办平台注册用户", 20, "万", 1)]
+
+
 # ---------------------------------------------------------------------------------------- 3. not targets
 
 

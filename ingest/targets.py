@@ -97,6 +97,8 @@ _TARGET_VERB = re.compile(rf"(?:{_alt(_V['target_verbs'])})\s*$")
 _LATER_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?![年\d.])\S")
 _FIVE_YEAR = _V["five_year_plans"]
 
+#: an item marker opening a line (1、 (2) 3. 1﹒): ﹒ (U+FE52) is an item mark, as the numbering grammar reads it
+_ITEM_MARKER = r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.﹒]"
 # Words peeled off the front of a metric phrase: list markers, dates, scope, modals, generic verbs.
 _LEAD_WORDS: list[str] = _V["metric_lead_words"]
 _LEAD_WORDS_AT: dict[str, list[str]] = {}  # by first character, in the order of _LEAD_WORDS
@@ -106,7 +108,7 @@ _LEAD_PATTERNS = [
     re.compile(p)
     for p in (
         r"\s+",
-        r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.]",
+        _ITEM_MARKER,
         r"第[一二三四五六七八九十百零〇\d]{1,4}[条项部分章节]",
         r"——|—|•|·|-",
         r"[“”\"'《》〈〉]",
@@ -123,6 +125,8 @@ _TRAIL = re.compile(
 )
 #: Verbs (and comparators) that, ending the text before a number, make the noun after it the metric.
 _VERB_END = _TARGET_VERB
+#: a noun phrase after a count ending in an action noun (10个商贸项目建设): the count is what the action makes
+_ACTION_TAIL = re.compile(rf"(?:{_alt(_V['action_noun_tails'])})$")
 _HEADING_NOUN = re.compile(r"^(?:方面|措施|任务|原则|目标|部分|环节|阶段|举措|要求|意见|建议|问题|方向|大类|层次|维度|板块|步)")
 _PAST = re.compile(rf"{_alt(_FACT)}|(?<![为除])了")
 _STATUS = re.compile(_alt([e["word"] for e in _V["not_target"]["status"]]))
@@ -262,6 +266,29 @@ def _unitless(text: str, m: re.Match[str]) -> bool:
     return not re.match(r"\s*[\u4e00-\u9fffA-Za-z\d%‰]", text[m.end() : m.end() + 4])   # no unit after it
 
 
+#: what a span of years follows: a lifetime or term metric and a level word (平均生存周期达到5年)
+_DURATION_BEFORE = re.compile(
+    rf"(?:{_alt([e['word'] for e in _V['duration_metric_endings']])})\s*"
+    rf"(?P<verb>{_alt(_V['unitless_level_verbs'] + _V['duration_level_verbs'])})?\s*$"
+)
+_DURATION_AFTER = re.compile(rf"年(?P<suf>{_SUF})?(?![\u4e00-\u9fff\d])")
+_SMALL_NUMBER = re.compile(r"\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]{1,3}")
+
+
+def _duration(text: str, m: re.Match[str]) -> re.Match[str] | None:
+    """A small plain number + 年 after a lifetime metric and a level word (平均生存周期达到5年): the 年 and its
+    comparator tail; None for every other figure before 年 (a date, a span of a plan)."""
+    if m.group("n2") or m.group("s1") or m.group("scale") or m.group("u1") or m.group("unit") or m.group("mid"):
+        return None
+    if not _SMALL_NUMBER.fullmatch(m.group("n1")):
+        return None
+    after = _DURATION_AFTER.match(text, m.end("n1"))
+    before = _DURATION_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    if not after or not before or not (m.group("pre") or before.group("verb")):
+        return None
+    return after
+
+
 def _quote_regions(text: str) -> list[tuple[int, int]]:
     """Short quoted labels (``“133”``, ``"415X"``): numbers inside them are names, not quantities."""
     return [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
@@ -288,12 +315,18 @@ def _quantities(text: str) -> list[_Qty]:
         unit = scale + base if base else (scale or ("%" if n1.startswith("百分之") else None))
         if unit and m.group("denom") and not unit.endswith(m.group("denom")):
             unit += m.group("denom")   # 507公里/万平方公里: a density
-        if not unit and not _unitless(text, m):
+        years = None if unit else _duration(text, m)
+        if not unit and not years and not _unitless(text, m):
             continue
         prev = text[ns - 1] if ns else ""
         if _GLUED_BEFORE_RE.match(prev) or _LATIN_RE.match(text, m.end()):
             continue
         if any(a < ns < b for a, b in quoted):
+            continue
+        if years:   # 平均生存周期达到5年: the unit is 年, the comparator its tail
+            cmp_ = _comparator(m.group("pre"), None, years.group("suf"))
+            out.append(_Qty(parse_number(n1), None, None, "年", cmp_, False, m.start(), years.end(),
+                            not re.search(r"\d", n1), bool(m.group("pre")), years.group("suf")))
             continue
         unit_end = m.end("denom") if m.group("denom") else (
             m.end("unit") if m.group("unit") else (m.end("u1") if m.group("u1") else m.end()))
@@ -547,6 +580,8 @@ def find_targets(text: str) -> list[TargetMatch]:
         post_raw = text[q.end : post_end]
         nxt = _NEXT_QUANTITY_RE.search(post_raw)
         post_raw = post_raw[: nxt.start()] if nxt else post_raw
+        duty = _RESPONSIBILITY_NOTE.search(post_raw)   # …标准化建设(县卫健局牵头): who acts, not the metric
+        post_raw = post_raw[: duty.start()] if duty else post_raw
         post_raw = _TRAILING_AND_RE.sub("", post_raw)
         aside = _UNIT_ASIDE_RE.match(post_raw)   # 3000套(间): another word for the unit
         skip = aside.end() if aside else 0
@@ -577,7 +612,9 @@ def find_targets(text: str) -> list[TargetMatch]:
         lead_text, _ = _peel_lead(_peel_trail(pre_raw))
         pre_metric = _clean(lead_text)
         core, head = None, None   # the metric phrase as printed before the figure; a head shared by subjects
-        verb_before = bool(_VERB_END.search(pre_raw)) or q.has_pre
+        core_named = None         # a metric phrase made from the one before (the next stage of the same things)
+        verb_before = bool(_VERB_END.search(pre_raw)) or q.has_pre or (
+            unit_kind(q.unit) == "count" and bool(_ACTION_TAIL.search(post)))
         quote_start = floor + len(pre_raw) - len(pre_raw.lstrip())
         if post and (verb_before or (not pre_metric and last and last["mode"] == "post")):
             if len(post) > _MAX_METRIC // 2 + 10:
@@ -592,6 +629,11 @@ def find_targets(text: str) -> list[TargetMatch]:
             head = _subject_head(last, pre_metric, q.unit) if last and not places else None
             if head:   # 年度巩固率小学为100%、初中在98%以上: a metric printed once, then a subject per figure
                 metric = f"{metric_name(head, q.unit)}({pre_metric})"
+            elif last and last["unit"] == q.unit and (
+                    stage := _next_stage(last["core"], pre_metric or _clean(_peel_trail(pre_raw)))):
+                core_named = stage   # 改造项目开工400套,建成400套 → 改造项目建成数量
+                metric = metric_name(stage, q.unit)
+                quote_start = floor + len(pre_raw) - len(pre_raw.lstrip())
             elif pre_metric and not _preposition_first(pre_metric, "对在从向把按据以于比较") and len(pre_metric) <= _MAX_METRIC:
                 core = pre_metric
                 metric = metric_name(pre_metric, q.unit)
@@ -649,8 +691,20 @@ def find_targets(text: str) -> list[TargetMatch]:
         if core and floor == clause_start and not places:   # 小学、初中入学率稳定在100%: one target per subject
             out.extend(_listed_subjects(text, match, core, clause_start, sent_start, pre_raw))
         last = {"sentence": sent_start, "end": end, "metric": metric, "mode": mode, "per_year_lead": per_year_lead,
-                "unit": q.unit, "core": core, "head": head, "match": match}
+                "unit": q.unit, "core": core or core_named, "head": head, "match": match}
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+_STAGE_END = re.compile(rf"(?:{_alt(_V['stage_verbs'])})$")
+
+
+def _next_stage(core: str | None, qualifier: str) -> str | None:
+    """``改造项目开工`` and ``建成``: the things of the metric before at another stage (改造项目建成; 加装电梯 and
+    完工: 加装电梯完工); None when the qualifier is no stage or there is no metric before."""
+    if not core or not _STAGE_END.fullmatch(qualifier):
+        return None
+    stage = _STAGE_END.search(core)
+    return core[: stage.start()] + qualifier if stage and stage.start() > 0 else core + qualifier
 
 
 _SUBJECT_HEAD = re.compile(rf"(?:{_alt(_V['subject_heads'])})$")
@@ -729,6 +783,8 @@ _RANK_UNITS = ("位", "名", "强")
 # the frame of a rank (稳居全省前, 进入全国前): dropped from the metric, which becomes …排名
 _RANK_FRAME = re.compile(r"^(?:力争|争取|确保)?(?:进入|跻身|位居|位列|稳居|跃居|保持)|"
                          r"(?:进入|跻身|位居|位列|稳居|跃居|保持|居|列)?(?:全国|全省|全市|全区|全球|世界|国内|省内)?前$")
+_RESPONSIBILITY_NOTE = re.compile(
+    rf"\s*[(（〔【][^()（）〔〕【】]*?(?:{_alt(_V['responsibility_cues'])})[^()（）〔〕【】]*[)）〕】]")
 _BRACKET_AFTER = re.compile(r"\s*[(（〔\[【]")   # a bracket right after a figure opens a note or a clause
 _PAGE_NOTE = re.compile(r"第?\s*\d+\s*(?:/\s*\d+\s*)?页")
 _LIST_SPLIT = re.compile(r"\s*(?:、|以及|和|及|与)\s*")
@@ -815,7 +871,7 @@ def _share(text: str, q: _Qty, sent_start: int) -> TargetMatch | None:
 
 
 _TOTAL = re.compile(r"\s*(总数|总量|总规模|总计|总数量)")
-_OPENING_YEAR = re.compile(rf"\s*(?:[(（]?[一二三四五六七八九十\d]{{1,3}}[)）、.])?\s*(?:在|于)?(?:(?:{YEAR})年?\s*[—–\-~至]\s*)?(?P<y>{YEAR})年(?!\s*\d{{1,2}}月|[一二三四五六七八九十]{{1,2}}月|度|以来|底前|前)")
+_OPENING_YEAR = re.compile(rf"\s*(?:{_ITEM_MARKER})?\s*(?:在|于)?(?:(?:{YEAR})年?\s*[—–\-~至]\s*)?(?P<y>{YEAR})年(?!\s*\d{{1,2}}月|[一二三四五六七八九十]{{1,2}}月|度|以来|底前|前)")
 
 
 def _opening_year(text: str, sent_start: int, clause_start: int) -> int | None:
@@ -831,7 +887,8 @@ def _policy_parameter(text: str, q: _Qty, clause_start: int, sent_start: int, pr
     """Figures that are not targets: subsidies, rewards, caps and fund sizes (a cue in the sentence), an
     eligibility condition (``对…``, ``…以上的项目``), an existing stock or a comparison base (``50个现有…``,
     ``…100元的基础上``)."""
-    if _NOT_TARGET.search(text[clause_start : _clause_end(text, q.end)]):
+    clause = text[clause_start : _clause_end(text, q.end)]
+    if _NOT_TARGET.search(clause) and not _counted_beside_a_subsidy(clause, q, clause_start):
         return True
     rest = text[q.end : _sentence_end(text, q.end)]
     cond = re.search(r"的\s*[,，]", rest)
@@ -852,8 +909,21 @@ def _policy_parameter(text: str, q: _Qty, clause_start: int, sent_start: int, pr
     return bool(post_raw.strip() and pre_raw.rstrip().endswith("的"))  # 潜力较大的30个…县 describes a noun
 
 
+_MONEY = re.compile(rf"(?:{ARABIC}|[{CN_NUMERALS}]+)\s*(?:{_SCALE})?\s*(?:美元|元)")
+
+
+def _counted_beside_a_subsidy(clause: str, q: _Qty, clause_start: int) -> bool:
+    """A count of things or people in a clause that names a subsidy, reward or fund (开展补贴性职业培训2975人次):
+    the number of things done, not the policy parameter. The subsidy itself is a money figure or a share, and a
+    clause that prints one (每吸纳1人给予2000元补贴), a cap (每户补贴不超过2台) or a count per unit (每…1人)
+    stays a parameter."""
+    if unit_kind(q.unit) not in ("count", "person") or q.comparator == "<=" or _MONEY.search(clause):
+        return False
+    return not re.search(r"每[\u4e00-\u9fff]{0,6}$", clause[: q.start - clause_start])
+
+
 def _strip_marker(s: str) -> str:
-    return re.sub(r"^\s*(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.]\s*)?(?:[^。;,]{0,20}?[。])?", "", s)
+    return re.sub(rf"^\s*(?:{_ITEM_MARKER}\s*)?(?:[^。;,]{{0,20}}?[。])?", "", s)
 
 
 def _sentence_end(text: str, pos: int) -> int:
@@ -1264,11 +1334,11 @@ def extract_targets(doc: TargetContext) -> list[TargetRecord]:
     commentary = [r for r in prose if r.source == "commentary"]
     kept = _Kept()
     for rec in body:
-        _merge_or_add(kept, rec, 0.7)
+        _merge_or_add(kept, rec, 0.7, text=masked)
     for rec in tables:
         _merge_or_add(kept, rec, 0.3, table=True)
     for rec in commentary:
-        _merge_or_add(kept, rec, 0.5)
+        _merge_or_add(kept, rec, 0.5, text=masked)
     for rec in kept.records:
         if rec.scope is None:
             rec.scope = doc.default_scope
@@ -1304,7 +1374,26 @@ class _Kept:
         self.spans[id(rec)] = {(rec.start, rec.end), *rec.extra_spans}
 
 
-def _merge_or_add(kept: _Kept, rec: TargetRecord, threshold: float, table: bool = False) -> None:
+_COUNT_TAIL = re.compile(r"(?:数量|人数|总数|数)$")
+
+
+def _counted_alike(a: str, b: str) -> float:
+    """1.0 when the things counted by one metric are named inside the other's (用户数 and 超级服务端用户: the
+    same figure in a heading and its body), the count word set aside; else 0."""
+    a, b = _COUNT_TAIL.sub("", _norm(a)), _COUNT_TAIL.sub("", _norm(b))
+    return 1.0 if min(len(a), len(b)) >= 2 and (a in b or b in a) else 0.0
+
+
+def _same_sentence(text: str, a: TargetRecord, b: TargetRecord) -> bool:
+    """Two apart quotes of one sentence (开工400套,建成400套): no sentence break between them."""
+    lo, hi = min(a.end, b.end), max(a.start, b.start)
+    return bool(text) and lo <= hi and not any(ch in _SENTENCE_PUNCT or ch == "\n" for ch in text[lo:hi])
+
+
+def _merge_or_add(kept: _Kept, rec: TargetRecord, threshold: float, table: bool = False, text: str = "") -> None:
+    """Merge ``rec`` into the kept target with the same numbers and the most similar metric, else keep it.
+
+    ``text`` (prose only): two figures of one sentence are two targets, however alike their metrics."""
     best, best_score = None, 0.0
     for k in kept.by_numbers.get(_numbers_key(rec), ()):
         if not _years_compatible(k.year, rec.year):
@@ -1313,7 +1402,9 @@ def _merge_or_add(kept: _Kept, rec: TargetRecord, threshold: float, table: bool 
             return
         if rec.start < k.end and k.start < rec.end and _norm(rec.metric) != _norm(k.metric):
             continue   # one printed figure read for two listed subjects (小学、初中入学率…): two targets
-        score = dice(k.metric, rec.metric)
+        if not table and k.source != "table" and _same_sentence(text, k, rec):
+            continue
+        score = max(dice(k.metric, rec.metric), _counted_alike(k.metric, rec.metric))
         core = re.sub(r"(?:数量|人数)$", "", k.metric)
         if table and _is_subsequence(_norm(core), _norm(rec.metric)):
             score = max(score, 0.9)

@@ -150,6 +150,49 @@ def test_metric_names_drop_the_verb_frame():
     assert one("城镇新增就业900万人以上。").metric.startswith("城镇新增就业")
 
 
+def test_a_compound_counter_is_one_unit():
+    m = one("举办文化惠民演出80场次。")
+    assert (m.metric, m.value, m.unit, m.quote) == ("文化惠民演出数量", 80, "场次", "文化惠民演出80场次")
+    assert one("新开通货运航班120架次。").unit == "架次"
+
+
+def test_a_count_before_a_noun_ending_in_an_action_noun_is_a_target():
+    m = one("加快8个物流园区项目建设,带动就业增长。")
+    assert (m.metric, m.value, m.unit, m.quote) == ("物流园区项目建设数量", 8, "个", "8个物流园区项目建设")
+    assert find_targets("全区8个重点项目建设进展顺利。") == []   # the noun phrase goes on: a report, no target
+
+
+def test_a_span_of_years_after_a_lifetime_metric_is_a_target():
+    m = one("到2030年,小微企业平均生存周期达到6年。")
+    assert (m.metric, m.value, m.unit, m.comparator) == ("小微企业平均生存周期", 6, "年", "=")
+    assert one("新建道路设计使用寿命不低于30年。").comparator == ">="
+    assert find_targets("用3年时间基本建成示范区。") == []          # a span of the plan, no metric
+    assert find_targets("厂房租赁期限延长至3年。") == []            # a term is a policy parameter
+
+
+def test_a_small_full_stop_item_marker_is_no_part_of_the_metric():
+    m = one("2﹒全市地区生产总值增长7%。")
+    assert (m.metric, m.scope, m.quote) == ("地区生产总值", "全市", "全市地区生产总值增长7%")
+
+
+def test_a_responsibility_bracket_after_the_metric_is_dropped():
+    m = one("完成2个乡镇卫生院标准化建设(区卫健局牵头)。")
+    assert (m.metric, m.quote) == ("乡镇卫生院标准化建设数量", "2个乡镇卫生院标准化建设")
+
+
+def test_the_next_stage_of_the_same_things_is_its_own_target():
+    text = "保障性住房项目开工600套,建成600套,交付300套。\n"
+    recs = extract_targets(TargetContext(text, [(0, len(text) - 1, "tasks", "T01")], [], "全县"))
+    assert [(r.metric, r.value) for r in recs] == [
+        ("保障性住房项目开工数量", 600), ("保障性住房项目建成数量", 600), ("保障性住房项目交付数量", 300)]
+
+
+def test_a_figure_repeated_by_a_heading_and_its_body_is_one_target():
+    text = "3.“码上办”平台注册用户突破20万。平台功能持续完善,注册用户数突破20万。\n"
+    recs = extract_targets(TargetContext(text, [(0, len(text) - 1, "tasks", "T03")], [], "全县"))
+    assert [(r.metric, r.value, r.unit, len(r.extra_spans)) for r in recs] == [("码上办平台注册用户", 20, "万", 1)]
+
+
 # ---------------------------------------------------------------------------------------- 3. not targets
 
 
@@ -185,6 +228,14 @@ def test_a_news_lead_before_the_plan_title_is_skipped():
     start = text.index("2024年区重点工作分解") + len("2024年区重点工作分解")
     targets = extract_targets(TargetContext(text, plan_year=2024, body_start=start))
     assert len(targets) == 1 and targets[0].start > start and targets[0].year == 2024
+
+
+def test_a_count_beside_a_subsidy_word_is_a_target_but_the_subsidy_is_not():
+    found = find_targets("开展补贴性技能培训1500人次,其中农民工培训900人次。")
+    assert [(m.metric, m.value) for m in found] == [("补贴性技能培训人数", 1500), ("农民工培训人数", 900)]
+    assert find_targets("每吸纳1人给予1000元补贴。") == []       # a money figure in the clause: a parameter
+    assert find_targets("每户补贴农机具不超过2台。") == []        # a cap
+    assert find_targets("按每人每年3次给予培训补贴。") == []      # a count per unit
 
 
 # --------------------------------------------------------------------------------------------- 4. years

@@ -373,33 +373,30 @@ def _is_clause_break(text: str, i: int) -> bool:
     return False
 
 
-def _clause_start(text: str, pos: int, floor: int = 0) -> int:
-    """Where the clause holding ``pos`` starts; a 、 inside brackets is no break (新(改、扩)建学校5所)."""
-    i, depth = pos - 1, 0
-    while i >= floor:
+def _clause_edge(text: str, pos: int, step: int, limit: int) -> int:
+    """Walk from ``pos`` by ``step`` (-1 back, 1 on) to the clause break, ``limit`` included backwards and
+    excluded forwards; a 、 inside brackets is no break (新(改、扩)建学校5所)."""
+    opens, closes = ("(（", ")）") if step > 0 else (")）", "(（")
+    i, depth = pos, 0
+    while (i >= limit) if step < 0 else (i < limit):
         ch = text[i]
-        if ch in ")）":
+        if ch in opens:
             depth += 1
-        elif ch in "(（" and depth:
+        elif ch in closes and depth:
             depth -= 1
         elif (not depth or ch in _SENTENCE_PUNCT) and _is_clause_break(text, i):
             break
-        i -= 1
-    return i + 1
+        i += step
+    return i
+
+
+def _clause_start(text: str, pos: int, floor: int = 0) -> int:
+    """Where the clause holding ``pos`` starts."""
+    return _clause_edge(text, pos - 1, -1, floor) + 1
 
 
 def _clause_end(text: str, pos: int) -> int:
-    i, depth = pos, 0
-    while i < len(text):
-        ch = text[i]
-        if ch in "(（":
-            depth += 1
-        elif ch in ")）" and depth:
-            depth -= 1
-        elif (not depth or ch in _SENTENCE_PUNCT) and _is_clause_break(text, i):
-            break
-        i += 1
-    return i
+    return _clause_edge(text, pos, 1, len(text))
 
 
 def _sentence_start(text: str, pos: int) -> int:

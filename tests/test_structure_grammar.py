@@ -433,3 +433,20 @@ def test_only_a_clause_the_page_cuts_is_truncated():
     assert [r.responsibility.truncated for _, r in located(text)] == [False, False]
     cut = "一、重点任务\n1.建设道路。\n责任单位:县交通局、县财政局\n2.完善管网。\n责任单位:县住建局、县财"
     assert [r.responsibility.truncated for _, r in located(cut)] == [False, True]
+
+
+def test_paragraphs_with_brackets_of_their_own_under_one_item_are_a_task_each():
+    text = ("一、稳定经济增长\n(一)扩大有效需求。\n发挥消费的基础作用,营造放心消费环境。(省商务厅、省财政厅等负责)\n"
+            "发挥投资的关键作用,引导资金投向民生领域。(省发展改革委牵头,省交通运输厅负责)\n"
+            "(二)拓展区域发展空间。\n推进区域协调发展,支持重点区域加快建设。(省发展改革委负责)\n")
+    got = [(t.number, r.responsibility.lead.name) for t, r in located(text)]
+    assert got == [(None, "省商务厅"), (None, "省发展改革委"), ("(二)", "省发展改革委")]
+    assert [s.number for s in outline(text).sections] == ["一", "(一)"]
+
+
+def test_an_item_with_its_own_bracket_keeps_it_when_later_paragraphs_have_theirs():
+    text = ("一、重点工作\n(一)建设汽车产业基地。(牵头单位:市经贸委)\n"
+            "推进石化基地建设,抓好乙烯项目。(牵头单位:市发改委;配合单位:市经贸委)\n"
+            "加快物流园区建设,完善集疏运体系。(牵头单位:市交委)\n")
+    got = [(t.number, r.responsibility.lead.name) for t, r in located(text)]
+    assert got == [("(一)", "市经贸委"), (None, "市发改委"), (None, "市交委")]

@@ -630,7 +630,8 @@ def _drop_cut_heading(text: str, root: Node, body_end: int) -> None:
     if text[node.lines[0][1]:body_end].strip() or line.endswith(")") or re.search(r"[。;!?]", line) or whole_clause:
         return   # a whole first clause printed before the cut: the heading is complete (only its tail is cut)
     siblings = [c for c in _walk(root) if c is not node and c.kind == node.kind]   # in printed order
-    if siblings and (siblings[-1].body_on_head or len(siblings[-1].lines) > 1):
+    closed = siblings and re.search(r"[。;!?)]$", text[siblings[-1].lines[-1][0]:siblings[-1].lines[-1][1]].rstrip())
+    if siblings and (siblings[-1].body_on_head or len(siblings[-1].lines) > 1 or closed):
         parent.children.remove(node)
         parent.lines.append(node.lines[0])
         grand = parent.parent

@@ -450,3 +450,10 @@ def test_an_item_with_its_own_bracket_keeps_it_when_later_paragraphs_have_theirs
             "加快物流园区建设,完善集疏运体系。(牵头单位:市交委)\n")
     got = [(t.number, r.responsibility.lead.name) for t, r in located(text)]
     assert got == [("(一)", "市经贸委"), (None, "市发改委"), (None, "市交委")]
+
+
+def test_a_last_item_cut_before_its_first_full_stop_is_dropped_after_whole_sentences():
+    text = ("一、工作分工\n(一)关于稳定粮食生产的问题,由省发展改革委研究提出落实意见。\n"
+            "(二)关于严守耕地红线的问题,由省自然资源厅负责落实。\n(三)关于“加大力度落实‘米袋")
+    assert numbers(text) == ["(一)", "(二)"]
+    assert numbers("一、重点工作\n1.加强领导\n2.完善机制\n3.强化督查") == ["1.", "2.", "3."]   # headings only

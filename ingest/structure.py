@@ -614,6 +614,12 @@ def _walk(node: Node) -> Iterator[Node]:
         yield from _walk(child)
 
 
+def _whole_first_clause(title: str) -> bool:
+    """A heading whose first clause is printed whole before a comma (``坚持过紧日子,全面实施…``)."""
+    first = re.match(r"[^,]*,", title)
+    return first is not None and len(re.findall(r"[\u4e00-\u9fff]", first.group())) >= 4
+
+
 def _drop_cut_heading(text: str, root: Node, body_end: int) -> None:
     """Drop the last item of a page cut in its heading (``5.鼓励新能源`` at the very end, no body, while the
     item before it has one): its heading is incomplete, so it is no task. An item with a whole first clause
@@ -625,9 +631,8 @@ def _drop_cut_heading(text: str, root: Node, body_end: int) -> None:
     if parent is None or node.children or len(node.lines) != 1 or node.body_on_head or node.kind == "pseudo":
         return
     line = text[node.lines[0][0]:node.lines[0][1]]
-    first = re.match(r"[^,]*,", node.title)
-    whole_clause = first is not None and len(re.findall(r"[\u4e00-\u9fff]", first.group())) >= 4
-    if text[node.lines[0][1]:body_end].strip() or line.endswith(")") or re.search(r"[。;!?]", line) or whole_clause:
+    if text[node.lines[0][1]:body_end].strip() or line.endswith(")") or re.search(r"[。;!?]", line) or \
+            _whole_first_clause(node.title):
         return   # a whole first clause printed before the cut: the heading is complete (only its tail is cut)
     siblings = [c for c in _walk(root) if c is not node and c.kind == node.kind]   # in printed order
     closed = siblings and re.search(r"[。;!?)]$", text[siblings[-1].lines[-1][0]:siblings[-1].lines[-1][1]].rstrip())
@@ -688,7 +693,10 @@ def _collect(text: str, node: Node, section_id: str | None, sections: list[Secti
         elif is_task_zone and not has_items:
             before = len(tasks)
             _unnumbered_tasks(text, child, sid, tasks, blocks)
-            if len(tasks) == before and not child.children and _has_explicit(text, child.lines, child.shared):
+            cut_last = assigned and child is node.children[-1] and not text[_node_end(child):].strip() and \
+                (child.body_on_head or _whole_first_clause(child.title))   # cut before its bracket
+            if len(tasks) == before and not child.children and \
+                    (_has_explicit(text, child.lines, child.shared) or cut_last):
                 _add_task(text, child, child.lines, section_id, tasks, blocks)  # a top item that is one task
         else:
             blocks.extend(Block(s, e, child.zone, None) for s, e in child.lines)

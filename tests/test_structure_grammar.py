@@ -457,3 +457,9 @@ def test_a_last_item_cut_before_its_first_full_stop_is_dropped_after_whole_sente
             "(二)关于严守耕地红线的问题,由省自然资源厅负责落实。\n(三)关于“加大力度落实‘米袋")
     assert numbers(text) == ["(一)", "(二)"]
     assert numbers("一、重点工作\n1.加强领导\n2.完善机制\n3.强化督查") == ["1.", "2.", "3."]   # headings only
+
+
+def test_a_last_top_item_cut_before_its_bracket_is_still_a_task():
+    text = ("某厅2020年工作要点\n一、推进乡村振兴工作。研究起草一号文件。(责任单位:秘书处)\n"
+            "二、制定年度发文计划,提高文电办理质效。(责任单位:办公室)\n三、加强政务信息编报力度,办好农业信息")
+    assert numbers(text) == ["一、", "二、", "三、"]

@@ -181,7 +181,7 @@ def _label_role(m: re.Match[str]) -> str:
 @cache
 def _opener_re() -> re.Pattern[str]:
     shared = "|".join(re.escape(w) for w in grammar()["shared_openers"])
-    return re.compile(r"(?P<shared>" + shared + r")?[,，]?\s*(?:均|都|统一|全部|分别)?(?P<you>由)?")
+    return re.compile(r"(?P<shared>" + shared + r")?[,，]?\s*(?:均|都|统一|全部|分别|具体|主要)?(?P<you>由)?")
 
 
 @cache
@@ -337,7 +337,8 @@ def _read_segments(text: str, s: int, e: int, *, truncated: bool, strict_stop: b
         if seg_role == "co" and co is None and label_role == "lead":
             role_of = "co"
         named = [replace(u, role=u.role or role_of, lead_marker=u.lead_marker or role_of == "lead") for u in units]
-        if units and not trusted and role and not strict_stop and all(may_be_name(u.name) for u in units):
+        if units and not trusted and role and not strict_stop and not out.junk and \
+                all(may_be_name(u.name) for u in units):
             # in a bracket or a line, a role word vouches for names whose ending says nothing (中国移动、
             # 中国电信等按职责分工负责; 中国邮政配合) when a unit of the clause is one by its name
             (out.units if any(is_unit(u.name) for u in units) else vouched).extend(named)
@@ -820,8 +821,9 @@ def _construction(text: str) -> Responsibility | None:
             pos = ss + m.start()
             cs = _clause_start(text, pos, ss)
             xs, xe = _strip_span(text, cs, pos)
-            if text.startswith("由", xs):   # 由A会同B组织实施: A leads
-                xs += 1
+            you = re.match(r"(?:具体|主要|统一|分别)?由", text[xs:xe])
+            if you:   # 由A会同B组织实施 / 具体由A会同B办理: A leads
+                xs += you.end()
             lead_units = _actors(text, xs, xe) if xe > xs else None
             qs = xs
             if lead_units is None and xe <= xs and cs > ss:

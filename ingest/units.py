@@ -150,6 +150,7 @@ def unit_kind(name: str) -> str | None:
     return None
 
 
+_MANNER_WORDS = ("依法", "依规", "分别", "共同", "统筹", "具体", "切实", "负责")   # 南沙区政府依法(实施): no name
 _NAME_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,14}")
 
 
@@ -157,7 +158,8 @@ def may_be_name(name: str) -> bool:
     """Whether ``name`` can be a body's name whose ending says nothing (中国移动, 中国邮政): short, Chinese, not
     a phrase (no 的, no opening verb). Only a role word beside it (配合, 按职责分工负责) makes it a unit."""
     return bool(_NAME_RE.fullmatch(name)) and "的" not in name and not _NON_ACTOR_START_RE.match(name) \
-        and name not in _label_words() and not name.endswith(tuple(grammar()["post_endings"]))
+        and name not in _label_words() and not name.endswith(tuple(grammar()["post_endings"])) \
+        and not name.endswith(_MANNER_WORDS)
 
 
 def looks_like_unit(name: str) -> bool:

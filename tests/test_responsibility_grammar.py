@@ -267,3 +267,9 @@ def test_a_you_list_broken_by_a_comma_runs_to_its_role_word():
 def test_a_convention_note_naming_the_work_lead_is_dropped():
     c = find_responsibility("推进工作。\n责任单位:市政府办公室、各区县政府(含甲新区、乙区管委会)(列第一位的为工作牵头单位,下同)\n")
     assert (c.lead.name, [u.name for u in c.co]) == ("市政府办公室", ["各区县政府(含甲新区、乙区管委会)"])
+
+
+def test_an_aside_opening_with_a_condition_vouches_for_no_names():
+    t = "下放管理权限(新区管理机构设立前,由开发区管委会、区政府依法实施)。具体由省编办会同省有关部门办理。"
+    c = find_responsibility(t)
+    assert (c.source, c.lead.name, [u.name for u in c.co]) == ("inferred", "省编办", ["省有关部门"])

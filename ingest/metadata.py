@@ -10,6 +10,7 @@ from importlib import resources
 from itertools import pairwise
 
 from plangraph.ingest.model import doc_id_for, title_key  # noqa: F401  (the one id rule; re-exported)
+from plangraph.ingest.tables import header_role
 from plangraph.ingest.titleline import title_line_end
 from plangraph.ingest.yamldata import load_yaml
 from plangraph.ingest.years import five_year_plan_end, title_year
@@ -169,6 +170,7 @@ _GLUE = "—–-－―~～:：、|｜"   # a dash or colon gluing a 文号 or a 
 _SENTENCE = re.compile(r"[。,，;；:：!！?？]")
 _LIST_NUMBER = re.compile(r"\d{1,2}\s*[.、](?=(?:19|20)\d{2}年)")   # 2.2025年…任务分解: an item of an annex list
 _CONTINUATIONS = tuple(_V["title_continuations"])
+_ROW_NUMBER = re.compile(r"\d{1,3}")   # a flattened table's row number, alone on its line
 _PAIRS = ("《》", "〈〉", "<>")
 _TITLE_LINES = 4   # a title is printed over at most four lines
 _FRAGMENT = 40     # the longest line that a title goes on after
@@ -259,6 +261,8 @@ def _titles(lines: list[str], front_lines: int = 0) -> tuple[str | None, str | N
             continue
         if _MARKER.match(line) and not ((wrapper or i < front_lines) and not candidates and _cover_note(lines, i)):
             break   # the body starts (a cover note's own 一、二、 after a wrapper is passed over)
+        if _table_header(line) or (candidates and _ROW_NUMBER.fullmatch(line)):
+            break   # a table starts (序号 / 项目内容 / 牵头单位, or a row's bare number after the title): no title in its cells
         if len(line) > 150:
             one = _one_line_title(line) if first else None
             if one and WRAPPER.match(one):
@@ -319,13 +323,18 @@ def _title_over_lines(lines: list[str], i: int, shaped: str | None, citations: s
         return None
     joined = line
     pending: tuple[str, int] | None = None
+    opened = False
     for j in range(i + 1, min(i + _TITLE_LINES, len(lines))):
         nxt = lines[j]
         if _MARKER.match(nxt) or _is_chrome(nxt) or _is_date_line(nxt):
             return pending
-        bound = _bound(joined, nxt) or (_open_notice(joined) and ("通知" in nxt or not _title_shape(nxt)))
-        opens = not bound and j == i + 1 and not shaped and (   # 洞头区大力提升… / 全面落实…实施方案
-            "关于" in line or "关于" in nxt[:4] or _is_place_or_agency(line) or bool(_leading_place(line)))
+        bound = (_bound(joined, nxt) or _unfinished(joined) or _notice_tail(joined, nxt)
+                 or (_open_notice(joined) and ("通知" in nxt or not _title_shape(nxt))))
+        # 洞头区大力提升… / 全面落实…实施方案; a join so opened goes on until it reads as a title (国务院办公厅关于落实… /
+        # 关于全面深化…加快推进… / 若干意见…分工的通知)
+        opens = not bound and not shaped and pending is None and (opened if j > i + 1 else (
+            "关于" in line or "关于" in nxt[:4] or _is_place_or_agency(line, nxt) or bool(_leading_place(line))))
+        opened = opens and "关于" in joined + nxt[:4]   # only a 关于 title goes on (not 中共某区委 / 某区人民政府)
         # 全面推进乡村振兴 / 加快…的实施方案, cited whole
         vouched = opens or (not bound and bool(citations) and _cited_in(joined + nxt, citations))
         if not (bound or vouched or joined.endswith(_CONTINUATIONS)):
@@ -333,13 +342,36 @@ def _title_over_lines(lines: list[str], i: int, shaped: str | None, citations: s
         if not bound and _title_shape(nxt) and (not vouched or _leading_place(nxt)):
             return pending   # the next line is a title of its own
         title = _title_shape(joined + nxt)
-        if title and not _open_notice(title):
+        if title and not _open_notice(title) and not _unfinished(title):
             return title, j
         pending = pending or ((title, j) if title else None)
         joined += nxt
         if len(nxt) > _FRAGMENT or _SENTENCE.search(nxt):
             return pending
     return pending
+
+
+_NOTICE_SUBJECTS = tuple(_V["notice_subjects"])
+
+
+def _unfinished(s: str) -> bool:
+    """Whether ``s`` is a 关于 title that so far ends in the plan it cites (``国务院关于落实《…规划纲要》``): such a
+    title always goes on to a document type of its own (``…主要目标和任务工作分工的通知``)."""
+    return bool(re.search(r"关于(?!印发).*》$", s))
+
+
+def _notice_tail(joined: str, line: str) -> bool:
+    """Whether ``line`` is the end of a notice's title begun above: it closes with 通知 but names no subject
+    (关于, 印发: ``有关政策措施分工的通知``), and the line above does."""
+    return (re.sub(r"[(（][^()（）]{0,40}[)）]$", "", line).endswith("通知") and not line.startswith(_CONTINUATIONS)
+            and not any(w in line for w in _NOTICE_SUBJECTS) and any(w in joined for w in _NOTICE_SUBJECTS))
+
+
+def _table_header(line: str) -> bool:
+    """Whether ``line`` opens a table's header: its first cell (a line of its own when the table is flattened
+    one cell per line, else before ``|`` or a tab) heads the row-number column (序号, 编号)."""
+    first = re.split(r"[|｜\t]|\s{2,}", line.strip(), maxsplit=1)[0].strip()
+    return len(first) <= 4 and header_role(first) == "number"
 
 
 def _open_notice(s: str) -> bool:
@@ -352,9 +384,17 @@ def _cover_note(lines: list[str], i: int) -> bool:
     return len(lines[i]) > 40 and bool(re.search(r"[,，。]", lines[i]))
 
 
-def _is_place_or_agency(line: str) -> bool:
+def _is_place_or_agency(line: str, nxt: str = "") -> bool:
+    """Whether ``line`` is a place or an agency alone, as an issuer printed over a title (``芜湖市`` / ``关于…``). A
+    unit named without its place (``县交通局``) is a table cell, unless the line below opens a title's words (关于,
+    印发, a year: ``县教育局`` / ``2024年工作要点``)."""
     s = re.sub(r"\s+", "", line)
-    return bool(AGENCY_END.search(s)) or bool(re.fullmatch(r"[\u4e00-\u9fff]{2,12}(?:省|市|自治区|自治州|县|区|旗|盟)", s))
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,12}(?:省|市|自治区|自治州|县|区|旗|盟)", s):
+        return True
+    if not AGENCY_END.search(s):
+        return False
+    bare_unit = s[0] in _TIER_CHARS and len(s) <= 8 and not _leading_place(s)
+    return not bare_unit or bool(re.match(rf"(?:{'|'.join(_NOTICE_SUBJECTS)}|(?:19|20)\d{{2}}年|《)", nxt))
 
 
 def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:

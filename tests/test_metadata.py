@@ -381,3 +381,35 @@ def test_doc_number_under_a_faxin_wenhao_label():
 def test_implements_skips_a_form_to_fill_in():
     m = meta("各单位要认真落实《某市绿色发展规划》,按月填报《某市绿色发展规划落实推进情况表》。\n" + BODY)
     assert [r["title"] for r in m.implements] == ["某市绿色发展规划"]
+
+
+# ------------------------------------------------------------------ titles over lines, on a line with text, in tables
+
+
+def test_a_title_opened_with_guanyu_goes_on_over_lines_to_its_document_type():
+    m = meta("某省人民政府办公厅关于落实某某委员会\n关于加快推进农业发展\n若干意见有关措施分工的通知\n某政办函〔2014〕3号\n" + BODY)
+    assert m.title == "某省人民政府办公厅关于落实某某委员会关于加快推进农业发展若干意见有关措施分工的通知"
+    m = meta("某省人民政府办公厅关于落实某某意见\n有关政策措施分工的通知\n" + BODY)   # a 通知 naming no subject ends it
+    assert m.title == "某省人民政府办公厅关于落实某某意见有关政策措施分工的通知"
+    m = meta("某区委办公室\n某区人民政府办公室\n关于印发某区发展方案的通知\n" + BODY)   # two issuers: the join stops
+    assert m.wrapper_title == "某区人民政府办公室关于印发某区发展方案的通知"
+
+
+def test_a_guanyu_title_that_ends_in_the_plan_it_cites_goes_on_to_its_own_document_type():
+    m = meta("某省人民政府关于落实《某省国民经济\n和社会发展第十一个五年规划纲要》\n主要目标和任务工作分工的通知\n" + BODY)
+    assert m.title == "某省人民政府关于落实《某省国民经济和社会发展第十一个五年规划纲要》主要目标和任务工作分工的通知"
+
+
+@pytest.mark.parametrize("title", ["2024年民生实事任务表", "2024年民生实事项目表", "2024年十件民生实事责任分工表",
+                                   "2024年重点工作任务一览表", "2022年度民生实事项目进度表"])
+def test_titles_of_table_documents(title):
+    assert meta(title + "\n序号\n项目名称\n责任单位\n1\n新建幼儿园2所。\n县教育局\n").title == title
+
+
+def test_table_cells_are_never_a_title():
+    cells = "\n".join(["序号", "项目内容", "牵头单位", "备注", "1", "新增学位1000个。", "县教育局", "县民生实事",
+                       "2", "建设农村公路55公里。", "县交通局", "县民生实事"])
+    assert meta("2022年民生实事任务分解表\n" + cells + "\n").title == "2022年民生实事任务分解表"
+    assert meta("2022年民生实事任务分解表\n" + cells.replace("序号\n", "") + "\n").title == "2022年民生实事任务分解表"
+    assert meta("县教育局\n2024年工作要点\n" + BODY).title == "县教育局2024年工作要点"   # a year opens the title's words
+

@@ -245,6 +245,19 @@ def _one_line_title(line: str) -> str | None:
     return None
 
 
+def _title_before_text(line: str) -> str | None:
+    """A title with the body run on after a space (``某省教育厅2018年工作要点 2018年,全省教育工作…``): the opening
+    before a space that reads as a title, when what follows reads as a sentence. Not a plan the sentence cites
+    (``为贯彻落实《…意见》 (闽政〔2014〕3号),…``)."""
+    for gap in re.finditer(r"\s+", line[:152]):
+        head, rest = line[: gap.start()], line[gap.end() :]
+        if _SENTENCE.search(head):
+            return None
+        if _SENTENCE.search(rest[:60]) and not head.endswith("》") and (title := _title_shape(head)):
+            return title
+    return None
+
+
 def _titles(lines: list[str], front_lines: int = 0) -> tuple[str | None, str | None, str | None, list[str]]:
     """(plan title, wrapper title, headline, notice titles) from the (stripped) front lines, up to the first
     numbered heading; a cover note's numbered paragraphs are passed over after a wrapper or before the outline's
@@ -264,7 +277,7 @@ def _titles(lines: list[str], front_lines: int = 0) -> tuple[str | None, str | N
         if _table_header(line) or (candidates and _ROW_NUMBER.fullmatch(line)):
             break   # a table starts (序号 / 项目内容 / 牵头单位, or a row's bare number after the title): no title in its cells
         if len(line) > 150:
-            one = _one_line_title(line) if first else None
+            one = (_one_line_title(line) if first else None) or (None if candidates else _title_before_text(line))
             if one and WRAPPER.match(one):
                 wrapper = wrapper or one
             elif one:
@@ -272,7 +285,7 @@ def _titles(lines: list[str], front_lines: int = 0) -> tuple[str | None, str | N
             first = False
             continue
         first = False
-        shaped = _title_shape(line)
+        shaped = _title_shape(line) or (None if candidates or wrapper else _title_before_text(line))
         over = _title_over_lines(lines, i, shaped, citations)
         if over:
             shaped, skip = over
@@ -471,8 +484,8 @@ def _issuer(fields: dict[str, str], lines: list[str], tail: list[str], meta: Doc
             if 2 <= len(prefix) <= 90 and AGENCY_END.search(prefix):
                 return _joint_issuers(prefix, lines)
     if meta.title:
-        m = re.match(r"^([\u4e00-\u9fff]{2,20}?(?:局|厅|委员会|委|办公室|办公厅|人民政府|政府|管委会))(?=(?:19|20)\d{2}年|关于)",
-                     meta.title)
+        m = re.match(r"^([\u4e00-\u9fff]{2,20}?(?:局|厅|委员会|委|办公室|办公厅|人民政府|政府|管委会))"
+                     r"(?=(?:[(（][\u4e00-\u9fff]{2,20}[)）])?(?:(?:19|20)\d{2}年|关于))", meta.title)   # 某省教育厅(省委教育工委)2018年…
         if m:
             return m.group(1)
     value = fields.get("issuer")

@@ -413,3 +413,13 @@ def test_table_cells_are_never_a_title():
     assert meta("2022年民生实事任务分解表\n" + cells.replace("序号\n", "") + "\n").title == "2022年民生实事任务分解表"
     assert meta("县教育局\n2024年工作要点\n" + BODY).title == "县教育局2024年工作要点"   # a year opens the title's words
 
+
+def test_a_title_with_the_body_run_on_after_a_space():
+    m = meta("芜湖市教育局(中共芜湖市委教育工委)2018年工作要点 2018年,全市教育工作的总体要求是:加快推进教育现代化。\n"
+             + BODY)
+    assert m.title == "芜湖市教育局(中共芜湖市委教育工委)2018年工作要点"
+    assert (m.issuer, m.level, m.period) == ("芜湖市教育局", "municipal-department", [2018, 2018])
+    cited = meta("某市人民政府关于加快发展养老服务的实施意见\n为贯彻落实《某省人民政府关于加快发展养老服务的实施意见》 "
+                 "(某政〔2014〕3号),提出如下意见。\n" + BODY)
+    assert cited.title == "某市人民政府关于加快发展养老服务的实施意见"
+

@@ -47,8 +47,8 @@ GOVERNMENT = re.compile(r"(人民政府|政府|行政公署|国务院)(办公厅
 _CHROME = [re.compile(p) for p in _V["chrome_lines"]]
 _LABELS = {kind: labels for kind, labels in _V["fields"].items()}
 _ALL_LABELS = sorted({lab for labels in _LABELS.values() for lab in labels}, key=len, reverse=True)
-_LABEL_RE = re.compile(r"(?<![\u4e00-\u9fff])(" + "|".join(r"\s*".join(lab) for lab in _ALL_LABELS)
-                       + r")(?:\s*[:：]\s*|\s+|$)")
+_ANY_LABEL = "|".join(r"\s*".join(lab) for lab in _ALL_LABELS)
+_LABEL_RE = re.compile(rf"(?<![\u4e00-\u9fff])((?:{_ANY_LABEL})(?:\s*[/／]\s*(?:{_ANY_LABEL}))?)(?:\s*[:：]\s*|\s+|$)")
 _MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}\s*[、.](?!\d)|第[一二三四五六七八九十]+[章条])")
 _CN_DIGITS = {**dict.fromkeys(_CN_ZERO, 0), "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -95,7 +95,7 @@ def _opens_with_agency(s: str) -> bool:
 
 
 def _label_kind(label: str) -> str:
-    label = re.sub(r"\s+", "", label)
+    label = re.split(r"[/／]", re.sub(r"\s+", "", label))[-1]   # 备注/文号: the last label names the value
     return next(kind for kind, labels in _LABELS.items() if label in labels)
 
 
@@ -422,6 +422,9 @@ def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:
 
     front_lines = sum(1 for ln in text[:front_end].splitlines() if ln.strip())
     meta.title, meta.wrapper_title, headline, notices = _titles(stripped, front_lines)
+    labelled = _labelled_title(fields)
+    if not meta.title and not meta.wrapper_title and labelled:   # no title line printed: 标题: / 名称: | … |
+        meta.title, meta.wrapper_title, *_ = _titles([labelled])
     if not meta.title:
         meta.title = _title_from_mentions(text, front_end, body_end)
     meta.issuer = _with_place(_issuer(fields, lines, tail_lines, meta, notices), fields, lines + tail_lines)
@@ -446,6 +449,12 @@ def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:
 _ISSUED_IN_LEAD = re.compile(rf"(?:^|[,，。\n])(?:{'|'.join(_V['lead_time_words'])})?(?P<issuer>[\u4e00-\u9fff]{{2,12}}?)?"
                              rf"(?:印发|发布|出台|公布|颁布)了?(?P<title>关于[^,，。;；:：!！?？\n]{{2,80}}?(?:{DOC_TYPES}))"
                              r"(?=[,，。;；(（\s])")
+
+
+def _labelled_title(fields: dict[str, str]) -> str | None:
+    """The value of a title label (``标题:``, ``名称: | … |``) without its table pipes and blanks."""
+    value = re.sub(r"\s+", "", (fields.get("title") or "")).strip("|｜")
+    return value.split("|")[0] or None
 
 
 def _title_from_mentions(text: str, body_start: int, body_end: int) -> str | None:
@@ -477,7 +486,7 @@ def _issuer(fields: dict[str, str], lines: list[str], tail: list[str], meta: Doc
             if (re.fullmatch(r"[\u4e00-\u9fff()]{2,30}", name) and AGENCY_END.search(name)
                     and any(_is_date_line(x) for x in block[i + 1 : i + 3])):
                 return name
-    labelled = (fields.get("title") or "").strip(" |")   # 名称: | 市人民政府办公室关于印发…的通知 |
+    labelled = _labelled_title(fields)   # 名称: | 市人民政府办公室关于印发…的通知 |
     for title in (meta.wrapper_title, meta.title, labelled, *notices):
         if title and ("关于" in title or "印发《" in title):
             prefix = re.sub(r"^[\W_]+", "", re.split(r"关于|印发《", title, maxsplit=1)[0])   # —区人民政府办公室
@@ -554,6 +563,9 @@ def _doc_number(fields: dict[str, str], lines: list[str], meta: DocumentMeta) ->
     if value:
         m = DOC_NUMBER.search(value)
         return re.sub(r"\s+", "", m.group()) if m else None
+    m = DOC_NUMBER.search(fields.get("remark") or "")   # 备注: 某政办〔2025〕1号
+    if m:
+        return re.sub(r"\s+", "", m.group())
     for line in lines:
         m = DOC_NUMBER.fullmatch(line.strip().strip("()（）"))
         if m:

@@ -423,3 +423,23 @@ def test_a_title_with_the_body_run_on_after_a_space():
                  "(某政〔2014〕3号),提出如下意见。\n" + BODY)
     assert cited.title == "某市人民政府关于加快发展养老服务的实施意见"
 
+
+# --------------------------------------------------------------------------------------------- labelled fields
+
+
+@pytest.mark.parametrize("label", ["标题:", "名称:", "标 题:", "- 标题:", "名 称: |"])
+def test_a_labelled_title_when_no_title_line_is_printed(label):
+    m = meta(f"{label}某县人民政府办公室关于印发2025年重点工作任务分解表的通知 | ||\n各镇人民政府:\n现印发给你们。\n" + BODY)
+    assert m.title == "2025年重点工作任务分解表"
+    assert m.wrapper_title == "某县人民政府办公室关于印发2025年重点工作任务分解表的通知"
+    assert (m.issuer, m.period) == ("某县人民政府办公室", [2025, 2025])
+
+
+@pytest.mark.parametrize("label", ["备注/文号:", "备注:", "文号:"])
+def test_a_doc_number_under_a_remark_label_and_a_document_system_date(label):
+    m = meta(f"标题:某市人民政府办公室关于2025年重点工作责任分解的通知\n{label}某政办〔2025〕1号\n公文生成日期:2025-01-24\n"
+             "各镇人民政府:\n" + BODY)
+    assert m.title == "某市人民政府办公室关于2025年重点工作责任分解的通知"
+    assert (m.doc_number, m.issued_on) == ("某政办〔2025〕1号", "2025-01-24")
+    assert meta("备注:请各单位按时报送。\n某政办〔2025〕2号\n某市重点工作分工方案\n" + BODY).doc_number == "某政办〔2025〕2号"
+

@@ -836,6 +836,9 @@ def _period_below_title(lines: list[str], title: str | None) -> list[int] | None
     return None
 
 
+_FIVE_YEAR_ORDINAL = re.compile(r"第(十[一二三四五六七八九])个五年")   # 第十一个五年规划纲要: the 十一五 plan
+
+
 def _plan_period(meta: DocumentMeta, lines: list[str]) -> list[int] | None:
     """The plan's own period: printed in its title (``(2021—2025年)``, ``2024—2025年…``) or alone under it, else
     the one year its title names (``2023年…工作要点`` → [2023, 2023]), else the period of the notice's title or of
@@ -843,7 +846,7 @@ def _plan_period(meta: DocumentMeta, lines: list[str]) -> list[int] | None:
     own = _period(meta.title) or _period_below_title(lines, meta.title)
     if own:
         return own
-    five = five_year_plan_end(meta.title or "")   # “十四五”…规划 → 2021–2025
+    five = five_year_plan_end(_FIVE_YEAR_ORDINAL.sub(r"\1五", meta.title or ""))   # “十四五”…规划 → 2021–2025
     if five:
         return [five - 4, five]
     year = title_year(meta.title)

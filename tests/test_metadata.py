@@ -443,3 +443,8 @@ def test_a_doc_number_under_a_remark_label_and_a_document_system_date(label):
     assert (m.doc_number, m.issued_on) == ("某政办〔2025〕1号", "2025-01-24")
     assert meta("备注:请各单位按时报送。\n某政办〔2025〕2号\n某市重点工作分工方案\n" + BODY).doc_number == "某政办〔2025〕2号"
 
+
+def test_period_from_a_five_year_plan_ordinal_in_the_title():
+    m = meta("某省人民政府关于落实《某省国民经济和社会发展第十一个五年规划纲要》主要目标和任务工作分工的通知\n" + BODY)
+    assert m.period == [2006, 2010]
+    assert meta("某省落实《第十四个五年规划纲要》任务分工方案\n" + BODY).period == [2021, 2025]

@@ -661,11 +661,28 @@ def _tier(meta: DocumentMeta, headline: str | None, lines: list[str], text: str,
         bare = re.sub(r"^(?:(?:19|20)\d{2}年)?[《〈]?", "", title)
         for t, words in _TIER_WORDS.items():
             if any(re.match(rf"{w}(?:人民)?(?:政府|委|《|〈|党委)", bare) for w in words):
-                return t, False
+                return _speaker_tier(text, t), False
     addressed = _addressee_tier(lines)
     if addressed[0]:
         return addressed
     return _tier_by_votes(text), False
+
+
+_TIER_RANK = {"national": 0, "provincial": 1, "municipal": 2, "county": 3}
+_SPEAKER = re.compile(r"(?:我|本)([省市县])(?![场域级])")   # 我县, 本县: the government that writes the text
+
+
+def _speaker_tier(text: str, titled: str) -> str:
+    """``titled`` (the tier a title's word names: ``2023年省政府民生实事项目实施计划``), unless the text speaks of
+    itself only as a lower government (我县, 本县, never 我省): the title then names a higher government's
+    programme that the lower one carries out, and the lower one is the author."""
+    said = {"provincial": 0, "municipal": 0, "county": 0}
+    for m in _SPEAKER.finditer(text):
+        said[{"省": "provincial", "市": "municipal", "县": "county"}[m.group(1)]] += 1
+    lower = [t for t, n in said.items() if n and _TIER_RANK[t] > _TIER_RANK[titled]]
+    if said.get(titled) or not lower:
+        return titled
+    return max(lower, key=lambda t: (said[t], _TIER_RANK[t]))
 
 
 def _addressee_tier(lines: list[str]) -> tuple[str | None, bool]:

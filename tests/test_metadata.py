@@ -448,3 +448,14 @@ def test_period_from_a_five_year_plan_ordinal_in_the_title():
     m = meta("某省人民政府关于落实《某省国民经济和社会发展第十一个五年规划纲要》主要目标和任务工作分工的通知\n" + BODY)
     assert m.period == [2006, 2010]
     assert meta("某省落实《第十四个五年规划纲要》任务分工方案\n" + BODY).period == [2021, 2025]
+
+
+# ------------------------------------------------------------------------------------------------------ level
+
+
+def test_a_title_naming_a_higher_governments_programme_keeps_the_level_of_the_text_that_speaks():
+    rows = "1 | 新增公办幼儿学位1000个。 | 县教育局 |\n2 | 建设农村公路50公里。 | 县交通局 |\n"
+    county = meta("2023年我县共承办省政府民生实事46项。\n2023年省政府民生实事项目实施计划\n序号 | 项目内容 | 牵头单位 |\n" + rows)
+    assert (county.title, county.level) == ("2023年省政府民生实事项目实施计划", "county")
+    province = meta("2023年我省共办理民生实事10项。\n2023年省政府民生实事项目实施计划\n序号 | 项目内容 | 牵头单位 |\n" + rows)
+    assert province.level == "provincial"

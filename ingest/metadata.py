@@ -10,6 +10,7 @@ from importlib import resources
 from itertools import pairwise
 
 from plangraph.ingest.model import doc_id_for, title_key  # noqa: F401  (the one id rule; re-exported)
+from plangraph.ingest.tables import header_role
 from plangraph.ingest.titleline import title_line_end
 from plangraph.ingest.yamldata import load_yaml
 from plangraph.ingest.years import five_year_plan_end, title_year
@@ -46,8 +47,8 @@ GOVERNMENT = re.compile(r"(人民政府|政府|行政公署|国务院)(办公厅
 _CHROME = [re.compile(p) for p in _V["chrome_lines"]]
 _LABELS = {kind: labels for kind, labels in _V["fields"].items()}
 _ALL_LABELS = sorted({lab for labels in _LABELS.values() for lab in labels}, key=len, reverse=True)
-_LABEL_RE = re.compile(r"(?<![\u4e00-\u9fff])(" + "|".join(r"\s*".join(lab) for lab in _ALL_LABELS)
-                       + r")(?:\s*[:：]\s*|\s+|$)")
+_ANY_LABEL = "|".join(r"\s*".join(lab) for lab in _ALL_LABELS)
+_LABEL_RE = re.compile(rf"(?<![\u4e00-\u9fff])((?:{_ANY_LABEL})(?:\s*[/／]\s*(?:{_ANY_LABEL}))?)(?:\s*[:：]\s*|\s+|$)")
 _MARKER = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}\s*[、.](?!\d)|第[一二三四五六七八九十]+[章条])")
 _CN_DIGITS = {**dict.fromkeys(_CN_ZERO, 0), "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -94,7 +95,7 @@ def _opens_with_agency(s: str) -> bool:
 
 
 def _label_kind(label: str) -> str:
-    label = re.sub(r"\s+", "", label)
+    label = re.split(r"[/／]", re.sub(r"\s+", "", label))[-1]   # 备注/文号: the last label names the value
     return next(kind for kind, labels in _LABELS.items() if label in labels)
 
 
@@ -169,6 +170,7 @@ _GLUE = "—–-－―~～:：、|｜"   # a dash or colon gluing a 文号 or a 
 _SENTENCE = re.compile(r"[。,，;；:：!！?？]")
 _LIST_NUMBER = re.compile(r"\d{1,2}\s*[.、](?=(?:19|20)\d{2}年)")   # 2.2025年…任务分解: an item of an annex list
 _CONTINUATIONS = tuple(_V["title_continuations"])
+_ROW_NUMBER = re.compile(r"\d{1,3}")   # a flattened table's row number, alone on its line
 _PAIRS = ("《》", "〈〉", "<>")
 _TITLE_LINES = 4   # a title is printed over at most four lines
 _FRAGMENT = 40     # the longest line that a title goes on after
@@ -243,6 +245,19 @@ def _one_line_title(line: str) -> str | None:
     return None
 
 
+def _title_before_text(line: str) -> str | None:
+    """A title with the body run on after a space (``某省教育厅2018年工作要点 2018年,全省教育工作…``): the opening
+    before a space that reads as a title, when what follows reads as a sentence. Not a plan the sentence cites
+    (``为贯彻落实《…意见》 (闽政〔2014〕3号),…``)."""
+    for gap in re.finditer(r"\s+", line[:152]):
+        head, rest = line[: gap.start()], line[gap.end() :]
+        if _SENTENCE.search(head):
+            return None
+        if _SENTENCE.search(rest[:60]) and not head.endswith("》") and (title := _title_shape(head)):
+            return title
+    return None
+
+
 def _titles(lines: list[str], front_lines: int = 0) -> tuple[str | None, str | None, str | None, list[str]]:
     """(plan title, wrapper title, headline, notice titles) from the (stripped) front lines, up to the first
     numbered heading; a cover note's numbered paragraphs are passed over after a wrapper or before the outline's
@@ -259,8 +274,10 @@ def _titles(lines: list[str], front_lines: int = 0) -> tuple[str | None, str | N
             continue
         if _MARKER.match(line) and not ((wrapper or i < front_lines) and not candidates and _cover_note(lines, i)):
             break   # the body starts (a cover note's own 一、二、 after a wrapper is passed over)
+        if _table_header(line) or (candidates and _ROW_NUMBER.fullmatch(line)):
+            break   # a table starts (序号 / 项目内容 / 牵头单位, or a row's bare number after the title): no title in its cells
         if len(line) > 150:
-            one = _one_line_title(line) if first else None
+            one = (_one_line_title(line) if first else None) or (None if candidates else _title_before_text(line))
             if one and WRAPPER.match(one):
                 wrapper = wrapper or one
             elif one:
@@ -268,7 +285,7 @@ def _titles(lines: list[str], front_lines: int = 0) -> tuple[str | None, str | N
             first = False
             continue
         first = False
-        shaped = _title_shape(line)
+        shaped = _title_shape(line) or (None if candidates or wrapper else _title_before_text(line))
         over = _title_over_lines(lines, i, shaped, citations)
         if over:
             shaped, skip = over
@@ -319,13 +336,18 @@ def _title_over_lines(lines: list[str], i: int, shaped: str | None, citations: s
         return None
     joined = line
     pending: tuple[str, int] | None = None
+    opened = False
     for j in range(i + 1, min(i + _TITLE_LINES, len(lines))):
         nxt = lines[j]
         if _MARKER.match(nxt) or _is_chrome(nxt) or _is_date_line(nxt):
             return pending
-        bound = _bound(joined, nxt) or (_open_notice(joined) and ("通知" in nxt or not _title_shape(nxt)))
-        opens = not bound and j == i + 1 and not shaped and (   # 洞头区大力提升… / 全面落实…实施方案
-            "关于" in line or "关于" in nxt[:4] or _is_place_or_agency(line) or bool(_leading_place(line)))
+        bound = (_bound(joined, nxt) or _unfinished(joined) or _notice_tail(joined, nxt)
+                 or (_open_notice(joined) and ("通知" in nxt or not _title_shape(nxt))))
+        # 洞头区大力提升… / 全面落实…实施方案; a join so opened goes on until it reads as a title (国务院办公厅关于落实… /
+        # 关于全面深化…加快推进… / 若干意见…分工的通知)
+        opens = not bound and not shaped and pending is None and (opened if j > i + 1 else (
+            "关于" in line or "关于" in nxt[:4] or _is_place_or_agency(line, nxt) or bool(_leading_place(line))))
+        opened = opens and "关于" in joined + nxt[:4]   # only a 关于 title goes on (not 中共某区委 / 某区人民政府)
         # 全面推进乡村振兴 / 加快…的实施方案, cited whole
         vouched = opens or (not bound and bool(citations) and _cited_in(joined + nxt, citations))
         if not (bound or vouched or joined.endswith(_CONTINUATIONS)):
@@ -333,13 +355,36 @@ def _title_over_lines(lines: list[str], i: int, shaped: str | None, citations: s
         if not bound and _title_shape(nxt) and (not vouched or _leading_place(nxt)):
             return pending   # the next line is a title of its own
         title = _title_shape(joined + nxt)
-        if title and not _open_notice(title):
+        if title and not _open_notice(title) and not _unfinished(title):
             return title, j
         pending = pending or ((title, j) if title else None)
         joined += nxt
         if len(nxt) > _FRAGMENT or _SENTENCE.search(nxt):
             return pending
     return pending
+
+
+_NOTICE_SUBJECTS = tuple(_V["notice_subjects"])
+
+
+def _unfinished(s: str) -> bool:
+    """Whether ``s`` is a 关于 title that so far ends in the plan it cites (``国务院关于落实《…规划纲要》``): such a
+    title always goes on to a document type of its own (``…主要目标和任务工作分工的通知``)."""
+    return bool(re.search(r"关于(?!印发).*》$", s))
+
+
+def _notice_tail(joined: str, line: str) -> bool:
+    """Whether ``line`` is the end of a notice's title begun above: it closes with 通知 but names no subject
+    (关于, 印发: ``有关政策措施分工的通知``), and the line above does."""
+    return (re.sub(r"[(（][^()（）]{0,40}[)）]$", "", line).endswith("通知") and not line.startswith(_CONTINUATIONS)
+            and not any(w in line for w in _NOTICE_SUBJECTS) and any(w in joined for w in _NOTICE_SUBJECTS))
+
+
+def _table_header(line: str) -> bool:
+    """Whether ``line`` opens a table's header: its first cell (a line of its own when the table is flattened
+    one cell per line, else before ``|`` or a tab) heads the row-number column (序号, 编号)."""
+    first = re.split(r"[|｜\t]|\s{2,}", line.strip(), maxsplit=1)[0].strip()
+    return len(first) <= 4 and header_role(first) == "number"
 
 
 def _open_notice(s: str) -> bool:
@@ -352,9 +397,17 @@ def _cover_note(lines: list[str], i: int) -> bool:
     return len(lines[i]) > 40 and bool(re.search(r"[,，。]", lines[i]))
 
 
-def _is_place_or_agency(line: str) -> bool:
+def _is_place_or_agency(line: str, nxt: str = "") -> bool:
+    """Whether ``line`` is a place or an agency alone, as an issuer printed over a title (``芜湖市`` / ``关于…``). A
+    unit named without its place (``县交通局``) is a table cell, unless the line below opens a title's words (关于,
+    印发, a year: ``县教育局`` / ``2024年工作要点``)."""
     s = re.sub(r"\s+", "", line)
-    return bool(AGENCY_END.search(s)) or bool(re.fullmatch(r"[\u4e00-\u9fff]{2,12}(?:省|市|自治区|自治州|县|区|旗|盟)", s))
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,12}(?:省|市|自治区|自治州|县|区|旗|盟)", s):
+        return True
+    if not AGENCY_END.search(s):
+        return False
+    bare_unit = s[0] in _TIER_CHARS and len(s) <= 8 and not _leading_place(s)
+    return not bare_unit or bool(re.match(rf"(?:{'|'.join(_NOTICE_SUBJECTS)}|(?:19|20)\d{{2}}年|《)", nxt))
 
 
 def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:
@@ -369,6 +422,9 @@ def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:
 
     front_lines = sum(1 for ln in text[:front_end].splitlines() if ln.strip())
     meta.title, meta.wrapper_title, headline, notices = _titles(stripped, front_lines)
+    labelled = _labelled_title(fields)
+    if not meta.title and not meta.wrapper_title and labelled:   # no title line printed: 标题: / 名称: | … |
+        meta.title, meta.wrapper_title, *_ = _titles([labelled])
     if not meta.title:
         meta.title = _title_from_mentions(text, front_end, body_end)
     meta.issuer = _with_place(_issuer(fields, lines, tail_lines, meta, notices), fields, lines + tail_lines)
@@ -393,6 +449,12 @@ def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:
 _ISSUED_IN_LEAD = re.compile(rf"(?:^|[,，。\n])(?:{'|'.join(_V['lead_time_words'])})?(?P<issuer>[\u4e00-\u9fff]{{2,12}}?)?"
                              rf"(?:印发|发布|出台|公布|颁布)了?(?P<title>关于[^,，。;；:：!！?？\n]{{2,80}}?(?:{DOC_TYPES}))"
                              r"(?=[,，。;；(（\s])")
+
+
+def _labelled_title(fields: dict[str, str]) -> str | None:
+    """The value of a title label (``标题:``, ``名称: | … |``) without its table pipes and blanks."""
+    value = re.sub(r"\s+", "", (fields.get("title") or "")).strip("|｜")
+    return value.split("|")[0] or None
 
 
 def _title_from_mentions(text: str, body_start: int, body_end: int) -> str | None:
@@ -424,15 +486,15 @@ def _issuer(fields: dict[str, str], lines: list[str], tail: list[str], meta: Doc
             if (re.fullmatch(r"[\u4e00-\u9fff()]{2,30}", name) and AGENCY_END.search(name)
                     and any(_is_date_line(x) for x in block[i + 1 : i + 3])):
                 return name
-    labelled = (fields.get("title") or "").strip(" |")   # 名称: | 市人民政府办公室关于印发…的通知 |
+    labelled = _labelled_title(fields)   # 名称: | 市人民政府办公室关于印发…的通知 |
     for title in (meta.wrapper_title, meta.title, labelled, *notices):
         if title and ("关于" in title or "印发《" in title):
             prefix = re.sub(r"^[\W_]+", "", re.split(r"关于|印发《", title, maxsplit=1)[0])   # —区人民政府办公室
             if 2 <= len(prefix) <= 90 and AGENCY_END.search(prefix):
                 return _joint_issuers(prefix, lines)
     if meta.title:
-        m = re.match(r"^([\u4e00-\u9fff]{2,20}?(?:局|厅|委员会|委|办公室|办公厅|人民政府|政府|管委会))(?=(?:19|20)\d{2}年|关于)",
-                     meta.title)
+        m = re.match(r"^([\u4e00-\u9fff]{2,20}?(?:局|厅|委员会|委|办公室|办公厅|人民政府|政府|管委会))"
+                     r"(?=(?:[(（][\u4e00-\u9fff]{2,20}[)）])?(?:(?:19|20)\d{2}年|关于))", meta.title)   # 某省教育厅(省委教育工委)2018年…
         if m:
             return m.group(1)
     value = fields.get("issuer")
@@ -501,6 +563,9 @@ def _doc_number(fields: dict[str, str], lines: list[str], meta: DocumentMeta) ->
     if value:
         m = DOC_NUMBER.search(value)
         return re.sub(r"\s+", "", m.group()) if m else None
+    m = DOC_NUMBER.search(fields.get("remark") or "")   # 备注: 某政办〔2025〕1号
+    if m:
+        return re.sub(r"\s+", "", m.group())
     for line in lines:
         m = DOC_NUMBER.fullmatch(line.strip().strip("()（）"))
         if m:
@@ -596,11 +661,28 @@ def _tier(meta: DocumentMeta, headline: str | None, lines: list[str], text: str,
         bare = re.sub(r"^(?:(?:19|20)\d{2}年)?[《〈]?", "", title)
         for t, words in _TIER_WORDS.items():
             if any(re.match(rf"{w}(?:人民)?(?:政府|委|《|〈|党委)", bare) for w in words):
-                return t, False
+                return _speaker_tier(text, t), False
     addressed = _addressee_tier(lines)
     if addressed[0]:
         return addressed
     return _tier_by_votes(text), False
+
+
+_TIER_RANK = {"national": 0, "provincial": 1, "municipal": 2, "county": 3}
+_SPEAKER = re.compile(r"(?:我|本)([省市县])(?![场域级])")   # 我县, 本县: the government that writes the text
+
+
+def _speaker_tier(text: str, titled: str) -> str:
+    """``titled`` (the tier a title's word names: ``2023年省政府民生实事项目实施计划``), unless the text speaks of
+    itself only as a lower government (我县, 本县, never 我省): the title then names a higher government's
+    programme that the lower one carries out, and the lower one is the author."""
+    said = {"provincial": 0, "municipal": 0, "county": 0}
+    for m in _SPEAKER.finditer(text):
+        said[{"省": "provincial", "市": "municipal", "县": "county"}[m.group(1)]] += 1
+    lower = [t for t, n in said.items() if n and _TIER_RANK[t] > _TIER_RANK[titled]]
+    if said.get(titled) or not lower:
+        return titled
+    return max(lower, key=lambda t: (said[t], _TIER_RANK[t]))
 
 
 def _addressee_tier(lines: list[str]) -> tuple[str | None, bool]:
@@ -771,6 +853,9 @@ def _period_below_title(lines: list[str], title: str | None) -> list[int] | None
     return None
 
 
+_FIVE_YEAR_ORDINAL = re.compile(r"第(十[一二三四五六七八九])个五年")   # 第十一个五年规划纲要: the 十一五 plan
+
+
 def _plan_period(meta: DocumentMeta, lines: list[str]) -> list[int] | None:
     """The plan's own period: printed in its title (``(2021—2025年)``, ``2024—2025年…``) or alone under it, else
     the one year its title names (``2023年…工作要点`` → [2023, 2023]), else the period of the notice's title or of
@@ -778,7 +863,7 @@ def _plan_period(meta: DocumentMeta, lines: list[str]) -> list[int] | None:
     own = _period(meta.title) or _period_below_title(lines, meta.title)
     if own:
         return own
-    five = five_year_plan_end(meta.title or "")   # “十四五”…规划 → 2021–2025
+    five = five_year_plan_end(_FIVE_YEAR_ORDINAL.sub(r"\1五", meta.title or ""))   # “十四五”…规划 → 2021–2025
     if five:
         return [five - 4, five]
     year = title_year(meta.title)

@@ -381,3 +381,81 @@ def test_doc_number_under_a_faxin_wenhao_label():
 def test_implements_skips_a_form_to_fill_in():
     m = meta("各单位要认真落实《某市绿色发展规划》,按月填报《某市绿色发展规划落实推进情况表》。\n" + BODY)
     assert [r["title"] for r in m.implements] == ["某市绿色发展规划"]
+
+
+# ------------------------------------------------------------------ titles over lines, on a line with text, in tables
+
+
+def test_a_title_opened_with_guanyu_goes_on_over_lines_to_its_document_type():
+    m = meta("某省人民政府办公厅关于落实某某委员会\n关于加快推进农业发展\n若干意见有关措施分工的通知\n某政办函〔2014〕3号\n" + BODY)
+    assert m.title == "某省人民政府办公厅关于落实某某委员会关于加快推进农业发展若干意见有关措施分工的通知"
+    m = meta("某省人民政府办公厅关于落实某某意见\n有关政策措施分工的通知\n" + BODY)   # a 通知 naming no subject ends it
+    assert m.title == "某省人民政府办公厅关于落实某某意见有关政策措施分工的通知"
+    m = meta("某区委办公室\n某区人民政府办公室\n关于印发某区发展方案的通知\n" + BODY)   # two issuers: the join stops
+    assert m.wrapper_title == "某区人民政府办公室关于印发某区发展方案的通知"
+
+
+def test_a_guanyu_title_that_ends_in_the_plan_it_cites_goes_on_to_its_own_document_type():
+    m = meta("某省人民政府关于落实《某省国民经济\n和社会发展第十一个五年规划纲要》\n主要目标和任务工作分工的通知\n" + BODY)
+    assert m.title == "某省人民政府关于落实《某省国民经济和社会发展第十一个五年规划纲要》主要目标和任务工作分工的通知"
+
+
+@pytest.mark.parametrize("title", ["2024年民生实事任务表", "2024年民生实事项目表", "2024年十件民生实事责任分工表",
+                                   "2024年重点工作任务一览表", "2022年度民生实事项目进度表"])
+def test_titles_of_table_documents(title):
+    assert meta(title + "\n序号\n项目名称\n责任单位\n1\n新建幼儿园2所。\n县教育局\n").title == title
+
+
+def test_table_cells_are_never_a_title():
+    cells = "\n".join(["序号", "项目内容", "牵头单位", "备注", "1", "新增学位1000个。", "县教育局", "县民生实事",
+                       "2", "建设农村公路55公里。", "县交通局", "县民生实事"])
+    assert meta("2022年民生实事任务分解表\n" + cells + "\n").title == "2022年民生实事任务分解表"
+    assert meta("2022年民生实事任务分解表\n" + cells.replace("序号\n", "") + "\n").title == "2022年民生实事任务分解表"
+    assert meta("县教育局\n2024年工作要点\n" + BODY).title == "县教育局2024年工作要点"   # a year opens the title's words
+
+
+def test_a_title_with_the_body_run_on_after_a_space():
+    m = meta("芜湖市教育局(中共芜湖市委教育工委)2018年工作要点 2018年,全市教育工作的总体要求是:加快推进教育现代化。\n"
+             + BODY)
+    assert m.title == "芜湖市教育局(中共芜湖市委教育工委)2018年工作要点"
+    assert (m.issuer, m.level, m.period) == ("芜湖市教育局", "municipal-department", [2018, 2018])
+    cited = meta("某市人民政府关于加快发展养老服务的实施意见\n为贯彻落实《某省人民政府关于加快发展养老服务的实施意见》 "
+                 "(某政〔2014〕3号),提出如下意见。\n" + BODY)
+    assert cited.title == "某市人民政府关于加快发展养老服务的实施意见"
+
+
+# --------------------------------------------------------------------------------------------- labelled fields
+
+
+@pytest.mark.parametrize("label", ["标题:", "名称:", "标 题:", "- 标题:", "名 称: |"])
+def test_a_labelled_title_when_no_title_line_is_printed(label):
+    m = meta(f"{label}某县人民政府办公室关于印发2025年重点工作任务分解表的通知 | ||\n各镇人民政府:\n现印发给你们。\n" + BODY)
+    assert m.title == "2025年重点工作任务分解表"
+    assert m.wrapper_title == "某县人民政府办公室关于印发2025年重点工作任务分解表的通知"
+    assert (m.issuer, m.period) == ("某县人民政府办公室", [2025, 2025])
+
+
+@pytest.mark.parametrize("label", ["备注/文号:", "备注:", "文号:"])
+def test_a_doc_number_under_a_remark_label_and_a_document_system_date(label):
+    m = meta(f"标题:某市人民政府办公室关于2025年重点工作责任分解的通知\n{label}某政办〔2025〕1号\n公文生成日期:2025-01-24\n"
+             "各镇人民政府:\n" + BODY)
+    assert m.title == "某市人民政府办公室关于2025年重点工作责任分解的通知"
+    assert (m.doc_number, m.issued_on) == ("某政办〔2025〕1号", "2025-01-24")
+    assert meta("备注:请各单位按时报送。\n某政办〔2025〕2号\n某市重点工作分工方案\n" + BODY).doc_number == "某政办〔2025〕2号"
+
+
+def test_period_from_a_five_year_plan_ordinal_in_the_title():
+    m = meta("某省人民政府关于落实《某省国民经济和社会发展第十一个五年规划纲要》主要目标和任务工作分工的通知\n" + BODY)
+    assert m.period == [2006, 2010]
+    assert meta("某省落实《第十四个五年规划纲要》任务分工方案\n" + BODY).period == [2021, 2025]
+
+
+# ------------------------------------------------------------------------------------------------------ level
+
+
+def test_a_title_naming_a_higher_governments_programme_keeps_the_level_of_the_text_that_speaks():
+    rows = "1 | 新增公办幼儿学位1000个。 | 县教育局 |\n2 | 建设农村公路50公里。 | 县交通局 |\n"
+    county = meta("2023年我县共承办省政府民生实事46项。\n2023年省政府民生实事项目实施计划\n序号 | 项目内容 | 牵头单位 |\n" + rows)
+    assert (county.title, county.level) == ("2023年省政府民生实事项目实施计划", "county")
+    province = meta("2023年我省共办理民生实事10项。\n2023年省政府民生实事项目实施计划\n序号 | 项目内容 | 牵头单位 |\n" + rows)
+    assert province.level == "provincial"

@@ -178,7 +178,10 @@ def milestone_years(
 
 _FIVE_YEAR = re.compile(r"[“\"]?(十[一二三四五六七八九]五)[”\"]?(?:规划)?(?:期)?(?P<end>末|期末|时期末|结束)?")
 _FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
-_LABEL = re.compile(rf"(?P<y>{YEAR})年度?(?:的)?(?:主要|工作|重点|年度)?(?:任务|目标|目标任务|工作任务|指标)\s*[:：]")
+# 2019年任务: / 2017年全市经济社会发展主要预期目标是: — a lead clause naming a year and its goals, closed by a
+# colon: the list after it is that year's (no clause break inside; none of it a report: 已, 完成, 以来, 截至)
+_LABEL = re.compile(rf"(?P<y>{YEAR})年度?(?:(?!已|完成|以来|截至|截止)[^。;；,，:：!?\n|]){{0,20}}?"
+                    r"(?:任务|目标|指标)(?:任务)?(?:是|为|如下)?\s*[:：]")
 _HEADING_MARKER = [
     re.compile(r"^\s*第[一二三四五六七八九十百]+[章部篇]"),
     re.compile(r"^\s*[一二三四五六七八九十]+\s*、"),
@@ -194,7 +197,8 @@ def five_year_plan_end(text: str) -> int | None:
 
 
 def label_years(text: str) -> list[tuple[int, int, int]]:
-    """``2019年任务:`` / ``2020年目标:`` labels: ``(year, start, end)`` — the year governs what follows."""
+    """``2019年任务:`` / ``2017年全市主要预期目标是:`` labels: ``(year, start, end)`` — the year governs what
+    follows (the list after the colon)."""
     return [(year_value(m.group("y")), m.start(), m.end()) for m in _LABEL.finditer(text)]
 
 

@@ -258,6 +258,13 @@ def test_year_from_the_enclosing_heading_or_label():
     assert label_years(labelled)[0][0] == 2025
 
 
+def test_a_year_in_a_lead_clause_before_a_colon_holds_for_the_list_after_it():
+    text = "2019年全县主要预期目标是:粮食产量增长2%左右;农民收入增长7%以上,城镇新增就业3000人。\n"
+    targets = extract_targets(TargetContext(text, plan_year=2020))
+    assert [(t.value, t.year) for t in targets] == [(2, 2019), (7, 2019), (3000, 2019)]
+    assert label_years("2018年全市主要目标完成情况:") == [] and label_years("2018年已完成目标:") == []
+
+
 def test_plan_year_from_title_or_period():
     assert plan_year("2023年工作要点") == 2023
     assert plan_year("某市十四五规划(2021—2025年)") == 2025

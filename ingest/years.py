@@ -24,9 +24,11 @@ QUARTER = r"第?[一二三四]季度|上半年|下半年"
 _MONTH_AFTER = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月")
 # a month that closes a deadline (2024年6月底前完成): the year is the goal's, unlike a date (2024年6月15日)
 _MONTH_DEADLINE_AFTER = re.compile(rf"\s*{MONTH}(?:前|以前|之前)")
+# a month a goal is dated to after 到/力争到 (到2019年6月底,…压缩至90个工作日以内): no day after it
+_MONTH_GOAL_AFTER = re.compile(rf"\s*{MONTH}(?!\s*(?:\d|[一二三四五六七八九十])+\s*[日号])")
 _PERIOD_BEFORE = re.compile(rf"(?:{YEAR})年?\s*[{_RANGE_SEP}]\s*$")
 _PERIOD_AFTER = re.compile(rf"\s*[{_RANGE_SEP}]\s*(?:{YEAR})")
-_CUTOFF_BEFORE = re.compile(r"(?:截至|截止|截止到|截止至)\s*$")
+_CUTOFF_BEFORE = re.compile(r"(?:截至|截止)(?:到|至)?\s*$")
 _STRONG_BEFORE = re.compile(r"(?:展望|力争|争取|确保|预计)(?:到|至|在|于)?\s*$|(?<![\d年])(?:到|至)\s*$")
 _DEADLINE_AFTER = re.compile(r"(?:底|末|前|以前|之前|年内|内)")
 _HEADER_AFTER = re.compile(r"(?:目标值?|达到指标|预期值?|规划值|指标值|目标指标)")
@@ -83,7 +85,8 @@ def goal_year_mentions(text: str) -> list[YearMention]:
     for m in _YEAR_RE.finditer(text):
         s, e = m.start(), m.end()
         before, after = text[max(0, s - 12) : s], text[e : e + 24]
-        month_deadline = bool(_MONTH_DEADLINE_AFTER.match(after))
+        month_deadline = bool(_MONTH_DEADLINE_AFTER.match(after)) or bool(
+            _MONTH_GOAL_AFTER.match(after) and _STRONG_BEFORE.search(before) and not _CUTOFF_BEFORE.search(before))
         if (_MONTH_AFTER.match(after) and not month_deadline) or _PERIOD_BEFORE.search(before) or \
                 _PERIOD_AFTER.match(after):
             continue

@@ -248,6 +248,10 @@ def test_year_from_the_targets_own_clause():
     assert (ranged.year, ranged.cumulative) == (2025, True)   # a period gives its end year
 
 
+def test_a_goal_dated_to_a_month_of_a_year_has_that_year():
+    assert one("到2019年6月底,审批时间压缩至60个工作日以内。").year == 2019
+
+
 def test_year_from_the_enclosing_heading_or_label():
     text = "一、落实2024年主要目标\n(一)总体要求。\n1.城镇新增就业12万人以上。\n"
     targets = extract_targets(TargetContext(text))

@@ -249,20 +249,24 @@ _UNIT_ASIDE_RE = re.compile(r"^\([\u4e00-\u9fff]{1,2}\)")   # a bracketed measur
 _LEADING_AND_RE = re.compile(r"\s*(?:和|及|与|、|或|以及|并)")
 
 
-#: what a unitless figure follows: a rate or coefficient and a level word (死亡率控制在0.011以内)
+#: what a unitless figure follows: a rate, coefficient, index or level and a level word (死亡率控制在0.011以内)
 _UNITLESS_BEFORE = re.compile(
-    rf"(?:{_alt([e['word'] for e in _V['unitless_metric_endings']])})\s*"
+    rf"(?P<ending>{_alt([e['word'] for e in _V['unitless_metric_endings']])})\s*"
     rf"(?P<verb>{_alt(_V['unitless_level_verbs'])})?\s*$"
 )
+_UNITLESS_WHOLE = {e["word"] for e in _V["unitless_metric_endings"] if e.get("whole")}
 
 
 def _unitless(text: str, m: re.Match[str]) -> bool:
-    """A plain decimal (no unit) after a rate or coefficient and a level word: a target with a null unit."""
-    if "." not in m.group("n1") or m.group("n2") or m.group("s1") or m.group("scale"):
+    """A plain number (no unit) after a rate, coefficient, index or level and a level word: a target with a
+    null unit; after a rate only a decimal (死亡率0.011), after the others a whole number too (发展指数达85)."""
+    if m.group("n2") or m.group("s1") or m.group("scale") or not re.match(r"[\d.]+$", m.group("n1")):
         return False
     before = _UNITLESS_BEFORE.search(text, max(0, m.start() - 12), m.start())
     if not before or not (m.group("pre") or before.group("verb")):
         return False   # 死亡率0.011 with no level word is a mention
+    if "." not in m.group("n1") and before.group("ending") not in _UNITLESS_WHOLE:
+        return False
     return not re.match(r"\s*[\u4e00-\u9fffA-Za-z\d%‰]", text[m.end() : m.end() + 4])   # no unit after it
 
 

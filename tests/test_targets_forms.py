@@ -406,6 +406,14 @@ def test_a_plain_ratio_after_a_level_word_is_a_target_without_unit():
     assert find_targets("事故死亡率0.5。") == []   # no level word: a mention
 
 
+def test_an_index_or_level_in_points_is_a_target_without_unit():
+    found = find_targets("区域发展指数达90,物价指数控制在102.5以内,素养水平达到28。")
+    assert [(m.metric, m.value, m.unit, m.comparator) for m in found] == [
+        ("区域发展指数", 90, None, "="), ("物价指数", 102.5, None, "<="), ("素养水平", 28, None, "=")]
+    assert find_targets("事故死亡率控制在3以内。") == []   # a whole number after a rate has lost its %
+    assert find_targets("发展指数保持在2022年水平。") == []
+
+
 def test_a_per_year_lead_holds_for_the_like_figures_listed_after_it():
     found = find_targets("平均每年新增就业6万人,帮助困难人员就业2万人,城镇登记失业率控制在4%以内。")
     assert [(m.value, m.per_year) for m in found] == [(6, True), (2, True), (4, False)]

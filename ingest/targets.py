@@ -74,7 +74,9 @@ def unit_kind(unit: str | None) -> str | None:
 
 _UNIT = _alt(UNITS)
 _SCALE = _alt(SCALES)
-_PRE = _alt(_GE_PRE + _LE_PRE + _APPROX_PRE)
+# a bare '>' / '<' is a comparator only touching its figure (达>85%), never before a space (a breadcrumb '> 2023年')
+_PRE = "|".join(re.escape(w) + ("(?=\\d)" if w in ("<", ">") else "")
+                for w in sorted(_GE_PRE + _LE_PRE + _APPROX_PRE, key=len, reverse=True))
 _SUF = _alt(_GE_SUF + _LE_SUF + _APPROX_SUF)
 _SEP = r"[~～—–至到\-]"
 _CORE = rf"(?:百分之)?(?:{ARABIC}|[{CN_NUMERALS}]+)"

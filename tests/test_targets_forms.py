@@ -24,6 +24,10 @@ def one(text):
         ("新增就业岗位不少于800个。", ">="),
         ("外贸进出口总额超过300亿元。", ">="),
         ("数字经济规模突破1万亿元。", ">="),
+        ("外贸进出口总额超50亿元。", ">="),
+        ("就读公办学校比例>85%。", ">="),
+        ("就读公办学校比例≥85%。", ">="),
+        ("城镇调查失业率<5.5%。", "<="),
         ("农村自来水普及率达到90%以上。", ">="),
         ("空置率降低到5%以下。", "<="),
         ("平均通行时间控制在30分钟以内。", "<="),
@@ -37,6 +41,10 @@ def one(text):
 )
 def test_comparators_both_ways(text, comparator):
     assert one(text).comparator == comparator
+
+
+def test_a_printed_symbol_is_no_part_of_the_metric():
+    assert one("就读公办学校比例达>85%。").metric == "就读公办学校比例"
 
 
 @pytest.mark.parametrize(

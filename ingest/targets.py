@@ -300,6 +300,11 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
 
 
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    """The unit word at ``start:end`` opens a longer word (人 of 人行天桥, 家 of 家庭): no unit there."""
+    return bool(_CJK.match(text, end)) and (end - start) not in _word_bounds(text[start : start + 8])
+
+
 def _quantities(text: str) -> list[_Qty]:
     """Numbers with a unit (or written as a percentage) in ``text``, with comparator and range.
 
@@ -313,7 +318,9 @@ def _quantities(text: str) -> list[_Qty]:
         n1 = m.group("n1")
         ns = m.start("n1")
         if m.group("u1") and m.group("unit") and m.group("u1") != m.group("unit"):
-            continue
+            if not _inside_a_word(text, m.start("unit"), m.end("unit")):
+                continue   # 100家次: two units, no figure read
+            m = _QTY.match(text, m.start(), m.end("u1")) or m   # 2座人行天桥: 人 opens the noun, 座 is the unit
         if m.group("u1") and m.group("n2") and not m.group("unit"):
             continue
         base = m.group("unit") or m.group("u1")

@@ -518,3 +518,9 @@ def test_a_rank_is_at_most_its_place():
     assert [(m.metric, m.comparator, m.value, m.unit) for m in found] == [
         ("营商环境评价排名", "<=", 40, "位"), ("综合实力排名", "<=", 3, "位")]
     assert [m.metric for m in find_targets("培养院士5位。")] == ["院士人数"]   # 位 counts people
+
+
+def test_a_unit_character_opening_the_noun_after_a_count_is_no_unit():
+    assert [(m.metric, m.value, m.unit) for m in find_targets("新建3座人行天桥。")] == [("人行天桥数量", 3, "座")]
+    assert [(m.metric, m.unit) for m in find_targets("人行天桥3座。")] == [("人行天桥数量", "座")]
+

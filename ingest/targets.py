@@ -861,23 +861,33 @@ _CHANGED_BY = re.compile(r"(?:增长|增加|提高|提升|下降|降低|减少|�
 
 
 def _share(text: str, q: _Qty, sent_start: int) -> TargetMatch | None:
-    """``全市80%以上的学校达到标准化建设要求``: the share of a population that meets a goal."""
+    """``全市80%以上的学校达到标准化建设要求``: the share of a population that meets a goal; the population
+    may stand before the figure (``随迁子女100%保障入学`` → 随迁子女保障入学比例)."""
     if unit_kind(q.unit) != "rate":
         return None
+    clause_start = _clause_start(text, q.start)
+    start, subject = q.start, ""
     m = re.match(rf"的(?P<noun>[\u4e00-\u9fff]{{1,12}}?)(?P<pred>(?:{_SHARE_VERBS})[^,，。;；\n]{{1,30}})", text[q.end :])
     if m is None and not _CHANGED_BY.search(text[max(sent_start, q.start - 4) : q.start]):
         # without 的 (90%以上乡镇实现…) only a short noun, and not after a change (增长8%以上企业…)
-        m = re.match(rf"(?P<noun>[\u4e00-\u9fff]{{1,6}}?)(?P<pred>(?:{_SHARE_VERBS})[^,，。;；\n]{{1,30}})", text[q.end :])
+        m = re.match(rf"(?P<noun>[\u4e00-\u9fff]{{0,6}}?)(?P<pred>(?:{_SHARE_VERBS})[^,，。;；\n]{{1,30}})", text[q.end :])
+        if m and not m.group("noun"):   # 随迁子女100%保障入学: the population is the clause before the figure
+            raw = text[clause_start : q.start]
+            rest, removed = _peel_lead(raw.strip())
+            subject = _clean(rest)
+            if not subject or _MEASURE_END.search(subject) or _TARGET_VERB.search(raw.rstrip()):
+                return None   # 覆盖率100%实现…, 完成100%…: a figure of its own metric, no share
+            start = clause_start + len(raw) - len(raw.lstrip()) + removed
     if not m or _STATUS.search(text[sent_start : q.start]) or _PAST.search(text[q.end : q.end + m.end()]):
         return None
-    metric = _clean(m.group("pred")) + m.group("noun") + "比例"
+    metric = subject + _clean(m.group("pred")) + m.group("noun") + "比例"
     mentions = goal_year_mentions(text[sent_start : q.end])
-    year = mentions[-1].year if mentions else _opening_year(text, sent_start, _clause_start(text, q.start))
-    scope = _SCOPE.search(text[_clause_start(text, q.start) : q.start])
+    year = mentions[-1].year if mentions else _opening_year(text, sent_start, clause_start)
+    scope = _SCOPE.search(text[clause_start : q.start])
     end = q.end + m.end()
     return TargetMatch(metric=metric, value=q.value, low=q.low, high=q.high, unit=q.unit, comparator=q.comparator,
                        per_year=False, cumulative=False, year=year, scope=scope.group() if scope else None,
-                       start=q.start, end=end, quote=text[q.start : end])
+                       start=start, end=end, quote=text[start:end])
 
 
 _TOTAL = re.compile(r"\s*(总数|总量|总规模|总计|总数量)")

@@ -524,3 +524,10 @@ def test_a_unit_character_opening_the_noun_after_a_count_is_no_unit():
     assert [(m.metric, m.value, m.unit) for m in find_targets("新建3座人行天桥。")] == [("人行天桥数量", 3, "座")]
     assert [(m.metric, m.unit) for m in find_targets("人行天桥3座。")] == [("人行天桥数量", "座")]
 
+
+def test_a_population_before_a_share_and_its_verb_after_it():
+    m = one("全县中小学100%配备心理健康教师。")
+    assert (m.metric, m.value, m.unit, m.quote) == ("中小学配备心理健康教师比例", 100, "%", "中小学100%配备心理健康教师")
+    assert one("随迁子女100%保障入学。").metric == "随迁子女保障入学比例"
+    assert one("覆盖率达到100%。").metric == "覆盖率"
+

@@ -95,6 +95,7 @@ _NOT_AFTER = re.compile(_alt(_V["not_target_after"]))
 _COST_SHARE = re.compile(rf"(?:{_alt(_V['cost_share_verbs'])})\s*$")
 _CONDITION = re.compile(rf"^\s*(?:{_alt(_V['condition_openers'])})(?!接|标|口|外|象|照|话|比|称|应)")
 _TARGET_VERB = re.compile(rf"(?:{_alt(_V['target_verbs'])})\s*$")
+_TARGET_VERB_IN = re.compile(_alt(_V["target_verbs"]))
 # a figure later in the clause (not a year): the noun after a 以上/以下 figure is then counted by that figure
 _LATER_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?![年\d.])\S")
 _FIVE_YEAR = _V["five_year_plans"]
@@ -908,7 +909,8 @@ def _policy_parameter(text: str, q: _Qty, clause_start: int, sent_start: int, pr
     eligibility condition (``对…``, ``…以上的项目``), an existing stock or a comparison base (``50个现有…``,
     ``…100元的基础上``)."""
     clause = text[clause_start : _clause_end(text, q.end)]
-    if _NOT_TARGET.search(clause) and not _counted_beside_a_subsidy(clause, q, clause_start):
+    if _NOT_TARGET.search(clause) and not _counted_beside_a_subsidy(clause, q, clause_start) and not (
+            _fund_won_or_spent(clause, q.start - clause_start)):
         return True
     rest = text[q.end : _sentence_end(text, q.end)]
     cond = re.search(r"的\s*[,，]", rest)
@@ -927,6 +929,23 @@ def _policy_parameter(text: str, q: _Qty, clause_start: int, sent_start: int, pr
             not _TARGET_VERB.search(pre_raw) or _LATER_FIGURE.search(text, q.end, _clause_end(text, q.end))):
         return True  # 年发运量5万吨以上车站, 建成1000平方米以上服务中心5个: a condition on the noun
     return bool(post_raw.strip() and pre_raw.rstrip().endswith("的"))  # 潜力较大的30个…县 describes a noun
+
+
+_FUND_WORDS = {e["word"] for e in _V["not_target"]["fund"]}
+_FUND_WON = re.compile(_alt(_V["fund_won_verbs"]))
+_FUND_SPENDS = re.compile(rf"(?:{_alt(sorted(_FUND_WORDS))})[\u4e00-\u9fff]{{0,4}}?(?:{_alt(_V['fund_activity_words'])})$")
+
+
+def _fund_won_or_spent(clause: str, figure: int) -> bool:
+    """A fund word is the only not-target word of the clause, and the figure (at ``figure`` in it) is money the
+    plan wins (争取…专项资金13亿元以上: the verb before the fund) or what the fund does (基金投资超10亿元)."""
+    hits = list(_NOT_TARGET.finditer(clause))
+    if not hits or any(h.group() not in _FUND_WORDS or h.start() > figure for h in hits):
+        return False   # 设立规模10亿元的产业基金: the figure sizes a fund named after it
+    won = _FUND_WON.search(clause, 0, hits[0].start())
+    if won and not _TARGET_VERB_IN.search(clause, won.end(), hits[0].start()):   # 争取设立产业基金10亿元: a size
+        return True
+    return bool(_FUND_SPENDS.search(_peel_trail(clause[:figure])))
 
 
 _MONEY = re.compile(rf"(?:{ARABIC}|[{CN_NUMERALS}]+)\s*(?:{_SCALE})?\s*(?:美元|元)")

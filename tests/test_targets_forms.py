@@ -531,3 +531,11 @@ def test_a_population_before_a_share_and_its_verb_after_it():
     assert one("随迁子女100%保障入学。").metric == "随迁子女保障入学比例"
     assert one("覆盖率达到100%。").metric == "覆盖率"
 
+
+def test_money_a_plan_wins_or_a_fund_spends_is_a_target_but_a_funds_size_is_not():
+    found = find_targets("争取上级财政专项资金8亿元以上、专项债额度6亿元。")
+    assert [(m.metric, m.value, m.comparator) for m in found] == [("上级财政专项资金", 8, ">="), ("专项债额度", 6, "=")]
+    assert [(m.metric, m.value) for m in find_targets("力争产业基金投资超5亿元。")] == [("产业基金投资", 5)]
+    assert find_targets("设立规模5亿元的产业基金。") == []
+    assert find_targets("争取设立产业基金5亿元。") == []
+    assert find_targets("安排专项资金3000万元。") == []

@@ -1240,16 +1240,53 @@ def _year_in_force(text: str, segments: _Segments, pos: int) -> int | None:
     return None
 
 
+_GOAL_HEADER = re.compile(r"目标|任务|指标|计划")
+
+
+class _PipeTableYears:
+    """The pipe tables of a text (runs of lines holding ``|``), each with the one goal year its first row names
+    in a column header (类别 | 民生事项 | 2022年度任务目标 | 责任单位): the year of the targets in its rows."""
+
+    def __init__(self, text: str) -> None:
+        self.spans: list[tuple[int, int, int]] = []   # (start, end, year), in text order
+        run: list[tuple[int, int]] = []
+        pos = 0
+        for line in text.split("\n") + [""]:
+            end = pos + len(line)
+            if "|" in line:
+                run.append((pos, end))
+            elif run:
+                year = self._header_year(text[run[0][0] : run[0][1]])
+                if year is not None:
+                    self.spans.append((run[0][0], run[-1][1], year))
+                run = []
+            pos = end + 1
+        self.starts = [s for s, _, _ in self.spans]
+
+    @staticmethod
+    def _header_year(line: str) -> int | None:
+        cells = [c.strip() for c in line.split("|") if c.strip()]
+        if len(cells) < 2 or any(_quantities(c) for c in cells):
+            return None   # a row of figures, no header
+        years = {_header_year(c, set()) for c in cells if _YEAR_IN_HEADER.search(c) and _GOAL_HEADER.search(c)}
+        years.discard(None)
+        return years.pop() if len(years) == 1 else None
+
+    def at(self, pos: int) -> int | None:
+        i = bisect_right(self.starts, pos) - 1
+        return self.spans[i][2] if i >= 0 and pos <= self.spans[i][1] else None
+
+
 def _inherited_year(text: str, segments: _Segments, headings: HeadingYears, seg_start: int, pos: int,
-                    per_year: bool, plan: int | None) -> int | None:
+                    per_year: bool, plan: int | None, tables: _PipeTableYears | None = None) -> int | None:
     """A target's year when its sentence prints none: a ``2019年任务:`` label before it in the paragraph,
-    the year in force in its paragraph or goal section, its enclosing heading's year, else the plan year
-    (not for per-year targets, which hold every year)."""
+    the year in force in its paragraph or goal section, the goal year a column header of its pipe table names,
+    its enclosing heading's year, else the plan year (not for per-year targets, which hold every year)."""
     para = _paragraph_start(text, pos, seg_start)
     labels = label_years(text[para:pos])
     if labels:
         return labels[-1][0]
-    year = _year_in_force(text, segments, pos) or headings.at(pos)
+    year = _year_in_force(text, segments, pos) or (tables.at(pos) if tables else None) or headings.at(pos)
     if year is None:
         fyp = re.search(r"[到至在于]?[“\"]?十[一二三四五六七八九]五[”\"]?(?:规划)?(?:期|时期)?末", text[para:pos])
         year = five_year_plan_end(fyp.group()) if fyp else None
@@ -1342,6 +1379,7 @@ def extract_targets(doc: TargetContext) -> list[TargetRecord]:
     prose: list[TargetRecord] = []
     content_end = len(text.rstrip())   # only whitespace after this offset (hidden cells are still the page)
     index, headings = _Segments(segments), HeadingYears(masked)
+    pipe_years = _PipeTableYears(text)   # the printed text: the masks blank a row's separators
     for start, end, zone, task in segments:
         if zone in ("background", "tail"):
             continue
@@ -1349,7 +1387,7 @@ def extract_targets(doc: TargetContext) -> list[TargetRecord]:
             if start + m.end >= content_end:
                 continue  # a figure at the very end of a cut page may have lost its comparator
             year = m.year or _inherited_year(masked, index, headings, start, start + m.start, m.per_year,
-                                             doc.plan_year)
+                                             doc.plan_year, pipe_years)
             rec = _record(m, start, year, zone, task, "commentary" if zone == "commentary" else "prose")
             rec.start, rec.end = _clear_of(masks, masked, rec.start, rec.end)
             prose.append(rec)

@@ -4,7 +4,7 @@ and where a target's year comes from."""
 
 import pytest
 from plangraph.ingest.targets import TargetContext, extract_targets, find_targets
-from plangraph.ingest.years import five_year_plan_end, heading_year, label_years, plan_year
+from plangraph.ingest.years import five_year_plan_end, heading_year, label_years, milestone_years, plan_year
 
 
 def one(text):
@@ -275,6 +275,17 @@ def test_a_year_in_a_lead_clause_before_a_colon_holds_for_the_list_after_it():
     targets = extract_targets(TargetContext(text, plan_year=2020))
     assert [(t.value, t.year) for t in targets] == [(2, 2019), (7, 2019), (3000, 2019)]
     assert label_years("2018年全市主要目标完成情况:") == [] and label_years("2018年已完成目标:") == []
+
+
+def test_a_goal_year_in_a_column_header_of_a_pipe_table_holds_for_its_rows():
+    text = ("事项 | 2021年度任务目标 | 责任单位 | 1-6月完成情况 |\n"
+            "1.改扩建学校 | 建成3所学校。 | 区教育局 | 已完成 |\n"
+            "2.建设公园 | 新建口袋公园5个。 | 区城管局 | 推进中 |\n\n"
+            "另:新建绿道10公里。\n")
+    targets = extract_targets(TargetContext(text, plan_year=2022))
+    assert [(t.value, t.year) for t in targets] == [(3, 2021), (5, 2021), (10, 2022)]
+    assert milestone_years(text) == [2021]
+    assert milestone_years("2020年度目标任务完成情况:良好。") == []
 
 
 def test_plan_year_from_title_or_period():

@@ -577,6 +577,8 @@ def find_targets(text: str) -> list[TargetMatch]:
         if q.start in covered:
             continue
         sent_start = _sentence_start(text, q.start)
+        if _schedule_step(text, q.start):
+            continue
         share = _share(text, q, sent_start)
         if share:
             out.append(share)
@@ -704,6 +706,25 @@ def find_targets(text: str) -> list[TargetMatch]:
         last = {"sentence": sent_start, "end": end, "metric": metric, "mode": mode, "per_year_lead": per_year_lead,
                 "unit": q.unit, "core": core or core_named, "head": head, "match": match}
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+#: a step of a dated schedule: a month or quarter deadline (6月底前, 三季度末前)
+_STEP = re.compile(rf"(?:{MONTH}|(?:{QUARTER})(?:末|底)?)\s*(?:前|以前|之前)")
+
+
+def _schedule_step(text: str, pos: int) -> bool:
+    """``资金须于6月底前下达60%以上、9月底前下达80%以上``: a figure whose clause opens at a month deadline, in a
+    sentence of two or more such steps, is a step of one action's schedule, no target of its own."""
+    clause = _clause_start(text, pos)
+    if not _STEP.search(text, clause, pos):
+        return False
+    start = pos
+    while start > 0 and text[start - 1] not in "。!?" and not (text[start - 1] == "\n" and _is_clause_break(text, start - 1)):
+        start -= 1
+    end = _clause_end(text, pos)
+    while end < len(text) and text[end] not in "。!?" and not (text[end] == "\n" and _is_clause_break(text, end)):
+        end += 1
+    return len(_STEP.findall(text, start, end)) >= 2
 
 
 _STAGE_END = re.compile(rf"(?:{_alt(_V['stage_verbs'])})$")

@@ -550,3 +550,11 @@ def test_money_a_plan_wins_or_a_fund_spends_is_a_target_but_a_funds_size_is_not(
     assert find_targets("设立规模5亿元的产业基金。") == []
     assert find_targets("争取设立产业基金5亿元。") == []
     assert find_targets("安排专项资金3000万元。") == []
+
+
+def test_the_dated_steps_of_one_schedule_are_no_targets():
+    assert find_targets("专项资金须于6月底前拨付50%以上、10月底前拨付90%以上、年底前全部拨付。") == []
+    assert find_targets("2024年3月底前完成方案;第三季度末前完成改造40%,12月底前完成100%。") == []
+    # one dated goal is a target, and so are year-end milestones
+    assert [m.value for m in find_targets("2024年6月底前完成改造30个。")] == [30]
+    assert [m.value for m in find_targets("到2025年底建成10个站点,到2027年底覆盖率达到90%。")] == [10, 90]

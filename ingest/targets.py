@@ -74,7 +74,9 @@ def unit_kind(unit: str | None) -> str | None:
 
 _UNIT = _alt(UNITS)
 _SCALE = _alt(SCALES)
-_PRE = _alt(_GE_PRE + _LE_PRE + _APPROX_PRE)
+# a bare '>' / '<' is a comparator only touching its figure (达>85%), never before a space (a breadcrumb '> 2023年')
+_PRE = "|".join(re.escape(w) + ("(?=\\d)" if w in ("<", ">") else "")
+                for w in sorted(_GE_PRE + _LE_PRE + _APPROX_PRE, key=len, reverse=True))
 _SUF = _alt(_GE_SUF + _LE_SUF + _APPROX_SUF)
 _SEP = r"[~～—–至到\-]"
 _CORE = rf"(?:百分之)?(?:{ARABIC}|[{CN_NUMERALS}]+)"
@@ -93,6 +95,7 @@ _NOT_AFTER = re.compile(_alt(_V["not_target_after"]))
 _COST_SHARE = re.compile(rf"(?:{_alt(_V['cost_share_verbs'])})\s*$")
 _CONDITION = re.compile(rf"^\s*(?:{_alt(_V['condition_openers'])})(?!接|标|口|外|象|照|话|比|称|应)")
 _TARGET_VERB = re.compile(rf"(?:{_alt(_V['target_verbs'])})\s*$")
+_TARGET_VERB_IN = re.compile(_alt(_V["target_verbs"]))
 # a figure later in the clause (not a year): the noun after a 以上/以下 figure is then counted by that figure
 _LATER_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?![年\d.])\S")
 _FIVE_YEAR = _V["five_year_plans"]
@@ -249,20 +252,24 @@ _UNIT_ASIDE_RE = re.compile(r"^\([\u4e00-\u9fff]{1,2}\)")   # a bracketed measur
 _LEADING_AND_RE = re.compile(r"\s*(?:和|及|与|、|或|以及|并)")
 
 
-#: what a unitless figure follows: a rate or coefficient and a level word (死亡率控制在0.011以内)
+#: what a unitless figure follows: a rate, coefficient, index or level and a level word (死亡率控制在0.011以内)
 _UNITLESS_BEFORE = re.compile(
-    rf"(?:{_alt([e['word'] for e in _V['unitless_metric_endings']])})\s*"
+    rf"(?P<ending>{_alt([e['word'] for e in _V['unitless_metric_endings']])})\s*"
     rf"(?P<verb>{_alt(_V['unitless_level_verbs'])})?\s*$"
 )
+_UNITLESS_WHOLE = {e["word"] for e in _V["unitless_metric_endings"] if e.get("whole")}
 
 
 def _unitless(text: str, m: re.Match[str]) -> bool:
-    """A plain decimal (no unit) after a rate or coefficient and a level word: a target with a null unit."""
-    if "." not in m.group("n1") or m.group("n2") or m.group("s1") or m.group("scale"):
+    """A plain number (no unit) after a rate, coefficient, index or level and a level word: a target with a
+    null unit; after a rate only a decimal (死亡率0.011), after the others a whole number too (发展指数达85)."""
+    if m.group("n2") or m.group("s1") or m.group("scale") or not re.match(r"[\d.]+$", m.group("n1")):
         return False
     before = _UNITLESS_BEFORE.search(text, max(0, m.start() - 12), m.start())
     if not before or not (m.group("pre") or before.group("verb")):
         return False   # 死亡率0.011 with no level word is a mention
+    if "." not in m.group("n1") and before.group("ending") not in _UNITLESS_WHOLE:
+        return False
     return not re.match(r"\s*[\u4e00-\u9fffA-Za-z\d%‰]", text[m.end() : m.end() + 4])   # no unit after it
 
 
@@ -294,6 +301,11 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
 
 
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    """The unit word at ``start:end`` opens a longer word (人 of 人行天桥, 家 of 家庭): no unit there."""
+    return bool(_CJK.match(text, end)) and (end - start) not in _word_bounds(text[start : start + 8])
+
+
 def _quantities(text: str) -> list[_Qty]:
     """Numbers with a unit (or written as a percentage) in ``text``, with comparator and range.
 
@@ -307,7 +319,9 @@ def _quantities(text: str) -> list[_Qty]:
         n1 = m.group("n1")
         ns = m.start("n1")
         if m.group("u1") and m.group("unit") and m.group("u1") != m.group("unit"):
-            continue
+            if not _inside_a_word(text, m.start("unit"), m.end("unit")):
+                continue   # 100家次: two units, no figure read
+            m = _QTY.match(text, m.start(), m.end("u1")) or m   # 2座人行天桥: 人 opens the noun, 座 is the unit
         if m.group("u1") and m.group("n2") and not m.group("unit"):
             continue
         base = m.group("unit") or m.group("u1")
@@ -563,6 +577,8 @@ def find_targets(text: str) -> list[TargetMatch]:
         if q.start in covered:
             continue
         sent_start = _sentence_start(text, q.start)
+        if _schedule_step(text, q.start):
+            continue
         share = _share(text, q, sent_start)
         if share:
             out.append(share)
@@ -690,6 +706,25 @@ def find_targets(text: str) -> list[TargetMatch]:
         last = {"sentence": sent_start, "end": end, "metric": metric, "mode": mode, "per_year_lead": per_year_lead,
                 "unit": q.unit, "core": core or core_named, "head": head, "match": match}
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+#: a step of a dated schedule: a month or quarter deadline (6月底前, 三季度末前)
+_STEP = re.compile(rf"(?:{MONTH}|(?:{QUARTER})(?:末|底)?)\s*(?:前|以前|之前)")
+
+
+def _schedule_step(text: str, pos: int) -> bool:
+    """``资金须于6月底前下达60%以上、9月底前下达80%以上``: a figure whose clause opens at a month deadline, in a
+    sentence of two or more such steps, is a step of one action's schedule, no target of its own."""
+    clause = _clause_start(text, pos)
+    if not _STEP.search(text, clause, pos):
+        return False
+    start = pos
+    while start > 0 and text[start - 1] not in "。!?" and not (text[start - 1] == "\n" and _is_clause_break(text, start - 1)):
+        start -= 1
+    end = _clause_end(text, pos)
+    while end < len(text) and text[end] not in "。!?" and not (text[end] == "\n" and _is_clause_break(text, end)):
+        end += 1
+    return len(_STEP.findall(text, start, end)) >= 2
 
 
 _STAGE_END = re.compile(rf"(?:{_alt(_V['stage_verbs'])})$")
@@ -848,23 +883,33 @@ _CHANGED_BY = re.compile(r"(?:增长|增加|提高|提升|下降|降低|减少|�
 
 
 def _share(text: str, q: _Qty, sent_start: int) -> TargetMatch | None:
-    """``全市80%以上的学校达到标准化建设要求``: the share of a population that meets a goal."""
+    """``全市80%以上的学校达到标准化建设要求``: the share of a population that meets a goal; the population
+    may stand before the figure (``随迁子女100%保障入学`` → 随迁子女保障入学比例)."""
     if unit_kind(q.unit) != "rate":
         return None
+    clause_start = _clause_start(text, q.start)
+    start, subject = q.start, ""
     m = re.match(rf"的(?P<noun>[\u4e00-\u9fff]{{1,12}}?)(?P<pred>(?:{_SHARE_VERBS})[^,，。;；\n]{{1,30}})", text[q.end :])
     if m is None and not _CHANGED_BY.search(text[max(sent_start, q.start - 4) : q.start]):
         # without 的 (90%以上乡镇实现…) only a short noun, and not after a change (增长8%以上企业…)
-        m = re.match(rf"(?P<noun>[\u4e00-\u9fff]{{1,6}}?)(?P<pred>(?:{_SHARE_VERBS})[^,，。;；\n]{{1,30}})", text[q.end :])
+        m = re.match(rf"(?P<noun>[\u4e00-\u9fff]{{0,6}}?)(?P<pred>(?:{_SHARE_VERBS})[^,，。;；\n]{{1,30}})", text[q.end :])
+        if m and not m.group("noun"):   # 随迁子女100%保障入学: the population is the clause before the figure
+            raw = text[clause_start : q.start]
+            rest, removed = _peel_lead(raw.strip())
+            subject = _clean(rest)
+            if not subject or _MEASURE_END.search(subject) or _TARGET_VERB.search(raw.rstrip()):
+                return None   # 覆盖率100%实现…, 完成100%…: a figure of its own metric, no share
+            start = clause_start + len(raw) - len(raw.lstrip()) + removed
     if not m or _STATUS.search(text[sent_start : q.start]) or _PAST.search(text[q.end : q.end + m.end()]):
         return None
-    metric = _clean(m.group("pred")) + m.group("noun") + "比例"
+    metric = subject + _clean(m.group("pred")) + m.group("noun") + "比例"
     mentions = goal_year_mentions(text[sent_start : q.end])
-    year = mentions[-1].year if mentions else _opening_year(text, sent_start, _clause_start(text, q.start))
-    scope = _SCOPE.search(text[_clause_start(text, q.start) : q.start])
+    year = mentions[-1].year if mentions else _opening_year(text, sent_start, clause_start)
+    scope = _SCOPE.search(text[clause_start : q.start])
     end = q.end + m.end()
     return TargetMatch(metric=metric, value=q.value, low=q.low, high=q.high, unit=q.unit, comparator=q.comparator,
                        per_year=False, cumulative=False, year=year, scope=scope.group() if scope else None,
-                       start=q.start, end=end, quote=text[q.start : end])
+                       start=start, end=end, quote=text[start:end])
 
 
 _TOTAL = re.compile(r"\s*(总数|总量|总规模|总计|总数量)")
@@ -885,7 +930,8 @@ def _policy_parameter(text: str, q: _Qty, clause_start: int, sent_start: int, pr
     eligibility condition (``对…``, ``…以上的项目``), an existing stock or a comparison base (``50个现有…``,
     ``…100元的基础上``)."""
     clause = text[clause_start : _clause_end(text, q.end)]
-    if _NOT_TARGET.search(clause) and not _counted_beside_a_subsidy(clause, q, clause_start):
+    if _NOT_TARGET.search(clause) and not _counted_beside_a_subsidy(clause, q, clause_start) and not (
+            _fund_won_or_spent(clause, q.start - clause_start)):
         return True
     rest = text[q.end : _sentence_end(text, q.end)]
     cond = re.search(r"的\s*[,，]", rest)
@@ -904,6 +950,23 @@ def _policy_parameter(text: str, q: _Qty, clause_start: int, sent_start: int, pr
             not _TARGET_VERB.search(pre_raw) or _LATER_FIGURE.search(text, q.end, _clause_end(text, q.end))):
         return True  # 年发运量5万吨以上车站, 建成1000平方米以上服务中心5个: a condition on the noun
     return bool(post_raw.strip() and pre_raw.rstrip().endswith("的"))  # 潜力较大的30个…县 describes a noun
+
+
+_FUND_WORDS = {e["word"] for e in _V["not_target"]["fund"]}
+_FUND_WON = re.compile(_alt(_V["fund_won_verbs"]))
+_FUND_SPENDS = re.compile(rf"(?:{_alt(sorted(_FUND_WORDS))})[\u4e00-\u9fff]{{0,4}}?(?:{_alt(_V['fund_activity_words'])})$")
+
+
+def _fund_won_or_spent(clause: str, figure: int) -> bool:
+    """A fund word is the only not-target word of the clause, and the figure (at ``figure`` in it) is money the
+    plan wins (争取…专项资金13亿元以上: the verb before the fund) or what the fund does (基金投资超10亿元)."""
+    hits = list(_NOT_TARGET.finditer(clause))
+    if not hits or any(h.group() not in _FUND_WORDS or h.start() > figure for h in hits):
+        return False   # 设立规模10亿元的产业基金: the figure sizes a fund named after it
+    won = _FUND_WON.search(clause, 0, hits[0].start())
+    if won and not _TARGET_VERB_IN.search(clause, won.end(), hits[0].start()):   # 争取设立产业基金10亿元: a size
+        return True
+    return bool(_FUND_SPENDS.search(_peel_trail(clause[:figure])))
 
 
 _MONEY = re.compile(rf"(?:{ARABIC}|[{CN_NUMERALS}]+)\s*(?:{_SCALE})?\s*(?:美元|元)")
@@ -1198,16 +1261,53 @@ def _year_in_force(text: str, segments: _Segments, pos: int) -> int | None:
     return None
 
 
+_GOAL_HEADER = re.compile(r"目标|任务|指标|计划")
+
+
+class _PipeTableYears:
+    """The pipe tables of a text (runs of lines holding ``|``), each with the one goal year its first row names
+    in a column header (类别 | 民生事项 | 2022年度任务目标 | 责任单位): the year of the targets in its rows."""
+
+    def __init__(self, text: str) -> None:
+        self.spans: list[tuple[int, int, int]] = []   # (start, end, year), in text order
+        run: list[tuple[int, int]] = []
+        pos = 0
+        for line in text.split("\n") + [""]:
+            end = pos + len(line)
+            if "|" in line:
+                run.append((pos, end))
+            elif run:
+                year = self._header_year(text[run[0][0] : run[0][1]])
+                if year is not None:
+                    self.spans.append((run[0][0], run[-1][1], year))
+                run = []
+            pos = end + 1
+        self.starts = [s for s, _, _ in self.spans]
+
+    @staticmethod
+    def _header_year(line: str) -> int | None:
+        cells = [c.strip() for c in line.split("|") if c.strip()]
+        if len(cells) < 2 or any(_quantities(c) for c in cells):
+            return None   # a row of figures, no header
+        years = {_header_year(c, set()) for c in cells if _YEAR_IN_HEADER.search(c) and _GOAL_HEADER.search(c)}
+        years.discard(None)
+        return years.pop() if len(years) == 1 else None
+
+    def at(self, pos: int) -> int | None:
+        i = bisect_right(self.starts, pos) - 1
+        return self.spans[i][2] if i >= 0 and pos <= self.spans[i][1] else None
+
+
 def _inherited_year(text: str, segments: _Segments, headings: HeadingYears, seg_start: int, pos: int,
-                    per_year: bool, plan: int | None) -> int | None:
+                    per_year: bool, plan: int | None, tables: _PipeTableYears | None = None) -> int | None:
     """A target's year when its sentence prints none: a ``2019年任务:`` label before it in the paragraph,
-    the year in force in its paragraph or goal section, its enclosing heading's year, else the plan year
-    (not for per-year targets, which hold every year)."""
+    the year in force in its paragraph or goal section, the goal year a column header of its pipe table names,
+    its enclosing heading's year, else the plan year (not for per-year targets, which hold every year)."""
     para = _paragraph_start(text, pos, seg_start)
     labels = label_years(text[para:pos])
     if labels:
         return labels[-1][0]
-    year = _year_in_force(text, segments, pos) or headings.at(pos)
+    year = _year_in_force(text, segments, pos) or (tables.at(pos) if tables else None) or headings.at(pos)
     if year is None:
         fyp = re.search(r"[到至在于]?[“\"]?十[一二三四五六七八九]五[”\"]?(?:规划)?(?:期|时期)?末", text[para:pos])
         year = five_year_plan_end(fyp.group()) if fyp else None
@@ -1300,6 +1400,7 @@ def extract_targets(doc: TargetContext) -> list[TargetRecord]:
     prose: list[TargetRecord] = []
     content_end = len(text.rstrip())   # only whitespace after this offset (hidden cells are still the page)
     index, headings = _Segments(segments), HeadingYears(masked)
+    pipe_years = _PipeTableYears(text)   # the printed text: the masks blank a row's separators
     for start, end, zone, task in segments:
         if zone in ("background", "tail"):
             continue
@@ -1307,7 +1408,7 @@ def extract_targets(doc: TargetContext) -> list[TargetRecord]:
             if start + m.end >= content_end:
                 continue  # a figure at the very end of a cut page may have lost its comparator
             year = m.year or _inherited_year(masked, index, headings, start, start + m.start, m.per_year,
-                                             doc.plan_year)
+                                             doc.plan_year, pipe_years)
             rec = _record(m, start, year, zone, task, "commentary" if zone == "commentary" else "prose")
             rec.start, rec.end = _clear_of(masks, masked, rec.start, rec.end)
             prose.append(rec)

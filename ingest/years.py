@@ -24,12 +24,16 @@ QUARTER = r"第?[一二三四]季度|上半年|下半年"
 _MONTH_AFTER = re.compile(r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})月")
 # a month that closes a deadline (2024年6月底前完成): the year is the goal's, unlike a date (2024年6月15日)
 _MONTH_DEADLINE_AFTER = re.compile(rf"\s*{MONTH}(?:前|以前|之前)")
+# a month a goal is dated to after 到/力争到 (到2019年6月底,…压缩至90个工作日以内): no day after it
+_MONTH_GOAL_AFTER = re.compile(rf"\s*{MONTH}(?!\s*(?:\d|[一二三四五六七八九十])+\s*[日号])")
 _PERIOD_BEFORE = re.compile(rf"(?:{YEAR})年?\s*[{_RANGE_SEP}]\s*$")
 _PERIOD_AFTER = re.compile(rf"\s*[{_RANGE_SEP}]\s*(?:{YEAR})")
-_CUTOFF_BEFORE = re.compile(r"(?:截至|截止|截止到|截止至)\s*$")
+_CUTOFF_BEFORE = re.compile(r"(?:截至|截止)(?:到|至)?\s*$")
 _STRONG_BEFORE = re.compile(r"(?:展望|力争|争取|确保|预计)(?:到|至|在|于)?\s*$|(?<![\d年])(?:到|至)\s*$")
 _DEADLINE_AFTER = re.compile(r"(?:底|末|前|以前|之前|年内|内)")
-_HEADER_AFTER = re.compile(r"(?:目标值?|达到指标|预期值?|规划值|指标值|目标指标)")
+# a column header naming a goal year (2026年达到指标, 2022年度任务目标), not a report on one (…目标完成情况)
+_HEADER_AFTER = re.compile(r"度?(?:工作|任务)?(?:目标值?|达到指标|预期值?|规划值|指标值|目标指标)"
+                           r"(?![^|。;,\n]{0,8}?(?:完成|情况|考核))")
 _REVIEW_AFTER = re.compile(r"[^。;,]{0,12}?(?:中期|终期|全面|总结)评估")
 _GOAL_VERB_AFTER = re.compile(r"(?:要|将|力争|争取|基本|全面|初步)?(?:建成|实现|达到|完成|形成)")
 _CLAUSE_START_BEFORE = re.compile(r"(?:^|[。;!?:\n]|[。;!?:,]\s+|^\s+|\n\s*|[)、.]\s*)$")
@@ -83,7 +87,8 @@ def goal_year_mentions(text: str) -> list[YearMention]:
     for m in _YEAR_RE.finditer(text):
         s, e = m.start(), m.end()
         before, after = text[max(0, s - 12) : s], text[e : e + 24]
-        month_deadline = bool(_MONTH_DEADLINE_AFTER.match(after))
+        month_deadline = bool(_MONTH_DEADLINE_AFTER.match(after)) or bool(
+            _MONTH_GOAL_AFTER.match(after) and _STRONG_BEFORE.search(before) and not _CUTOFF_BEFORE.search(before))
         if (_MONTH_AFTER.match(after) and not month_deadline) or _PERIOD_BEFORE.search(before) or \
                 _PERIOD_AFTER.match(after):
             continue
@@ -178,7 +183,10 @@ def milestone_years(
 
 _FIVE_YEAR = re.compile(r"[“\"]?(十[一二三四五六七八九]五)[”\"]?(?:规划)?(?:期)?(?P<end>末|期末|时期末|结束)?")
 _FIVE_YEAR_END = {"十一五": 2010, "十二五": 2015, "十三五": 2020, "十四五": 2025, "十五五": 2030, "十六五": 2035}
-_LABEL = re.compile(rf"(?P<y>{YEAR})年度?(?:的)?(?:主要|工作|重点|年度)?(?:任务|目标|目标任务|工作任务|指标)\s*[:：]")
+# 2019年任务: / 2017年全市经济社会发展主要预期目标是: — a lead clause naming a year and its goals, closed by a
+# colon: the list after it is that year's (no clause break inside; none of it a report: 已, 完成, 以来, 截至)
+_LABEL = re.compile(rf"(?P<y>{YEAR})年度?(?:(?!已|完成|以来|截至|截止)[^。;；,，:：!?\n|]){{0,20}}?"
+                    r"(?:任务|目标|指标)(?:任务)?(?:是|为|如下)?\s*[:：]")
 _HEADING_MARKER = [
     re.compile(r"^\s*第[一二三四五六七八九十百]+[章部篇]"),
     re.compile(r"^\s*[一二三四五六七八九十]+\s*、"),
@@ -194,7 +202,8 @@ def five_year_plan_end(text: str) -> int | None:
 
 
 def label_years(text: str) -> list[tuple[int, int, int]]:
-    """``2019年任务:`` / ``2020年目标:`` labels: ``(year, start, end)`` — the year governs what follows."""
+    """``2019年任务:`` / ``2017年全市主要预期目标是:`` labels: ``(year, start, end)`` — the year governs what
+    follows (the list after the colon)."""
     return [(year_value(m.group("y")), m.start(), m.end()) for m in _LABEL.finditer(text)]
 
 

@@ -4,7 +4,7 @@ and where a target's year comes from."""
 
 import pytest
 from plangraph.ingest.targets import TargetContext, extract_targets, find_targets
-from plangraph.ingest.years import five_year_plan_end, heading_year, label_years, plan_year
+from plangraph.ingest.years import five_year_plan_end, heading_year, label_years, milestone_years, plan_year
 
 
 def one(text):
@@ -24,6 +24,10 @@ def one(text):
         ("新增就业岗位不少于800个。", ">="),
         ("外贸进出口总额超过300亿元。", ">="),
         ("数字经济规模突破1万亿元。", ">="),
+        ("外贸进出口总额超50亿元。", ">="),
+        ("就读公办学校比例>85%。", ">="),
+        ("就读公办学校比例≥85%。", ">="),
+        ("城镇调查失业率<5.5%。", "<="),
         ("农村自来水普及率达到90%以上。", ">="),
         ("空置率降低到5%以下。", "<="),
         ("平均通行时间控制在30分钟以内。", "<="),
@@ -37,6 +41,10 @@ def one(text):
 )
 def test_comparators_both_ways(text, comparator):
     assert one(text).comparator == comparator
+
+
+def test_a_printed_symbol_is_no_part_of_the_metric():
+    assert one("就读公办学校比例达>85%。").metric == "就读公办学校比例"
 
 
 @pytest.mark.parametrize(
@@ -248,6 +256,10 @@ def test_year_from_the_targets_own_clause():
     assert (ranged.year, ranged.cumulative) == (2025, True)   # a period gives its end year
 
 
+def test_a_goal_dated_to_a_month_of_a_year_has_that_year():
+    assert one("到2019年6月底,审批时间压缩至60个工作日以内。").year == 2019
+
+
 def test_year_from_the_enclosing_heading_or_label():
     text = "一、落实2024年主要目标\n(一)总体要求。\n1.城镇新增就业12万人以上。\n"
     targets = extract_targets(TargetContext(text))
@@ -256,6 +268,24 @@ def test_year_from_the_enclosing_heading_or_label():
     labelled = "2025年任务:一是评估率达到60%;二是完成规划编制30个。"
     assert [t.year for t in extract_targets(TargetContext(labelled, plan_year=2027))] == [2025, 2025]
     assert label_years(labelled)[0][0] == 2025
+
+
+def test_a_year_in_a_lead_clause_before_a_colon_holds_for_the_list_after_it():
+    text = "2019年全县主要预期目标是:粮食产量增长2%左右;农民收入增长7%以上,城镇新增就业3000人。\n"
+    targets = extract_targets(TargetContext(text, plan_year=2020))
+    assert [(t.value, t.year) for t in targets] == [(2, 2019), (7, 2019), (3000, 2019)]
+    assert label_years("2018年全市主要目标完成情况:") == [] and label_years("2018年已完成目标:") == []
+
+
+def test_a_goal_year_in_a_column_header_of_a_pipe_table_holds_for_its_rows():
+    text = ("事项 | 2021年度任务目标 | 责任单位 | 1-6月完成情况 |\n"
+            "1.改扩建学校 | 建成3所学校。 | 区教育局 | 已完成 |\n"
+            "2.建设公园 | 新建口袋公园5个。 | 区城管局 | 推进中 |\n\n"
+            "另:新建绿道10公里。\n")
+    targets = extract_targets(TargetContext(text, plan_year=2022))
+    assert [(t.value, t.year) for t in targets] == [(3, 2021), (5, 2021), (10, 2022)]
+    assert milestone_years(text) == [2021]
+    assert milestone_years("2020年度目标任务完成情况:良好。") == []
 
 
 def test_plan_year_from_title_or_period():
@@ -395,6 +425,14 @@ def test_a_plain_ratio_after_a_level_word_is_a_target_without_unit():
     assert find_targets("事故死亡率0.5。") == []   # no level word: a mention
 
 
+def test_an_index_or_level_in_points_is_a_target_without_unit():
+    found = find_targets("区域发展指数达90,物价指数控制在102.5以内,素养水平达到28。")
+    assert [(m.metric, m.value, m.unit, m.comparator) for m in found] == [
+        ("区域发展指数", 90, None, "="), ("物价指数", 102.5, None, "<="), ("素养水平", 28, None, "=")]
+    assert find_targets("事故死亡率控制在3以内。") == []   # a whole number after a rate has lost its %
+    assert find_targets("发展指数保持在2022年水平。") == []
+
+
 def test_a_per_year_lead_holds_for_the_like_figures_listed_after_it():
     found = find_targets("平均每年新增就业6万人,帮助困难人员就业2万人,城镇登记失业率控制在4%以内。")
     assert [(m.value, m.per_year) for m in found] == [(6, True), (2, True), (4, False)]
@@ -491,3 +529,32 @@ def test_a_rank_is_at_most_its_place():
     assert [(m.metric, m.comparator, m.value, m.unit) for m in found] == [
         ("营商环境评价排名", "<=", 40, "位"), ("综合实力排名", "<=", 3, "位")]
     assert [m.metric for m in find_targets("培养院士5位。")] == ["院士人数"]   # 位 counts people
+
+
+def test_a_unit_character_opening_the_noun_after_a_count_is_no_unit():
+    assert [(m.metric, m.value, m.unit) for m in find_targets("新建3座人行天桥。")] == [("人行天桥数量", 3, "座")]
+    assert [(m.metric, m.unit) for m in find_targets("人行天桥3座。")] == [("人行天桥数量", "座")]
+
+
+def test_a_population_before_a_share_and_its_verb_after_it():
+    m = one("全县中小学100%配备心理健康教师。")
+    assert (m.metric, m.value, m.unit, m.quote) == ("中小学配备心理健康教师比例", 100, "%", "中小学100%配备心理健康教师")
+    assert one("随迁子女100%保障入学。").metric == "随迁子女保障入学比例"
+    assert one("覆盖率达到100%。").metric == "覆盖率"
+
+
+def test_money_a_plan_wins_or_a_fund_spends_is_a_target_but_a_funds_size_is_not():
+    found = find_targets("争取上级财政专项资金8亿元以上、专项债额度6亿元。")
+    assert [(m.metric, m.value, m.comparator) for m in found] == [("上级财政专项资金", 8, ">="), ("专项债额度", 6, "=")]
+    assert [(m.metric, m.value) for m in find_targets("力争产业基金投资超5亿元。")] == [("产业基金投资", 5)]
+    assert find_targets("设立规模5亿元的产业基金。") == []
+    assert find_targets("争取设立产业基金5亿元。") == []
+    assert find_targets("安排专项资金3000万元。") == []
+
+
+def test_the_dated_steps_of_one_schedule_are_no_targets():
+    assert find_targets("专项资金须于6月底前拨付50%以上、10月底前拨付90%以上、年底前全部拨付。") == []
+    assert find_targets("2024年3月底前完成方案;第三季度末前完成改造40%,12月底前完成100%。") == []
+    # one dated goal is a target, and so are year-end milestones
+    assert [m.value for m in find_targets("2024年6月底前完成改造30个。")] == [30]
+    assert [m.value for m in find_targets("到2025年底建成10个站点,到2027年底覆盖率达到90%。")] == [10, 90]

@@ -80,3 +80,10 @@ def test_heading_years_index_agrees_with_walking_back_every_line() -> None:
     found = [index.at(pos) for pos in range(len(text) + 1)]
     assert found == [_heading_year_walk(text, pos) for pos in range(len(text) + 1)]
     assert {2024, 2025} <= set(found)
+
+
+def test_a_goal_dated_to_a_month_has_that_year():
+    assert milestone_years("到2019年6月底,审批时间压缩至90个工作日以内。") == [2019]
+    assert milestone_years("力争到2020年12月,建成平台。") == [2020]
+    # a full date, or a status at a month, is no goal
+    assert milestone_years("到2019年6月30日印发。截至到2019年6月底,已建成平台。") == []

@@ -141,20 +141,66 @@ def _one_cell(text: str, s: int, e: int) -> str:
     return text[s:e].strip().rstrip("|").strip()
 
 
-def _header_at(text: str, lines: list[tuple[int, int]], i: int) -> int:
-    """Length of the header run of one-cell lines starting at ``lines[i]`` (0 when none)."""
+HeaderCells = list[tuple[str | None, Cell, int]]   # (role, cell, lines it takes) of a flattened header
+
+
+def _header_like(cell: str) -> bool:
+    """Whether an unrecognised one-cell line can be a header cell between recognised ones (民生实事, 当前进度,
+    区本级): a few Chinese characters that name no unit, time or status."""
+    from plangraph.ingest.agencies import default_resolver
+    from plangraph.ingest.units import is_unit
+
+    key = re.sub(r"\s+", "", cell)
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,6}", key)) and not is_unit(key) and \
+        not default_resolver().knows(key) and not _TIME.match(key) and key not in _config()["status_cells"]
+
+
+def _header_run(text: str, lines: list[tuple[int, int]], i: int) -> HeaderCells:
+    """The header run of one-cell lines starting at ``lines[i]`` (empty when none). A few unrecognised cells
+    between recognised ones are kept as columns of no role, a header cell split over two lines (责任 / 单位) is
+    joined, and an unrecognised cell right after 序号 with no task column named is the task column."""
+    run: HeaderCells = []
+    unknown = 0
     j = i
-    roles = []
-    while j < len(lines) and (role := header_role(_one_cell(text, *lines[j]))):
-        if role in roles and "domain" in roles and j + 1 < len(lines) and \
-                _BARE_NUMBER.match(_one_cell(text, *lines[j + 1])):
-            break   # a column named again right before row 1: the first group's label (发展目标), not a header
-        roles.append(role)
+    while j < len(lines):
+        body = _one_cell(text, *lines[j])
+        roles = [r for r, _, _ in run]
+        if role := header_role(body):
+            if role in roles and "domain" in roles and j + 1 < len(lines) and \
+                    _BARE_NUMBER.match(_one_cell(text, *lines[j + 1])):
+                break   # a column named again right before row 1: the first group's label (发展目标), not a header
+            run.append((role, Cell(body, *lines[j]), 1))
+            j += 1
+            continue
+        if not run or unknown >= _config()["max_unknown_header_cells"] or not _header_like(body):
+            break
+        if j + 1 < len(lines) and header_role(nxt := _one_cell(text, *lines[j + 1])) is None and \
+                _header_like(nxt) and (joined := header_role(body + nxt)):
+            run.append((joined, Cell(body + nxt, lines[j][0], lines[j + 1][1]), 2))
+            j += 2
+            continue
+        run.append((None, Cell(body, *lines[j]), 1))
+        unknown += 1
         j += 1
-    if j - i >= _config()["min_header_cells"] and ({"task", *UNIT_ROLES} & set(roles)) and \
-            (set(UNIT_ROLES) | {"official", "deadline"}) & set(roles):
-        return j - i
-    return 0
+    while run and run[-1][0] is None:
+        run.pop()   # the header ends with its last recognised cell
+    roles = [r for r, _, _ in run]
+    if "task" not in roles:
+        run = [(("task" if r is None and k and roles[k - 1] == "number" else r), c, n)
+               for k, (r, c, n) in enumerate(run)]
+        roles = [r for r, _, _ in run]
+    kinds = set(roles)
+    if len(roles) - roles.count(None) < _config()["min_header_cells"] or not {"task", *UNIT_ROLES} & kinds or \
+            not (set(UNIT_ROLES) | {"official", "deadline"}) & kinds:
+        return []
+    if None in kinds and not (set(UNIT_ROLES) & kinds and {"number", "task"} & kinds):
+        return []   # a run with unknown cells must still name a unit column and a number or task column
+    return run
+
+
+def _header_at(text: str, lines: list[tuple[int, int]], i: int) -> int:
+    """Length in lines of the header run of one-cell lines starting at ``lines[i]`` (0 when none)."""
+    return sum(n for _, _, n in _header_run(text, lines, i))
 
 
 def _pipe_cells(text: str, lines: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], dict]:
@@ -213,9 +259,9 @@ def _find_tables(text: str, lines: list[tuple[int, int]]) -> list[Table]:
                 tables.append(_grid_table(text, lines[i:j], header, roles))
                 i = j
                 continue
-        n = _header_at(text, lines, i)
-        if n:
-            table = _flat_table(text, lines[i:], n)
+        header = _header_run(text, lines, i)
+        if header:
+            table = _flat_table(text, lines[i:], header)
             tables.append(table)
             i += len(table.lines)
             continue
@@ -382,10 +428,11 @@ def _category_cell(text: str, body: str, roles: list[str | None], lines: list[tu
         and not _EMPTY_CELL.match(body)
 
 
-def _flat_table(text: str, lines: list[tuple[int, int]], n_header: int) -> Table:
+def _flat_table(text: str, lines: list[tuple[int, int]], run: HeaderCells) -> Table:
     """A table flattened one cell per line: split the cell stream into rows after the header run."""
-    header = [Cell(_one_cell(text, s, e), s, e) for s, e in lines[:n_header]]
-    roles = [header_role(c.text) for c in header]
+    n_header = sum(n for _, _, n in run)
+    header = [c for _, c, _ in run]
+    roles = [r for r, _, _ in run]
     has_number = "number" in roles
     has_units = bool(set(UNIT_ROLES) & set(roles))
     has_domain = has_number and "domain" in roles

@@ -369,3 +369,19 @@ def test_flattened_table_with_a_merged_grouping_column_and_multi_line_unit_cells
 def test_a_unit_cell_cut_after_a_level_word_drops_the_fragment() -> None:
     text = "序号 | 目标任务 | 牵头单位 | 责任单位\n1 | 服务业增加值增长6% | 区发改局 | 区财政局、区统计局、区\n"
     assert rows(text) == [("1", "区发改局", ["区财政局", "区统计局"], None, None)]
+
+
+def test_flattened_header_with_unrecognised_cells() -> None:
+    # 实施项目 (unknown) right after 序号 is the task column; 本级 / 任务数 is one cell split over two lines
+    text = "\n".join(["附件", "序号", "实施项目", "完成时限", "责任单位", "1", "新建公园3个。", "6月底前", "镇政府",
+                      "2", "改造供水管网8公里。", "年底前", "县水务局"]) + "\n"
+    assert rows(text) == [("1", "镇政府", [], "6月底前", None), ("2", "县水务局", [], "年底前", None)]
+    text = "\n".join(["序号", "重点工作", "本级", "任务数", "责任单位", "1", "引进项目20个。", "8个", "县投促中心",
+                      "2", "新增就业3000人。", "县人社局"]) + "\n"
+    assert rows(text) == [("1", "县投促中心", [], None, None), ("2", "县人社局", [], None, None)]
+
+
+def test_a_header_needs_its_unit_column_when_cells_are_unrecognised() -> None:
+    text = "\n".join(["序号", "重点工作", "本级", "完成时限", "1", "引进项目20个。", "8个", "年底前"]) + "\n"
+    assert rows(text) == []
+

@@ -337,7 +337,19 @@ def _looks_like_units(cell: str) -> bool:
     if _QUANTITY.search(body):   # 新建一批中小学校: a task naming what it builds, not a unit
         return False
     units = split_units(body)
-    return bool(units) and all(is_unit(u.name) or default_resolver().knows(u.name) for u in units[:1])
+    return bool(units) and all(is_unit(u.name) or default_resolver().knows(u.name) or _is_office(u.name)
+                               for u in units[:1])
+
+
+def _is_office(name: str) -> bool:
+    """An internal office of a department (财务科, 农田建设股, 办公室, 各科室): a short name ending in an office
+    word of ``office_endings``, which ``units.is_unit`` does not know."""
+    from plangraph.ingest.units import may_be_name
+
+    key = name.removeprefix("各")
+    return 2 <= len(name) <= 8 and may_be_name(name) and \
+        any(key.endswith(w) and (len(key) > len(w) or w in _config()["whole_offices"])
+            for w in _config()["office_endings"])
 
 
 def _kind(cell: str, roles: list[str | None], in_units: bool) -> str:

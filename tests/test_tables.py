@@ -385,3 +385,13 @@ def test_a_header_needs_its_unit_column_when_cells_are_unrecognised() -> None:
     text = "\n".join(["序号", "重点工作", "本级", "完成时限", "1", "引进项目20个。", "8个", "年底前"]) + "\n"
     assert rows(text) == []
 
+
+def test_internal_offices_are_units() -> None:
+    text = """序号 | 工作任务 | 责任科室 |
+1 | 推进预算公开。 | 财务科 |
+2 | 更新网站信息。 | 办公室牵头,各科室配合 |
+3 | 推进农田建设。 | 农田股 |
+"""
+    assert rows(text) == [("1", "财务科", [], None, None), ("2", "办公室", ["各科室"], None, None),
+                          ("3", "农田股", [], None, None)]
+

@@ -299,9 +299,31 @@ def _grid_table(text: str, lines: list[tuple[int, int]], header: list[Cell], rol
         else:
             row = _classified_row(cells, roles)
         row.section = sections[-1] if sections else None
+        _marked_lead(row)
         if row.task is not None:
             rows.append(row)
     return Table(lines[0][0], lines[-1][1], list(zip(roles, header, strict=True)), rows, sections, set(lines))
+
+
+def _marked_lead(row: Row) -> None:
+    """A unit cell marking its lead with ``*`` (区发改局、区财政局*): the marked unit leads and the others are co,
+    each its own cell without the mark, unless another cell of the row is in a lead column."""
+    from plangraph.ingest.units import split_units
+
+    out: list[tuple[str, Cell]] = []
+    for role, cell in row.units:
+        pieces = [(u.start, u.end) for u in split_units(cell.text)] if "*" in cell.text else []
+        marked = [p for p in pieces if "*" in cell.text[p[0]:p[1]]]
+        others_lead = any(r == "lead" and c is not cell for r, c in row.units)
+        if len(marked) != 1 or (others_lead and role != "lead"):
+            out.append((role, cell))
+            continue
+        for a, b in pieces:
+            m = re.fullmatch(r"[*\s]*(.*?)[*\s]*", cell.text[a:b])
+            if m and m.group(1):
+                start = cell.start + a + m.start(1)
+                out.append(("lead" if (a, b) in marked else "co", Cell(m.group(1), start, start + len(m.group(1)))))
+    row.units = out
 
 
 def _assign(row: Row, role: str | None, cell: Cell) -> None:
@@ -330,7 +352,7 @@ def _looks_like_units(cell: str) -> bool:
     from plangraph.ingest.agencies import default_resolver
     from plangraph.ingest.units import is_unit, split_units
 
-    body = cell.rstrip("。;,")
+    body = cell.rstrip("。;,").replace("*", "")   # 区财政局*: a lead mark (see _marked_lead)
     if not body or len(body) > 200 or _SENTENCE_PUNCT.search(body) or _NUM_MARKER.match(body) or \
             _BULLET.match(body) or re.search(r"\d", body):
         return False
@@ -511,6 +533,7 @@ def _flat_table(text: str, lines: list[tuple[int, int]], run: HeaderCells) -> Ta
         else:
             row = _classified_row(cells, roles)
         row.section = section
+        _marked_lead(row)
         if row.task is not None and len(re.sub(r"^\d+\s*[.、]?", "", row.task.text)) >= 2:
             rows.append(row)
     return Table(lines[0][0], lines[used - 1][1], list(zip(roles, header, strict=True)), rows, sections,

@@ -395,3 +395,12 @@ def test_internal_offices_are_units() -> None:
     assert rows(text) == [("1", "财务科", [], None, None), ("2", "办公室", ["各科室"], None, None),
                           ("3", "农田股", [], None, None)]
 
+
+def test_a_star_marks_the_lead_unit() -> None:
+    text = """序号 | 重点工作 | 责任单位 |
+1 | 兑现惠企资金20亿元。 | 区发改局、区财政局* |
+2 | 设立产业基金。 | 区财政局*、区科技局、区投促中心 |
+"""
+    assert rows(text) == [("1", "区财政局", ["区发改局"], None, None),
+                          ("2", "区财政局", ["区科技局", "区投促中心"], None, None)]
+

@@ -248,14 +248,19 @@ def _find_tables(text: str, lines: list[tuple[int, int]]) -> list[Table]:
     while i < len(lines):
         s, e = lines[i]
         line = text[s:e]
+        if _is_multi_cell(line) and (record := _record_table(text, lines, i)):
+            tables.append(record)
+            i += len(record.lines)
+            continue
         if _is_multi_cell(line):
             header = _cells_of_line(text, s, e)
             roles = [header_role(c.text) for c in header]
             if sum(r is not None for r in roles) >= _config()["min_header_cells"] - 1 and \
                     set(UNIT_ROLES) & set(roles):
                 j = i + 1
-                while j < len(lines) and re.search(r"[|\t]", text[lines[j][0]:lines[j][1]]):
-                    j += 1
+                while j < len(lines) and re.search(r"[|\t]", text[lines[j][0]:lines[j][1]]) and \
+                        not _key_label(_cells_of_line(text, *lines[j])[0].text):
+                    j += 1   # up to the first line of key: value records (索引号: | …, the page's own data)
                 tables.append(_grid_table(text, lines[i:j], header, roles))
                 i = j
                 continue
@@ -267,6 +272,47 @@ def _find_tables(text: str, lines: list[tuple[int, int]]) -> list[Table]:
             continue
         i += 1
     return tables
+
+
+def _key_label(cell: str, longest: int = 8) -> bool:
+    """A cell naming the field of a key: value record (重点工作:, 牵头单位:, 索引号:), not a table cell."""
+    return bool(re.fullmatch(rf"[\u4e00-\u9fff、\s]{{2,{longest}}}[:：]", cell)) and not _SECTION_MARKER.match(cell)
+
+
+def _key_value(text: str, lines: list[tuple[int, int]], j: int) -> tuple[Cell, Cell, int] | None:
+    """The key and value cells of a record line at ``lines[j]`` and the lines they take: ``key: | value |``, or
+    a key line alone (进展情况、存在问题 及下一步工作建议: |) with its value on the next line."""
+    cells = _cells_of_line(text, *lines[j])
+    if len(cells) == 2 and _key_label(cells[0].text, 20):
+        return cells[0], cells[1], 1
+    if len(cells) == 1 and _key_label(cells[0].text, 20) and j + 1 < len(lines) and \
+            len(value := _cells_of_line(text, *lines[j + 1])) == 1 and not _key_label(value[0].text, 20):
+        return cells[0], value[0], 2
+    return None
+
+
+def _record_table(text: str, lines: list[tuple[int, int]], i: int) -> Table | None:
+    """Key: value records printed as pipe lines (重点工作: | 135.统筹… | / 牵头单位: | 市城管局 |), one row per record
+    (a record starts again where its first key comes back): a table when the keys name a task and a unit."""
+    keyed: list[tuple[str | None, Cell, Cell]] = []
+    j = i
+    while j < len(lines) and (kv := _key_value(text, lines, j)):
+        keyed.append((header_role(kv[0].text.rstrip(":：")), kv[0], kv[1]))
+        j += kv[2]
+    kinds = {role for role, _, _ in keyed}
+    if "task" not in kinds or not set(UNIT_ROLES) & kinds:
+        return None
+    first = keyed[0][1].text
+    header = [(role, key) for role, key, _ in keyed]
+    header = header[: next((k for k in range(1, len(header)) if header[k][1].text == first), len(header))]
+    rows: list[Row] = []
+    for role, key, value in keyed:
+        if key.text == first:
+            rows.append(Row(None, key.start, value.end))
+        rows[-1].end = value.end
+        _assign(rows[-1], role, value)
+    rows = [r for r in rows if r.task is not None and r.units]
+    return Table(lines[i][0], lines[j - 1][1], header, rows, [], set(lines[i:j])) if rows else None
 
 
 def _grid_table(text: str, lines: list[tuple[int, int]], header: list[Cell], roles: list[str | None]) -> Table:

@@ -404,3 +404,16 @@ def test_a_star_marks_the_lead_unit() -> None:
     assert rows(text) == [("1", "区财政局", ["区发改局"], None, None),
                           ("2", "区财政局", ["区科技局", "区投促中心"], None, None)]
 
+
+def test_key_value_records_and_page_data_after_a_table() -> None:
+    record = """重点工作: | 5.推进老旧小区改造。 |
+牵头单位: | 市住建局 |
+年度目标: | 完成改造30个小区。 |
+"""
+    assert rows(record) == [("5.", "市住建局", [], None, None)]
+    table = """序号 | 工作任务 | 责任单位 |
+1 | 新建幼儿园2所。 | 县教育局 |
+索引号: | 0001/2024-00012 | 成文日期: | 2024-01-08 |
+发布机构: | 县政府办公室 |
+"""
+    assert rows(table) == [("1", "县教育局", [], None, None)]

@@ -342,8 +342,16 @@ def _grid_table(text: str, lines: list[tuple[int, int]], header: list[Cell], rol
             row = Row(None, cells[0].start, cells[-1].end)
             for role, cell in zip(roles, cells, strict=True):
                 _assign(row, role, cell)
+        elif len(cells) < len(roles) and _fits_columns(cells, roles[-len(cells):], shifted=True):
+            row = Row(None, cells[0].start, cells[-1].end)   # the first columns merged into the rows above
+            for role, cell in zip(roles[-len(cells):], cells, strict=True):
+                _assign(row, role, cell)
         else:
             row = _classified_row(cells, roles)
+        if row.task is not None and _SECTION_MARKER.match(row.task.text) and row.details and \
+                _NUM_MARKER.match(row.details[0].text):
+            sections.append(row.task)   # 一、做好信息公开。 | 1.推进预算公开。: a merged category, then the item
+            row.task, row.details = row.details[0], row.details[1:]
         row.section = sections[-1] if sections else None
         _marked_lead(row)
         if row.task is not None:
@@ -420,6 +428,11 @@ def _is_office(name: str) -> bool:
             for w in _config()["office_endings"])
 
 
+def _official_after_units(roles: list[str | None]) -> bool:
+    units = [k for k, r in enumerate(roles) if r in UNIT_ROLES]
+    return bool(units) and any(r == "official" and k > units[-1] for k, r in enumerate(roles))
+
+
 def _kind(cell: str, roles: list[str | None], in_units: bool) -> str:
     """text | unit | time | person, for a cell whose column is unknown."""
     if cell in _config()["status_cells"]:   # a 是否 column's 是 / 否
@@ -430,25 +443,28 @@ def _kind(cell: str, roles: list[str | None], in_units: bool) -> str:
         return "unit"
     short = len(cell) <= 15 and not _SENTENCE_PUNCT.search(cell) and not re.search(r"[\d%,]", cell) \
         and not _NUM_MARKER.match(cell) and not _BULLET.match(cell)
-    if "official" in roles and _PERSON.match(cell) and len(cell.replace(" ", "")) <= 8 and not in_units:
-        return "person"
+    if "official" in roles and _PERSON.match(cell) and len(name := cell.replace(" ", "")) <= 8 and \
+            (not in_units or (len(name) <= 4 and _official_after_units(roles))):
+        return "person"   # after the unit cells only a name (刘福利) when the leader column follows them
     if in_units and short:
         return "unit"   # truncated or unsuffixed names inside the unit cells (省人口计生)
     return "text"
 
 
-def _classified_row(cells: list[Cell], roles: list[str | None]) -> Row:
+def _classified_row(cells: list[Cell], roles: list[str | None], numbered: bool = False) -> Row:
     """Assign cells whose column is lost (empty cells dropped) by what they look like. With a grouping column
     (``domain``, a merged cell printed only in the first row of its group), a row with one text cell more than
-    the other text columns starts with its grouping label, which is dropped."""
+    the other text columns starts with its grouping label, which is dropped. A ``numbered`` row opens with its
+    number although the header names no number column."""
     row = Row(None, cells[0].start, cells[-1].end)
     unit_roles = [r for r in roles if r in UNIT_ROLES]
     task_first = "task" in roles and bool(unit_roles) and roles.index("task") < roles.index(unit_roles[0])
+    deadline_last = "deadline" in roles and bool(unit_roles) and roles.index("deadline") > roles.index(unit_roles[-1])
     units: list[Cell] = []
     texts: list[Cell] = []
-    in_units = False
+    in_units = units_closed = False
     for cell in cells:
-        if row.number is None and not texts and _BARE_NUMBER.match(cell.text) and "number" in roles:
+        if row.number is None and not texts and _BARE_NUMBER.match(cell.text) and ("number" in roles or numbered):
             row.number = cell.text
             continue
         if _EMPTY_CELL.match(cell.text):
@@ -456,6 +472,9 @@ def _classified_row(cells: list[Cell], roles: list[str | None]) -> Row:
         kind = _kind(cell.text, roles, in_units)
         if not texts and (kind == "person" or (kind == "unit" and task_first)):
             kind = "text"   # the task column comes first: 建设区域医疗中心 is a task, not a unit or a person
+        if kind == "unit" and units_closed and deadline_last and cell.text.endswith("。"):
+            kind = "text"   # a sentence after the unit cells and another cell: a sub-row under a merged unit cell
+        units_closed = units_closed or (in_units and kind != "unit")
         if kind == "unit":
             units.append(cell)
             in_units = True
@@ -485,14 +504,19 @@ def _is_label(cell: str) -> bool:
         and not _NUM_MARKER.match(cell) and not _BULLET.match(cell)
 
 
-def _fits_columns(cells: list[Cell], roles: list[str | None]) -> bool:
+def _fits_columns(cells: list[Cell], roles: list[str | None], shifted: bool = False) -> bool:
     """Whether cells read in column order make sense: the first unit column holds a unit (or an empty mark) and
-    no text column holds one (merged or multi-line cells shift a flattened row)."""
+    no text column holds one (merged or multi-line cells shift a flattened row). Cells ``shifted`` to the last
+    columns (the first ones merged into the rows above) need a whole unit name there, not a short text, and a
+    task column left among those columns."""
+    if shifted and "task" not in roles:
+        return False
     first = True
     for role, cell in zip(roles, cells, strict=True):
         if role in UNIT_ROLES and first:
             first = False
-            if not (_EMPTY_CELL.match(cell.text) or _kind(cell.text, roles, True) == "unit"):
+            unit = _looks_like_units(cell.text) if shifted else _kind(cell.text, roles, True) == "unit"
+            if not (_EMPTY_CELL.match(cell.text) or unit):
                 return False
         elif role == "task" and _looks_like_units(cell.text):
             return False
@@ -524,6 +548,8 @@ def _flat_table(text: str, lines: list[tuple[int, int]], run: HeaderCells) -> Ta
     prev_number: int | None = None
     prev_row: int | None = None
     has_figures = any(figures_header(c.text) for c in header)
+    unnamed_numbers = not has_number and not has_figures   # rows may still carry bare numbers in sequence
+    prev_bare = 0
     in_units = False
     used = n_header
     for s, e in lines[n_header:]:
@@ -531,10 +557,10 @@ def _flat_table(text: str, lines: list[tuple[int, int]], run: HeaderCells) -> Ta
         if _END_OF_TABLE.match(raw) or _header_at(text, lines, used):
             break   # a signature date, a commentary, or the header of the next table
         used += 1
-        body = raw.rstrip("|").strip()
+        body = re.sub(r"[\s|]+$", "", raw)   # 三、… |\n||| (a cell closed by empty cells)
         if not body:
             continue
-        cell = Cell(body, s, s + len(raw.rstrip("|").rstrip()))
+        cell = Cell(body, s, s + len(body))
         number = _NUM_MARKER.match(body)
         opens = False
         if _SECTION_MARKER.match(body) and (current is None or len(current) > 1 or has_number):
@@ -547,10 +573,20 @@ def _flat_table(text: str, lines: list[tuple[int, int]], run: HeaderCells) -> Ta
             current = None
             in_units = False
             continue
-        if has_number and _BARE_NUMBER.match(body):
+        if unnamed_numbers and (current is None or in_units) and used < len(lines) and _is_label(body) and \
+                _one_cell(text, *lines[used]) == str(prev_bare + 1) and _kind(body, roles, False) == "text":
+            sections.append(cell)   # a merged category cell before a row numbered in a column the header lacks
+            current = None
+            in_units = False
+            continue
+        if unnamed_numbers and body == str(prev_bare + 1):
+            opens = True
+            prev_bare += 1
+        elif has_number and _BARE_NUMBER.match(body):
             # with a column of figures (2023年目标) a bare number is a row number only in sequence
             row = int(re.sub(r"\D", "", body))
-            opens = not has_figures or current is None or (len(current) >= 3 and row in (1, (prev_row or 0) + 1))
+            opens = not has_figures or current is None or \
+                (len(current) >= 3 and (row == (prev_row or 0) + 1 or (row == 1 and in_units)))
             if opens:
                 prev_row = row
         elif not has_number and number:
@@ -572,12 +608,15 @@ def _flat_table(text: str, lines: list[tuple[int, int]], run: HeaderCells) -> Ta
     rows = []
     for cells, section in zip(groups, group_sections, strict=True):
         in_order = roles if len(cells) == len(roles) else columns
-        if has_number and len(cells) in (len(roles), len(columns)) and _fits_columns(cells, in_order):
+        shifted = has_number and len(cells) < len(columns) and bool(_BARE_NUMBER.match(cells[0].text))
+        if shifted:
+            in_order = ["number", *columns[len(columns) - len(cells) + 1:]]   # cells merged into the rows above
+        if has_number and len(cells) == len(in_order) and _fits_columns(cells, in_order, shifted):
             row = Row(None, cells[0].start, cells[-1].end)
             for role, cell in zip(in_order, cells, strict=True):
                 _assign(row, role, cell)
         else:
-            row = _classified_row(cells, roles)
+            row = _classified_row(cells, roles, numbered=unnamed_numbers and cells[0].text.isdigit())
         row.section = section
         _marked_lead(row)
         if row.task is not None and len(re.sub(r"^\d+\s*[.、]?", "", row.task.text)) >= 2:

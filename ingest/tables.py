@@ -141,20 +141,66 @@ def _one_cell(text: str, s: int, e: int) -> str:
     return text[s:e].strip().rstrip("|").strip()
 
 
-def _header_at(text: str, lines: list[tuple[int, int]], i: int) -> int:
-    """Length of the header run of one-cell lines starting at ``lines[i]`` (0 when none)."""
+HeaderCells = list[tuple[str | None, Cell, int]]   # (role, cell, lines it takes) of a flattened header
+
+
+def _header_like(cell: str) -> bool:
+    """Whether an unrecognised one-cell line can be a header cell between recognised ones (民生实事, 当前进度,
+    区本级): a few Chinese characters that name no unit, time or status."""
+    from plangraph.ingest.agencies import default_resolver
+    from plangraph.ingest.units import is_unit
+
+    key = re.sub(r"\s+", "", cell)
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,6}", key)) and not is_unit(key) and \
+        not default_resolver().knows(key) and not _TIME.match(key) and key not in _config()["status_cells"]
+
+
+def _header_run(text: str, lines: list[tuple[int, int]], i: int) -> HeaderCells:
+    """The header run of one-cell lines starting at ``lines[i]`` (empty when none). A few unrecognised cells
+    between recognised ones are kept as columns of no role, a header cell split over two lines (责任 / 单位) is
+    joined, and an unrecognised cell right after 序号 with no task column named is the task column."""
+    run: HeaderCells = []
+    unknown = 0
     j = i
-    roles = []
-    while j < len(lines) and (role := header_role(_one_cell(text, *lines[j]))):
-        if role in roles and "domain" in roles and j + 1 < len(lines) and \
-                _BARE_NUMBER.match(_one_cell(text, *lines[j + 1])):
-            break   # a column named again right before row 1: the first group's label (发展目标), not a header
-        roles.append(role)
+    while j < len(lines):
+        body = _one_cell(text, *lines[j])
+        roles = [r for r, _, _ in run]
+        if role := header_role(body):
+            if role in roles and "domain" in roles and j + 1 < len(lines) and \
+                    _BARE_NUMBER.match(_one_cell(text, *lines[j + 1])):
+                break   # a column named again right before row 1: the first group's label (发展目标), not a header
+            run.append((role, Cell(body, *lines[j]), 1))
+            j += 1
+            continue
+        if not run or unknown >= _config()["max_unknown_header_cells"] or not _header_like(body):
+            break
+        if j + 1 < len(lines) and header_role(nxt := _one_cell(text, *lines[j + 1])) is None and \
+                _header_like(nxt) and (joined := header_role(body + nxt)):
+            run.append((joined, Cell(body + nxt, lines[j][0], lines[j + 1][1]), 2))
+            j += 2
+            continue
+        run.append((None, Cell(body, *lines[j]), 1))
+        unknown += 1
         j += 1
-    if j - i >= _config()["min_header_cells"] and ({"task", *UNIT_ROLES} & set(roles)) and \
-            (set(UNIT_ROLES) | {"official", "deadline"}) & set(roles):
-        return j - i
-    return 0
+    while run and run[-1][0] is None:
+        run.pop()   # the header ends with its last recognised cell
+    roles = [r for r, _, _ in run]
+    if "task" not in roles:
+        run = [(("task" if r is None and k and roles[k - 1] == "number" else r), c, n)
+               for k, (r, c, n) in enumerate(run)]
+        roles = [r for r, _, _ in run]
+    kinds = set(roles)
+    if len(roles) - roles.count(None) < _config()["min_header_cells"] or not {"task", *UNIT_ROLES} & kinds or \
+            not (set(UNIT_ROLES) | {"official", "deadline"}) & kinds:
+        return []
+    if None in kinds and not (set(UNIT_ROLES) & kinds and {"number", "task"} & kinds):
+        return []   # a run with unknown cells must still name a unit column and a number or task column
+    return run
+
+
+def _header_at(text: str, lines: list[tuple[int, int]], i: int) -> int:
+    """Length in lines of the header run of one-cell lines starting at ``lines[i]`` (0 when none)."""
+    return sum(n for _, _, n in _header_run(text, lines, i))
 
 
 def _pipe_cells(text: str, lines: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], dict]:
@@ -202,25 +248,71 @@ def _find_tables(text: str, lines: list[tuple[int, int]]) -> list[Table]:
     while i < len(lines):
         s, e = lines[i]
         line = text[s:e]
+        if _is_multi_cell(line) and (record := _record_table(text, lines, i)):
+            tables.append(record)
+            i += len(record.lines)
+            continue
         if _is_multi_cell(line):
             header = _cells_of_line(text, s, e)
             roles = [header_role(c.text) for c in header]
             if sum(r is not None for r in roles) >= _config()["min_header_cells"] - 1 and \
                     set(UNIT_ROLES) & set(roles):
                 j = i + 1
-                while j < len(lines) and re.search(r"[|\t]", text[lines[j][0]:lines[j][1]]):
-                    j += 1
+                while j < len(lines) and re.search(r"[|\t]", text[lines[j][0]:lines[j][1]]) and \
+                        not _key_label(_cells_of_line(text, *lines[j])[0].text):
+                    j += 1   # up to the first line of key: value records (索引号: | …, the page's own data)
                 tables.append(_grid_table(text, lines[i:j], header, roles))
                 i = j
                 continue
-        n = _header_at(text, lines, i)
-        if n:
-            table = _flat_table(text, lines[i:], n)
+        header = _header_run(text, lines, i)
+        if header:
+            table = _flat_table(text, lines[i:], header)
             tables.append(table)
             i += len(table.lines)
             continue
         i += 1
     return tables
+
+
+def _key_label(cell: str, longest: int = 8) -> bool:
+    """A cell naming the field of a key: value record (重点工作:, 牵头单位:, 索引号:), not a table cell."""
+    return bool(re.fullmatch(rf"[\u4e00-\u9fff、\s]{{2,{longest}}}[:：]", cell)) and not _SECTION_MARKER.match(cell)
+
+
+def _key_value(text: str, lines: list[tuple[int, int]], j: int) -> tuple[Cell, Cell, int] | None:
+    """The key and value cells of a record line at ``lines[j]`` and the lines they take: ``key: | value |``, or
+    a key line alone (进展情况、存在问题 及下一步工作建议: |) with its value on the next line."""
+    cells = _cells_of_line(text, *lines[j])
+    if len(cells) == 2 and _key_label(cells[0].text, 20):
+        return cells[0], cells[1], 1
+    if len(cells) == 1 and _key_label(cells[0].text, 20) and j + 1 < len(lines) and \
+            len(value := _cells_of_line(text, *lines[j + 1])) == 1 and not _key_label(value[0].text, 20):
+        return cells[0], value[0], 2
+    return None
+
+
+def _record_table(text: str, lines: list[tuple[int, int]], i: int) -> Table | None:
+    """Key: value records printed as pipe lines (重点工作: | 135.统筹… | / 牵头单位: | 市城管局 |), one row per record
+    (a record starts again where its first key comes back): a table when the keys name a task and a unit."""
+    keyed: list[tuple[str | None, Cell, Cell]] = []
+    j = i
+    while j < len(lines) and (kv := _key_value(text, lines, j)):
+        keyed.append((header_role(kv[0].text.rstrip(":：")), kv[0], kv[1]))
+        j += kv[2]
+    kinds = {role for role, _, _ in keyed}
+    if "task" not in kinds or not set(UNIT_ROLES) & kinds:
+        return None
+    first = keyed[0][1].text
+    header = [(role, key) for role, key, _ in keyed]
+    header = header[: next((k for k in range(1, len(header)) if header[k][1].text == first), len(header))]
+    rows: list[Row] = []
+    for role, key, value in keyed:
+        if key.text == first:
+            rows.append(Row(None, key.start, value.end))
+        rows[-1].end = value.end
+        _assign(rows[-1], role, value)
+    rows = [r for r in rows if r.task is not None and r.units]
+    return Table(lines[i][0], lines[j - 1][1], header, rows, [], set(lines[i:j])) if rows else None
 
 
 def _grid_table(text: str, lines: list[tuple[int, int]], header: list[Cell], roles: list[str | None]) -> Table:
@@ -250,12 +342,42 @@ def _grid_table(text: str, lines: list[tuple[int, int]], header: list[Cell], rol
             row = Row(None, cells[0].start, cells[-1].end)
             for role, cell in zip(roles, cells, strict=True):
                 _assign(row, role, cell)
+        elif len(cells) < len(roles) and _fits_columns(cells, roles[-len(cells):], shifted=True):
+            row = Row(None, cells[0].start, cells[-1].end)   # the first columns merged into the rows above
+            for role, cell in zip(roles[-len(cells):], cells, strict=True):
+                _assign(row, role, cell)
         else:
             row = _classified_row(cells, roles)
+        if row.task is not None and _SECTION_MARKER.match(row.task.text) and row.details and \
+                _NUM_MARKER.match(row.details[0].text):
+            sections.append(row.task)   # 一、做好信息公开。 | 1.推进预算公开。: a merged category, then the item
+            row.task, row.details = row.details[0], row.details[1:]
         row.section = sections[-1] if sections else None
+        _marked_lead(row)
         if row.task is not None:
             rows.append(row)
     return Table(lines[0][0], lines[-1][1], list(zip(roles, header, strict=True)), rows, sections, set(lines))
+
+
+def _marked_lead(row: Row) -> None:
+    """A unit cell marking its lead with ``*`` (区发改局、区财政局*): the marked unit leads and the others are co,
+    each its own cell without the mark, unless another cell of the row is in a lead column."""
+    from plangraph.ingest.units import split_units
+
+    out: list[tuple[str, Cell]] = []
+    for role, cell in row.units:
+        pieces = [(u.start, u.end) for u in split_units(cell.text)] if "*" in cell.text else []
+        marked = [p for p in pieces if "*" in cell.text[p[0]:p[1]]]
+        others_lead = any(r == "lead" and c is not cell for r, c in row.units)
+        if len(marked) != 1 or (others_lead and role != "lead"):
+            out.append((role, cell))
+            continue
+        for a, b in pieces:
+            m = re.fullmatch(r"[*\s]*(.*?)[*\s]*", cell.text[a:b])
+            if m and m.group(1):
+                start = cell.start + a + m.start(1)
+                out.append(("lead" if (a, b) in marked else "co", Cell(m.group(1), start, start + len(m.group(1)))))
+    row.units = out
 
 
 def _assign(row: Row, role: str | None, cell: Cell) -> None:
@@ -284,14 +406,31 @@ def _looks_like_units(cell: str) -> bool:
     from plangraph.ingest.agencies import default_resolver
     from plangraph.ingest.units import is_unit, split_units
 
-    body = cell.rstrip("。;,")
+    body = cell.rstrip("。;,").replace("*", "")   # 区财政局*: a lead mark (see _marked_lead)
     if not body or len(body) > 200 or _SENTENCE_PUNCT.search(body) or _NUM_MARKER.match(body) or \
             _BULLET.match(body) or re.search(r"\d", body):
         return False
     if _QUANTITY.search(body):   # 新建一批中小学校: a task naming what it builds, not a unit
         return False
     units = split_units(body)
-    return bool(units) and all(is_unit(u.name) or default_resolver().knows(u.name) for u in units[:1])
+    return bool(units) and all(is_unit(u.name) or default_resolver().knows(u.name) or _is_office(u.name)
+                               for u in units[:1])
+
+
+def _is_office(name: str) -> bool:
+    """An internal office of a department (财务科, 农田建设股, 办公室, 各科室): a short name ending in an office
+    word of ``office_endings``, which ``units.is_unit`` does not know."""
+    from plangraph.ingest.units import may_be_name
+
+    key = name.removeprefix("各")
+    return 2 <= len(name) <= 8 and may_be_name(name) and \
+        any(key.endswith(w) and (len(key) > len(w) or w in _config()["whole_offices"])
+            for w in _config()["office_endings"])
+
+
+def _official_after_units(roles: list[str | None]) -> bool:
+    units = [k for k, r in enumerate(roles) if r in UNIT_ROLES]
+    return bool(units) and any(r == "official" and k > units[-1] for k, r in enumerate(roles))
 
 
 def _kind(cell: str, roles: list[str | None], in_units: bool) -> str:
@@ -304,25 +443,28 @@ def _kind(cell: str, roles: list[str | None], in_units: bool) -> str:
         return "unit"
     short = len(cell) <= 15 and not _SENTENCE_PUNCT.search(cell) and not re.search(r"[\d%,]", cell) \
         and not _NUM_MARKER.match(cell) and not _BULLET.match(cell)
-    if "official" in roles and _PERSON.match(cell) and len(cell.replace(" ", "")) <= 8 and not in_units:
-        return "person"
+    if "official" in roles and _PERSON.match(cell) and len(name := cell.replace(" ", "")) <= 8 and \
+            (not in_units or (len(name) <= 4 and _official_after_units(roles))):
+        return "person"   # after the unit cells only a name (刘福利) when the leader column follows them
     if in_units and short:
         return "unit"   # truncated or unsuffixed names inside the unit cells (省人口计生)
     return "text"
 
 
-def _classified_row(cells: list[Cell], roles: list[str | None]) -> Row:
+def _classified_row(cells: list[Cell], roles: list[str | None], numbered: bool = False) -> Row:
     """Assign cells whose column is lost (empty cells dropped) by what they look like. With a grouping column
     (``domain``, a merged cell printed only in the first row of its group), a row with one text cell more than
-    the other text columns starts with its grouping label, which is dropped."""
+    the other text columns starts with its grouping label, which is dropped. A ``numbered`` row opens with its
+    number although the header names no number column."""
     row = Row(None, cells[0].start, cells[-1].end)
     unit_roles = [r for r in roles if r in UNIT_ROLES]
     task_first = "task" in roles and bool(unit_roles) and roles.index("task") < roles.index(unit_roles[0])
+    deadline_last = "deadline" in roles and bool(unit_roles) and roles.index("deadline") > roles.index(unit_roles[-1])
     units: list[Cell] = []
     texts: list[Cell] = []
-    in_units = False
+    in_units = units_closed = False
     for cell in cells:
-        if row.number is None and not texts and _BARE_NUMBER.match(cell.text) and "number" in roles:
+        if row.number is None and not texts and _BARE_NUMBER.match(cell.text) and ("number" in roles or numbered):
             row.number = cell.text
             continue
         if _EMPTY_CELL.match(cell.text):
@@ -330,6 +472,9 @@ def _classified_row(cells: list[Cell], roles: list[str | None]) -> Row:
         kind = _kind(cell.text, roles, in_units)
         if not texts and (kind == "person" or (kind == "unit" and task_first)):
             kind = "text"   # the task column comes first: 建设区域医疗中心 is a task, not a unit or a person
+        if kind == "unit" and units_closed and deadline_last and cell.text.endswith("。"):
+            kind = "text"   # a sentence after the unit cells and another cell: a sub-row under a merged unit cell
+        units_closed = units_closed or (in_units and kind != "unit")
         if kind == "unit":
             units.append(cell)
             in_units = True
@@ -359,14 +504,19 @@ def _is_label(cell: str) -> bool:
         and not _NUM_MARKER.match(cell) and not _BULLET.match(cell)
 
 
-def _fits_columns(cells: list[Cell], roles: list[str | None]) -> bool:
+def _fits_columns(cells: list[Cell], roles: list[str | None], shifted: bool = False) -> bool:
     """Whether cells read in column order make sense: the first unit column holds a unit (or an empty mark) and
-    no text column holds one (merged or multi-line cells shift a flattened row)."""
+    no text column holds one (merged or multi-line cells shift a flattened row). Cells ``shifted`` to the last
+    columns (the first ones merged into the rows above) need a whole unit name there, not a short text, and a
+    task column left among those columns."""
+    if shifted and "task" not in roles:
+        return False
     first = True
     for role, cell in zip(roles, cells, strict=True):
         if role in UNIT_ROLES and first:
             first = False
-            if not (_EMPTY_CELL.match(cell.text) or _kind(cell.text, roles, True) == "unit"):
+            unit = _looks_like_units(cell.text) if shifted else _kind(cell.text, roles, True) == "unit"
+            if not (_EMPTY_CELL.match(cell.text) or unit):
                 return False
         elif role == "task" and _looks_like_units(cell.text):
             return False
@@ -382,10 +532,11 @@ def _category_cell(text: str, body: str, roles: list[str | None], lines: list[tu
         and not _EMPTY_CELL.match(body)
 
 
-def _flat_table(text: str, lines: list[tuple[int, int]], n_header: int) -> Table:
+def _flat_table(text: str, lines: list[tuple[int, int]], run: HeaderCells) -> Table:
     """A table flattened one cell per line: split the cell stream into rows after the header run."""
-    header = [Cell(_one_cell(text, s, e), s, e) for s, e in lines[:n_header]]
-    roles = [header_role(c.text) for c in header]
+    n_header = sum(n for _, _, n in run)
+    header = [c for _, c, _ in run]
+    roles = [r for r, _, _ in run]
     has_number = "number" in roles
     has_units = bool(set(UNIT_ROLES) & set(roles))
     has_domain = has_number and "domain" in roles
@@ -397,6 +548,8 @@ def _flat_table(text: str, lines: list[tuple[int, int]], n_header: int) -> Table
     prev_number: int | None = None
     prev_row: int | None = None
     has_figures = any(figures_header(c.text) for c in header)
+    unnamed_numbers = not has_number and not has_figures   # rows may still carry bare numbers in sequence
+    prev_bare = 0
     in_units = False
     used = n_header
     for s, e in lines[n_header:]:
@@ -404,10 +557,10 @@ def _flat_table(text: str, lines: list[tuple[int, int]], n_header: int) -> Table
         if _END_OF_TABLE.match(raw) or _header_at(text, lines, used):
             break   # a signature date, a commentary, or the header of the next table
         used += 1
-        body = raw.rstrip("|").strip()
+        body = re.sub(r"[\s|]+$", "", raw)   # 三、… |\n||| (a cell closed by empty cells)
         if not body:
             continue
-        cell = Cell(body, s, s + len(raw.rstrip("|").rstrip()))
+        cell = Cell(body, s, s + len(body))
         number = _NUM_MARKER.match(body)
         opens = False
         if _SECTION_MARKER.match(body) and (current is None or len(current) > 1 or has_number):
@@ -420,10 +573,20 @@ def _flat_table(text: str, lines: list[tuple[int, int]], n_header: int) -> Table
             current = None
             in_units = False
             continue
-        if has_number and _BARE_NUMBER.match(body):
+        if unnamed_numbers and (current is None or in_units) and used < len(lines) and _is_label(body) and \
+                _one_cell(text, *lines[used]) == str(prev_bare + 1) and _kind(body, roles, False) == "text":
+            sections.append(cell)   # a merged category cell before a row numbered in a column the header lacks
+            current = None
+            in_units = False
+            continue
+        if unnamed_numbers and body == str(prev_bare + 1):
+            opens = True
+            prev_bare += 1
+        elif has_number and _BARE_NUMBER.match(body):
             # with a column of figures (2023年目标) a bare number is a row number only in sequence
             row = int(re.sub(r"\D", "", body))
-            opens = not has_figures or current is None or (len(current) >= 3 and row in (1, (prev_row or 0) + 1))
+            opens = not has_figures or current is None or \
+                (len(current) >= 3 and (row == (prev_row or 0) + 1 or (row == 1 and in_units)))
             if opens:
                 prev_row = row
         elif not has_number and number:
@@ -445,13 +608,17 @@ def _flat_table(text: str, lines: list[tuple[int, int]], n_header: int) -> Table
     rows = []
     for cells, section in zip(groups, group_sections, strict=True):
         in_order = roles if len(cells) == len(roles) else columns
-        if has_number and len(cells) in (len(roles), len(columns)) and _fits_columns(cells, in_order):
+        shifted = has_number and len(cells) < len(columns) and bool(_BARE_NUMBER.match(cells[0].text))
+        if shifted:
+            in_order = ["number", *columns[len(columns) - len(cells) + 1:]]   # cells merged into the rows above
+        if has_number and len(cells) == len(in_order) and _fits_columns(cells, in_order, shifted):
             row = Row(None, cells[0].start, cells[-1].end)
             for role, cell in zip(in_order, cells, strict=True):
                 _assign(row, role, cell)
         else:
-            row = _classified_row(cells, roles)
+            row = _classified_row(cells, roles, numbered=unnamed_numbers and cells[0].text.isdigit())
         row.section = section
+        _marked_lead(row)
         if row.task is not None and len(re.sub(r"^\d+\s*[.、]?", "", row.task.text)) >= 2:
             rows.append(row)
     return Table(lines[0][0], lines[used - 1][1], list(zip(roles, header, strict=True)), rows, sections,

@@ -369,3 +369,105 @@ def test_flattened_table_with_a_merged_grouping_column_and_multi_line_unit_cells
 def test_a_unit_cell_cut_after_a_level_word_drops_the_fragment() -> None:
     text = "序号 | 目标任务 | 牵头单位 | 责任单位\n1 | 服务业增加值增长6% | 区发改局 | 区财政局、区统计局、区\n"
     assert rows(text) == [("1", "区发改局", ["区财政局", "区统计局"], None, None)]
+
+
+def test_flattened_header_with_unrecognised_cells() -> None:
+    # 实施项目 (unknown) right after 序号 is the task column; 本级 / 任务数 is one cell split over two lines
+    text = "\n".join(["附件", "序号", "实施项目", "完成时限", "责任单位", "1", "新建公园3个。", "6月底前", "镇政府",
+                      "2", "改造供水管网8公里。", "年底前", "县水务局"]) + "\n"
+    assert rows(text) == [("1", "镇政府", [], "6月底前", None), ("2", "县水务局", [], "年底前", None)]
+    text = "\n".join(["序号", "重点工作", "本级", "任务数", "责任单位", "1", "引进项目20个。", "8个", "县投促中心",
+                      "2", "新增就业3000人。", "县人社局"]) + "\n"
+    assert rows(text) == [("1", "县投促中心", [], None, None), ("2", "县人社局", [], None, None)]
+
+
+def test_a_header_needs_its_unit_column_when_cells_are_unrecognised() -> None:
+    text = "\n".join(["序号", "重点工作", "本级", "完成时限", "1", "引进项目20个。", "8个", "年底前"]) + "\n"
+    assert rows(text) == []
+
+
+def test_internal_offices_are_units() -> None:
+    text = """序号 | 工作任务 | 责任科室 |
+1 | 推进预算公开。 | 财务科 |
+2 | 更新网站信息。 | 办公室牵头,各科室配合 |
+3 | 推进农田建设。 | 农田股 |
+"""
+    assert rows(text) == [("1", "财务科", [], None, None), ("2", "办公室", ["各科室"], None, None),
+                          ("3", "农田股", [], None, None)]
+
+
+def test_a_numbered_category_in_the_task_column_is_a_section() -> None:
+    text = """工作任务 | 具体要求 | 责任部门 |
+一、做好信息公开。 | 1.推进预算公开。 | 县财政局 |
+2.及时更新网站。 | 各科室 | |
+"""
+    outline = parse_outline(NormText(text).text)
+    assert [s.title for s in outline.sections] == ["做好信息公开"]
+    assert [t.title for t in outline.tasks] == ["推进预算公开", "及时更新网站"]
+    assert rows(text) == [("1.", "县财政局", [], None, None), ("2.", "各科室", [], None, None)]
+
+
+def test_a_row_under_a_merged_grouping_cell_keeps_its_columns() -> None:
+    text = """类别 | 事项名称 | 责任单位 | 分管领导 | 完成情况 |
+一、教育 | 1.新建幼儿园2所 | 县教育局 | 王明 | 已开工 |
+2.改造操场3处 | 县教育局 | 李四 | 已完成 |
+"""
+    assert rows(text) == [("1.", "县教育局", [], None, "王明"), ("2.", "县教育局", [], None, "李四")]
+
+
+def test_a_person_after_the_units_of_a_flattened_row() -> None:
+    text = "\n".join(["序号", "项目名称", "责任单位", "分管县领导", "完成时限", "1", "新建幼儿园2所。", "县教育局",
+                      "县财政局", "王明", "12月底前"]) + "\n"
+    assert rows(text) == [("1", "县教育局", ["县财政局"], "12月底前", "王明")]
+
+
+def test_a_sub_row_under_a_merged_unit_cell_is_no_unit() -> None:
+    text = "\n".join(["序号", "民生实事", "责任单位", "完成时限", "1", "开工建设敬老院。", "县民政局", "5月底前开工",
+                      "开工建设老年大学。", "12月底前", "2", "新建公厕5座。", "县城管局", "12月底前"]) + "\n"
+    assert rows(text) == [("1", "县民政局", [], "12月底前", None), ("2", "县城管局", [], "12月底前", None)]
+
+
+def test_rows_numbered_in_a_column_the_header_does_not_name() -> None:
+    cells = ["工作任务", "具体要求", "责任科室", "时限要求",
+             "规范文件公开", "1", "清理行政规范性文件。", "办公室", "年底前",
+             "深化政策解读", "2", "丰富解读形式。", "各科室", "持续推进",
+             "3", "提升解读质量。", "办公室", "持续推进"]
+    text = "\n|\n".join(cells) + "\n|\n"
+    outline = parse_outline(NormText(text).text)
+    assert [s.title for s in outline.sections] == ["规范文件公开", "深化政策解读"]
+    assert [t.title for t in outline.tasks] == ["清理行政规范性文件", "丰富解读形式", "提升解读质量"]
+    assert rows(text) == [("1", "办公室", [], "年底前", None), ("2", "各科室", [], "持续推进", None),
+                          ("3", "办公室", [], "持续推进", None)]
+
+
+def test_merged_cells_of_a_flattened_figures_table_keep_the_last_columns() -> None:
+    # 考核指标 is merged over rows 1–2; 评分部门 scores the item and is no unit of it
+    text = "\n".join(["考核项目", "序号", "考核指标", "考核内容", "计量单位", "年度目标", "责任部门", "评分部门",
+                      "农业生产", "1", "稳定粮食生产", "粮食播种面积", "万亩", "3", "县农业农村局", "市农业农村局",
+                      "2", "粮食总产量", "万吨", "1", "县农业农村局", "市统计局"]) + "\n"
+    outline = parse_outline(NormText(text).text)
+    assert [s.title for s in outline.sections] == ["农业生产"]
+    assert rows(text) == [("1", "县农业农村局", [], None, None), ("2", "县农业农村局", [], None, None)]
+
+
+def test_a_star_marks_the_lead_unit() -> None:
+    text = """序号 | 重点工作 | 责任单位 |
+1 | 兑现惠企资金20亿元。 | 区发改局、区财政局* |
+2 | 设立产业基金。 | 区财政局*、区科技局、区投促中心 |
+"""
+    assert rows(text) == [("1", "区财政局", ["区发改局"], None, None),
+                          ("2", "区财政局", ["区科技局", "区投促中心"], None, None)]
+
+
+def test_key_value_records_and_page_data_after_a_table() -> None:
+    record = """重点工作: | 5.推进老旧小区改造。 |
+牵头单位: | 市住建局 |
+年度目标: | 完成改造30个小区。 |
+"""
+    assert rows(record) == [("5.", "市住建局", [], None, None)]
+    table = """序号 | 工作任务 | 责任单位 |
+1 | 新建幼儿园2所。 | 县教育局 |
+索引号: | 0001/2024-00012 | 成文日期: | 2024-01-08 |
+发布机构: | 县政府办公室 |
+"""
+    assert rows(table) == [("1", "县教育局", [], None, None)]

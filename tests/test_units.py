@@ -189,3 +189,10 @@ def test_a_list_cut_inside_a_note_keeps_the_name_before_the_note():
 def test_a_name_cut_by_a_hard_line_wrap_is_joined():
     assert names("区委编办、园区党工\n委、各街道党工委") == ["区委编办", "园区党工委", "各街道党工委"]
     assert names("省卫生厅\n省人口计生\n省妇联") == ["省卫生厅", "省人口计生", "省妇联"]   # whole names, one a line
+
+
+def test_internal_offices_are_units_but_subjects_and_shares_are_not():
+    from plangraph.ingest.units import is_unit
+
+    assert all(is_unit(n) for n in ["财务科", "人事股", "各科室", "基础教育科"])
+    assert not any(is_unit(n) for n in ["学科", "本科", "专科", "控股", "入股"])

@@ -728,10 +728,13 @@ def _place_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return pattern, names
 
 
+_MEDIA = re.compile(r"日报|晚报|卫视|电视台|广播|新闻网|在线")   # 浙江日报 names a newspaper, not a jurisdiction
+
+
 def _place_mentions(text: str) -> list[str]:
     """Place names in ``text``: the longest known name ending at each place suffix, and short province names."""
     short_re, names = _place_index()
-    found = [m.group() for m in short_re.finditer(text)]
+    found = [m.group() for m in short_re.finditer(text) if not _MEDIA.match(text, m.end())]
     for m in re.finditer(r"特别行政区|自治区|自治州|自治县|[省市县区州盟旗]", text):
         end = m.end()
         for start in range(max(0, end - 12), end - 2):

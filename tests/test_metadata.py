@@ -459,3 +459,8 @@ def test_a_title_naming_a_higher_governments_programme_keeps_the_level_of_the_te
     assert (county.title, county.level) == ("2023年省政府民生实事项目实施计划", "county")
     province = meta("2023年我省共办理民生实事10项。\n2023年省政府民生实事项目实施计划\n序号 | 项目内容 | 牵头单位 |\n" + rows)
     assert province.level == "provincial"
+
+
+def test_a_newspaper_named_after_a_province_gives_no_jurisdiction():
+    m = meta("浙江日报 数字报纸\n第14版:今日开发区\n2024年目标任务\n" + BODY)
+    assert m.jurisdiction != "浙江省"

@@ -646,6 +646,13 @@ def find_clauses(text: str, *, lead_first: bool = True) -> list[Clause]:
     return [c for c in clauses if c.lead is not None or c.co]
 
 
+def names_official(text: str) -> bool:
+    """A labelled line naming the official answerable for the item (``牵头领导:张三``): an assignment to a person,
+    not to a unit."""
+    return any(_label_role(m) == "person" for m in _label_re().finditer(text)
+               if m.start() == 0 or text[m.start() - 1] == "\n")
+
+
 def has_explicit(text: str) -> bool:
     """``find_explicit(text) is not None``, stopping at the first clause found (every clause names a unit, so
     with the first listed unit leading each one counts)."""

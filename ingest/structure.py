@@ -57,6 +57,8 @@ def _grammar() -> list[tuple[str, re.Pattern[str]]]:
         ("pnum", re.compile(rf"^\((\d+)\)\s*[{d_ar}.]?\s*")),
         ("pnum", re.compile(rf"^(\d+){close}\s*")),
         ("circled", re.compile(rf"^([{circled}])\s*[{d_ar}.]?\s*")),
+        ("pnum", re.compile(r"^([\u2474-\u2487])\s*")),   # ⑴ … ⒇: one character for (1) … (20)
+        ("num", re.compile(r"^([\u2488-\u249b])\s*")),    # ⒈ … ⒛: one character for 1. … 20.
         ("bullet", re.compile(rf"^({bullets})\s*")),
     ]
 
@@ -603,6 +605,12 @@ def _has_explicit(text: str, lines: list[tuple[int, int]], shared: tuple[int, in
     return shared is not None or (bool(lines) and has_explicit(_text_of(text, lines)))
 
 
+def _names_official(text: str, lines: list[tuple[int, int]]) -> bool:
+    from plangraph.ingest.responsibility import names_official
+
+    return bool(lines) and names_official(_text_of(text, lines))
+
+
 def _text_of(text: str, lines: list[tuple[int, int]]) -> str:
     return text[lines[0][0]:lines[-1][1]] if lines else ""
 
@@ -649,8 +657,9 @@ def _collect(text: str, node: Node, section_id: str | None, sections: list[Secti
              blocks: list[Block], top_kind: str = "") -> None:
     top = node.kind == "root"
     leaves = [c for c in node.children if not c.children and c.kind != "pseudo"]
-    # items that carry their own responsibility are tasks in any zone, and so are their sibling items
-    assigned = any(_has_explicit(text, c.lines, c.shared) for c in leaves)
+    # items that carry their own responsibility (or name the official answerable for them) are tasks in any zone,
+    # and so are their sibling items
+    assigned = any(_has_explicit(text, c.lines, c.shared) or _names_official(text, c.lines) for c in leaves)
     # top-level (一) items that mostly open with a heading sentence and go on (稳定产量。严格落实…) are work items
     pcn = [c for c in leaves if c.kind == "pcn"]
     headed = top and 2 * sum(c.body_on_head for c in pcn) > len(pcn)

@@ -54,7 +54,8 @@ SHARED_SUFFIX_RE = re.compile(r"(人民政府|政府|管委会|委员会|部门|
 # A piece that opens with its own quantifier (各部门, 有关单位) names a whole class: it lends no suffix to the heads.
 _QUANTIFIED_RE = re.compile(r"^(?:各|有关|相关|其他|其它|所有)")
 LEAD_MARKER_RE = re.compile(r"[(〔\[]\s*(?:牵头|牵头单位|牵头部门|主责|主责单位)\s*[)〕\]]$")
-_DENG_RE = re.compile(r"等(?:[\d一二三四五六七八九十百余多几]+个?)?(?:有关|相关|其他|其它)?(?:部门|单位|机构|方面)?$")
+_DENG_RE = re.compile(r"等(?:[\d一二三四五六七八九十百余多几]+个?)?(?:[省市县区]级|[省市县区]直)?(?:有关|相关|其他|其它)?"
+                      r"(?:部门|单位|机构|方面)?$")   # 市财政局等市级相关单位 → 市财政局
 _AND_RE = re.compile(r"等?(?:以及|及|和|与)")
 _TRAILING_NOTE_RE = re.compile(r"[(〔〈][^()〔〕〈〉]*[)〕〉]$")
 _NON_ACTOR_START_RE = re.compile(

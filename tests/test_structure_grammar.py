@@ -463,3 +463,15 @@ def test_a_last_top_item_cut_before_its_bracket_is_still_a_task():
     text = ("某厅2020年工作要点\n一、推进乡村振兴工作。研究起草一号文件。(责任单位:秘书处)\n"
             "二、制定年度发文计划,提高文电办理质效。(责任单位:办公室)\n三、加强政务信息编报力度,办好农业信息")
     assert numbers(text) == ["一、", "二、", "三、"]
+
+
+def test_one_character_parenthesised_numbers_are_items():
+    assert _marker("⑴强化招商意识。")[:2] == ("pnum", "⑴")
+    assert _marker("⒉加强组织领导")[:2] == ("num", "⒉")
+    assert numbers("⑴强化招商意识。提高认识。\n⑵抢抓合作机遇。主动对接。\n") == ["⑴", "⑵"]
+
+
+def test_goal_items_that_name_their_answerable_official_are_tasks():
+    text = ("一、主要预期目标\n1.地区生产总值增长6%。\n牵头领导:张三\n2.一般公共预算收入增长5%。\n牵头领导:李四\n")
+    got = [(t.number, r.responsibility.lead, r.lead_official) for t, r in located(text)]
+    assert got == [("1.", None, "张三"), ("2.", None, "李四")]

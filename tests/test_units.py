@@ -196,3 +196,7 @@ def test_internal_offices_are_units_but_subjects_and_shares_are_not():
 
     assert all(is_unit(n) for n in ["财务科", "人事股", "各科室", "基础教育科"])
     assert not any(is_unit(n) for n in ["学科", "本科", "专科", "控股", "入股"])
+
+
+def test_a_deng_tail_naming_a_level_class_is_dropped():
+    assert names("市财政局等市级相关单位,各区县政府") == ["市财政局", "各区县政府"]

@@ -84,6 +84,7 @@ def _sentence_after(text: str, pos: int) -> str:
 def goal_year_mentions(text: str) -> list[YearMention]:
     """Every ``YYYY年`` in ``text`` that carries a dated goal or deadline (offsets relative to ``text``)."""
     out: list[YearMention] = []
+    steps: list[YearMention] = []   # 2026年,重点开展…: a clause opening at a year, with no future word of its own
     for m in _YEAR_RE.finditer(text):
         s, e = m.start(), m.end()
         before, after = text[max(0, s - 12) : s], text[e : e + 24]
@@ -107,11 +108,21 @@ def goal_year_mentions(text: str) -> list[YearMention]:
             rest = _sentence_after(text, e)
             if _FUTURE.search(rest) and not _PAST.search(rest):
                 kind = "clause"
+            elif not _PAST.search(rest):
+                steps.append(YearMention(year_value(m.group("y")), s, e, "clause"))
         elif _GOAL_VERB_AFTER.match(after) and not _PAST.search(_sentence_after(text, e)[:12]):
             kind = "verb"
         if kind:
             out.append(YearMention(year_value(m.group("y")), s, e, kind))
+    # a step of a dated schedule (2024年,…;2025年,…;2026年,…) is a goal when another step of it is one
+    clauses = [x for x in out if x.kind == "clause"]
+    if steps and clauses:
+        near = [x for x in steps if any(abs(x.start - c.start) < _STEP_REACH and x.year != c.year for c in clauses)]
+        out = sorted(out + near, key=lambda x: x.start)
     return out
+
+
+_STEP_REACH = 400   # characters between two steps of one schedule
 
 
 def _continues(text: str, prev: list, start: int) -> bool:

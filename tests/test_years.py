@@ -87,3 +87,11 @@ def test_a_goal_dated_to_a_month_has_that_year():
     assert milestone_years("力争到2020年12月,建成平台。") == [2020]
     # a full date, or a status at a month, is no goal
     assert milestone_years("到2019年6月30日印发。截至到2019年6月底,已建成平台。") == []
+
+
+def test_every_step_of_a_dated_schedule_is_a_milestone_when_one_is():
+    from plangraph.ingest.years import goal_year_mentions
+
+    text = "2024年,全面开展负责人培训;2025年,重点开展从业人员培训;2026年,重点开展综合体培训。"
+    assert [m.year for m in goal_year_mentions(text)] == [2024, 2025, 2026]
+    assert goal_year_mentions("2019年,全市开展了检查。2020年,全市推进工作。") == []   # a report, no goal

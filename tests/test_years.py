@@ -90,8 +90,6 @@ def test_a_goal_dated_to_a_month_has_that_year():
 
 
 def test_every_step_of_a_dated_schedule_is_a_milestone_when_one_is():
-    from plangraph.ingest.years import goal_year_mentions
-
     text = "2024年,全面开展负责人培训;2025年,重点开展从业人员培训;2026年,重点开展综合体培训。"
     assert [m.year for m in goal_year_mentions(text)] == [2024, 2025, 2026]
     assert goal_year_mentions("2019年,全市开展了检查。2020年,全市推进工作。") == []   # a report, no goal

@@ -667,19 +667,7 @@ def _collect(text: str, node: Node, section_id: str | None, sections: list[Secti
         is_task_zone = child.zone in ("tasks", "safeguards") or assigned
         if not child.children and child.kind != "pseudo" and is_task_zone and \
                 (not top or child.kind in ITEM_KINDS or child.kind != top_kind or (child.kind == "pcn" and headed)):
-            if _tailed_paragraphs(text, child) < 2:
-                _add_task(text, child, child.lines, section_id, tasks, blocks)
-                continue
-            # (一)扩大有效需求。 over paragraphs that each close with their own (A牵头,B负责): a task each, under
-            # (一) as a section — or after (一) as a task of its own when its line has its own bracket too
-            if _closes_with_tail(text[child.lines[0][0]:child.lines[0][1]]):
-                _add_task(text, child, child.lines[:1], section_id, tasks, blocks)
-                _unnumbered_tasks(text, child, section_id, tasks, blocks, heading_block=False)
-                continue
-            sid = f"S{len(sections) + 1}"
-            sections.append(Section(sid, child.marker or None, child.title, section_id, child.depth, child.zone,
-                                    child.start, _node_end(child)))
-            _unnumbered_tasks(text, child, sid, tasks, blocks)
+            _add_task(text, child, child.lines, section_id, tasks, blocks)
             continue
         has_items = any(c.kind != "pseudo" for c in child.children)
         heading = _heading_clause(text, child) if has_items else None
@@ -714,14 +702,6 @@ def _collect(text: str, node: Node, section_id: str | None, sections: list[Secti
 
 # a heading naming who leads the items below it: 县示范区管委会牵头工作(8项), 市发改委负责的重点任务
 _LEADS_HEADING = re.compile(r"(?P<role>.{2,60}?(?:牵头|负责))的?(?:重点|主要|具体)?(?:工作|任务|事项)")
-
-
-def _tailed_paragraphs(text: str, node: Node) -> int:
-    """How many body paragraphs of an item close with a responsibility bracket of their own after their text
-    (``发挥投资的关键作用,…。(省发展改革委牵头,…负责)``); labelled lines and the heading line do not count."""
-    if len(node.lines) < 3:
-        return 0
-    return sum(_closes_with_tail(text[s:e]) for s, e in node.lines[1:])
 
 
 def _closes_with_tail(line: str) -> bool:
@@ -794,7 +774,7 @@ def _unbulleted(title: str) -> str:
 
 
 def _unnumbered_tasks(text: str, node: Node, section_id: str | None, tasks: list[TaskSpan],
-                      blocks: list[Block], heading_block: bool = True) -> None:
+                      blocks: list[Block]) -> None:
     """Split the paragraphs of a section without numbered items into tasks opened by heading sentences."""
     current: list[tuple[int, int]] = []
     title = ""
@@ -831,7 +811,7 @@ def _unnumbered_tasks(text: str, node: Node, section_id: str | None, tasks: list
         if current and not closed and (RESPONSIBILITY_END.search(line) or _closes_with_tail(line)):
             closed = True
     flush()
-    if node.kind != "root" and heading_block:
+    if node.kind != "root":
         blocks.append(Block(node.lines[0][0], node.lines[0][1], node.zone, None))
 
 

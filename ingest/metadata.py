@@ -109,7 +109,7 @@ def _fields(lines: list[str]) -> dict[str, str]:
             continue
         for j, m in enumerate(hits):
             end = hits[j + 1].start() if j + 1 < len(hits) else len(line)
-            value = line[m.end() : end].strip()
+            value = line[m.end() : end].strip().strip("|").strip()   # a pipe row: 发布机构 | X |
             if not value and j + 1 == len(hits) and m.end() == len(line.rstrip()) and i + 1 < len(lines):
                 nxt = lines[i + 1]
                 value = "" if _LABEL_RE.match(nxt) else nxt.strip()
@@ -485,7 +485,7 @@ def _issuer(fields: dict[str, str], lines: list[str], tail: list[str], meta: Doc
             name = re.sub(r"\s+", "", line)
             if (re.fullmatch(r"[\u4e00-\u9fff()]{2,30}", name) and AGENCY_END.search(name)
                     and any(_is_date_line(x) for x in block[i + 1 : i + 3])):
-                return name
+                return _agencies_of(line.split()) or name   # 某厅 某厅: joint signatures on one line
     labelled = _labelled_title(fields)   # 名称: | 市人民政府办公室关于印发…的通知 |
     for title in (meta.wrapper_title, meta.title, labelled, *notices):
         if title and ("关于" in title or "印发《" in title):
@@ -504,17 +504,21 @@ def _issuer(fields: dict[str, str], lines: list[str], tail: list[str], meta: Doc
 def _joint_issuers(prefix: str, lines: list[str]) -> str:
     """Joint issuers run together in ``prefix`` but spaced apart on the page (``中共某区委办公室 某区人民政府办公室``):
     the agencies joined with 、 (as ``中共山东省委、山东省人民政府``). A name spaced inside (``某市人民政府 办公室``,
-    ``某 市 财 政 局``) is one agency: every part must be a full agency name."""
+    ``某 市 财 政 局``) is one agency: every part must be a full agency name (:func:`_agencies_of`)."""
     pattern = re.compile(r"\s*".join(map(re.escape, prefix)))
     for line in lines:
         m = pattern.search(line)
         if not m:
             continue
-        parts = m.group().split()
-        if len(parts) > 1 and all(len(p) >= 4 and AGENCY_END.search(p) and p not in _V["agency_endings"] for p in parts):
-            return "、".join(parts)
-        return prefix
+        return _agencies_of(m.group().split()) or prefix
     return prefix
+
+
+def _agencies_of(parts: list[str]) -> str | None:
+    """Two or more spaced parts that are each a full agency name, joined with 、 (else None: one agency)."""
+    if len(parts) > 1 and all(len(p) >= 4 and AGENCY_END.search(p) and p not in _V["agency_endings"] for p in parts):
+        return "、".join(parts)
+    return None
 
 
 _TIER_CHARS = "".join(w for words in _V["tier_words"].values() for w in words if len(w) == 1)   # 省市州盟区县旗

@@ -464,3 +464,17 @@ def test_a_title_naming_a_higher_governments_programme_keeps_the_level_of_the_te
 def test_a_newspaper_named_after_a_province_gives_no_jurisdiction():
     m = meta("浙江日报 数字报纸\n第14版:今日开发区\n2024年目标任务\n" + BODY)
     assert m.jurisdiction != "浙江省"
+
+
+def test_joint_signatures_on_one_line_are_joined_with_dun():
+    text = ("各市、县人民政府:\n现将《某省农田建设行动方案》印发给你们,请认真组织实施。\n"
+            "某省农业农村厅 某省财政厅\n2022年11月22日\n某省农田建设行动方案\n")
+    m = extract_metadata(text + BODY, len(text), len(text + BODY))
+    assert m.issuer == "某省农业农村厅、某省财政厅"
+
+
+def test_a_pipe_row_label_gives_the_place_of_an_issuer_printed_without_it():
+    text = ("文号 | 江政办〔2022〕1号 |\n发布机构 | 汉阳区人民政府办公室 |\n"
+            "区人民政府办公室关于印发2022年区重点工作责任分解方案的通知\n各街道办事处:\n现印发给你们。\n")
+    m = extract_metadata(text + BODY, len(text), len(text + BODY))
+    assert m.issuer == "汉阳区人民政府办公室"

@@ -172,10 +172,26 @@ def locate(text: str, span: TaskSpan) -> Located:
         if shared.lead is not None:
             shared = _complete_units(replace(shared, source="explicit"), text[s:e], _blank_from(text, e))
             return Located(_shift(shared, s - base), "shared", official)
-    named = _named_by_heading(task_text, span.title)
+    named = _named_by_heading(task_text, span.title) or _unit_line(task_text)
     if named is not None:
         return Located(named, "text", official)
     return Located(find_implicit(task_text), "text", official)  # first_clause found no explicit one
+
+
+_UNIT_LINE = re.compile(r"\n[ \t]*([^\n:：。;,，]{2,}、[^\n:：。;,，]+?)[ \t]*(?=\n|$)")
+
+
+def _unit_line(task_text: str) -> Responsibility | None:
+    """A line under the task that is nothing but a list of units (``市应急管理局、市消防救援支队``, a table whose
+    header is cut off): the first leads, explicitly. Two units at least, every one a unit by its name."""
+    from plangraph.ingest.units import is_unit
+
+    for m in _UNIT_LINE.finditer(task_text):
+        units = split_units(m.group(1), m.start(1))
+        if len(units) >= 2 and all(is_unit(u.name) for u in units):
+            return Responsibility("explicit", units[0], units[1:], quote_start=m.start(1), quote_end=m.end(1),
+                                  form="line")
+    return None
 
 
 _DUTY_OPENER = re.compile(r"[\s:：]*(?:主要)?(?:负责|牵头|承担)(?!人)")

@@ -473,3 +473,13 @@ def test_goal_items_that_name_their_answerable_official_are_tasks():
     text = ("一、主要预期目标\n1.地区生产总值增长6%。\n牵头领导:张三\n2.一般公共预算收入增长5%。\n牵头领导:李四\n")
     got = [(t.number, r.responsibility.lead, r.lead_official) for t, r in located(text)]
     assert got == [("1.", None, "张三"), ("2.", None, "李四")]
+
+
+def test_a_line_of_units_under_a_task_names_who_is_responsible():
+    text = ("一、主要任务\n(1)开展负责人专题安全教育培训,推动培训全覆盖。\n市应急管理局、市消防救援支队、市卫生健康局\n"
+            "(2)开展执法人员轮训。\n市应急管理局、市住房城乡建设局\n(3)加强宣传。\n各地、各部门要广泛宣传。\n")
+    got = [(r.responsibility.source, r.responsibility.lead.name if r.responsibility.lead else None,
+            [u.name for u in r.responsibility.co]) for _, r in located(text)]
+    assert got[:2] == [("explicit", "市应急管理局", ["市消防救援支队", "市卫生健康局"]),
+                       ("explicit", "市应急管理局", ["市住房城乡建设局"])]
+    assert got[2][0] != "explicit"   # a sentence naming units is no unit line

@@ -20,6 +20,12 @@ def extract_file(path: Path | str, *, max_mb: float = 20.0) -> Extraction:
     return Extraction.model_validate(bound_extraction(extract_dict(path, max_mb=max_mb), path))
 
 
+def _issued_document(meta) -> bool:
+    """A government document by its own marks even without numbered items (a notice issuing a plan whose table is
+    not on the page): a 文号 or a signed date, and a title or an issuer. It is kept with no tasks."""
+    return bool((meta.doc_number or meta.issued_on) and (meta.title or meta.wrapper_title or meta.issuer))
+
+
 def extract_dict(path: Path | str, *, max_mb: float = 20.0) -> dict:
     """The extraction as the stages assemble it (a plain dict; :func:`extract_file` validates it)."""
     from plangraph.ingest.errors import NoStructure
@@ -28,9 +34,9 @@ def extract_dict(path: Path | str, *, max_mb: float = 20.0) -> dict:
     source = read_document(path, max_mb=max_mb)
     norm = NormText(source.text)
     outline = parse_outline(norm.text)
-    if not outline.tasks and not outline.sections:
-        raise NoStructure(path, "no recognisable plan structure (no numbered sections, tasks or 责任单位 lines)")
     meta = extract_metadata(norm.text, outline.body_start, outline.body_end)
+    if not outline.tasks and not outline.sections and not _issued_document(meta):
+        raise NoStructure(path, "no recognisable plan structure (no numbered sections, tasks or 责任单位 lines)")
     title = meta.title   # never the file name: null when no title is printed (the file name is the label)
     doc = {
         "title": title,

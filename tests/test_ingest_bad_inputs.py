@@ -59,3 +59,12 @@ def test_a_batch_reports_failures_and_still_extracts_the_good_file(tmp_path: Pat
             continue
         assert name in proc.stderr and phrase in proc.stderr, name
     assert not (out / "empty.json").exists()
+
+
+def test_a_notice_without_its_plan_keeps_its_own_marks_and_no_tasks(tmp_path: Path) -> None:
+    notice = tmp_path / "notice.txt"
+    notice.write_text("各区人民政府:\n现将《重点工作任务分解表》印发给你们,请认真落实。\n附件:重点工作任务分解表\n"
+                      "某市人民政府办公室\n2021年1月25日\n", encoding="utf-8")
+    ext = extract_file(notice)
+    assert ext.tasks == [] and ext.document.issuer == "某市人民政府办公室"
+    assert ext.document.issued_on == "2021-01-25"

@@ -22,7 +22,7 @@ from plangraph.ingest.responsibility import (
 )
 from plangraph.ingest.structure import TaskSpan
 from plangraph.ingest.tables import Row, _config
-from plangraph.ingest.units import CLOSE, Unit, split_units
+from plangraph.ingest.units import CLOSE, Unit, is_unit, split_units
 
 _NON_SPACE = re.compile(r"\S")
 
@@ -70,8 +70,6 @@ def _complete_units(resp: Responsibility, clause_text: str, at_end: bool) -> Res
     """A clause cut at the end of the page keeps its complete units: when nothing follows the clause
     (``at_end``) and it is not closed, its last unit is kept only if it reads as a whole unit name (``区商``
     at the cut is not)."""
-    from plangraph.ingest.units import is_unit
-
     if not at_end or resp.quote_end is None or clause_text[resp.quote_end:].strip():
         return resp
     quote = clause_text[resp.quote_start:resp.quote_end]
@@ -184,8 +182,6 @@ _UNIT_LINE = re.compile(r"\n[ \t]*([^\n:：。;,，]{2,}、[^\n:：。;,，]+?)[
 def _unit_line(task_text: str) -> Responsibility | None:
     """A line under the task that is nothing but a list of units (``市应急管理局、市消防救援支队``, a table whose
     header is cut off): the first leads, explicitly. Two units at least, every one a unit by its name."""
-    from plangraph.ingest.units import is_unit
-
     for m in _UNIT_LINE.finditer(task_text):
         units = split_units(m.group(1), m.start(1))
         if len(units) >= 2 and all(is_unit(u.name) for u in units):
@@ -200,8 +196,6 @@ _DUTY_OPENER = re.compile(r"[\s:：]*(?:主要)?(?:负责|牵头|承担)(?!人)"
 def _named_by_heading(task_text: str, title: str) -> Responsibility | None:
     """A task headed by the unit it assigns, its text its duties (``(一)党政办\n负责策划宣传…``,
     ``1.市发展改革委:负责…``): that unit (list) leads, explicitly."""
-    from plangraph.ingest.units import is_unit
-
     at = task_text.find(title) if title else -1
     name = title.rstrip(":： ")
     if at < 0 or not name or len(name) > 20 or not _DUTY_OPENER.match(task_text, at + len(name)):

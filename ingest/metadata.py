@@ -732,7 +732,7 @@ def _place_index() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
     return pattern, names
 
 
-_MEDIA = re.compile(r"日报|晚报|卫视|电视台|广播|新闻网|在线")   # 浙江日报 names a newspaper, not a jurisdiction
+_MEDIA = re.compile("|".join(map(re.escape, _V["media_words"])))   # 浙江日报 names a newspaper, no jurisdiction
 
 
 def _place_mentions(text: str) -> list[str]:

@@ -325,7 +325,7 @@ def _body_limits(text: str, lines: list[tuple[int, int]], first_heading: int | N
     restart = None
     if first_heading is None:
         return None, end, None
-    notice = bool(_ISSUING.search(text, 0, first_heading))
+    notice = bool(_issuing_re().search(text, 0, first_heading))
     for i, (s, e) in enumerate(lines):
         if s <= first_heading:
             continue
@@ -360,7 +360,10 @@ def _body_limits(text: str, lines: list[tuple[int, int]], first_heading: int | N
     return commentary, end, restart
 
 
-_ISSUING = re.compile(r"印发给你们|现予印发|现印发|印发给各")
+@lru_cache(maxsize=1)
+def _issuing_re() -> re.Pattern[str]:
+    """A notice issuing the plan (``现将《方案》印发给你们``)."""
+    return re.compile("|".join(map(re.escape, _config()["issuing_phrases"])))
 
 
 def _notice_points(text: str, lines: list[tuple[int, int]]) -> bool:

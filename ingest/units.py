@@ -151,7 +151,6 @@ def unit_kind(name: str) -> str | None:
     return None
 
 
-_MANNER_WORDS = ("依法", "依规", "分别", "共同", "统筹", "具体", "切实", "负责")   # 南沙区政府依法(实施): no name
 _NAME_RE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,14}")
 
 
@@ -160,7 +159,7 @@ def may_be_name(name: str) -> bool:
     a phrase (no 的, no opening verb). Only a role word beside it (配合, 按职责分工负责) makes it a unit."""
     return bool(_NAME_RE.fullmatch(name)) and "的" not in name and not _NON_ACTOR_START_RE.match(name) \
         and name not in _label_words() and not name.endswith(tuple(grammar()["post_endings"])) \
-        and not name.endswith(_MANNER_WORDS)
+        and not name.endswith(tuple(grammar()["manner_endings"]))
 
 
 def looks_like_unit(name: str) -> bool:

@@ -418,8 +418,8 @@ def _looks_like_units(cell: str) -> bool:
 
 
 def _is_office(name: str) -> bool:
-    """An internal office of a department (财务科, 农田建设股, 办公室, 各科室): a short name ending in an office
-    word of ``office_endings``, which ``units.is_unit`` does not know."""
+    """An internal office of a department that ``units.is_unit`` does not take for a body (综合处, 办公室): a
+    short name ending in an office word of ``office_endings`` (财务科, 各科室 are bodies to ``is_unit`` already)."""
     from plangraph.ingest.units import may_be_name
 
     key = name.removeprefix("各")

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from plangraph.ingest.limits import bound_extraction
-from plangraph.ingest.metadata import extract_metadata
+from plangraph.ingest.metadata import DocumentMeta, extract_metadata
 from plangraph.ingest.model import Extraction, doc_id_for, title_key
 from plangraph.ingest.normalize import NormText
 from plangraph.ingest.places import resolve_place
@@ -20,7 +20,7 @@ def extract_file(path: Path | str, *, max_mb: float = 20.0) -> Extraction:
     return Extraction.model_validate(bound_extraction(extract_dict(path, max_mb=max_mb), path))
 
 
-def _issued_document(meta) -> bool:
+def _issued_document(meta: DocumentMeta) -> bool:
     """A government document by its own marks even without numbered items (a notice issuing a plan whose table is
     not on the page): a 文号 or a signed date, and a title or an issuer. It is kept with no tasks."""
     return bool((meta.doc_number or meta.issued_on) and (meta.title or meta.wrapper_title or meta.issuer))

@@ -1,7 +1,8 @@
 """Read a plan document of any common format into its decoded text.
 
 The decoded text is the "original" every quote and offset refers to: the file's characters for text files,
-the visible text in reading order for HTML, DOCX and PDF (tables as `` | ``-separated rows, one per line).
+the visible text in reading order for HTML (``html_text``), DOCX (``docx_text``, list numbers written out) and
+PDF (tables as `` | ``-separated rows, one per line).
 Control characters and NULs are removed and lone CR / VT / FF become line ends at decoding
 (``limits.clean_text``), before any offset exists. Files that are not regular files (FIFOs, sockets,
 devices), symbolic-link loops, unreadable files and archives that would unpack past
@@ -32,10 +33,6 @@ CANDIDATE_ENCODINGS = ("utf-8", "gb18030", "big5")
 MAX_UNPACKED_MB = 100.0  # total uncompressed size of a .docx's members
 MAX_ZIP_RATIO = 200  # uncompressed / compressed size of one member (text XML compresses ~10-30x)
 MAX_ZIP_MEMBERS = 10_000
-DROP_HTML_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
-                  "button", "select", "template", "svg")
-BLOCK_HTML_TAGS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
-                   "table", "ul", "ol", "blockquote", "pre", "dd", "dt", "title")
 
 
 SENTENCE_ENDS = ("。", "；", ";", "：", ":", "!", "！", "?", "？", ")", "）")
@@ -72,6 +69,8 @@ def read_document(path: Path | str, *, max_mb: float = 20.0) -> SourceText:
     elif suffix == ".pdf":
         text, fmt, enc = _read_pdf(path, data), "pdf", "pdf"
     elif suffix in HTML_SUFFIXES:
+        from plangraph.ingest.html_text import html_to_text
+
         raw, enc = decode_bytes(path, data, html=True)
         text, fmt = html_to_text(raw), "html"
     else:
@@ -198,42 +197,16 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(head) * 0.05
 
 
-def html_to_text(markup: str) -> str:
-    """Visible text of an HTML page in document order, one block element per line."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(markup, "lxml")
-    for tag in soup.find_all(DROP_HTML_TAGS):
-        tag.decompose()
-    for cell in soup.find_all(["td", "th"]):
-        cell.append(" | ")
-    for tag in soup.find_all(BLOCK_HTML_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    root = soup.body or soup
-    lines = (" ".join(line.split()) for line in root.get_text().splitlines())
-    return "\n".join(line for line in lines if line)
-
-
 def _read_docx(path: Path, data: bytes) -> str:
     from docx import Document
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+    from plangraph.ingest.docx_text import docx_to_text
 
     _check_archive(path, data)
     try:
         doc = Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises zip/xml errors of several kinds
         raise UnreadableFile(path, f"not a readable .docx file ({type(exc).__name__})") from exc
-    lines: list[str] = []
-    for block in doc.iter_inner_content():
-        if isinstance(block, Paragraph):
-            lines.append(block.text)
-        elif isinstance(block, Table):
-            for row in block.rows:
-                cells = [" ".join(c.text.split()) for c in row.cells]
-                lines.append(" | ".join(cells) + " |")
-    return "\n".join(lines)
+    return docx_to_text(doc)
 
 
 def _check_archive(path: Path, data: bytes) -> None:

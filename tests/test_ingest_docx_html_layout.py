@@ -1,0 +1,160 @@
+"""Word's automatic list numbers and merged table cells (DOCX, HTML) reach the extractor as a reader sees them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from plangraph.ingest.docx_text import FORMATS, _chinese
+from plangraph.ingest.html_text import html_to_text
+from plangraph.ingest.pipeline import extract_file
+from plangraph.ingest.readers import read_document
+
+# one list definition: 一、 / （一） / 1. / ①
+LEVELS = (("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3."),
+          ("decimalEnclosedCircle", "%4"))
+
+
+def _numbered_document(abstract_id: int = 90, num_id: int = 90) -> Document:
+    doc = Document()
+    numbering = doc.part.numbering_part.element
+    levels = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+        f'<w:suff w:val="nothing"/></w:lvl>' for i, (fmt, text) in enumerate(LEVELS))
+    numbering.insert(0, parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">{levels}'
+                                  f'</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId '
+                               f'w:val="{abstract_id}"/></w:num>'))
+    return doc
+
+
+def _numbered(doc: Document, text: str, level: int, num_id: int = 90) -> None:
+    paragraph = doc.add_paragraph(text)
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+@pytest.mark.parametrize(("n", "expected"), [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (21, "二十一"),
+                                             (100, "一百"), (105, "一百零五"), (110, "一百一十")])
+def test_chinese_counting(n: int, expected: str) -> None:
+    assert _chinese(n) == expected
+
+
+def test_other_list_formats() -> None:
+    assert FORMATS["decimalEnclosedCircle"](3) == "③"
+    assert FORMATS["lowerLetter"](28) == "bb"
+    assert FORMATS["upperRoman"](14) == "XIV"
+    assert FORMATS["ideographTraditional"](2) == "乙"
+    assert FORMATS["chineseLegalSimplified"](12) == "壹拾贰"
+
+
+def test_automatic_list_numbers_are_written_out(tmp_path: Path) -> None:
+    doc = _numbered_document()
+    doc.add_paragraph("某市数字政府建设工作方案")
+    _numbered(doc, "主要任务", 0)
+    _numbered(doc, "夯实基础设施", 1)
+    _numbered(doc, "建设政务云平台。(责任单位:市大数据局、市财政局)", 2)
+    _numbered(doc, "整合机房资源。(责任单位:市大数据局)", 2)
+    _numbered(doc, "提升服务能力", 1)  # a higher level advancing restarts the deeper one
+    _numbered(doc, "推进一网通办。(责任单位:市政务服务中心、市大数据局)", 2)
+    _numbered(doc, "保障措施", 0)
+    doc.add_paragraph("各单位要加强协作。")
+    doc.save(tmp_path / "plan.docx")
+
+    lines = read_document(tmp_path / "plan.docx").text.splitlines()
+    assert lines[1:7] == ["一、主要任务", "（一）夯实基础设施", "1.建设政务云平台。(责任单位:市大数据局、市财政局)",
+                          "2.整合机房资源。(责任单位:市大数据局)", "（二）提升服务能力",
+                          "1.推进一网通办。(责任单位:市政务服务中心、市大数据局)"]
+    assert lines[7] == "二、保障措施"
+
+    tasks = extract_file(tmp_path / "plan.docx").tasks
+    assert [(t.number, t.lead, t.co) for t in tasks] == [
+        ("1.", "市大数据局", ["市财政局"]), ("2.", "市大数据局", []), ("1.", "市政务服务中心", ["市大数据局"])]
+
+
+def test_a_start_override_restarts_a_list_sharing_the_definition(tmp_path: Path) -> None:
+    doc = _numbered_document()
+    doc.part.numbering_part.element.append(parse_xml(
+        f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="90"/><w:lvlOverride w:ilvl="2">'
+        f'<w:startOverride w:val="1"/></w:lvlOverride></w:num>'))
+    _numbered(doc, "甲项", 2)
+    _numbered(doc, "乙项", 2)
+    _numbered(doc, "丙项", 2, num_id=91)
+    doc.save(tmp_path / "lists.docx")
+    assert read_document(tmp_path / "lists.docx").text.splitlines() == ["1.甲项", "2.乙项", "1.丙项"]
+
+
+def test_bullets_and_unnumbered_paragraphs_get_no_marker(tmp_path: Path) -> None:
+    doc = Document()
+    doc.add_paragraph("加强组织领导", style="List Bullet")
+    doc.add_paragraph("一般段落")
+    doc.save(tmp_path / "bullets.docx")
+    assert read_document(tmp_path / "bullets.docx").text.splitlines() == ["加强组织领导", "一般段落"]
+
+
+def _task_table_document() -> Document:
+    doc = Document()
+    doc.add_paragraph("某县民生实事任务分工")
+    table = doc.add_table(rows=4, cols=4)
+    rows = [("序号", "重点任务", "牵头单位", "责任单位"),
+            ("1", "新建养老服务设施10处。", "县民政局", "县财政局"),
+            ("2", "开展老年助餐服务。", "", "县卫健委"),
+            ("3", "改造农村公路50公里。", "县交通运输局", "县财政局")]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    table.cell(1, 2).merge(table.cell(2, 2))  # one lead cell over two tasks
+    heading = doc.add_table(rows=1, cols=3)
+    heading.cell(0, 0).merge(heading.cell(0, 2)).text = "二、其他事项"
+    return doc
+
+
+def test_docx_merged_cells(tmp_path: Path) -> None:
+    _task_table_document().save(tmp_path / "table.docx")
+    lines = read_document(tmp_path / "table.docx").text.splitlines()
+    assert lines[3] == "2 | 开展老年助餐服务。 | 县民政局 | 县卫健委 |"  # a vertical merge repeats
+    assert lines[5] == "二、其他事项 |"  # a horizontal merge is printed once
+
+    tasks = extract_file(tmp_path / "table.docx").tasks
+    assert [(t.lead, t.co) for t in tasks] == [("县民政局", ["县财政局"]), ("县民政局", ["县卫健委"]),
+                                               ("县交通运输局", ["县财政局"])]
+
+
+TABLE_HTML = """<html><body><p>某县民生实事任务分工</p><table>
+<tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>责任单位</th></tr>
+<tr><td>1</td><td>新建养老服务设施10处。</td><td rowspan="2">县民政局</td><td>县财政局</td></tr>
+<tr><td>2</td><td>开展老年助餐服务。</td><td>县卫健委</td></tr>
+<tr><td>3</td><td>改造农村公路50公里。</td><td>县交通运输局</td><td rowspan="9">县财政局</td></tr>
+</table></body></html>"""
+
+
+def test_html_row_spans_repeat_in_every_row_they_cover(tmp_path: Path) -> None:
+    lines = html_to_text(TABLE_HTML).splitlines()
+    assert lines[3] == "2 | 开展老年助餐服务。 | 县民政局 | 县卫健委 |"
+    assert lines[4] == "3 | 改造农村公路50公里。 | 县交通运输局 | 县财政局 |"  # a span past the last row ends there
+    (tmp_path / "table.html").write_text(TABLE_HTML, encoding="utf-8")
+    tasks = extract_file(tmp_path / "table.html").tasks
+    assert [(t.lead, t.co) for t in tasks] == [("县民政局", ["县财政局"]), ("县民政局", ["县卫健委"]),
+                                               ("县交通运输局", ["县财政局"])]
+
+
+def test_html_spans_in_the_first_column_and_column_spans() -> None:
+    html = """<table><tr><td rowspan="2">一、养老</td><td>1</td><td>任务甲</td></tr><tr><td>2</td><td>任务乙</td></tr>
+    <tr><td colspan="3">二、交通</td></tr><tr><td>交通</td><td colspan="2" rowspan="2">任务丙</td></tr>
+    <tr><td>公路</td></tr></table>"""
+    assert html_to_text(html).splitlines() == ["一、养老 | 1 | 任务甲 |", "一、养老 | 2 | 任务乙 |", "二、交通 |",
+                                               "交通 | 任务丙 |", "公路 | 任务丙 |"]
+
+
+def test_hostile_spans_are_bounded() -> None:
+    html = '<table><tr><td rowspan="99999999" colspan="x">甲</td><td>乙</td></tr><tr><td>丙</td></tr></table>'
+    assert html_to_text(html).splitlines() == ["甲 | 乙 |", "甲 | 丙 |"]
+
+
+def test_a_layout_table_holding_a_table_is_not_repeated() -> None:
+    html = """<table><tr><td rowspan="2"><table><tr><td>内层</td></tr></table></td><td>右上</td></tr>
+    <tr><td>右下</td></tr></table>"""
+    assert html_to_text(html).count("内层") == 1

@@ -16,7 +16,6 @@ import errno
 import hashlib
 import io
 import os
-import re
 import stat
 import zipfile
 from dataclasses import dataclass
@@ -33,11 +32,6 @@ CANDIDATE_ENCODINGS = ("utf-8", "gb18030", "big5")
 MAX_UNPACKED_MB = 100.0  # total uncompressed size of a .docx's members
 MAX_ZIP_RATIO = 200  # uncompressed / compressed size of one member (text XML compresses ~10-30x)
 MAX_ZIP_MEMBERS = 10_000
-
-
-SENTENCE_ENDS = ("。", "；", ";", "：", ":", "!", "！", "?", "？", ")", "）")
-PARAGRAPH_OPENER = re.compile(r"^\s*(第[一二三四五六七八九十百\d]+[章条节部]|[一二三四五六七八九十]+[、．.]|"
-                              r"[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.、．](?!\d)|——)")
 
 
 @dataclass(frozen=True)
@@ -229,45 +223,10 @@ def _check_archive(path: Path, data: bytes) -> None:
 
 
 def _read_pdf(path: Path, data: bytes) -> str:
-    """Text lines of every page in reading order, wrapped lines joined back into paragraphs.
+    """Paragraphs and ruled tables of every page (``pdf_text``); a file pdfplumber cannot parse is refused."""
+    from plangraph.ingest.pdf_text import pdf_to_text
 
-    A line that reaches the right edge of the text column continues on the next line; any other line ends
-    its paragraph (PDF has no paragraph marks, only geometry)."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
-
-    paragraphs: list[str] = []
     try:
-        for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
-            lines = [line for box in page if isinstance(box, LTTextContainer)
-                     for line in box if isinstance(line, LTTextLine) and line.get_text().strip()]
-            if not lines:
-                continue
-            right = max(line.x1 for line in lines)
-            current = ""
-            for line in lines:
-                if current.endswith(SENTENCE_ENDS) and PARAGRAPH_OPENER.match(line.get_text()):
-                    paragraphs.append(current)
-                    current = ""
-                current = _join_pdf_lines([current, line.get_text()])
-                glyph = line.height or 10.0
-                if line.x1 < right - 1.5 * glyph:
-                    paragraphs.append(current)
-                    current = ""
-            if current:
-                paragraphs.append(current)
-    except Exception as exc:  # pdfminer raises many parser error types
+        return pdf_to_text(data)
+    except Exception as exc:  # pdfminer / pdfplumber raise many parser error types
         raise UnreadableFile(path, f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
-    return "\n".join(paragraphs)
-
-
-def _join_pdf_lines(lines: list[str]) -> str:
-    """Join wrapped lines: no space between CJK characters, one space between Latin words."""
-    out = ""
-    for line in (x.strip() for x in lines):
-        if not line:
-            continue
-        if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
-            out += " "
-        out += line
-    return out

@@ -1,4 +1,4 @@
-"""Word's automatic list numbers and merged table cells (DOCX, HTML) reach the extractor as a reader sees them."""
+"""Layouts a reader must keep: Word's automatic list numbers, merged table cells (DOCX, HTML) and ruled PDF tables."""
 
 from __future__ import annotations
 
@@ -158,3 +158,42 @@ def test_a_layout_table_holding_a_table_is_not_repeated() -> None:
     html = """<table><tr><td rowspan="2"><table><tr><td>内层</td></tr></table></td><td>右上</td></tr>
     <tr><td>右下</td></tr></table>"""
     assert html_to_text(html).count("内层") == 1
+
+
+def _table_pdf(path: Path) -> Path:
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+    from helpers_formats import PDF_FONT
+
+    if not PDF_FONT.exists():
+        pytest.skip(f"{PDF_FONT} missing: run scripts/system-deps.sh")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("cjk", fname=str(PDF_FONT))
+    pdf.set_font("cjk", size=10)
+    pdf.multi_cell(0, 6, text="某县民生实事任务分工", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 6, text="一、养老服务", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(10, 60, 25, 40), headings_style=FontFace(emphasis="")) as table:
+        for cells in (("序号", "重点任务", "牵头单位", "责任单位"),
+                      ("1", "新建养老服务设施10处，完善社区嵌入式养老服务网络，提升服务水平。", ("县民政局", 2), "县财政局"),
+                      ("2", "开展老年助餐服务。", "县卫健委"),
+                      ("3", "改造农村公路50公里。", "县交通运输局", "县财政局")):
+            row = table.row()
+            for cell in cells:
+                text, rows = cell if isinstance(cell, tuple) else (cell, 1)
+                row.cell(text, rowspan=rows)
+    pdf.multi_cell(0, 6, text="各单位要加强协作。", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def test_pdf_ruled_tables_are_rows(tmp_path: Path) -> None:
+    path = _table_pdf(tmp_path / "table.pdf")
+    lines = read_document(path).text.splitlines()
+    assert lines == ["某县民生实事任务分工", "一、养老服务", "序号 | 重点任务 | 牵头单位 | 责任单位 |",
+                     "1 | 新建养老服务设施10处，完善社区嵌入式养老服务网络，提升服务水平。 | 县民政局 | 县财政局 |",
+                     "2 | 开展老年助餐服务。 | 县民政局 | 县卫健委 |", "3 | 改造农村公路50公里。 | 县交通运输局 | 县财政局 |",
+                     "各单位要加强协作。"]  # a wrapped cell joined, the merged lead cell in both its rows
+    tasks = extract_file(path).tasks
+    assert [(t.lead, t.co) for t in tasks] == [("县民政局", ["县财政局"]), ("县民政局", ["县卫健委"]),
+                                               ("县交通运输局", ["县财政局"])]

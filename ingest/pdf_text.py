@@ -1,0 +1,105 @@
+"""The text of a PDF in reading order: wrapped lines joined back into paragraphs, ruled tables as rows.
+
+PDF has no paragraphs or tables, only positioned glyphs and lines. pdfplumber finds the tables drawn with
+ruling lines; each becomes ``cell | cell |`` rows (a cell's wrapped lines joined, a cell merged over several
+rows repeated in each, as the HTML and DOCX readers do), placed where the table stands on the page. The text
+outside the tables is read line by line: a line that reaches the right edge of the text column (and is at
+least half the page wide) continues on the next line, any other line ends its paragraph, and a line opening with a heading or item marker after a
+sentence end starts a new one.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+SENTENCE_ENDS = ("。", "；", ";", "：", ":", "!", "！", "?", "？", ")", "）")
+PARAGRAPH_OPENER = re.compile(r"^\s*(第[一二三四五六七八九十百\d]+[章条节部]|[一二三四五六七八九十]+[、．.]|"
+                              r"[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.、．](?!\d)|——)")
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines: no space between CJK characters, one space between Latin words."""
+    out = ""
+    for line in (x.strip() for x in lines):
+        if not line:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+            out += " "
+        out += line
+    return out
+
+
+def _inside(obj: dict, box: tuple[float, float, float, float]) -> bool:
+    mid_x = (obj["x0"] + obj["x1"]) / 2
+    mid_y = (obj["top"] + obj["bottom"]) / 2
+    return box[0] <= mid_x <= box[2] and box[1] <= mid_y <= box[3]
+
+
+def table_rows(table: Any) -> list[str]:
+    """A pdfplumber table as ``cell | cell |`` lines: a cell spanning rows is repeated in each row it covers, a
+    cell spanning columns printed once."""
+    texts = table.extract()
+    above: dict[int, tuple[tuple[float, float, float, float], str]] = {}  # column → (cell box, text) of the last cell
+    lines = []
+    for row, cells_text in zip(table.rows, texts, strict=False):
+        row_top = row.bbox[1]
+        cells = []
+        for col, (box, text) in enumerate(zip(row.cells, cells_text, strict=False)):
+            if box is not None:
+                text = join_lines((text or "").splitlines())
+                above[col] = (box, text)
+                cells.append(text)
+            elif col in above and above[col][0][3] > row_top + 1:  # the cell above reaches into this row
+                cells.append(above[col][1])
+        if any(cells):
+            lines.append(" | ".join(cells) + " |")
+    return lines
+
+
+def _page_blocks(page: Any) -> list[str]:
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    text_page = page.filter(lambda obj: not any(_inside(obj, b) for b in boxes)) if boxes else page
+    lines = [ln for ln in text_page.extract_text_lines(return_chars=False) if ln["text"].strip()]
+    items: list[tuple[float, int, Any]] = [(ln["top"], 1, ln) for ln in lines]
+    items += [(t.bbox[1], 0, t) for t in tables]
+    items.sort(key=lambda item: (item[0], item[1]))
+    # the right edge of the text column (tables span it); a wrapped line reaches it and is at least half the
+    # page wide (on a page of short lines only, the longest is no wrapped line)
+    right = max([ln["x1"] for ln in lines] + [b[2] for b in boxes], default=0.0)
+    min_width = page.width / 2
+    paragraphs: list[str] = []
+    current = ""
+    for _, kind, item in items:
+        if kind == 0:  # a table ends the paragraph before it
+            if current:
+                paragraphs.append(current)
+                current = ""
+            paragraphs.extend(table_rows(item))
+            continue
+        text = item["text"]
+        if current.endswith(SENTENCE_ENDS) and PARAGRAPH_OPENER.match(text):
+            paragraphs.append(current)
+            current = ""
+        current = join_lines([current, text])
+        glyph = (item["bottom"] - item["top"]) or 10.0
+        if item["x1"] < right - 1.5 * glyph or item["x1"] - item["x0"] < min_width:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def pdf_to_text(data: bytes) -> str:
+    """Every page's paragraphs and table rows in reading order (pdfplumber's errors propagate)."""
+    import pdfplumber
+
+    paragraphs: list[str] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            paragraphs.extend(_page_blocks(page))
+            page.close()
+    return "\n".join(paragraphs)

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from plangraph.cli import app
 
-HEAVY = ("sklearn", "fastapi", "uvicorn", "falkordb", "neo4j", "jieba", "opencc", "pdfminer", "docx",
+HEAVY = ("sklearn", "fastapi", "uvicorn", "falkordb", "neo4j", "jieba", "opencc", "pdfminer", "pdfplumber", "docx",
          "plangraph.graph.loader", "plangraph.ingest.pipeline", "plangraph.service")
 
 

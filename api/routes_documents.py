@@ -80,7 +80,7 @@ async def upload_document(
     request: Request,
     settings: SettingsDep,
     store: WriteStoreDep,
-    file: UploadFile = File(..., description="规划文件 .txt .md .html .docx .pdf / a plan document"),
+    file: UploadFile = File(..., description="规划文件 .txt .md .html .docx .xlsx .pdf / a plan document"),
 ) -> Any:
     """与 ``plangraph ingest`` 相同的读取与检查;整份写入或完全不写 / The same readers and checks as
     ``plangraph ingest``; the document is written whole or not at all. Returns its id and what was extracted.

@@ -27,9 +27,9 @@ from plangraph.ingest.limits import clean_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".xlsx", ".pdf"}
 CANDIDATE_ENCODINGS = ("utf-8", "gb18030", "big5")
-MAX_UNPACKED_MB = 100.0  # total uncompressed size of a .docx's members
+MAX_UNPACKED_MB = 100.0  # total uncompressed size of a .docx's or .xlsx's members
 MAX_ZIP_RATIO = 200  # uncompressed / compressed size of one member (text XML compresses ~10-30x)
 MAX_ZIP_MEMBERS = 10_000
 
@@ -60,6 +60,8 @@ def read_document(path: Path | str, *, max_mb: float = 20.0) -> SourceText:
     data = read_bytes(path)
     if suffix == ".docx":
         text, fmt, enc = _read_docx(path, data), "docx", "zip/xml"
+    elif suffix == ".xlsx":
+        text, fmt, enc = _read_xlsx(path, data), "xlsx", "zip/xml"
     elif suffix == ".pdf":
         text, fmt, enc = _read_pdf(path, data), "pdf", "pdf"
     elif suffix in HTML_SUFFIXES:
@@ -203,13 +205,23 @@ def _read_docx(path: Path, data: bytes) -> str:
     return docx_to_text(doc)
 
 
+def _read_xlsx(path: Path, data: bytes) -> str:
+    from plangraph.ingest.xlsx_text import xlsx_to_text
+
+    _check_archive(path, data)
+    try:
+        return xlsx_to_text(data)
+    except Exception as exc:  # openpyxl raises zip/xml/value errors of several kinds
+        raise UnreadableFile(path, f"not a readable .xlsx file ({type(exc).__name__})") from exc
+
+
 def _check_archive(path: Path, data: bytes) -> None:
     """Refuse a zip archive that would unpack past the limits, from its directory (before unpacking)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise UnreadableFile(path, f"not a readable .docx file ({type(exc).__name__})") from None
+        raise UnreadableFile(path, f"not a readable {path.suffix.lower()} file ({type(exc).__name__})") from None
     if len(members) > MAX_ZIP_MEMBERS:
         raise UnreadableFile(path, f"the archive holds {len(members)} members, above {MAX_ZIP_MEMBERS}")
     total = sum(m.file_size for m in members)

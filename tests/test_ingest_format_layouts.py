@@ -197,3 +197,40 @@ def test_pdf_ruled_tables_are_rows(tmp_path: Path) -> None:
     tasks = extract_file(path).tasks
     assert [(t.lead, t.co) for t in tasks] == [("县民政局", ["县财政局"]), ("县民政局", ["县卫健委"]),
                                                ("县交通运输局", ["县财政局"])]
+
+
+def test_xlsx_task_lists_are_rows(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["某县2025年重点工作任务分解表"])
+    sheet.merge_cells("A1:E1")  # a title over the whole width: printed once
+    sheet.append(["序号", "重点任务", "牵头单位", "责任单位", "完成时限"])
+    sheet.append([1.0, "新建养老服务设施10处。", "县民政局", "县财政局", dt.datetime(2025, 12, 31)])
+    sheet.append([2, "开展老年助餐\n服务。", None, "县卫健委", "2025年底"])
+    sheet.append([])
+    sheet.append([3, "改造农村公路50公里。", "县交通运输局", "县财政局"])
+    sheet.merge_cells("C3:C4")  # one lead over two tasks
+    hidden = book.create_sheet("说明")
+    hidden.append(["不应读取"])
+    hidden.sheet_state = "hidden"
+    book.save(tmp_path / "tasks.xlsx")
+
+    assert read_document(tmp_path / "tasks.xlsx").text.splitlines() == [
+        "某县2025年重点工作任务分解表 |", "序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |",
+        "1 | 新建养老服务设施10处。 | 县民政局 | 县财政局 | 2025-12-31 |",
+        "2 | 开展老年助餐 服务。 | 县民政局 | 县卫健委 | 2025年底 |", "3 | 改造农村公路50公里。 | 县交通运输局 | 县财政局 |"]
+    result = extract_file(tmp_path / "tasks.xlsx")
+    assert [(t.lead, t.co) for t in result.tasks] == [("县民政局", ["县财政局"]), ("县民政局", ["县卫健委"]),
+                                                      ("县交通运输局", ["县财政局"])]
+
+
+def test_a_broken_xlsx_is_refused_with_the_reason(tmp_path: Path) -> None:
+    from plangraph.ingest.errors import UnreadableFile
+
+    (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
+    with pytest.raises(UnreadableFile, match=r"not a readable \.xlsx file"):
+        read_document(tmp_path / "broken.xlsx")

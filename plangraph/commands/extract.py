@@ -36,7 +36,7 @@ def output_names(paths: list[Path]) -> dict[Path, str]:
 
 
 def extract(
-    files: list[Path] = typer.Argument(..., help="Documents (.txt .md .html .docx .pdf) or folders"),
+    files: list[Path] = typer.Argument(..., help="Documents (.txt .md .html .docx .xlsx .pdf) or folders"),
     out: Path = typer.Option(..., "--out", "-o", help="Folder for the JSON files (one per input)"),
 ) -> None:
     """Extract documents to JSON: metadata, sections, tasks, responsibility, targets, years, topics.

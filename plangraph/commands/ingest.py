@@ -61,7 +61,7 @@ def ingest_paths(paths: list[Path]) -> int:
 
 
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="Documents (.txt .md .html .docx .pdf) or folders"),
+    paths: list[Path] = typer.Argument(..., help="Documents (.txt .md .html .docx .xlsx .pdf) or folders"),
 ) -> None:
     """Extract documents and load them into the graph (idempotent); then relink tasks between plans.
     抽取规划文件并写入知识图谱(可重复执行),然后重新计算上下级任务对应关系。"""

@@ -57,16 +57,14 @@ def summary(result: Any) -> dict[str, Any]:
 def ingest_upload(store: Any, filename: str, data: bytes, settings: Settings) -> dict[str, Any]:
     """Extract and load one uploaded file through :func:`plangraph.service.ingest_files`; the summary dict, or
     :class:`UploadRejected` saying why not."""
-    from plangraph.ingest.readers import SUPPORTED
+    from plangraph.ingest.readers import SUPPORTED, unsupported_message
 
     from plangraph.service import ingest_files
 
     name = safe_name(filename)
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED:
-        raise UploadRejected(415, "unsupported_file_type",
-                             f"{name}: unsupported file type {suffix or '(none)'}; use one of "
-                             f"{', '.join(sorted(SUPPORTED))}")  # fmt: skip
+        raise UploadRejected(415, "unsupported_file_type", f"{name}: {unsupported_message(suffix)}")
     with tempfile.TemporaryDirectory(prefix="plangraph-upload-") as folder:
         path = Path(folder) / name
         path.write_bytes(data)

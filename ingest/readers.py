@@ -28,6 +28,8 @@ from plangraph.ingest.limits import clean_text
 TEXT_SUFFIXES = {".txt", ".md", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".xlsx", ".pdf"}
+# older office formats a plan often comes in: what to do with them
+SAVE_AS = {".doc": ".docx", ".wps": ".docx", ".rtf": ".docx", ".xls": ".xlsx", ".et": ".xlsx", ".ofd": ".pdf"}
 CANDIDATE_ENCODINGS = ("utf-8", "gb18030", "big5")
 MAX_UNPACKED_MB = 100.0  # total uncompressed size of a .docx's or .xlsx's members
 MAX_ZIP_RATIO = 200  # uncompressed / compressed size of one member (text XML compresses ~10-30x)
@@ -51,7 +53,7 @@ def read_document(path: Path | str, *, max_mb: float = 20.0) -> SourceText:
     size = _regular_file_size(path)
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED:
-        raise UnreadableFile(path, f"unsupported file type {suffix or '(none)'}; use one of {sorted(SUPPORTED)}")
+        raise UnreadableFile(path, unsupported_message(suffix))
     if size == 0:
         raise UnreadableFile(path, "the file is empty")
     if size > max_mb * 1024 * 1024:
@@ -76,6 +78,14 @@ def read_document(path: Path | str, *, max_mb: float = 20.0) -> SourceText:
     if not text.strip():
         raise UnreadableFile(path, "no visible text in the document")
     return SourceText(path, text, fmt, enc, hashlib.sha256(data).hexdigest())
+
+
+def unsupported_message(suffix: str) -> str:
+    """Why a file type is refused, and what to do (an older office format: save it in the newer one)."""
+    message = f"unsupported file type {suffix or '(none)'}; use one of {', '.join(sorted(SUPPORTED))}"
+    if suffix in SAVE_AS:
+        message += f" (open it in Word/WPS/Excel and save it as {SAVE_AS[suffix]})"
+    return message
 
 
 def _regular_file_size(path: Path) -> int:

@@ -99,12 +99,13 @@ def test_writes_are_off_without_a_configured_key(falkor_settings, store, seed):
     [
         ("big.txt", "一、总体要求\n".encode() * 30000, 413, "file_too_large", "MB limit"),
         ("plan.rtf", b"{\\rtf1 hello}", 415, "unsupported_file_type", "unsupported file type .rtf"),
+        ("plan.doc", b"\xd0\xcf\x11\xe0 old word", 415, "unsupported_file_type", "save it as .docx"),
         ("empty.txt", b"", 422, "bad_file", "empty"),
         ("binary.txt", bytes(range(256)) * 20, 422, "bad_file", "binary"),
         ("prose.txt", "这是一段没有任何编号结构的普通文字。".encode() * 20, 422, "bad_file", "structure"),
         ("broken.docx", b"PK\x03\x04 not really a zip", 422, "bad_file", "docx"),
     ],
-    ids=["oversized", "unsupported", "empty", "binary", "no-structure", "bad-docx"],
+    ids=["oversized", "unsupported", "old-word", "empty", "binary", "no-structure", "bad-docx"],
 )
 def test_bad_uploads_are_refused_naming_the_reason(client, store, name, data, status, code, reason):
     resp = upload(client, name, data)

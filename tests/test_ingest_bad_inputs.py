@@ -26,6 +26,7 @@ def make_bad_inputs(folder: Path) -> dict[str, str]:
                                          encoding="utf-8")
     (folder / "prose.txt").write_text("今天天气很好，我们去公园散步。\n晚上回家吃饭。\n", encoding="utf-8")
     (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 100)
+    (folder / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
     return {
         "empty.txt": "empty",
         "binary.txt": "binary",
@@ -34,6 +35,7 @@ def make_bad_inputs(folder: Path) -> dict[str, str]:
         "scripts.html": "no visible text",
         "prose.txt": "no recognisable plan structure",
         "photo.jpg": "unsupported file type",
+        "old.xls": "save it as .xlsx",
     }
 
 

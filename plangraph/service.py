@@ -28,7 +28,9 @@ from plangraph.graph.store import GraphStore
 from plangraph.ingest.errors import IngestError
 from plangraph.ingest.model import Extraction
 from plangraph.ingest.pipeline import extract_file
-from plangraph.ingest.readers import SUPPORTED
+from plangraph.ingest.readers import SAVE_AS, SUPPORTED
+
+DOCUMENT_SUFFIXES = SUPPORTED | set(SAVE_AS)  # what a folder contributes to a batch
 
 DEFAULT_MAX_MB = 20.0
 DEFAULT_FILE_TIMEOUT_S = 120.0
@@ -81,8 +83,9 @@ Progress = Callable[[FileResult, int, int], None]
 
 def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
     """Files as given, folders expanded to the supported documents they hold (sorted). Entries that are not
-    regular files but carry a document suffix (FIFOs, broken links, link loops) and sub-folders that cannot be
-    listed are kept, so the batch reports each by name with its reason instead of skipping it silently."""
+    regular files but carry a document suffix (FIFOs, broken links, link loops), documents in an older office
+    format (.doc, .xls: refused with what to do) and sub-folders that cannot be listed are kept, so the batch
+    reports each by name with its reason instead of skipping it silently."""
     out: list[Path] = []
     for p in map(Path, paths):
         if not p.is_dir():
@@ -91,7 +94,7 @@ def expand_paths(paths: Iterable[Path | str]) -> list[Path]:
         found: list[Path] = []
         for root, dirs, names in os.walk(p, onerror=lambda err, acc=found: acc.append(Path(err.filename))):
             dirs.sort()
-            found.extend(Path(root) / n for n in names if Path(n).suffix.lower() in SUPPORTED)
+            found.extend(Path(root) / n for n in names if Path(n).suffix.lower() in DOCUMENT_SUFFIXES)
         out.extend(sorted(found))
     return out
 

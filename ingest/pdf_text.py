@@ -4,8 +4,9 @@ PDF has no paragraphs or tables, only positioned glyphs and lines. pdfplumber fi
 ruling lines; each becomes ``cell | cell |`` rows (a cell's wrapped lines joined, a cell merged over several
 rows repeated in each, as the HTML and DOCX readers do), placed where the table stands on the page. The text
 outside the tables is read line by line: a line that reaches the right edge of the text column (and is at
-least half the page wide) continues on the next line, any other line ends its paragraph, and a line opening with a heading or item marker after a
-sentence end starts a new one.
+least half the page wide) continues on the next line, also across a page break; any other line ends its
+paragraph, and a line opening with a heading or item marker after a sentence end starts a new one. Page
+numbers printed in the top or bottom margin (— 3 —, 第3页) are dropped.
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ import re
 from typing import Any
 
 SENTENCE_ENDS = ("。", "；", ";", "：", ":", "!", "！", "?", "？", ")", "）")
+# a printed page number (— 3 —, -3-, 第3页, 3/12) in the top or bottom MARGIN_SHARE of a page: not text
+PAGE_NUMBER = re.compile(r"^[—\-–－\s]*\d{1,4}[—\-–－\s]*$|^第\s*\d{1,4}\s*页(\s*[,，]?\s*共\s*\d{1,4}\s*页)?$|"
+                         r"^\d{1,4}\s*/\s*\d{1,4}$")
+MARGIN_SHARE = 0.12
 PARAGRAPH_OPENER = re.compile(r"^\s*(第[一二三四五六七八九十百\d]+[章条节部]|[一二三四五六七八九十]+[、．.]|"
                               r"[(（][一二三四五六七八九十\d]+[)）]|\d{1,3}[.、．](?!\d)|——)")
 
@@ -58,11 +63,19 @@ def table_rows(table: Any) -> list[str]:
     return lines
 
 
-def _page_blocks(page: Any) -> list[str]:
+def _is_page_number(line: dict, height: float) -> bool:
+    in_margin = line["bottom"] < height * MARGIN_SHARE or line["top"] > height * (1 - MARGIN_SHARE)
+    return in_margin and PAGE_NUMBER.match(line["text"].strip()) is not None
+
+
+def _page_blocks(page: Any, current: str) -> tuple[list[str], str]:
+    """The page's finished paragraphs and table rows, and the paragraph still open at its end (continued by
+    the next page); ``current`` is the one the previous page left open."""
     tables = page.find_tables()
     boxes = [t.bbox for t in tables]
     text_page = page.filter(lambda obj: not any(_inside(obj, b) for b in boxes)) if boxes else page
-    lines = [ln for ln in text_page.extract_text_lines(return_chars=False) if ln["text"].strip()]
+    lines = [ln for ln in text_page.extract_text_lines(return_chars=False)
+             if ln["text"].strip() and not _is_page_number(ln, page.height)]
     items: list[tuple[float, int, Any]] = [(ln["top"], 1, ln) for ln in lines]
     items += [(t.bbox[1], 0, t) for t in tables]
     items.sort(key=lambda item: (item[0], item[1]))
@@ -71,7 +84,6 @@ def _page_blocks(page: Any) -> list[str]:
     right = max([ln["x1"] for ln in lines] + [b[2] for b in boxes], default=0.0)
     min_width = page.width / 2
     paragraphs: list[str] = []
-    current = ""
     for _, kind, item in items:
         if kind == 0:  # a table ends the paragraph before it
             if current:
@@ -88,9 +100,7 @@ def _page_blocks(page: Any) -> list[str]:
         if item["x1"] < right - 1.5 * glyph or item["x1"] - item["x0"] < min_width:
             paragraphs.append(current)
             current = ""
-    if current:
-        paragraphs.append(current)
-    return paragraphs
+    return paragraphs, current
 
 
 def pdf_to_text(data: bytes) -> str:
@@ -98,8 +108,12 @@ def pdf_to_text(data: bytes) -> str:
     import pdfplumber
 
     paragraphs: list[str] = []
+    current = ""
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for page in pdf.pages:
-            paragraphs.extend(_page_blocks(page))
+            done, current = _page_blocks(page, current)
+            paragraphs.extend(done)
             page.close()
+    if current:
+        paragraphs.append(current)
     return "\n".join(paragraphs)

@@ -234,3 +234,33 @@ def test_a_broken_xlsx_is_refused_with_the_reason(tmp_path: Path) -> None:
     (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04 not really a workbook")
     with pytest.raises(UnreadableFile, match=r"not a readable \.xlsx file"):
         read_document(tmp_path / "broken.xlsx")
+
+
+def test_pdf_paragraphs_continue_over_a_page_break_without_page_numbers(tmp_path: Path) -> None:
+    from fpdf import FPDF
+    from helpers_formats import PDF_FONT
+
+    if not PDF_FONT.exists():
+        pytest.skip(f"{PDF_FONT} missing: run scripts/system-deps.sh")
+
+    class Paged(FPDF):
+        def footer(self) -> None:
+            self.set_y(-15)
+            self.cell(0, 10, f"— {self.page_no()} —", align="C")
+
+    pdf = Paged()
+    pdf.add_page()
+    pdf.add_font("cjk", fname=str(PDF_FONT))
+    pdf.set_font("cjk", size=10)
+    filler = "各地要结合实际认真组织实施。" * 8
+    for _ in range(14):
+        pdf.multi_cell(0, 6, text=filler, new_x="LMARGIN", new_y="NEXT")
+    assert pdf.page_no() == 1
+    long_item = "1.完善养老服务网络，" + "推进社区嵌入式养老服务设施建设，" * 12 + "全面提升服务水平。(责任单位:市民政局、市财政局)"
+    pdf.multi_cell(0, 6, text=long_item, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(tmp_path / "paged.pdf"))
+    assert pdf.page_no() == 2
+
+    lines = read_document(tmp_path / "paged.pdf").text.splitlines()
+    assert long_item in lines  # one paragraph, though it runs onto the next page
+    assert not any("—" in line for line in lines)

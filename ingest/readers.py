@@ -76,7 +76,8 @@ def read_document(path: Path | str, *, max_mb: float = 20.0) -> SourceText:
         fmt = "text"
     text = clean_text(text)
     if not text.strip():
-        raise UnreadableFile(path, "no visible text in the document")
+        hint = " (a scanned PDF has no text layer: run OCR on it first, e.g. ocrmypdf)" if fmt == "pdf" else ""
+        raise UnreadableFile(path, "no visible text in the document" + hint)
     return SourceText(path, text, fmt, enc, hashlib.sha256(data).hexdigest())
 
 

@@ -19,7 +19,7 @@ MUST_LOAD = ["u16le.txt", "u16be.txt", "u16bom.txt", "cr.txt", "crlf.txt", "ff.t
 MUST_REFUSE = {"binary.txt": "binary", "nuls.txt": "binary", "empty.txt": "empty", "random.txt": "",
                "bomb.docx": "zip bomb", "members.docx": "members", "pipe.txt": "FIFO", "loop.txt": "symbolic link loop",
                "broken.txt": "broken symbolic link", "huge.txt": "MB limit", "plan.exe": "unsupported",
-               "README": "unsupported", "notzip.docx": "docx", "encrypted.docx": "docx", "textless.pdf": "no visible text",
+               "README": "unsupported", "notzip.docx": "docx", "encrypted.docx": "docx", "textless.pdf": "scanned PDF has no text layer",
                "fake.pdf": "PDF", "header.pdf": "PDF", "blank.txt": "", "bom.txt": "", "title.txt": "structure"}
 
 

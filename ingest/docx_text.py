@@ -23,6 +23,7 @@ _DIGITS = "零一二三四五六七八九"
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+MAX_NUMBER = 10_000
 _CJK_END = re.compile(r"[\u3000-\u303f\uff00-\uffef\u4e00-\u9fff)）.、]$")
 
 
@@ -91,6 +92,15 @@ FORMATS: dict[str, Any] = {
 }
 
 
+def _int(value: str | None, default: int) -> int:
+    """A numeric attribute within 0–MAX_NUMBER, or ``default`` when it is missing or malformed (a hand-edited
+    or hostile file: a start of 10⁹ in letters would print millions of characters)."""
+    try:
+        return min(max(int(value), 0), MAX_NUMBER) if value is not None else default
+    except ValueError:
+        return default
+
+
 def _val(element: Any, tag: str, default: str | None = None) -> str | None:
     child = element.find(qn(tag)) if element is not None else None
     return child.get(qn("w:val"), default) if child is not None else default
@@ -100,7 +110,7 @@ class _Level:
     """One level of a list definition (``w:lvl``)."""
 
     def __init__(self, lvl: Any) -> None:
-        self.start = int(_val(lvl, "w:start", "1") or 1)
+        self.start = _int(_val(lvl, "w:start"), 1)
         self.fmt = _val(lvl, "w:numFmt", "decimal") or "decimal"
         self.text = _val(lvl, "w:lvlText", "") or ""
         self.legal = lvl.find(qn("w:isLgl")) is not None
@@ -122,14 +132,14 @@ class Numbering:
             return
         for abstract in root.findall(qn("w:abstractNum")):
             key = abstract.get(qn("w:abstractNumId"))
-            self.levels[key] = {int(lvl.get(qn("w:ilvl"), "0")): _Level(lvl) for lvl in abstract.findall(qn("w:lvl"))}
+            self.levels[key] = {_int(lvl.get(qn("w:ilvl")), 0): _Level(lvl) for lvl in abstract.findall(qn("w:lvl"))}
         for num in root.findall(qn("w:num")):
             num_id = num.get(qn("w:numId"))
             self.lists[num_id] = _val(num, "w:abstractNumId") or ""
             for override in num.findall(qn("w:lvlOverride")):
                 start = _val(override, "w:startOverride")
-                if start is not None and start.isdigit():
-                    self.overrides.setdefault(num_id, {})[int(override.get(qn("w:ilvl"), "0"))] = int(start)
+                if start is not None:
+                    self.overrides.setdefault(num_id, {})[_int(override.get(qn("w:ilvl")), 0)] = _int(start, 1)
 
     def marker(self, num_id: str, ilvl: int) -> str:
         """Advance list ``num_id`` at level ``ilvl`` and return its rendered number ("" for bullets, unknown
@@ -164,7 +174,15 @@ class Numbering:
 
 
 def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
-    """The (numId, ilvl) a paragraph is numbered with: its own ``w:numPr``, else its style's (or a base style's)."""
+    """The (numId, ilvl) a paragraph is numbered with: its own ``w:numPr``, else its style's (or a base style's);
+    None for a malformed reference."""
+    try:
+        return _declared_num_pr(paragraph)
+    except (ValueError, TypeError, KeyError):  # python-docx validates the attribute values it reads
+        return None
+
+
+def _declared_num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
     p_pr = paragraph._p.pPr
     num_pr = p_pr.numPr if p_pr is not None else None
     style = paragraph.style if num_pr is None else None
@@ -175,7 +193,7 @@ def _num_pr(paragraph: Paragraph) -> tuple[str, int] | None:
     if num_pr is None or num_pr.numId is None:
         return None
     ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
-    return str(num_pr.numId.val), int(ilvl or 0)
+    return str(num_pr.numId.val), min(int(ilvl or 0), 9)
 
 
 def _paragraph_text(paragraph: Paragraph, numbering: Numbering) -> str:

@@ -264,3 +264,20 @@ def test_pdf_paragraphs_continue_over_a_page_break_without_page_numbers(tmp_path
     lines = read_document(tmp_path / "paged.pdf").text.splitlines()
     assert long_item in lines  # one paragraph, though it runs onto the next page
     assert not any("—" in line for line in lines)
+
+
+def test_malformed_or_hostile_list_definitions_are_bounded(tmp_path: Path) -> None:
+    doc = Document()
+    numbering = doc.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="95"><w:lvl w:ilvl="0"><w:start w:val="999999999"/>'
+        f'<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1)"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="x"/>'
+        f'<w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="95"><w:abstractNumId w:val="95"/></w:num>'))
+    _numbered(doc, "甲项", 0, num_id=95)
+    _numbered(doc, "乙项", 1, num_id=95)
+    _numbered(doc, "丙项", 0, num_id=404)  # a list that is not defined
+    doc.save(tmp_path / "odd.docx")
+    lines = read_document(tmp_path / "odd.docx").text.splitlines()
+    assert len(lines[0]) < 500 and lines[0].endswith(")甲项")
+    assert lines[1:] == ["1.乙项", "丙项"]

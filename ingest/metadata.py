@@ -427,7 +427,13 @@ def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:
         meta.title, meta.wrapper_title, *_ = _titles([labelled])
     if not meta.title:
         meta.title = _title_from_mentions(text, front_end, body_end)
+    lead_issuer = None
+    if not meta.title and not meta.wrapper_title:   # a news page: 近日,X印发了《Y》
+        quoted, lead_issuer = _document_in_lead(text[: min(front_end, 600)])
+        if quoted:
+            meta.title, meta.wrapper_title, *_ = _titles([quoted])
     meta.issuer = _with_place(_issuer(fields, lines, tail_lines, meta, notices), fields, lines + tail_lines)
+    meta.issuer = meta.issuer or lead_issuer
     meta.issued_on = _issued_on(fields, lines, tail_lines, text)
     meta.doc_number = _doc_number(fields, lines, meta)
     meta.implements = _implements(text, front_end, body_end, [meta.title, meta.wrapper_title])
@@ -449,6 +455,22 @@ def extract_metadata(text: str, front_end: int, body_end: int) -> DocumentMeta:
 _ISSUED_IN_LEAD = re.compile(rf"(?:^|[,，。\n])(?:{'|'.join(_V['lead_time_words'])})?(?P<issuer>[\u4e00-\u9fff]{{2,12}}?)?"
                              rf"(?:印发|发布|出台|公布|颁布)了?(?P<title>关于[^,，。;；:：!！?？\n]{{2,80}}?(?:{DOC_TYPES}))"
                              r"(?=[,，。;；(（\s])")
+
+
+# A news lead quoting the document it reports: 近日,中共某市委办公厅、某市人民政府办公厅印发了《某市…实施方案》
+_DOC_IN_LEAD = re.compile(rf"(?:^|[,，。:：\n])(?:{'|'.join(_V['lead_time_words'])})?[,，]?(?P<issuer>[\u4e00-\u9fff、]{{2,40}}?)?"
+                          rf"(?:联合)?(?:印发|发布|出台|公布|颁布)了\s*《(?P<title>[^《》\n]{{6,80}}?(?:{DOC_TYPES}))》")
+
+
+def _document_in_lead(lead: str) -> tuple[str | None, str | None]:
+    """(the quoted document, its issuer) when a news lead reports it issued (``…印发了《X》``, ``…发布了《X关于印发Y的
+    通知》``); the issuer only when every 、-joined name before the verb is an agency."""
+    m = _DOC_IN_LEAD.search(lead)
+    if not m:
+        return None, None
+    names = (m.group("issuer") or "").split("、")
+    issuer = m.group("issuer") if all(len(n) >= 3 and AGENCY_END.search(n) for n in names) else None
+    return _clean_title(m.group("title")), issuer
 
 
 def _labelled_title(fields: dict[str, str]) -> str | None:
@@ -763,13 +785,27 @@ def _jurisdiction(meta: DocumentMeta, text: str, tier: str | None) -> str | None
             return _V["province_abbreviations"][abbr.group(1)]
     _pattern, names = _place_index()
     counts: dict[str, int] = {}
-    for mention in _place_mentions(text[:20000]):   # the opening pages name the place; bounded for long plans
+    mentions = _place_mentions(text[:20000])   # the opening pages name the place; bounded for long plans
+    for mention in mentions:
         full, place_tier = names[mention]
         if tier is None or place_tier == tier:
             counts[full] = counts.get(full, 0) + 1
     if not counts:
-        return None
+        return _province_of_places(mentions) if tier == "provincial" else None
     return max(counts, key=lambda k: (counts[k], -text.find(k)))
+
+
+def _province_of_places(mentions: list[str]) -> str | None:
+    """The province a provincial text never names but whose cities and counties it lists (武汉市、襄阳市…可吸入
+    颗粒物年均浓度下降18%): the province of most of the (two or more) places, when it holds more than half of them."""
+    from plangraph.ingest.places import resolve_place
+
+    provinces = [p.province for m in mentions if (p := resolve_place(m)) is not None and p.level != "provincial"
+                 and p.province]
+    if len(provinces) < 2:
+        return None
+    best = max(set(provinces), key=provinces.count)
+    return best if provinces.count(best) * 2 > len(provinces) else None
 
 
 _ZONE = re.compile(rf"^(?:(?:19|20)\d{{2}}年)?([\u4e00-\u9fff]{{0,12}}?(?:{'|'.join(_V['zone_words'])}))(?:管委会|管理委员会|工委|党工委)")

@@ -92,6 +92,26 @@ def test_site_header_breadcrumbs_and_headline_are_skipped():
     assert m.level == "provincial"        # from the headline's 省政府
 
 
+def test_a_news_lead_names_the_document_it_reports_in_quotes():
+    text = ("近日,中共某某市委办公厅、某某市人民政府办公厅印发了《某某市推进县城建设实施方案》,并发出通知。\n"
+            "为推进县城建设,制定本方案。\n" + BODY)
+    m = extract_metadata(text, text.index("一、"), len(text))
+    assert m.title == "某某市推进县城建设实施方案"
+    assert m.issuer == "中共某某市委办公厅、某某市人民政府办公厅"
+    text = "今天,自治区政府网站发布了《自治区人民政府办公厅关于印发某某都市圈建设2019年工作计划的通知》。\n" + BODY
+    m = extract_metadata(text, text.index("一、"), len(text))
+    assert (m.title, m.issuer) == ("某某都市圈建设2019年工作计划", "自治区人民政府办公厅")
+    assert m.level == "provincial"
+
+
+def test_a_provincial_text_that_never_names_its_province_is_placed_by_its_cities():
+    text = ("各市、州、县人民政府,省政府各部门:\n一、工作目标\n到2017年,武汉市、襄阳市细颗粒物年均浓度下降18%;"
+            "宜昌市、荆州市下降15%。\n")
+    m = meta(text)
+    assert (m.level, m.jurisdiction) == ("provincial", "湖北省")
+    assert meta("各市人民政府,省政府各部门:\n一、工作目标\n武汉市、长沙市各建成1个中心。\n").jurisdiction is None
+
+
 def test_no_printed_title_gives_none():
     m = meta("各市人民政府,省政府各部门:\n为推动工作,现通知如下。\n" + BODY)
     assert m.title is None

@@ -34,6 +34,7 @@ def one(text):
         ("企业开办时间缩短至2个工作日以内。", "<="),
         ("亏损企业占比不超过8%。", "<="),
         ("单位产品能耗不高于0.3吨标准煤。", "<="),
+        ("居民用户办电时间不超3个工作日。", "<="),   # 不超: a short 不超过, not 不 + 超
         ("城镇登记失业率4.5%左右。", "~"),
         ("新增就业约1.2万人。", "~"),
         ("建成社区食堂50个。", "="),
@@ -45,6 +46,11 @@ def test_comparators_both_ways(text, comparator):
 
 def test_a_printed_symbol_is_no_part_of_the_metric():
     assert one("就读公办学校比例达>85%。").metric == "就读公办学校比例"
+
+
+def test_a_short_upper_bound_keeps_its_negation_out_of_the_metric():
+    m = one("低压用户办电时间不超5个工作日。")
+    assert (m.metric, m.comparator, m.value) == ("低压用户办电时间", "<=", 5)
 
 
 @pytest.mark.parametrize(

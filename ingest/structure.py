@@ -241,7 +241,7 @@ def _split_inline(text: str, lines: list[tuple[int, int]], keep: set[tuple[int, 
 def _next_in_line() -> re.Pattern[str]:
     """Blanks before an arabic item marker inside a line, with its number: ``(2)`` in group 1, ``2.`` in 2."""
     d_ar = re.escape(_config()["delimiters"]["arabic"].replace(".", ""))
-    return re.compile(rf"[ \t\u3000]+(?=\((\d{{1,3}})\)|(\d{{1,3}})(?:[{d_ar}]|\.(?!\d)))")
+    return re.compile(rf"[ \t\u3000]+(?=\((\d{{1,3}})\)|(\d{{1,3}})(?:[{d_ar}]|\.)(?!\d))")   # never 2、3月 or 2.5
 
 
 def _in_sequence(text: str, s: int, e: int) -> list[tuple[int, int]]:

@@ -487,9 +487,9 @@ def test_a_line_of_units_under_a_task_names_who_is_responsible():
 
 def test_a_flattened_outline_is_cut_before_each_next_number():
     text = ("三、主要任务 (一)完善场地设施 1.优化设施布局 2.新建场地设施 3.扩大场地开放 "
-            "(二)健全健身组织 (1)发展身边组织 (2)激发基层活力\n四、工作要求\n1.完成 2个方面的评估 5.5万人参加\n")
+            "(二)健全健身组织 (1)发展身边组织 (2)激发基层活力\n四、工作要求\n1.完成 2个方面的评估 2、3月 5.5万人参加\n")
     assert [t.title for t in outline(text).tasks] == ["优化设施布局", "新建场地设施", "扩大场地开放", "发展身边组织",
-                                                    "激发基层活力", "完成 2个方面的评估 5.5万人参加"]
+                                                    "激发基层活力", "完成 2个方面的评估 2、3月 5.5万人参加"]
 
 
 def test_a_notices_own_points_with_no_plan_on_the_page_are_no_tasks():

@@ -122,7 +122,10 @@ HEADING_SENTENCE = re.compile(r"^([^,，;；:：。!?！？]{3,32}?)[。!！]")
 RESPONSIBILITY_END = re.compile(r"[(（]\s*(责任|牵头|配合|主责|承办)(单位|部门)\s*[:：][^()（）]*[)）]\s*$")
 
 ZONE_RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("background", re.compile(r"背景|现状|形势|发展基础|基础条件|发展成效|工作成效|成就|回顾")),
+    # background also takes a report of past work (2023年工作总结, 亮点工作完成情况) and a heading on why the plan
+    # matters (一、重要意义, (一)充分认识…的重要意义): their items are no work to do
+    ("background", re.compile(r"背景|现状|形势|发展基础|基础条件|发展成效|工作成效|成就|回顾|重要意义|工作总结|"
+                              r"\d{4}年.{0,12}总结$|(?:完成|进展)情况$")),
     ("principles", re.compile(r"指导思想|基本原则|总体思路|工作原则|总体要求|编制原则|指导原则|编制依据|^总则$|^附则$")),
     ("goals", re.compile(r"(发展|主要|总体|工作|预期|规划|具体|基本)目标|目标(与|和)?(愿景|要求)$|^目标$")),
     ("safeguards", re.compile(r"保障措施|保障机制|保证措施|组织实施|实施保障|组织保障")),
@@ -228,9 +231,40 @@ def _split_inline(text: str, lines: list[tuple[int, int]], keep: set[tuple[int, 
         cut = s
         for m in pattern.finditer(text, s, e):
             if m.start() > cut:
-                out.extend(_after_heading(text, cut, m.start()))
+                out.extend(p for piece in _after_heading(text, cut, m.start()) for p in _in_sequence(text, *piece))
             cut = m.end()
-        out.extend(_after_heading(text, cut, e))
+        out.extend(p for piece in _after_heading(text, cut, e) for p in _in_sequence(text, *piece))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _next_in_line() -> re.Pattern[str]:
+    """Blanks before an arabic item marker inside a line, with its number: ``(2)`` in group 1, ``2.`` in 2."""
+    d_ar = re.escape(_config()["delimiters"]["arabic"].replace(".", ""))
+    return re.compile(rf"[ \t\u3000]+(?=\((\d{{1,3}})\)|(\d{{1,3}})(?:[{d_ar}]|\.)(?!\d))")   # never 2、3月 or 2.5
+
+
+def _in_sequence(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The piece ``[s, e)`` cut before each next number of the item it opens with, printed after blanks with no
+    sentence end between (a flattened outline: ``1.优化设施布局 2.新建场地设施 3.扩大场地开放``). Only the
+    number that follows in the same style cuts, so ``1.完成 2个`` or a figure after a blank is no item."""
+    if not _next_in_line().search(text, s, e):
+        return [(s, e)]
+    mk = _marker(text[s:e])
+    if mk is None or mk[0] not in ("num", "pnum") or not mk[1].isdigit():
+        return [(s, e)]
+    paren = text[s] == "("
+    expected = int(mk[1]) + 1
+    out: list[tuple[int, int]] = []
+    cut = s
+    for m in _next_in_line().finditer(text, s, e):
+        number = m.group(1) if paren else m.group(2)
+        if number is None or int(number) != expected:
+            continue
+        out.append((cut, m.start()))
+        cut = m.end()
+        expected += 1
+    out.append((cut, e))
     return out
 
 
@@ -366,6 +400,26 @@ def _issuing_re() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, _config()["issuing_phrases"])))
 
 
+def _notice_only(text: str, lines: list[tuple[int, int]], table_start: int | None) -> int | None:
+    """Where the body ends on a page that prints only a notice issuing the plan, with points of its own: the first
+    point after an issuing line that announces them (``现将《方案》印发给你们,并就…通知如下:``), when a signature
+    (a date line) follows the points and nothing numbered (nor a table) follows the signature. None otherwise."""
+    endings = tuple(_config()["notice_points_endings"])
+    for i, (s, e) in enumerate(lines):
+        line = text[s:e].rstrip(" :：")
+        if not (line.endswith(endings) and _issuing_re().search(line)):
+            continue
+        points = next((k for k in range(i + 1, len(lines)) if _marker(text[lines[k][0]:lines[k][1]])), None)
+        signed = next((k for k in range(i + 1, len(lines)) if DATE_LINE.match(text[lines[k][0]:lines[k][1]])), None)
+        if points is None or signed is None or points > signed or (table_start is not None and table_start > s):
+            return None
+        after = lines[signed + 1 :]
+        if any(_marker(text[a:b]) or _annex_re().fullmatch(text[a:b]) for a, b in after):
+            return None
+        return lines[points][0]
+    return None
+
+
 def _notice_points(text: str, lines: list[tuple[int, int]]) -> bool:
     """Whether ``lines`` are a notice's own points: two or more headed paragraphs (一、高度重视,认真研究。各县区要…)
     and nothing else, none assigning responsibility."""
@@ -469,6 +523,9 @@ def parse_outline(text: str) -> Outline:
     first_heading = _assigned_items_before(text, lines, skip, first_heading)
     table_start = min((t.start for t in resp_tables), default=None)
     commentary, body_end, restart = _body_limits(text, lines, first_heading, table_start)
+    notice_end = _notice_only(text, lines, table_start)
+    if notice_end is not None:   # the notice's own points: the plan is not on the page
+        body_end = min(body_end, notice_end)
     body_start = restart if restart is not None else (first_heading if first_heading is not None else 0)
     if table_start is not None and first_heading is None:
         body_start = table_start

@@ -152,3 +152,15 @@ def test_bulleted_items_closed_by_their_own_responsibility_line() -> None:
     o = outline("某市行动方案\n一、重点任务\n■ 加快5G网络建设。新建基站100个。责任单位：市工信局、市通信管理办\n"
                 "■ 推进数据要素市场化。建立数据交易平台。责任单位：市数据局\n")
     assert [t.title for t in o.tasks] == ["加快5G网络建设", "推进数据要素市场化"]
+
+
+def test_a_report_of_past_work_and_a_heading_on_why_are_background() -> None:
+    text = ("某镇民政办2023年工作总结和2024年工作计划\n一、2023年工作总结\n(一)亮点工作完成情况\n"
+            "1、建成养老服务站。全年建成站点12个。\n2、提升救助水平。发放救助金。\n"
+            "二、2024年工作计划\n1、新建助餐点。年内新建助餐点5个。\n")
+    o = outline(text)
+    assert [t.title for t in o.tasks] == ["新建助餐点"]
+    assert [s.zone for s in o.sections][:2] == ["background", "background"]
+    text = ("一、重要意义、指导思想和目标任务\n(一)重要意义。各地要充分认识做好就业工作的重要性。\n"
+            "(二)指导思想。坚持就业优先。\n二、主要任务\n(三)扩大就业。各地要开发就业岗位。\n")
+    assert titles(text) == ["扩大就业"]

@@ -483,3 +483,20 @@ def test_a_line_of_units_under_a_task_names_who_is_responsible():
     assert got[:2] == [("explicit", "市应急管理局", ["市消防救援支队", "市卫生健康局"]),
                        ("explicit", "市应急管理局", ["市住房城乡建设局"])]
     assert got[2][0] != "explicit"   # a sentence naming units is no unit line
+
+
+def test_a_flattened_outline_is_cut_before_each_next_number():
+    text = ("三、主要任务 (一)完善场地设施 1.优化设施布局 2.新建场地设施 3.扩大场地开放 "
+            "(二)健全健身组织 (1)发展身边组织 (2)激发基层活力\n四、工作要求\n1.完成 2个方面的评估 2、3月 5.5万人参加\n")
+    assert [t.title for t in outline(text).tasks] == ["优化设施布局", "新建场地设施", "扩大场地开放", "发展身边组织",
+                                                    "激发基层活力", "完成 2个方面的评估 2、3月 5.5万人参加"]
+
+
+def test_a_notices_own_points_with_no_plan_on_the_page_are_no_tasks():
+    notice = ("某市人民政府办公室关于印发重点工作分工方案的通知\n各县区人民政府,市政府各部门:\n"
+              "现将《重点工作分工方案》印发给你们,并就抓好方案落实通知如下:\n"
+              "1.明确任务,压实责任。各牵头单位要细化工作举措。\n2.加强督考,狠抓落实。市政府督考办要加大督查力度。\n"
+              "某市人民政府办公室\n2021年1月25日\n")
+    assert outline(notice).tasks == []
+    plan = "重点工作分工方案\n一、扩大有效投资\n1.推进重大项目建设。(牵头单位:市发展改革委)\n"
+    assert numbers(notice + plan) == ["1."]   # the plan printed after the signature keeps its items

@@ -76,7 +76,15 @@ class Table:
 
 @lru_cache(maxsize=1)
 def _config() -> dict:
-    return load_yaml(DATA.read_text(encoding="utf-8"))
+    """``tables.yaml``, its column words completed with the label compounds of ``responsibility.yaml``
+    (a 参加处室 column is a co column as a 参加处室: line is a co label)."""
+    from plangraph.ingest.units import compound_labels
+
+    config = load_yaml(DATA.read_text(encoding="utf-8"))
+    for role, words in compound_labels().items():
+        listed = config["roles"].setdefault(role, [])
+        listed.extend(w for w in words if w not in listed)
+    return config
 
 
 def figures_header(cell: str) -> bool:

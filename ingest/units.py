@@ -87,9 +87,21 @@ class Unit:
 # ---------------------------------------------------------------------------------------------- data
 @cache
 def grammar() -> dict[str, Any]:
-    """The parsed ``responsibility.yaml`` (labels, role words, openers, brackets)."""
+    """The parsed ``responsibility.yaml`` (labels, role words, openers, brackets); the labels include the
+    compounds of ``label_compounds`` (:func:`compound_labels`)."""
     text = resources.files(__package__).joinpath("data/responsibility.yaml").read_text(encoding="utf-8")
-    return load_yaml(text)
+    data = load_yaml(text)
+    listed = {e["word"] for e in data["labels"]}
+    data["labels"] = data["labels"] + [{"word": w, "role": role} for role, words in compound_labels(data).items()
+                                       for w in words if w not in listed]
+    return data
+
+
+def compound_labels(data: dict[str, Any] | None = None) -> dict[str, list[str]]:
+    """Role → the labels made of one of its prefixes and a body word (参加 + 处室 → 参加处室: co)."""
+    spec = (data if data is not None else grammar()).get("label_compounds") or {}
+    return {role: [p + b for p in prefixes for b in spec.get("bodies", [])]
+            for role, prefixes in spec.get("roles", {}).items()}
 
 
 @cache

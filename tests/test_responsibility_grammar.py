@@ -34,6 +34,23 @@ def test_co_labels_follow_the_lead_label(label):
     assert read(f"(牵头单位:市商务局;{label}:市税务局、市海关)") == ("市商务局", ["市税务局", "市海关"])
 
 
+@pytest.mark.parametrize(("lead_label", "co_label"), [("牵头处室", "参加处室"), ("牵头科室", "配合科室"),
+                                                     ("主责股室", "协办股室"), ("牵头机构", "协同机构")])
+def test_compound_labels_of_an_office_read_like_the_listed_ones(lead_label, co_label):
+    # a role prefix and a body word make a label (responsibility.yaml: label_compounds)
+    assert read(f"(牵头单位:市商务局;{co_label}:市税务局、市海关)") == ("市商务局", ["市税务局", "市海关"])
+    text = f"1.完善林长制。\n{lead_label}:资源处\n{co_label}:计财处、法规处\n2.下一项"
+    c = find_clauses(text)[0]
+    assert (c.lead.name, [u.name for u in c.co]) == ("资源处", ["计财处", "法规处"])
+
+
+def test_compound_labels_name_table_columns():
+    from plangraph.ingest.tables import header_role
+
+    assert [header_role(h) for h in ("参加处室", "牵头科室", "责任股室", "协办处室", "序号")] == [
+        "co", "lead", "units", "co", "number"]
+
+
 def test_lead_line_then_units_line_merge_into_one_clause():
     text = "3.推进老旧小区改造。\n牵头单位:县住建局\n责任单位:县财政局、各乡镇人民政府等\n4.下一项"
     clauses = find_clauses(text)

@@ -21,6 +21,7 @@ receives, is refused before sending.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
@@ -313,9 +314,11 @@ class FalkorStore:
         """Send only the schema steps the graph lacks (never a repeated schema command in the log)."""
         self._check_writable("ensure_schema")
         indexes, constraints = self._schema_present()
+        sent = False
         for step in dialect.falkor_schema_steps():
             if self._step_present(step, indexes, constraints):
                 continue
+            sent = True
             try:
                 if isinstance(step, dialect.FalkorConstraint):
                     self._db.execute_command("GRAPH.CONSTRAINT", "CREATE", self._graph.name, "UNIQUE", "NODE",
@@ -327,6 +330,18 @@ class FalkorStore:
                     raise map_error(exc, str(step)) from exc
             except (redis.RedisError, ConnectionError) as exc:
                 raise map_error(exc, str(step)) from exc
+        if sent:
+            self._await_indexes()
+
+    def _await_indexes(self, timeout_s: float = 30.0) -> None:
+        """Wait until every index is built: FalkorDB builds a new index in the background, and a full-text
+        query sent meanwhile (on a busy machine) misses what was written before it was ready."""
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            rows = self.read("CALL db.indexes() YIELD status RETURN status")
+            if all(r["status"] == "OPERATIONAL" for r in rows):
+                return
+            time.sleep(0.02)
 
     def fulltext_tasks(self, terms: list[str], limit: int, doc_id: str | None = None) -> list[dict]:
         query, params = dialect.fulltext_query(self.backend, terms, limit, doc_id)

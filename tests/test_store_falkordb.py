@@ -168,6 +168,12 @@ def test_write_atomic_applies_nothing_on_a_syntax_error(falkor_store):
     assert falkor_store.read("MATCH (t:Task) RETURN t.task_id AS id") == [{"id": "old"}]
 
 
+def test_schema_is_built_when_ensure_schema_returns(falkor_store):
+    falkor_store.ensure_schema()   # FalkorDB builds indexes in the background; ensure_schema waits for them
+    statuses = [r["status"] for r in falkor_store.read("CALL db.indexes() YIELD status RETURN status")]
+    assert statuses and set(statuses) == {"OPERATIONAL"}
+
+
 def test_fulltext_tasks(falkor_store):
     falkor_store.ensure_schema()
     texts = {

@@ -167,6 +167,8 @@ def locate(text: str, span: TaskSpan) -> Located:
     if span.shared is not None:  # a printed assignment of the items above: explicit for each of them
         s, e = span.shared
         shared = find_responsibility(text[s:e])
+        if shared.lead is None:   # a heading that is only a unit list (一、区体育局) names who leads its items
+            shared = _bare_units(text[s:e]) or shared
         if shared.lead is not None:
             shared = _complete_units(replace(shared, source="explicit"), text[s:e], _blank_from(text, e))
             return Located(_shift(shared, s - base), "shared", official)
@@ -188,6 +190,14 @@ def _unit_line(task_text: str) -> Responsibility | None:
             return Responsibility("explicit", units[0], units[1:], quote_start=m.start(1), quote_end=m.end(1),
                                   form="line")
     return None
+
+
+def _bare_units(clause: str) -> Responsibility | None:
+    """A clause that is nothing but a list of units: the first leads, explicitly."""
+    units = split_units(clause, 0)
+    if not units or not all(is_unit(u.name) for u in units):
+        return None
+    return Responsibility("explicit", units[0], units[1:], quote_start=0, quote_end=len(clause), form="bare")
 
 
 _DUTY_OPENER = re.compile(r"[\s:：]*(?:主要)?(?:负责|牵头|承担)(?!人)")

@@ -793,6 +793,9 @@ def _heading_clause(text: str, node: Node) -> tuple[int, int] | None:
         if find_responsibility(text[span[0]:span[1]]).lead is not None:
             return span
         return None
+    unit_span = _unit_heading(line, node)
+    if unit_span is not None:   # (一)区体育局, then 1.负责… 2.负责…: the unit the heading names leads its items
+        return s + unit_span[0], s + unit_span[1]
     if not line.endswith((")", "）")):
         return None
     clauses = find_clauses(line)
@@ -800,6 +803,23 @@ def _heading_clause(text: str, node: Node) -> tuple[int, int] | None:
     if last is None or last.end != len(line) or last.shared or last.start <= node.start - s:
         return None
     return s + last.start, s + last.end
+
+
+def _unit_heading(line: str, node: Node) -> tuple[int, int] | None:
+    """The span (in ``line``) of a heading that is nothing but a list of units (``(一)区体育局``,
+    ``2.市财政局、市税务局:``) over numbered items: a division of duties by unit. Each unit must be one the
+    vocabulary knows (a heading ending like a body — 培育科技企业 — is a work item, not a unit). None otherwise."""
+    from plangraph.ingest.agencies import default_resolver
+    from plangraph.ingest.units import split_units
+
+    name = node.title.rstrip(":： ")
+    at = line.find(name) if name else -1
+    if at < 0 or len(name) > 30 or not node.children or line[at + len(name):].strip(":： "):
+        return None
+    units = split_units(name, at)
+    if not units or not all(default_resolver().knows(u.name) for u in units):
+        return None
+    return at, at + len(name)
 
 
 def _hand_down(node: Node, span: tuple[int, int]) -> None:

@@ -402,6 +402,17 @@ def test_a_heading_naming_its_lead_assigns_the_items_below_it():
     assert [s.title for s in outline(text).sections][0] == "县示范区管委会牵头工作(2项)"
 
 
+def test_a_heading_that_is_only_a_unit_list_assigns_the_duties_below_it():
+    text = ("一、职责分工\n(一)区体育局\n1.负责全民健身工作的统筹协调。\n2.负责体育场地设施建设规划。\n"
+            "(二)区教育局、区卫健委\n1.推动学校体育场地向社会开放。\n2.开展体医融合服务。(责任单位:区卫健委)\n"
+            "(三)加强宣传引导\n1.营造全民健身氛围。\n")
+    got = [(t.number, r.responsibility.lead.name if r.responsibility.lead else None,
+            [u.name for u in r.responsibility.co]) for t, r in located(text)]
+    assert got == [("1.", "区体育局", []), ("2.", "区体育局", []), ("1.", "区教育局", ["区卫健委"]),
+                   ("2.", "区卫健委", []),   # its own bracket is nearer than the heading
+                   ("1.", None, [])]         # a heading that is no unit assigns nothing
+
+
 def test_an_item_cut_in_its_heading_under_a_new_heading_is_dropped_with_that_heading():
     text = ("一、重点工作\n(一)疫情防控\n1、抓好疫情防控工作,巩固防控成果。[牵头单位:区卫健局]\n"
             "2、开展环境卫生整治,强化风险防控。[牵头单位:区卫健局]\n(二)全面恢复经济社会秩序\n3、积极争取政")

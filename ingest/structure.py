@@ -124,7 +124,7 @@ RESPONSIBILITY_END = re.compile(r"[(（]\s*(责任|牵头|配合|主责|承办)(
 ZONE_RULES: list[tuple[str, re.Pattern[str]]] = [
     # background also takes a report of past work (2023年工作总结, 亮点工作完成情况) and a heading on why the plan
     # matters (一、重要意义, (一)充分认识…的重要意义): their items are no work to do
-    ("background", re.compile(r"背景|现状|形势|发展基础|基础条件|发展成效|工作成效|成就|回顾|重要意义|工作总结|"
+    ("background", re.compile(r"背景|现状|形势|发展基础|基础条件|基本情况|发展成效|工作成效|成就|回顾|重要意义|工作总结|"
                               r"\d{4}年.{0,12}总结$|(?:完成|进展)情况$")),
     ("principles", re.compile(r"指导思想|基本原则|总体思路|工作原则|总体要求|编制原则|指导原则|编制依据|^总则$|^附则$")),
     ("goals", re.compile(r"(发展|主要|总体|工作|预期|规划|具体|基本)目标|目标(与|和)?(愿景|要求)$|^目标$")),

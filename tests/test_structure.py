@@ -164,3 +164,6 @@ def test_a_report_of_past_work_and_a_heading_on_why_are_background() -> None:
     text = ("一、重要意义、指导思想和目标任务\n(一)重要意义。各地要充分认识做好就业工作的重要性。\n"
             "(二)指导思想。坚持就业优先。\n二、主要任务\n(三)扩大就业。各地要开发就业岗位。\n")
     assert titles(text) == ["扩大就业"]
+    text = ("一、基本情况\n1.全市建成充电桩1200个。\n2.新能源汽车保有量达3万辆。\n"
+            "二、重点任务\n1.新建充电桩500个。(责任单位:市发展改革委)\n")
+    assert titles(text) == ["新建充电桩500个"]

@@ -6,7 +6,8 @@ paragraph's numbering reference (``w:numPr``, on the paragraph or its style) and
 rendered as Word shows them: one counter per list, deeper levels restarting when a higher one advances, each
 level's format (decimal, Chinese counting, circled, letters, Roman) and its text pattern (``%1、``, ``(%1)``,
 ``%1.%2``). Bullets are left out. Tables are ``cell | cell |`` rows; a merged cell is printed once per row
-(a vertical merge repeats in every row it covers, as in the HTML reader).
+(a vertical merge repeats in every row it covers, as in the HTML reader), and of a two-level header only the
+lower row is printed.
 """
 
 from __future__ import annotations
@@ -202,10 +203,23 @@ def _paragraph_text(paragraph: Paragraph, numbering: Numbering) -> str:
     return marker + paragraph.text if paragraph.text.strip() else paragraph.text
 
 
+def _upper_header_row(row: list[Any], below: list[Any]) -> bool:
+    """Whether a row (its grid of cell elements) is the upper level of a two-level header: every cell spans
+    columns or continues into the row below, some do each (as ``html_text._upper_header_row``)."""
+    distinct = list(dict.fromkeys(row))
+    columns = [row.count(tc) > 1 for tc in distinct]
+    rows = [any(tc is other for other in below) for tc in distinct]
+    return len(distinct) >= 2 and any(columns) and any(rows) and all(r or c for r, c in zip(rows, columns, strict=True))
+
+
 def _table_lines(table: Table, numbering: Numbering) -> list[str]:
     seen: dict[Any, str] = {}  # cell element → its text (a merged cell is rendered and numbered once)
     lines = []
-    for row in table.rows:
+    rows = list(table.rows)
+    grid = [[cell._tc for cell in row.cells] for row in rows]
+    for i, row in enumerate(rows):
+        if i + 1 < len(grid) and _upper_header_row(grid[i], grid[i + 1]):
+            continue   # the row below names every column
         cells, last = [], None
         for cell in row.cells:
             tc = cell._tc

@@ -2,7 +2,8 @@
 
 A table cell that spans several rows (``rowspan``) is repeated in each row it covers, so every flattened row
 keeps all its columns: a 牵头单位 cell merged over three tasks leads each of them, instead of the next column
-sliding into its place. A cell spanning several columns (``colspan``) is printed once.
+sliding into its place. A cell spanning several columns (``colspan``) is printed once. Of a two-level header
+(责任单位 over 牵头单位 | 配合单位) only the lower row, which names every column, is printed.
 """
 
 from __future__ import annotations
@@ -78,7 +79,9 @@ def repeat_row_spans(soup: BeautifulSoup, table: Tag) -> None:
     for tr in _own_rows(table):
         col = 0
         placed: set[int] = set()  # carried columns filled in this row, and spans that start in it
-        for cell in tr.find_all(CELL_TAGS, recursive=False):
+        own = tr.find_all(CELL_TAGS, recursive=False)
+        upper_header = _upper_header_row(own)
+        for cell in own:
             col = _fill_carried(soup, tr, cell, carried, col, placed)
             width = _span(cell, "colspan")
             rows = _span(cell, "rowspan")
@@ -92,3 +95,15 @@ def repeat_row_spans(soup: BeautifulSoup, table: Tag) -> None:
             text, left, width = carried.pop(start)
             if left > 1:
                 carried[start] = (text, left - 1, width)
+        if upper_header:
+            tr.decompose()
+
+
+def _upper_header_row(cells: list[Tag]) -> bool:
+    """Whether a row is the upper level of a two-level header (序号 and 重点任务 spanning both header rows,
+    责任单位 spanning the 牵头单位 and 配合单位 columns below it): every cell spans rows or columns, some spans
+    columns, some spans rows. The row below repeats its row-spanning cells and names every column, so this one
+    is dropped (printed, it would read as a first row of the table)."""
+    rows = [_span(c, "rowspan") > 1 for c in cells]
+    columns = [_span(c, "colspan") > 1 for c in cells]
+    return len(cells) >= 2 and any(columns) and any(rows) and all(r or c for r, c in zip(rows, columns, strict=True))

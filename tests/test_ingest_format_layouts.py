@@ -281,3 +281,43 @@ def test_malformed_or_hostile_list_definitions_are_bounded(tmp_path: Path) -> No
     lines = read_document(tmp_path / "odd.docx").text.splitlines()
     assert len(lines[0]) < 500 and lines[0].endswith(")甲项")
     assert lines[1:] == ["1.乙项", "丙项"]
+
+
+TWO_LEVEL_HEADER_HTML = """<html><body><p>某县2025年重点工作任务分解表</p><table>
+<tr><th rowspan="2">序号</th><th rowspan="2">重点任务</th><th colspan="2">责任单位</th><th rowspan="2">完成时限</th></tr>
+<tr><th>牵头单位</th><th>配合单位</th></tr>
+<tr><td>1</td><td>新建养老服务设施10处。</td><td>县民政局</td><td>县财政局</td><td>2025年底</td></tr>
+<tr><td>2</td><td>开展老年助餐服务。</td><td>县卫健委</td><td>县民政局、县市场监管局</td><td>2025年6月</td></tr>
+</table></body></html>"""
+HEADER_LINE = "序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |"
+
+
+def _two_level_header_docx(path: Path) -> Path:
+    doc = Document()
+    doc.add_paragraph("某县2025年重点工作任务分解表")
+    table = doc.add_table(rows=4, cols=5)
+    rows = [("序号", "重点任务", "责任单位", "", "完成时限"), ("", "", "牵头单位", "配合单位", ""),
+            ("1", "新建养老服务设施10处。", "县民政局", "县财政局", "2025年底"),
+            ("2", "开展老年助餐服务。", "县卫健委", "县民政局、县市场监管局", "2025年6月")]
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    for col in (0, 1, 4):
+        table.cell(0, col).merge(table.cell(1, col))
+    table.cell(0, 2).merge(table.cell(0, 3))
+    doc.save(path)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["html", "docx"])
+def test_a_two_level_header_prints_its_lower_row_only(kind: str, tmp_path: Path) -> None:
+    if kind == "html":
+        path = tmp_path / "tasks.html"
+        path.write_text(TWO_LEVEL_HEADER_HTML, encoding="utf-8")
+    else:
+        path = _two_level_header_docx(tmp_path / "tasks.docx")
+    lines = read_document(path).text.splitlines()
+    assert lines[1] == HEADER_LINE and lines.count(HEADER_LINE) == 1 and "责任单位" not in lines[1]
+    tasks = extract_file(path).tasks
+    assert [(t.title, t.lead, t.co) for t in tasks] == [
+        ("新建养老服务设施10处", "县民政局", ["县财政局"]), ("开展老年助餐服务", "县卫健委", ["县民政局", "县市场监管局"])]

@@ -4,7 +4,8 @@ Task lists (任务清单, 责任分解表) are often kept in Excel. Every visibl
 their last computed value, a whole number stored as a float loses its ``.0``, dates print as ``YYYY-MM-DD``,
 a cell's wrapped lines are joined, empty rows and trailing empty cells are dropped. A merged cell is printed
 once in its first row and repeated at its first column in each later row it covers (a 牵头单位 cell merged over
-three tasks leads each of them), as the HTML, DOCX and PDF readers do.
+three tasks leads each of them), as the HTML, DOCX and PDF readers do; of a two-level header only the lower
+row is printed.
 """
 
 from __future__ import annotations
@@ -28,15 +29,17 @@ def _cell_text(value: Any) -> str:
 
 def _sheet_lines(sheet: Any) -> list[str]:
     covered: dict[tuple[int, int], str | None] = {}  # (row, column) under a merge → the text repeated, or None
+    spans: dict[tuple[int, int], tuple[bool, bool]] = {}  # a merge's first cell → (spans rows, spans columns)
     for merged in sheet.merged_cells.ranges:
         text = _cell_text(sheet.cell(merged.min_row, merged.min_col).value)
+        spans[(merged.min_row, merged.min_col)] = (merged.max_row > merged.min_row, merged.max_col > merged.min_col)
         for row in range(merged.min_row, merged.max_row + 1):
             for col in range(merged.min_col, merged.max_col + 1):
                 if (row, col) != (merged.min_row, merged.min_col):
                     covered[(row, col)] = text if col == merged.min_col else None
     lines = []
     for row in sheet.iter_rows():
-        cells = []
+        cells, own = [], []
         for cell in row:
             key = (cell.row, cell.column)
             if key in covered:
@@ -44,11 +47,18 @@ def _sheet_lines(sheet: Any) -> list[str]:
                     cells.append(covered[key])
                 continue
             cells.append(_cell_text(cell.value))
+            own.append(spans.get(key, (False, False)) if cells[-1] else None)
         while cells and not cells[-1]:
             cells.pop()
-        if cells:
+        if cells and not _upper_header_row([o for o in own if o is not None]):
             lines.append(" | ".join(cells) + " |")
     return lines
+
+
+def _upper_header_row(own: list[tuple[bool, bool]]) -> bool:
+    """Whether a row's own (non-empty) cells make the upper level of a two-level header: each spans rows or
+    columns, some do each (the row below names every column; as the HTML and DOCX readers do)."""
+    return len(own) >= 2 and any(c for _, c in own) and any(r for r, _ in own) and all(r or c for r, c in own)
 
 
 def xlsx_to_text(data: bytes) -> str:

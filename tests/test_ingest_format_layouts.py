@@ -309,13 +309,30 @@ def _two_level_header_docx(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("kind", ["html", "docx"])
+def _two_level_header_xlsx(path: Path) -> Path:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for row in (("某县2025年重点工作任务分解表",), ("序号", "重点任务", "责任单位", None, "完成时限"),
+                (None, None, "牵头单位", "配合单位"), (1, "新建养老服务设施10处。", "县民政局", "县财政局", "2025年底"),
+                (2, "开展老年助餐服务。", "县卫健委", "县民政局、县市场监管局", "2025年6月")):
+        sheet.append(list(row))
+    for cells in ("A2:A3", "B2:B3", "E2:E3", "C2:D2"):
+        sheet.merge_cells(cells)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("kind", ["html", "docx", "xlsx"])
 def test_a_two_level_header_prints_its_lower_row_only(kind: str, tmp_path: Path) -> None:
     if kind == "html":
         path = tmp_path / "tasks.html"
         path.write_text(TWO_LEVEL_HEADER_HTML, encoding="utf-8")
-    else:
+    elif kind == "docx":
         path = _two_level_header_docx(tmp_path / "tasks.docx")
+    else:
+        path = _two_level_header_xlsx(tmp_path / "tasks.xlsx")
     lines = read_document(path).text.splitlines()
     assert lines[1] == HEADER_LINE and lines.count(HEADER_LINE) == 1 and "责任单位" not in lines[1]
     tasks = extract_file(path).tasks

@@ -2,7 +2,8 @@
 
 PDF has no paragraphs or tables, only positioned glyphs and lines. pdfplumber finds the tables drawn with
 ruling lines; each becomes ``cell | cell |`` rows (a cell's wrapped lines joined, a cell merged over several
-rows repeated in each, as the HTML and DOCX readers do), placed where the table stands on the page. The text
+rows repeated in each, as the HTML and DOCX readers do; of a two-level header only the lower row), placed where
+the table stands on the page. The text
 outside the tables is read line by line: a line that reaches the right edge of the text column (and is at
 least half the page wide) continues on the next line, also across a page break; any other line ends its
 paragraph, and a line opening with a heading or item marker after a sentence end starts a new one. Page
@@ -47,9 +48,15 @@ def table_rows(table: Any) -> list[str]:
     cell spanning columns printed once."""
     texts = table.extract()
     above: dict[int, tuple[tuple[float, float, float, float], str]] = {}  # column → (cell box, text) of the last cell
+    edges = {round(box[0], 1) for row in table.rows for box in row.cells if box is not None}
     lines = []
-    for row, cells_text in zip(table.rows, texts, strict=False):
+    for i, (row, cells_text) in enumerate(zip(table.rows, texts, strict=False)):
         row_top = row.bbox[1]
+        if i + 1 < len(table.rows) and _upper_header_row(row.cells, table.rows[i + 1].bbox[1], edges):
+            for col, box in enumerate(row.cells):   # its row-spanning cells still repeat in the row below
+                if box is not None:
+                    above[col] = (box, join_lines((cells_text[col] or "").splitlines()))
+            continue
         cells = []
         for col, (box, text) in enumerate(zip(row.cells, cells_text, strict=False)):
             if box is not None:
@@ -66,6 +73,15 @@ def table_rows(table: Any) -> list[str]:
 def _is_page_number(line: dict, height: float) -> bool:
     in_margin = line["bottom"] < height * MARGIN_SHARE or line["top"] > height * (1 - MARGIN_SHARE)
     return in_margin and PAGE_NUMBER.match(line["text"].strip()) is not None
+
+
+def _upper_header_row(boxes: list[Any], next_top: float, edges: set[float]) -> bool:
+    """Whether a table row is the upper level of a two-level header: each of its cells reaches into the next
+    row or spans a column edge, some do each (as the HTML, DOCX and Excel readers)."""
+    own = [b for b in boxes if b is not None]
+    rows = [b[3] > next_top + 1 for b in own]
+    columns = [any(b[0] + 1 < x < b[2] - 1 for x in edges) for b in own]
+    return len(own) >= 2 and any(rows) and any(columns) and all(r or c for r, c in zip(rows, columns, strict=True))
 
 
 def _page_blocks(page: Any, current: str) -> tuple[list[str], str]:

@@ -324,9 +324,39 @@ def _two_level_header_xlsx(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("kind", ["html", "docx", "xlsx"])
+def _two_level_header_pdf(path: Path) -> Path:
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+    from helpers_formats import PDF_FONT
+
+    if not PDF_FONT.exists():
+        pytest.skip(f"{PDF_FONT} missing: run scripts/system-deps.sh")
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("cjk", fname=str(PDF_FONT))
+    pdf.set_font("cjk", size=10)
+    pdf.multi_cell(0, 6, text="某县2025年重点工作任务分解表", new_x="LMARGIN", new_y="NEXT")
+    with pdf.table(col_widths=(10, 60, 25, 40, 25), headings_style=FontFace(emphasis=""), num_heading_rows=2) as table:
+        row = table.row()
+        for text, rows, cols in (("序号", 2, 1), ("重点任务", 2, 1), ("责任单位", 1, 2), ("完成时限", 2, 1)):
+            row.cell(text, rowspan=rows, colspan=cols)
+        row = table.row()
+        row.cell("牵头单位")
+        row.cell("配合单位")
+        for cells in (("1", "新建养老服务设施10处。", "县民政局", "县财政局", "2025年底"),
+                      ("2", "开展老年助餐服务。", "县卫健委", "县民政局、县市场监管局", "2025年6月")):
+            row = table.row()
+            for text in cells:
+                row.cell(text)
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("kind", ["html", "docx", "xlsx", "pdf"])
 def test_a_two_level_header_prints_its_lower_row_only(kind: str, tmp_path: Path) -> None:
-    if kind == "html":
+    if kind == "pdf":
+        path = _two_level_header_pdf(tmp_path / "tasks.pdf")
+    elif kind == "html":
         path = tmp_path / "tasks.html"
         path.write_text(TWO_LEVEL_HEADER_HTML, encoding="utf-8")
     elif kind == "docx":

@@ -19,6 +19,7 @@ from docx.document import Document
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from plangraph.ingest.cell_spans import is_upper_header
 
 _DIGITS = "零一二三四五六七八九"
 _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
@@ -204,12 +205,9 @@ def _paragraph_text(paragraph: Paragraph, numbering: Numbering) -> str:
 
 
 def _upper_header_row(row: list[Any], below: list[Any]) -> bool:
-    """Whether a row (its grid of cell elements) is the upper level of a two-level header: every cell spans
-    columns or continues into the row below, some do each (as ``html_text._upper_header_row``)."""
+    """Whether a row (its grid of cell elements) is the upper level of a two-level header (``cell_spans``)."""
     distinct = list(dict.fromkeys(row))
-    columns = [row.count(tc) > 1 for tc in distinct]
-    rows = [any(tc is other for other in below) for tc in distinct]
-    return len(distinct) >= 2 and any(columns) and any(rows) and all(r or c for r, c in zip(rows, columns, strict=True))
+    return is_upper_header([(any(tc is other for other in below), row.count(tc) > 1) for tc in distinct])
 
 
 def _table_lines(table: Table, numbering: Numbering) -> list[str]:

@@ -9,6 +9,7 @@ sliding into its place. A cell spanning several columns (``colspan``) is printed
 from __future__ import annotations
 
 from bs4 import BeautifulSoup, Tag
+from plangraph.ingest.cell_spans import is_upper_header
 
 DROP_HTML_TAGS = ("script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
                   "button", "select", "template", "svg")
@@ -100,10 +101,4 @@ def repeat_row_spans(soup: BeautifulSoup, table: Tag) -> None:
 
 
 def _upper_header_row(cells: list[Tag]) -> bool:
-    """Whether a row is the upper level of a two-level header (序号 and 重点任务 spanning both header rows,
-    责任单位 spanning the 牵头单位 and 配合单位 columns below it): every cell spans rows or columns, some spans
-    columns, some spans rows. The row below repeats its row-spanning cells and names every column, so this one
-    is dropped (printed, it would read as a first row of the table)."""
-    rows = [_span(c, "rowspan") > 1 for c in cells]
-    columns = [_span(c, "colspan") > 1 for c in cells]
-    return len(cells) >= 2 and any(columns) and any(rows) and all(r or c for r, c in zip(rows, columns, strict=True))
+    return is_upper_header([(_span(c, "rowspan") > 1, _span(c, "colspan") > 1) for c in cells])

@@ -16,6 +16,8 @@ import io
 import re
 from typing import Any
 
+from plangraph.ingest.cell_spans import is_upper_header
+
 SENTENCE_ENDS = ("。", "；", ";", "：", ":", "!", "！", "?", "？", ")", "）")
 # a printed page number (— 3 —, -3-, 第3页, 3/12) in the top or bottom MARGIN_SHARE of a page: not text
 PAGE_NUMBER = re.compile(r"^[—\-–－\s]*\d{1,4}[—\-–－\s]*$|^第\s*\d{1,4}\s*页(\s*[,，]?\s*共\s*\d{1,4}\s*页)?$|"
@@ -76,12 +78,10 @@ def _is_page_number(line: dict, height: float) -> bool:
 
 
 def _upper_header_row(boxes: list[Any], next_top: float, edges: set[float]) -> bool:
-    """Whether a table row is the upper level of a two-level header: each of its cells reaches into the next
-    row or spans a column edge, some do each (as the HTML, DOCX and Excel readers)."""
-    own = [b for b in boxes if b is not None]
-    rows = [b[3] > next_top + 1 for b in own]
-    columns = [any(b[0] + 1 < x < b[2] - 1 for x in edges) for b in own]
-    return len(own) >= 2 and any(rows) and any(columns) and all(r or c for r, c in zip(rows, columns, strict=True))
+    """Whether a table row is the upper level of a two-level header (``cell_spans``): a cell spans rows when it
+    reaches into the next row, columns when a column edge lies inside it."""
+    return is_upper_header([(b[3] > next_top + 1, any(b[0] + 1 < x < b[2] - 1 for x in edges))
+                            for b in boxes if b is not None])
 
 
 def _page_blocks(page: Any, current: str) -> tuple[list[str], str]:

@@ -14,6 +14,8 @@ import datetime as dt
 import io
 from typing import Any
 
+from plangraph.ingest.cell_spans import is_upper_header
+
 
 def _cell_text(value: Any) -> str:
     if value is None:
@@ -50,15 +52,9 @@ def _sheet_lines(sheet: Any) -> list[str]:
             own.append(spans.get(key, (False, False)) if cells[-1] else None)
         while cells and not cells[-1]:
             cells.pop()
-        if cells and not _upper_header_row([o for o in own if o is not None]):
+        if cells and not is_upper_header([o for o in own if o is not None]):
             lines.append(" | ".join(cells) + " |")
     return lines
-
-
-def _upper_header_row(own: list[tuple[bool, bool]]) -> bool:
-    """Whether a row's own (non-empty) cells make the upper level of a two-level header: each spans rows or
-    columns, some do each (the row below names every column; as the HTML and DOCX readers do)."""
-    return len(own) >= 2 and any(c for _, c in own) and any(r for r, _ in own) and all(r or c for r, c in own)
 
 
 def xlsx_to_text(data: bytes) -> str:

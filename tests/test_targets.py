@@ -287,3 +287,35 @@ def test_a_row_target_quotes_its_figure_cell_without_the_masked_separators():
     # the last row is cut after its figure's cell, not at the figure: its target is kept
     assert [(r.metric, r.value, text[r.start : r.end]) for r in recs] == [
         ("城市绿地面积", 12, "增长12%"), ("农村公路里程", 8, "增长8%")]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "year", "scope"),
+    [
+        # an enumerator opening a point (四是, 其次) is no part of the metric
+        ("四是农村公路改造里程达到120公里。", "农村公路改造里程", None, None),
+        ("其次,全县粮食产量稳定在50万吨以上。", "粮食产量", None, "全县"),
+        # a place and a date opening the phrase: the place is the scope, the date the year
+        ("宜昌市2026年二氧化氮年均浓度较2020年下降8%以上。", "二氧化氮年均浓度", 2026, "宜昌市"),
+        # a scope then a date opening the clause gives the year
+        ("全市2027年地区生产总值达到600亿元。", "地区生产总值", 2027, "全市"),
+        # a date inside the phrase is the year, not part of the name
+        ("二是物流园项目2026年三期计划投资12亿元。", "物流园项目三期计划投资", 2026, None),
+    ],
+)
+def test_metric_drops_enumerators_places_and_dates(text, metric, year, scope):
+    m = one(text)
+    assert (m.metric, m.year, m.scope) == (metric, year, scope)
+
+
+def test_respectively_over_a_pair_word_names_each_group():
+    got = [(m.metric, m.value) for m in find_targets("城乡居民人均可支配收入分别增长5%、7%。")]
+    assert got == [("城镇居民人均可支配收入", 5), ("农村居民人均可支配收入", 7)]
+
+
+def test_the_same_figure_for_two_scopes_is_two_targets():
+    text, ctx = doc_context([
+        ("goals", None, "襄阳市、孝感市可吸入颗粒物年均浓度较2020年下降10%。"),
+        ("goals", None, "荆州市2026年细颗粒物年均浓度较2020年下降10%。"),
+    ])
+    assert len(extract_targets(ctx)) == 2

@@ -594,7 +594,7 @@ def find_targets(text: str) -> list[TargetMatch]:
         if q.start in covered:
             continue
         sent_start = _sentence_start(text, q.start)
-        if _schedule_step(text, q.start):
+        if _schedule_step(text, q.start) or _in_document_title(text, q.start, q.end):
             continue
         share = _share(text, q, sent_start)
         if share:
@@ -728,6 +728,16 @@ def find_targets(text: str) -> list[TargetMatch]:
         last = {"sentence": sent_start, "end": end, "metric": metric, "mode": mode, "per_year_lead": per_year_lead,
                 "unit": q.unit, "core": core or core_named, "head": head, "match": match}
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+_TITLE_TAIL = re.compile(rf"[^。;；,，\n]{{0,40}}?的(?:{_alt(_V['title_endings'])})(?![\u4e00-\u9fff])")
+
+
+def _in_document_title(text: str, start: int, end: int) -> bool:
+    """``关于2024年实施47项民生实事的通知``: a figure in a document's name (关于 … 的通知 on one line) is no target."""
+    line_start = text.rfind("\n", 0, start) + 1
+    opener = text.rfind("关于", line_start, start)
+    return opener >= 0 and not any(ch in "。;；,，" for ch in text[opener:start]) and bool(_TITLE_TAIL.match(text, end))
 
 
 #: a step of a dated schedule: a month or quarter deadline (6月底前, 三季度末前)

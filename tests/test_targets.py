@@ -319,3 +319,8 @@ def test_the_same_figure_for_two_scopes_is_two_targets():
         ("goals", None, "荆州市2026年细颗粒物年均浓度较2020年下降10%。"),
     ])
     assert len(extract_targets(ctx)) == 2
+
+
+def test_a_figure_in_a_document_name_is_no_target():
+    assert find_targets("名称: 某某县关于2026年实施12项民生实事的通知\n") == []
+    assert [m.value for m in find_targets("关于落实工作的安排:全县新建公园3个。")] == [3]

@@ -121,10 +121,15 @@ _LEAD_PATTERNS = [
         r"[\u4e00-\u9fff]{2,6}?[省市县区](?=力争|争取|确保|要|将|计划|共|累计|新增|每年|年均)",
         r"[^,。;、]{0,12}?等(?:重点)?(?:领域|方面|行业|产业)",
         rf"[一二三四五六七八九十]是|{_alt(_V['metric_enumerators'])}",   # 四是…, 其次…: a point of a list
+        # 在龙亭镇实施…: where the action takes place, before its verb (the scope, no part of the metric)
+        rf"在[\u4e00-\u9fff]{{2,8}}?(?:{_alt(_V['place_suffixes'] + _V['local_place_suffixes'])})"
+        rf"(?=(?:{_alt(_V['target_verbs'])}))",
     )
 ]
 #: a date printed inside a metric phrase (项目2021年二期投资); a base year (较2020年, 2020年基础上) is none
 _INNER_YEAR = re.compile(rf"(?<=[\u4e00-\u9fff])(?<![较比与同])(?:到|至|在|于)?(?P<y>{YEAR})\s*年(?:底|末)?(?![度基水同的以前内间])")
+#: what is no metric alone: a bare measure word (率, 数量, 比例) left after peeling
+_BARE_MEASURE = re.compile(rf"(?:{_alt(_V['bare_measures'])})")
 #: a date right after a place opening a metric phrase (武汉市2017年细颗粒物…): the place is the figure's scope
 _DATE_AFTER_PLACE = re.compile(rf"\s*(?:到|至|在|于)?(?:{YEAR})年")
 # Words peeled off the end of a metric phrase that precedes its number (``…覆盖率力争达到``).
@@ -454,7 +459,8 @@ def _peel_lead(s: str) -> tuple[str, int]:
         steps += [m.end() - pos for p in _LEAD_PATTERNS if (m := p.match(s, pos)) and m.end() > pos]
         if (n := _leading_place(s[pos:])) and _DATE_AFTER_PLACE.match(s, pos + n):
             steps.append(n)
-        steps = [n for n in steps if pos + n in bounds]   # never inside a word: 建成共享单车 is not 建成共 + 享单车
+        steps = [n for n in steps if pos + n in bounds   # never inside a word: 建成共享单车 is not 建成共 + 享单车
+                 and not ((b := _BARE_MEASURE.match(s, pos + n)) and b.end() in bounds)]   # 实施率: the metric's own word
         if depth < 40:
             best[pos] = max([reach(pos + n, depth + 1) for n in steps], default=pos)
         return best[pos]

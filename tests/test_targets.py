@@ -324,3 +324,12 @@ def test_the_same_figure_for_two_scopes_is_two_targets():
 def test_a_figure_in_a_document_name_is_no_target():
     assert find_targets("名称: 某某县关于2026年实施12项民生实事的通知\n") == []
     assert [m.value for m in find_targets("关于落实工作的安排:全县新建公园3个。")] == [3]
+
+
+def test_where_the_action_takes_place_is_no_part_of_the_metric():
+    found = find_targets("在东坪镇新建农村公路12公里、在西河乡新建农村公路8公里。")
+    assert [(m.metric, m.value) for m in found] == [("农村公路", 12), ("农村公路", 8)]
+
+
+def test_a_lead_word_before_a_bare_measure_word_stays():
+    assert one("建设率达到90%。").metric == "建设率"

@@ -102,6 +102,8 @@ _FIVE_YEAR = _V["five_year_plans"]
 
 #: an item marker opening a line (1、 (2) 3. 1﹒): ﹒ (U+FE52) is an item mark, as the numbering grammar reads it
 _ITEM_MARKER = r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.﹒]"
+#: an item marker that is not the head of a decimal (0.4千伏线路: 0. is no marker; 1.2025年 is one)
+_ITEM_MARKER_NOT_DECIMAL = r"[(（]?[一二三四五六七八九十\d]{1,3}(?:[)）、﹒]|\.(?!\d{1,3}(?![\d年])))"
 # Words peeled off the front of a metric phrase: list markers, dates, scope, modals, generic verbs.
 _LEAD_WORDS: list[str] = _V["metric_lead_words"]
 _LEAD_WORDS_AT: dict[str, list[str]] = {}  # by first character, in the order of _LEAD_WORDS
@@ -111,7 +113,7 @@ _LEAD_PATTERNS = [
     re.compile(p)
     for p in (
         r"\s+",
-        _ITEM_MARKER,
+        _ITEM_MARKER_NOT_DECIMAL,
         r"第[一二三四五六七八九十百零〇\d]{1,4}[条项部分章节]",
         r"——|—|•|·|-",
         r"[“”\"'《》〈〉]",
@@ -122,8 +124,8 @@ _LEAD_PATTERNS = [
         r"[^,。;、]{0,12}?等(?:重点)?(?:领域|方面|行业|产业)",
         rf"[一二三四五六七八九十]是|{_alt(_V['metric_enumerators'])}",   # 四是…, 其次…: a point of a list
         # 在龙亭镇实施…: where the action takes place, before its verb (the scope, no part of the metric)
-        rf"在[\u4e00-\u9fff]{{2,8}}?(?:{_alt(_V['place_suffixes'] + _V['local_place_suffixes'])})"
-        rf"(?=(?:{_alt(_V['target_verbs'])}))",
+        rf"在[\u4e00-\u9fff\d]{{1,8}}?(?:{_alt(_V['place_suffixes'] + _V['local_place_suffixes'])})"
+        rf"(?:[(（][^()（）]{{1,8}}[)）])?(?=(?:{_alt(_V['target_verbs'])}))",   # 在17个乡镇(街道办)硬化…
     )
 ]
 #: a date printed inside a metric phrase (项目2021年二期投资); a base year (较2020年, 2020年基础上) is none
@@ -393,8 +395,18 @@ def _is_clause_break(text: str, i: int) -> bool:
             k += 1
         if j < 0 or k >= len(text):
             return True
-        return not (_CJK.match(text[j]) and _CJK.match(text[k]))
+        return not (_CJK.match(text[j]) and _CJK.match(text[k])) or _heading_line_before(text, i)
     return False
+
+
+#: a heading line: an outline marker, then a short title with no punctuation (一、2025年村内道路提升工程)
+_HEADING_LINE = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|"
+                           r"第[一二三四五六七八九十]{1,3}[章节篇部分])[^\n,，。;；:：!?！？]{1,30}$")
+
+
+def _heading_line_before(text: str, nl: int) -> bool:
+    """The line ending at the newline ``nl`` is a heading: its title is no part of the clause below it."""
+    return bool(_HEADING_LINE.match(text, text.rfind("\n", 0, nl) + 1, nl))
 
 
 def _clause_edge(text: str, pos: int, step: int, limit: int) -> int:

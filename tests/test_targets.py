@@ -333,3 +333,14 @@ def test_where_the_action_takes_place_is_no_part_of_the_metric():
 
 def test_a_lead_word_before_a_bare_measure_word_stays():
     assert one("建设率达到90%。").metric == "建设率"
+
+
+def test_a_heading_line_is_no_part_of_the_metric_below_it():
+    found = find_targets("一、道路提升工程\n在12个乡镇硬化道路5万平方米。")
+    assert [(m.metric, m.value) for m in found] == [("硬化道路", 5)]
+
+
+def test_a_decimal_is_no_item_marker():
+    found = find_targets("改造10千伏线路12公里、0.4千伏线路90公里。")
+    assert [m.metric for m in found] == ["改造10千伏线路", "0.4千伏线路"]
+    assert one("1.2026年新建公园3个。").year == 2026

@@ -136,7 +136,8 @@ _BARE_MEASURE = re.compile(rf"(?:{_alt(_V['bare_measures'])})")
 _DATE_AFTER_PLACE = re.compile(rf"\s*(?:到|至|在|于)?(?:{YEAR})年")
 # Words peeled off the end of a metric phrase that precedes its number (``…覆盖率力争达到``).
 _TRAIL = re.compile(
-    rf"(?:\s+|[“”\"'《》]|{_alt(_V['metric_trail_words'])}|(?:较|比)(?:{YEAR})年(?:底|末)?)$"
+    rf"(?:\s+|[“”\"'《》]|{_alt(_V['metric_trail_words'])}|(?:较|比)(?:{YEAR})年(?:底|末)?"
+    rf"|(?:在|于)?(?:{YEAR})年(?:底|末)?(?:的)?基础上)$"   # 人均预期寿命在2020年基础上继续提高: the base, no metric
 )
 #: Verbs (and comparators) that, ending the text before a number, make the noun after it the metric.
 _VERB_END = _TARGET_VERB

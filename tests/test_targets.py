@@ -344,3 +344,8 @@ def test_a_decimal_is_no_item_marker():
     found = find_targets("改造10千伏线路12公里、0.4千伏线路90公里。")
     assert [m.metric for m in found] == ["改造10千伏线路", "0.4千伏线路"]
     assert one("1.2026年新建公园3个。").year == 2026
+
+
+def test_a_base_year_phrase_is_no_part_of_the_metric():
+    m = one("到2030年,人均预期寿命在2025年基础上继续提高1岁左右。")
+    assert (m.metric, m.value, m.comparator, m.year) == ("人均预期寿命", 1, "~", 2030)

@@ -349,3 +349,9 @@ def test_a_decimal_is_no_item_marker():
 def test_a_base_year_phrase_is_no_part_of_the_metric():
     m = one("到2030年,人均预期寿命在2025年基础上继续提高1岁左右。")
     assert (m.metric, m.value, m.comparator, m.year) == ("人均预期寿命", 1, "~", 2030)
+
+
+def test_a_ratio_of_two_groups_and_the_year_word_quanian():
+    m = one("城乡居民收入倍差缩小到1.9以内。")
+    assert (m.metric, m.value, m.unit, m.comparator) == ("城乡居民收入倍差", 1.9, None, "<=")
+    assert one("全年新增规模以上工业企业超过300家。").metric.startswith("新增规模以上工业企业")

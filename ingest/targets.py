@@ -102,6 +102,8 @@ _FIVE_YEAR = _V["five_year_plans"]
 
 #: an item marker opening a line (1、 (2) 3. 1﹒): ﹒ (U+FE52) is an item mark, as the numbering grammar reads it
 _ITEM_MARKER = r"[(（]?[一二三四五六七八九十\d]{1,3}[)）、.﹒]"
+#: an item marker that is not the head of a decimal (0.4千伏线路: 0. is no marker; 1.2025年 is one)
+_ITEM_MARKER_NOT_DECIMAL = r"[(（]?[一二三四五六七八九十\d]{1,3}(?:[)）、﹒]|\.(?!\d{1,3}(?![\d年])))"
 # Words peeled off the front of a metric phrase: list markers, dates, scope, modals, generic verbs.
 _LEAD_WORDS: list[str] = _V["metric_lead_words"]
 _LEAD_WORDS_AT: dict[str, list[str]] = {}  # by first character, in the order of _LEAD_WORDS
@@ -111,20 +113,31 @@ _LEAD_PATTERNS = [
     re.compile(p)
     for p in (
         r"\s+",
-        _ITEM_MARKER,
+        _ITEM_MARKER_NOT_DECIMAL,
         r"第[一二三四五六七八九十百零〇\d]{1,4}[条项部分章节]",
         r"——|—|•|·|-",
         r"[“”\"'《》〈〉]",
-        rf"(?:展望)?(?:到|至|在|于)?(?:{YEAR})年(?:底|末)?(?:前|以前|之前)?",
+        rf"(?:展望)?(?:到|至|在|于)?(?:{YEAR})\s*年(?:底|末)?(?:前|以前|之前)?",
         r"(?:今后|未来)?[一二三四五六七八九十两\d]{1,2}年(?:内|间|来)",   # 三年内: a span, no part of the metric
         rf"(?:到|至|在|于)?{MONTH}(?:前|以前|之前)?|(?:{QUARTER}|年内|年底)(?:末|底)?(?:前|以前|之前)?",   # 12月底前
         r"[\u4e00-\u9fff]{2,6}?[省市县区](?=力争|争取|确保|要|将|计划|共|累计|新增|每年|年均)",
         r"[^,。;、]{0,12}?等(?:重点)?(?:领域|方面|行业|产业)",
+        rf"[一二三四五六七八九十]是|{_alt(_V['metric_enumerators'])}",   # 四是…, 其次…: a point of a list
+        # 在龙亭镇实施…: where the action takes place, before its verb (the scope, no part of the metric)
+        rf"在[\u4e00-\u9fff\d]{{1,8}}?(?:{_alt(_V['place_suffixes'] + _V['local_place_suffixes'])})"
+        rf"(?:[(（][^()（）]{{1,8}}[)）])?(?=(?:{_alt(_V['target_verbs'])}))",   # 在17个乡镇(街道办)硬化…
     )
 ]
+#: a date printed inside a metric phrase (项目2021年二期投资); a base year (较2020年, 2020年基础上) is none
+_INNER_YEAR = re.compile(rf"(?<=[\u4e00-\u9fff])(?<![较比与同])(?:到|至|在|于)?(?P<y>{YEAR})\s*年(?:底|末)?(?![度基水同的以前内间])")
+#: what is no metric alone: a bare measure word (率, 数量, 比例) left after peeling
+_BARE_MEASURE = re.compile(rf"(?:{_alt(_V['bare_measures'])})")
+#: a date right after a place opening a metric phrase (武汉市2017年细颗粒物…): the place is the figure's scope
+_DATE_AFTER_PLACE = re.compile(rf"\s*(?:到|至|在|于)?(?:{YEAR})年")
 # Words peeled off the end of a metric phrase that precedes its number (``…覆盖率力争达到``).
 _TRAIL = re.compile(
-    rf"(?:\s+|[“”\"'《》]|{_alt(_V['metric_trail_words'])}|(?:较|比)(?:{YEAR})年(?:底|末)?)$"
+    rf"(?:\s+|[“”\"'《》]|{_alt(_V['metric_trail_words'])}|(?:较|比)(?:{YEAR})年(?:底|末)?"
+    rf"|(?:在|于)?(?:{YEAR})年(?:底|末)?(?:的)?基础上)$"   # 人均预期寿命在2020年基础上继续提高: the base, no metric
 )
 #: Verbs (and comparators) that, ending the text before a number, make the noun after it the metric.
 _VERB_END = _TARGET_VERB
@@ -383,8 +396,18 @@ def _is_clause_break(text: str, i: int) -> bool:
             k += 1
         if j < 0 or k >= len(text):
             return True
-        return not (_CJK.match(text[j]) and _CJK.match(text[k]))
+        return not (_CJK.match(text[j]) and _CJK.match(text[k])) or _heading_line_before(text, i)
     return False
+
+
+#: a heading line: an outline marker, then a short title with no punctuation (一、2025年村内道路提升工程)
+_HEADING_LINE = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|"
+                           r"第[一二三四五六七八九十]{1,3}[章节篇部分])[^\n,，。;；:：!?！？]{1,30}$")
+
+
+def _heading_line_before(text: str, nl: int) -> bool:
+    """The line ending at the newline ``nl`` is a heading: its title is no part of the clause below it."""
+    return bool(_HEADING_LINE.match(text, text.rfind("\n", 0, nl) + 1, nl))
 
 
 def _clause_edge(text: str, pos: int, step: int, limit: int) -> int:
@@ -447,7 +470,10 @@ def _peel_lead(s: str) -> tuple[str, int]:
         steps = [len(w) for w in _LEAD_WORDS_AT.get(s[pos:pos + 1], ()) if s.startswith(w, pos)
                  and not (w == "年均" and _ANNUAL_AVERAGE.match(s, pos))]   # 年均浓度 keeps its 年均
         steps += [m.end() - pos for p in _LEAD_PATTERNS if (m := p.match(s, pos)) and m.end() > pos]
-        steps = [n for n in steps if pos + n in bounds]   # never inside a word: 建成共享单车 is not 建成共 + 享单车
+        if (n := _leading_place(s[pos:])) and _DATE_AFTER_PLACE.match(s, pos + n):
+            steps.append(n)
+        steps = [n for n in steps if pos + n in bounds   # never inside a word: 建成共享单车 is not 建成共 + 享单车
+                 and not ((b := _BARE_MEASURE.match(s, pos + n)) and b.end() in bounds)]   # 实施率: the metric's own word
         if depth < 40:
             best[pos] = max([reach(pos + n, depth + 1) for n in steps], default=pos)
         return best[pos]
@@ -492,6 +518,16 @@ def _place_list(text: str, start: int, limit: int) -> tuple[int, int] | None:
             break
         pos = join.end()
     return (first, pos) if count >= 2 and pos > start else None
+
+
+def _dated_place(s: str) -> str | None:
+    """The place opening a phrase before a date (``武汉市2017年细颗粒物…`` → 武汉市): the figure's scope."""
+    for m in _DATE_AFTER_PLACE.finditer(s):
+        head = s[: m.start()].rstrip()
+        for i in range(max(0, len(head) - 8), len(head) - 1):
+            if _leading_place(head[i:]) == len(head) - i:
+                return head[i:]
+    return None
 
 
 #: tags of a first word that opens a prepositional or adverbial phrase (对于, 从严, 以上), not a noun
@@ -577,7 +613,7 @@ def find_targets(text: str) -> list[TargetMatch]:
         if q.start in covered:
             continue
         sent_start = _sentence_start(text, q.start)
-        if _schedule_step(text, q.start):
+        if _schedule_step(text, q.start) or _in_document_title(text, q.start, q.end):
             continue
         share = _share(text, q, sent_start)
         if share:
@@ -679,16 +715,21 @@ def find_targets(text: str) -> list[TargetMatch]:
                 continue   # 跃居全省前40位 after a clause: no subject of its own
             metric, comparator = core + "排名", "<="
         metric = re.sub(r"^(?:至少|最少)", "", metric)
+        inner = _INNER_YEAR.search(metric)   # 项目2021年二期计划投资: the date is the target's year, not its name
+        metric = metric[: inner.start()] + metric[inner.end() :] if inner else metric
         if not metric:
             continue
         window = text[sent_start : q.end]
         mentions = goal_year_mentions(window)
         year = mentions[-1].year if mentions else _opening_year(text, sent_start, clause_start)
+        year = year or (year_value(inner.group("y")) if inner else None)
         clause_text = text[clause_start:end]
         scope_m = _SCOPE.search(clause_text) or _SCOPE.search(text[sent_start:_clause_end(text, sent_start)])
         scope = scope_m.group() if scope_m else None
         if places:
             quote_start, scope = places[0], re.sub(r"\s", "", text[places[0] : places[1]])
+        elif not scope_m and core and (dated := _dated_place(pre_raw)):
+            scope = dated
         per_year_lead = _per_year_cue(text[clause_start : q.start])
         cumulative = bool(re.search("累计", text[clause_start : q.start]))
         # 平均每年新增就业6万人,培训农民2万人: a per-year lead holds for the like figures listed after it
@@ -706,6 +747,16 @@ def find_targets(text: str) -> list[TargetMatch]:
         last = {"sentence": sent_start, "end": end, "metric": metric, "mode": mode, "per_year_lead": per_year_lead,
                 "unit": q.unit, "core": core or core_named, "head": head, "match": match}
     return sorted(out, key=lambda t: (t.start, t.end))
+
+
+_TITLE_TAIL = re.compile(rf"[^。;；,，\n]{{0,40}}?的(?:{_alt(_V['title_endings'])})(?![\u4e00-\u9fff])")
+
+
+def _in_document_title(text: str, start: int, end: int) -> bool:
+    """``关于2024年实施47项民生实事的通知``: a figure in a document's name (关于 … 的通知 on one line) is no target."""
+    line_start = text.rfind("\n", 0, start) + 1
+    opener = text.rfind("关于", line_start, start)
+    return opener >= 0 and not any(ch in "。;；,，" for ch in text[opener:start]) and bool(_TITLE_TAIL.match(text, end))
 
 
 #: a step of a dated schedule: a month or quarter deadline (6月底前, 三季度末前)
@@ -827,6 +878,15 @@ _YEAR_LIST = re.compile(rf"{_DEADLINE}(?:\s*(?:和|、|及|与|以及)\s*{_DEADL
 _SHARE_VERBS = _alt(_V["share_verbs"])
 
 
+_PAIRS: dict[str, list[str]] = _V["respectively_pairs"]
+
+
+def _paired_groups(name: str) -> list[str] | None:
+    """``城乡居民人均可支配收入`` → 城镇居民…, 农村居民…: a name opening with a word for two groups, one name each."""
+    pair = next((w for w in sorted(_PAIRS, key=len, reverse=True) if name.startswith(w)), None)
+    return [g + name[len(pair):] for g in _PAIRS[pair]] if pair and len(name) > len(pair) else None
+
+
 def _respectively(text: str, qtys: list[_Qty]) -> tuple[list[TargetMatch], set[int]]:
     """``A、B和C分别达到15%、10%和26%``: one target per listed metric, in order (a head noun printed only on
     the last name is shared: ``城市、县城和乡镇污水处理率`` → 城市污水处理率, …)."""
@@ -853,6 +913,8 @@ def _respectively(text: str, qtys: list[_Qty]) -> tuple[list[TargetMatch], set[i
         if len(names) == 1 and listed:   # 到2023年底和2030年,…水平分别不低于24%和30%: one metric, a year each
             years = [year_value(y) for y in re.findall(rf"({YEAR})年", listed.group())]
             names = names * len(years)
+        elif len(names) == 1 and len(run) == 2:   # 城乡居民人均可支配收入分别增长6%、6.5%: one name, two groups
+            names = _paired_groups(names[0]) or names
         if len(run) < 2 or len(run) != len(names) or len(years) != len(run):
             continue
         if _NOT_TARGET.search(text[names_start : _clause_end(text, run[-1].end)]):
@@ -913,7 +975,10 @@ def _share(text: str, q: _Qty, sent_start: int) -> TargetMatch | None:
 
 
 _TOTAL = re.compile(r"\s*(总数|总量|总规模|总计|总数量)")
-_OPENING_YEAR = re.compile(rf"\s*(?:{_ITEM_MARKER})?\s*(?:在|于)?(?:(?:{YEAR})年?\s*[—–\-~至]\s*)?(?P<y>{YEAR})年(?!\s*\d{{1,2}}月|[一二三四五六七八九十]{{1,2}}月|度|以来|底前|前)")
+#: what may stand before a year opening a clause: a list marker, an enumerator (四是), a scope or place (全市, 武汉市)
+_BEFORE_OPENING_YEAR = (rf"\s*(?:{_ITEM_MARKER})?\s*(?:[一二三四五六七八九十]是|{_alt(_V['metric_enumerators'])})?\s*"
+                        r"(?:全省|全市|全县|全区|全州|[\u4e00-\u9fff]{2,5}[省市县区州盟旗])?")
+_OPENING_YEAR = re.compile(rf"{_BEFORE_OPENING_YEAR}\s*(?:在|于)?(?:(?:{YEAR})年?\s*[—–\-~至]\s*)?(?P<y>{YEAR})年(?!\s*\d{{1,2}}月|[一二三四五六七八九十]{{1,2}}月|度|以来|底前|前)")
 
 
 def _opening_year(text: str, sent_start: int, clause_start: int) -> int | None:
@@ -1502,6 +1567,8 @@ def _merge_or_add(kept: _Kept, rec: TargetRecord, threshold: float, table: bool 
             continue   # one printed figure read for two listed subjects (小学、初中入学率…): two targets
         if not table and k.source != "table" and _same_sentence(text, k, rec):
             continue
+        if not table and k.scope and rec.scope and k.scope != rec.scope:
+            continue   # 宜昌市…下降15%; 武汉市…下降15%: the same figure for two scopes is two targets
         score = max(dice(k.metric, rec.metric), _counted_alike(k.metric, rec.metric))
         core = re.sub(r"(?:数量|人数)$", "", k.metric)
         if table and _is_subsequence(_norm(core), _norm(rec.metric)):

@@ -29,7 +29,9 @@ _MONTH_GOAL_AFTER = re.compile(rf"\s*{MONTH}(?!\s*(?:\d|[一二三四五六七�
 _PERIOD_BEFORE = re.compile(rf"(?:{YEAR})年?\s*[{_RANGE_SEP}]\s*$")
 _PERIOD_AFTER = re.compile(rf"\s*[{_RANGE_SEP}]\s*(?:{YEAR})")
 _CUTOFF_BEFORE = re.compile(r"(?:截至|截止)(?:到|至)?\s*$")
-_STRONG_BEFORE = re.compile(r"(?:展望|力争|争取|确保|预计)(?:到|至|在|于)?\s*$|(?<![\d年])(?:到|至)\s*$")
+#: 到/力争… before a year; or a goal heading (主要目标是:2025年,…): the year is a goal's
+_STRONG_BEFORE = re.compile(r"(?:展望|力争|争取|确保|预计)(?:到|至|在|于)?\s*$|(?<![\d年])(?:到|至)\s*$"
+                            r"|目标(?:是|为)?\s*[:：]\s*(?:在|于)?\s*$")
 _DEADLINE_AFTER = re.compile(r"(?:底|末|前|以前|之前|年内|内)")
 # a column header naming a goal year (2026年达到指标, 2022年度任务目标), not a report on one (…目标完成情况)
 _HEADER_AFTER = re.compile(r"度?(?:工作|任务)?(?:目标值?|达到指标|预期值?|规划值|指标值|目标指标)"

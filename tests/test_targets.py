@@ -287,3 +287,71 @@ def test_a_row_target_quotes_its_figure_cell_without_the_masked_separators():
     # the last row is cut after its figure's cell, not at the figure: its target is kept
     assert [(r.metric, r.value, text[r.start : r.end]) for r in recs] == [
         ("城市绿地面积", 12, "增长12%"), ("农村公路里程", 8, "增长8%")]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "year", "scope"),
+    [
+        # an enumerator opening a point (四是, 其次) is no part of the metric
+        ("四是农村公路改造里程达到120公里。", "农村公路改造里程", None, None),
+        ("其次,全县粮食产量稳定在50万吨以上。", "粮食产量", None, "全县"),
+        # a place and a date opening the phrase: the place is the scope, the date the year
+        ("宜昌市2026年二氧化氮年均浓度较2020年下降8%以上。", "二氧化氮年均浓度", 2026, "宜昌市"),
+        # a scope then a date opening the clause gives the year
+        ("全市2027年地区生产总值达到600亿元。", "地区生产总值", 2027, "全市"),
+        # a date inside the phrase is the year, not part of the name
+        ("二是物流园项目2026年三期计划投资12亿元。", "物流园项目三期计划投资", 2026, None),
+    ],
+)
+def test_metric_drops_enumerators_places_and_dates(text, metric, year, scope):
+    m = one(text)
+    assert (m.metric, m.year, m.scope) == (metric, year, scope)
+
+
+def test_respectively_over_a_pair_word_names_each_group():
+    got = [(m.metric, m.value) for m in find_targets("城乡居民人均可支配收入分别增长5%、7%。")]
+    assert got == [("城镇居民人均可支配收入", 5), ("农村居民人均可支配收入", 7)]
+
+
+def test_the_same_figure_for_two_scopes_is_two_targets():
+    text, ctx = doc_context([
+        ("goals", None, "襄阳市、孝感市可吸入颗粒物年均浓度较2020年下降10%。"),
+        ("goals", None, "荆州市2026年细颗粒物年均浓度较2020年下降10%。"),
+    ])
+    assert len(extract_targets(ctx)) == 2
+
+
+def test_a_figure_in_a_document_name_is_no_target():
+    assert find_targets("名称: 某某县关于2026年实施12项民生实事的通知\n") == []
+    assert [m.value for m in find_targets("关于落实工作的安排:全县新建公园3个。")] == [3]
+
+
+def test_where_the_action_takes_place_is_no_part_of_the_metric():
+    found = find_targets("在东坪镇新建农村公路12公里、在西河乡新建农村公路8公里。")
+    assert [(m.metric, m.value) for m in found] == [("农村公路", 12), ("农村公路", 8)]
+
+
+def test_a_lead_word_before_a_bare_measure_word_stays():
+    assert one("建设率达到90%。").metric == "建设率"
+
+
+def test_a_heading_line_is_no_part_of_the_metric_below_it():
+    found = find_targets("一、道路提升工程\n在12个乡镇硬化道路5万平方米。")
+    assert [(m.metric, m.value) for m in found] == [("硬化道路", 5)]
+
+
+def test_a_decimal_is_no_item_marker():
+    found = find_targets("改造10千伏线路12公里、0.4千伏线路90公里。")
+    assert [m.metric for m in found] == ["改造10千伏线路", "0.4千伏线路"]
+    assert one("1.2026年新建公园3个。").year == 2026
+
+
+def test_a_base_year_phrase_is_no_part_of_the_metric():
+    m = one("到2030年,人均预期寿命在2025年基础上继续提高1岁左右。")
+    assert (m.metric, m.value, m.comparator, m.year) == ("人均预期寿命", 1, "~", 2030)
+
+
+def test_a_ratio_of_two_groups_and_the_year_word_quanian():
+    m = one("城乡居民收入倍差缩小到1.9以内。")
+    assert (m.metric, m.value, m.unit, m.comparator) == ("城乡居民收入倍差", 1.9, None, "<=")
+    assert one("全年新增规模以上工业企业超过300家。").metric.startswith("新增规模以上工业企业")

@@ -480,7 +480,7 @@ def test_a_list_inside_brackets_stays_in_the_metric():
 def test_a_bracket_right_after_the_figure_is_no_metric():
     found = find_targets("高等教育毛入学率达69%(市教育局负责)。新增幼儿园学位4800个(市教育局负责)。")
     assert [(m.metric, m.value, m.quote) for m in found] == [
-        ("高等教育毛入学率", 69, "高等教育毛入学率达69%"), ("幼儿园学位数量", 4800, "幼儿园学位4800个")]
+        ("高等教育毛入学率", 69, "高等教育毛入学率达69%"), ("新增幼儿园学位数量", 4800, "新增幼儿园学位4800个")]
     assert [m.value for m in find_targets("地区生产总值增长5.5%(市下达指标)")] == [5.5]
     assert find_targets("工作方案-45篇(第11/58页)") == []   # a page count
     assert find_targets("新建3000套(间)保障性住房。")[0].quote == "新建3000套(间)保障性住房"
@@ -564,3 +564,9 @@ def test_the_dated_steps_of_one_schedule_are_no_targets():
     # one dated goal is a target, and so are year-end milestones
     assert [m.value for m in find_targets("2024年6月底前完成改造30个。")] == [30]
     assert [m.value for m in find_targets("到2025年底建成10个站点,到2027年底覆盖率达到90%。")] == [10, 90]
+
+
+def test_an_increment_keeps_its_xinzeng():
+    """新增 says the figure is an increment, not a stock: it stays in the metric (as the dev gold writes it)."""
+    assert one("新增托位数300个以上。").metric == "新增托位数"
+    assert one("全县新增城镇就业2000人。").metric == "新增城镇就业人数"

@@ -93,3 +93,9 @@ def test_every_step_of_a_dated_schedule_is_a_milestone_when_one_is():
     text = "2024年,全面开展负责人培训;2025年,重点开展从业人员培训;2026年,重点开展综合体培训。"
     assert [m.year for m in goal_year_mentions(text)] == [2024, 2025, 2026]
     assert goal_year_mentions("2019年,全市开展了检查。2020年,全市推进工作。") == []   # a report, no goal
+
+
+def test_a_year_after_a_goal_heading_is_a_goal_year():
+    from plangraph.ingest.years import goal_year_mentions
+
+    assert [m.year for m in goal_year_mentions("主要目标是:2026年,全县生态质量明显改善。")] == [2026]

@@ -224,6 +224,13 @@ def _split_inline(text: str, lines: list[tuple[int, int]], keep: set[tuple[int, 
     """Cut lines that hold several numbered items (a page flattened onto one line) before each marker."""
     out: list[tuple[int, int]] = []
     pattern = _inline_split()
+    last: dict[str, int] = {}   # the last item number seen of each marker kind (for cuts printed without blanks)
+
+    def add(a: int, b: int) -> None:
+        for piece in _after_heading(text, a, b):
+            for p in _in_sequence(text, *piece):
+                out.extend(_squashed(text, *p, last))
+
     for s, e in lines:
         if (s, e) in keep:
             out.append((s, e))
@@ -231,10 +238,53 @@ def _split_inline(text: str, lines: list[tuple[int, int]], keep: set[tuple[int, 
         cut = s
         for m in pattern.finditer(text, s, e):
             if m.start() > cut:
-                out.extend(p for piece in _after_heading(text, cut, m.start()) for p in _in_sequence(text, *piece))
+                add(cut, m.start())
             cut = m.end()
-        out.extend(p for piece in _after_heading(text, cut, e) for p in _in_sequence(text, *piece))
+        add(cut, e)
     return out
+
+
+@lru_cache(maxsize=1)
+def _squashed_marker() -> re.Pattern[str]:
+    """An item marker printed right after a sentence end, a closing bracket or a colon, with no blank between
+    (``…工作。1、建设…(A负责)2、推进…``, ``…。(二)…``, ``。二、…``): the character before it in group ``end``, the
+    number in ``pcn``/``cn``/``article``/``pnum``/``num``. Never a list of numbers (``2、3月``, ``一、二期``) nor a
+    decimal (``1.5倍``)."""
+    cn = re.escape(_config()["numerals"]["chinese"])
+    return re.compile(rf"(?P<end>[。;!?):])(?:\((?P<pcn>[{cn}]{{1,3}})\)|(?P<cn>[{cn}]{{1,3}})、(?![{cn}\d])|"
+                      rf"第(?P<article>[{cn}\d]{{1,4}})条|\((?P<pnum>\d{{1,2}})\)|"
+                      rf"(?P<num>\d{{1,2}})(?:、|\.)(?![\d.%])(?=\S))")
+
+
+_MARKER_KEY = {"cn": "cn", "pcn": "pcn", "article": "article", "num": "num", "pnum": "pnum"}
+
+
+def _squashed(text: str, s: int, e: int, last: dict[str, int]) -> list[tuple[int, int]]:
+    """The piece ``[s, e)`` cut before each item marker squashed onto it without a blank (see ``_squashed_marker``),
+    when its number goes on from the last one of that kind (``last``, updated here) or opens a list at 1 after a
+    sentence end. After a closing bracket only the next number cuts (``(A负责)2、推进``); after a colon only a 1
+    that a 2 of the same kind follows in the piece (``如下:1.…。2.…``)."""
+    pieces: list[tuple[int, int]] = []
+    mk = _marker(text[s:e])
+    if mk is not None and mk[0] in _MARKER_KEY and _item_number(mk[1]):
+        last[_MARKER_KEY[mk[0]]] = _item_number(mk[1])
+    if not any(c in text[s:e] for c in "。;!?):"):
+        return [(s, e)]
+    found = [(m, k, _item_number(m.group(k))) for m in _squashed_marker().finditer(text, s, e)
+             for k in _MARKER_KEY if m.group(k)]
+    cut = s
+    for i, (m, kind, number) in enumerate(found):
+        end = m.group("end")
+        follows = number == last.get(kind, 0) + 1 and (end != ")" or kind in last)
+        opens = number == 1 and (end in "。;!?" or (end == ":" and any(
+            k == kind and n == 2 and x.group("end") != ":" for x, k, n in found[i + 1 :])))
+        if number == 0 or not (follows or opens) or m.start("end") + 1 - cut < 2:
+            continue
+        pieces.append((cut, m.start("end") + 1))
+        cut = m.start("end") + 1
+        last[kind] = number
+    pieces.append((cut, e))
+    return pieces
 
 
 @lru_cache(maxsize=1)

@@ -110,6 +110,26 @@ def test_whole_page_on_one_line_is_cut_before_each_marker() -> None:
     assert [s.title for s in o.sections] == ["扩大有效需求", "促进消费"]
 
 
+def test_items_squashed_onto_a_line_without_blanks_are_cut() -> None:
+    text = """某县营商环境工作方案
+一、主要任务
+(一)优化服务。做好以下工作。1、建设服务中心。(县政务中心负责,县发改局配合)2、推进改革。(县市场监管局负责)\
+3、推行承诺制,2、3月完成梳理,效率提高1.5倍,落实第2、3项要求。(县司法局负责)
+(二)保障要素。做好用地保障。(县自然资源局负责)(三)支持融资。扩大信贷。(县金融办负责)
+"""
+    o = outline(text)
+    assert [t.number for t in o.tasks] == ["1、", "2、", "3、", "(二)", "(三)"]
+    assert [t.title for t in o.tasks][2] == "推行承诺制,2、3月完成梳理,效率提高1.5倍,落实第2、3项要求"
+
+
+def test_headings_squashed_after_a_sentence_end_are_cut_but_lists_of_numbers_are_not() -> None:
+    text = ("某市文旅工作要点\n一、推动融合发展。(一)打造线路。推出精品线路。(市文旅局负责)(二)培育品牌。打造品牌。"
+            "(市文旅局负责)二、提升服务。(一)完善设施。活动于三、四月份开展。(市文旅局负责)")
+    o = outline(text)
+    assert [s.title for s in o.sections] == ["推动融合发展", "提升服务"]
+    assert [t.number for t in o.tasks] == ["(一)", "(二)", "(一)"]
+
+
 def test_wrapper_notice_numbered_items_are_not_the_plan() -> None:
     text = """某区人民政府办公室关于印发重点任务分解方案的通知
 各街道办事处：

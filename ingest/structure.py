@@ -130,7 +130,7 @@ ZONE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("goals", re.compile(r"(发展|主要|总体|工作|预期|规划|具体|基本)目标|目标(与|和)?(愿景|要求)$|^目标$")),
     ("safeguards", re.compile(r"保障措施|保障机制|保证措施|组织实施|实施保障|组织保障")),
 ]
-TASK_WORDS = re.compile(r"任务|措施|举措|行动")
+TASK_WORDS = re.compile(r"任务|措施|举措|行动|内容")   # 目标任务, 工作目标及主要内容: goals and the work itself
 ITEM_KINDS = ("num", "pnum", "circled", "article")  # kinds that number items, not sections, even at the top
 
 

@@ -256,6 +256,13 @@ def _squashed_marker() -> re.Pattern[str]:
                       rf"(?P<num>\d{{1,2}})(?:、|\.)(?![\d.%])(?=\S))")
 
 
+@lru_cache(maxsize=1)
+def _first_under_heading() -> re.Pattern[str]:
+    """A short heading title (no punctuation) with the first item below it squashed onto it: ``总体思路`` before
+    ``(一)``, ``基本原则`` before ``1.`` (never ``1.5`` nor ``1、2``)."""
+    return re.compile(r"(?P<title>[\u4e00-\u9fff“”\"]{2,20}?)(?<!第)(?=\(一\)|\(1\)|1(?:、|\.)(?![\d.%、]))")
+
+
 _MARKER_KEY = {"cn": "cn", "pcn": "pcn", "article": "article", "num": "num", "pnum": "pnum"}
 
 
@@ -263,28 +270,36 @@ def _squashed(text: str, s: int, e: int, last: dict[str, int]) -> list[tuple[int
     """The piece ``[s, e)`` cut before each item marker squashed onto it without a blank (see ``_squashed_marker``),
     when its number goes on from the last one of that kind (``last``, updated here) or opens a list at 1 after a
     sentence end. After a closing bracket only the next number cuts (``(A负责)2、推进``); after a colon only a 1
-    that a 2 of the same kind follows in the piece (``如下:1.…。2.…``)."""
-    pieces: list[tuple[int, int]] = []
+    that a 2 of the same kind follows in the piece (``如下:1.…。2.…``). A heading's short title with its first
+    item squashed onto it (``一、总体思路(一)指导思想``) is cut too."""
+    cuts = [s]
+    _opened(text, s, e, last, cuts)
+    if any(c in text[s:e] for c in "。;!?):"):
+        found = [(m, k, _item_number(m.group(k))) for m in _squashed_marker().finditer(text, s, e)
+                 for k in _MARKER_KEY if m.group(k)]
+        for i, (m, kind, number) in enumerate(found):
+            end, at = m.group("end"), m.start("end") + 1
+            follows = number == last.get(kind, 0) + 1 and (end != ")" or kind in last)
+            opens = number == 1 and (end in "。;!?" or (end == ":" and any(
+                k == kind and n == 2 and x.group("end") != ":" for x, k, n in found[i + 1 :])))
+            if number == 0 or not (follows or opens) or at - cuts[-1] < 2:
+                continue
+            cuts.append(at)
+            _opened(text, at, e, last, cuts)
+    return [(a, b) for a, b in zip(cuts, [*cuts[1:], e], strict=True) if b > a]
+
+
+def _opened(text: str, s: int, e: int, last: dict[str, int], cuts: list[int]) -> None:
+    """Note the marker the piece at ``s`` opens with in ``last``; when it is a heading whose short title has the
+    first item below it squashed onto it (``一、总体思路(一)…``), cut before that item (added to ``cuts``)."""
     mk = _marker(text[s:e])
-    if mk is not None and mk[0] in _MARKER_KEY and _item_number(mk[1]):
-        last[_MARKER_KEY[mk[0]]] = _item_number(mk[1])
-    if not any(c in text[s:e] for c in "。;!?):"):
-        return [(s, e)]
-    found = [(m, k, _item_number(m.group(k))) for m in _squashed_marker().finditer(text, s, e)
-             for k in _MARKER_KEY if m.group(k)]
-    cut = s
-    for i, (m, kind, number) in enumerate(found):
-        end = m.group("end")
-        follows = number == last.get(kind, 0) + 1 and (end != ")" or kind in last)
-        opens = number == 1 and (end in "。;!?" or (end == ":" and any(
-            k == kind and n == 2 and x.group("end") != ":" for x, k, n in found[i + 1 :])))
-        if number == 0 or not (follows or opens) or m.start("end") + 1 - cut < 2:
-            continue
-        pieces.append((cut, m.start("end") + 1))
-        cut = m.start("end") + 1
-        last[kind] = number
-    pieces.append((cut, e))
-    return pieces
+    if mk is None or mk[0] not in _MARKER_KEY or not _item_number(mk[1]):
+        return
+    last[_MARKER_KEY[mk[0]]] = _item_number(mk[1])
+    first = _first_under_heading().match(text, s + mk[2], e) if mk[0] in ("cn", "pcn") else None
+    if first is not None:
+        cuts.append(first.end("title"))
+        _opened(text, first.end("title"), e, last, cuts)
 
 
 @lru_cache(maxsize=1)
@@ -367,6 +382,9 @@ def _zone_of(title: str, inherited: str) -> str:
 
 def _split_title(rest: str) -> tuple[str, bool]:
     """Title of a heading line and whether body text follows it on the same line."""
+    word = _heading_word(rest)
+    if word:   # 指导思想以习近平…: a standard heading word run on into its body
+        return word, True
     m = re.match(r"^(.{1,60}?)[。!！]", rest)
     if m and len(rest) > m.end():
         return m.group(1), True
@@ -374,6 +392,17 @@ def _split_title(rest: str) -> tuple[str, bool]:
     if m2 and len(m2.group(1)) <= 30:
         return m2.group(1), bool(m2.group(2))
     return rest.rstrip("。!！:："), False
+
+
+def _heading_word(rest: str) -> str | None:
+    """The standard heading word (``data/structure.yaml``) a title runs on from into its body without any
+    punctuation (``工作目标本方案适用范围为城市建成区。``), or None."""
+    cfg = _config()
+    word = next((w for w in cfg["heading_words"] if rest.startswith(w)), None)
+    if word is None or len(rest) < len(word) + 8 or rest[len(word)] in cfg["heading_word_joins"]:
+        return None
+    run = re.match(r"[^,，;；:：。!！?？()（）]*", rest[len(word):]).group()
+    return word if len(run) >= 8 else None
 
 
 @lru_cache(maxsize=1)

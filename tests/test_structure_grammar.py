@@ -130,6 +130,16 @@ def test_headings_squashed_after_a_sentence_end_are_cut_but_lists_of_numbers_are
     assert [t.number for t in o.tasks] == ["(一)", "(二)", "(一)"]
 
 
+def test_a_heading_title_run_on_into_its_first_item_or_its_body_is_cut() -> None:
+    text = ("某市城市管理工作意见\n为提升管理水平,提出如下意见。一、总体思路(一)指导思想以人民为中心推进城市管理工作,"
+            "提升群众满意度。(二)基本原则1.坚持人民至上。突出民生导向。2.坚持因地制宜。突出特色。"
+            "二、工作目标本方案适用范围为城市建成区。三、主要任务(一)整治市容。清理占道经营。(市城管局负责)"
+            "(二)提升绿化。建设口袋公园1.5万平方米。(市园林局负责)")
+    o = outline(text)
+    assert [s.title for s in o.sections][:4] == ["总体思路", "基本原则", "工作目标", "主要任务"]
+    assert [(t.number, t.title) for t in o.tasks] == [("(一)", "整治市容"), ("(二)", "提升绿化")]
+
+
 def test_wrapper_notice_numbered_items_are_not_the_plan() -> None:
     text = """某区人民政府办公室关于印发重点任务分解方案的通知
 各街道办事处：

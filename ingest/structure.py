@@ -253,7 +253,7 @@ def _squashed_marker() -> re.Pattern[str]:
     cn = re.escape(_config()["numerals"]["chinese"])
     return re.compile(rf"(?P<end>[。;!?):])(?:\((?P<pcn>[{cn}]{{1,3}})\)|(?P<cn>[{cn}]{{1,3}})、(?![{cn}\d])|"
                       rf"第(?P<article>[{cn}\d]{{1,4}})条|\((?P<pnum>\d{{1,2}})\)|"
-                      rf"(?P<num>\d{{1,2}})(?:、|\.)(?![\d.%])(?=\S))")
+                      rf"(?P<num>\d{{1,2}})[ \t]?(?:、|\.)(?![\d.%])(?=\S))")   # 2 .全面落实 (docx text)
 
 
 @lru_cache(maxsize=1)
@@ -507,6 +507,22 @@ def _notice_points(text: str, lines: list[tuple[int, int]]) -> bool:
         all(len(text[s:e]) > 40 and "。" in text[s:e] for s, e in points) and not _assigns(text[lines[0][0]:lines[-1][1]])
 
 
+def _after_contents(text: str, lines: list[tuple[int, int]], first_heading: int | None) -> int | None:
+    """Where the body starts when the page prints a table of contents first: the first heading line printed again
+    later (``一、加强党的建设`` … ``县教育局2024年工作要点`` … ``一、加强党的建设``), every line before the repeat
+    being a short title (a marker and a few words, no sentence) but for a title line or two."""
+    if first_heading is None:
+        return first_heading
+    at = next(i for i, (s, _) in enumerate(lines) if s == first_heading)
+    head = text[lines[at][0]:lines[at][1]]
+    again = next((i for i in range(at + 2, len(lines)) if text[lines[i][0]:lines[i][1]] == head), None)
+    if again is None:
+        return first_heading
+    between = [text[s:e] for s, e in lines[at:again]]
+    titles = sum(1 for ln in between if len(ln) <= 40 and _marker(ln) and not re.search(r"[。;!?]", ln))
+    return lines[again][0] if titles >= 3 and titles >= len(between) - 2 else first_heading
+
+
 def _first_item(line: str) -> bool:
     """A line opening the first item of a list (``1.``, ``(1)``, ``①``)."""
     mk = _marker(line)
@@ -600,6 +616,7 @@ def parse_outline(text: str) -> Outline:
     skip = table_lines | resp_lines
     first_heading = next((s for s, e in lines if (s, e) not in skip and _is_heading(text[s:e])), None)
     first_heading = _assigned_items_before(text, lines, skip, first_heading)
+    first_heading = _after_contents(text, lines, first_heading)
     table_start = min((t.start for t in resp_tables), default=None)
     commentary, body_end, restart = _body_limits(text, lines, first_heading, table_start)
     notice_end = _notice_only(text, lines, table_start)

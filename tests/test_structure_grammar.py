@@ -140,6 +140,28 @@ def test_a_heading_title_run_on_into_its_first_item_or_its_body_is_cut() -> None
     assert [(t.number, t.title) for t in o.tasks] == [("(一)", "整治市容"), ("(二)", "提升绿化")]
 
 
+def test_a_table_of_contents_before_the_body_is_not_the_outline() -> None:
+    text = """一、加强党建
+(一)加强领导
+(二)改进作风
+二、提升质量
+(三)推进学前教育
+某县教育局工作要点
+全县教育系统坚持高质量发展。
+一、加强党建
+(一)加强领导。落实主体责任。(局办公室负责)
+(二)改进作风。开展专项整治。(局纪检组负责)
+"""
+    o = outline(text)
+    assert [t.number for t in o.tasks] == ["(一)", "(二)"]
+    assert [s.title for s in o.sections] == ["加强党建"]
+
+
+def test_an_item_number_with_a_blank_before_its_delimiter_cuts_after_a_sentence_end() -> None:
+    text = "某县工作要点\n一、重点工作\n1.加强领导。落实责任。2 .推进改革。深化改革,增长2 .5个百分点。3 .强化保障。"
+    assert numbers(text) == ["1.", "2 .", "3 ."]
+
+
 def test_wrapper_notice_numbered_items_are_not_the_plan() -> None:
     text = """某区人民政府办公室关于印发重点任务分解方案的通知
 各街道办事处：

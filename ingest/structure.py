@@ -130,7 +130,7 @@ ZONE_RULES: list[tuple[str, re.Pattern[str]]] = [
     ("goals", re.compile(r"(发展|主要|总体|工作|预期|规划|具体|基本)目标|目标(与|和)?(愿景|要求)$|^目标$")),
     ("safeguards", re.compile(r"保障措施|保障机制|保证措施|组织实施|实施保障|组织保障")),
 ]
-TASK_WORDS = re.compile(r"任务|措施|举措|行动")
+TASK_WORDS = re.compile(r"任务|措施|举措|行动|内容")   # 目标任务, 工作目标及主要内容: goals and the work itself
 ITEM_KINDS = ("num", "pnum", "circled", "article")  # kinds that number items, not sections, even at the top
 
 
@@ -224,6 +224,13 @@ def _split_inline(text: str, lines: list[tuple[int, int]], keep: set[tuple[int, 
     """Cut lines that hold several numbered items (a page flattened onto one line) before each marker."""
     out: list[tuple[int, int]] = []
     pattern = _inline_split()
+    last: dict[str, int] = {}   # the last item number seen of each marker kind (for cuts printed without blanks)
+
+    def add(a: int, b: int) -> None:
+        for piece in _after_heading(text, a, b):
+            for p in _in_sequence(text, *piece):
+                out.extend(_squashed(text, *p, last))
+
     for s, e in lines:
         if (s, e) in keep:
             out.append((s, e))
@@ -231,10 +238,68 @@ def _split_inline(text: str, lines: list[tuple[int, int]], keep: set[tuple[int, 
         cut = s
         for m in pattern.finditer(text, s, e):
             if m.start() > cut:
-                out.extend(p for piece in _after_heading(text, cut, m.start()) for p in _in_sequence(text, *piece))
+                add(cut, m.start())
             cut = m.end()
-        out.extend(p for piece in _after_heading(text, cut, e) for p in _in_sequence(text, *piece))
+        add(cut, e)
     return out
+
+
+@lru_cache(maxsize=1)
+def _squashed_marker() -> re.Pattern[str]:
+    """An item marker printed right after a sentence end, a closing bracket or a colon, with no blank between
+    (``…工作。1、建设…(A负责)2、推进…``, ``…。(二)…``, ``。二、…``): the character before it in group ``end``, the
+    number in ``pcn``/``cn``/``article``/``pnum``/``num``. Never a list of numbers (``2、3月``, ``一、二期``) nor a
+    decimal (``1.5倍``)."""
+    cn = re.escape(_config()["numerals"]["chinese"])
+    return re.compile(rf"(?P<end>[。;!?):])(?:\((?P<pcn>[{cn}]{{1,3}})\)|(?P<cn>[{cn}]{{1,3}})、(?![{cn}\d])|"
+                      rf"第(?P<article>[{cn}\d]{{1,4}})条|\((?P<pnum>\d{{1,2}})\)|"
+                      rf"(?P<num>\d{{1,2}})[ \t]?(?:、|\.)(?![\d.%])(?=\S))")   # 2 .全面落实 (docx text)
+
+
+@lru_cache(maxsize=1)
+def _first_under_heading() -> re.Pattern[str]:
+    """A short heading title (no punctuation) with the first item below it squashed onto it: ``总体思路`` before
+    ``(一)``, ``基本原则`` before ``1.`` (never ``1.5`` nor ``1、2``)."""
+    return re.compile(r"(?P<title>[\u4e00-\u9fff“”\"]{2,20}?)(?<!第)(?=\(一\)|\(1\)|1(?:、|\.)(?![\d.%、]))")
+
+
+_MARKER_KEY = {"cn": "cn", "pcn": "pcn", "article": "article", "num": "num", "pnum": "pnum"}
+
+
+def _squashed(text: str, s: int, e: int, last: dict[str, int]) -> list[tuple[int, int]]:
+    """The piece ``[s, e)`` cut before each item marker squashed onto it without a blank (see ``_squashed_marker``),
+    when its number goes on from the last one of that kind (``last``, updated here) or opens a list at 1 after a
+    sentence end. After a closing bracket only the next number cuts (``(A负责)2、推进``); after a colon only a 1
+    that a 2 of the same kind follows in the piece (``如下:1.…。2.…``). A heading's short title with its first
+    item squashed onto it (``一、总体思路(一)指导思想``) is cut too."""
+    cuts = [s]
+    _opened(text, s, e, last, cuts)
+    if any(c in text[s:e] for c in "。;!?):"):
+        found = [(m, k, _item_number(m.group(k))) for m in _squashed_marker().finditer(text, s, e)
+                 for k in _MARKER_KEY if m.group(k)]
+        for i, (m, kind, number) in enumerate(found):
+            end, at = m.group("end"), m.start("end") + 1
+            follows = number == last.get(kind, 0) + 1 and (end != ")" or kind in last)
+            opens = number == 1 and (end in "。;!?" or (end == ":" and any(
+                k == kind and n == 2 and x.group("end") != ":" for x, k, n in found[i + 1 :])))
+            if number == 0 or not (follows or opens) or at - cuts[-1] < 2:
+                continue
+            cuts.append(at)
+            _opened(text, at, e, last, cuts)
+    return [(a, b) for a, b in zip(cuts, [*cuts[1:], e], strict=True) if b > a]
+
+
+def _opened(text: str, s: int, e: int, last: dict[str, int], cuts: list[int]) -> None:
+    """Note the marker the piece at ``s`` opens with in ``last``; when it is a heading whose short title has the
+    first item below it squashed onto it (``一、总体思路(一)…``), cut before that item (added to ``cuts``)."""
+    mk = _marker(text[s:e])
+    if mk is None or mk[0] not in _MARKER_KEY or not _item_number(mk[1]):
+        return
+    last[_MARKER_KEY[mk[0]]] = _item_number(mk[1])
+    first = _first_under_heading().match(text, s + mk[2], e) if mk[0] in ("cn", "pcn") else None
+    if first is not None:
+        cuts.append(first.end("title"))
+        _opened(text, first.end("title"), e, last, cuts)
 
 
 @lru_cache(maxsize=1)
@@ -317,6 +382,9 @@ def _zone_of(title: str, inherited: str) -> str:
 
 def _split_title(rest: str) -> tuple[str, bool]:
     """Title of a heading line and whether body text follows it on the same line."""
+    word = _heading_word(rest)
+    if word:   # 指导思想以习近平…: a standard heading word run on into its body
+        return word, True
     m = re.match(r"^(.{1,60}?)[。!！]", rest)
     if m and len(rest) > m.end():
         return m.group(1), True
@@ -324,6 +392,17 @@ def _split_title(rest: str) -> tuple[str, bool]:
     if m2 and len(m2.group(1)) <= 30:
         return m2.group(1), bool(m2.group(2))
     return rest.rstrip("。!！:："), False
+
+
+def _heading_word(rest: str) -> str | None:
+    """The standard heading word (``data/structure.yaml``) a title runs on from into its body without any
+    punctuation (``工作目标本方案适用范围为城市建成区。``), or None."""
+    cfg = _config()
+    word = next((w for w in cfg["heading_words"] if rest.startswith(w)), None)
+    if word is None or len(rest) < len(word) + 8 or rest[len(word)] in cfg["heading_word_joins"]:
+        return None
+    run = re.match(r"[^,，;；:：。!！?？()（）]*", rest[len(word):]).group()
+    return word if len(run) >= 8 else None
 
 
 @lru_cache(maxsize=1)
@@ -428,6 +507,22 @@ def _notice_points(text: str, lines: list[tuple[int, int]]) -> bool:
         all(len(text[s:e]) > 40 and "。" in text[s:e] for s, e in points) and not _assigns(text[lines[0][0]:lines[-1][1]])
 
 
+def _after_contents(text: str, lines: list[tuple[int, int]], first_heading: int | None) -> int | None:
+    """Where the body starts when the page prints a table of contents first: the first heading line printed again
+    later (``一、加强党的建设`` … ``县教育局2024年工作要点`` … ``一、加强党的建设``), every line before the repeat
+    being a short title (a marker and a few words, no sentence) but for a title line or two."""
+    if first_heading is None:
+        return first_heading
+    at = next(i for i, (s, _) in enumerate(lines) if s == first_heading)
+    head = text[lines[at][0]:lines[at][1]]
+    again = next((i for i in range(at + 2, len(lines)) if text[lines[i][0]:lines[i][1]] == head), None)
+    if again is None:
+        return first_heading
+    between = [text[s:e] for s, e in lines[at:again]]
+    titles = sum(1 for ln in between if len(ln) <= 40 and _marker(ln) and not re.search(r"[。;!?]", ln))
+    return lines[again][0] if titles >= 3 and titles >= len(between) - 2 else first_heading
+
+
 def _first_item(line: str) -> bool:
     """A line opening the first item of a list (``1.``, ``(1)``, ``①``)."""
     mk = _marker(line)
@@ -521,6 +616,7 @@ def parse_outline(text: str) -> Outline:
     skip = table_lines | resp_lines
     first_heading = next((s for s, e in lines if (s, e) not in skip and _is_heading(text[s:e])), None)
     first_heading = _assigned_items_before(text, lines, skip, first_heading)
+    first_heading = _after_contents(text, lines, first_heading)
     table_start = min((t.start for t in resp_tables), default=None)
     commentary, body_end, restart = _body_limits(text, lines, first_heading, table_start)
     notice_end = _notice_only(text, lines, table_start)

@@ -167,3 +167,16 @@ def test_a_report_of_past_work_and_a_heading_on_why_are_background() -> None:
     text = ("一、基本情况\n1.全市建成充电桩1200个。\n2.新能源汽车保有量达3万辆。\n"
             "二、重点任务\n1.新建充电桩500个。(责任单位:市发展改革委)\n")
     assert titles(text) == ["新建充电桩500个"]
+
+
+def test_a_heading_of_goals_and_contents_holds_work_items() -> None:
+    text = """某县安全生产整治方案
+一、指导思想
+坚持安全第一。
+二、工作目标及主要内容
+通过整治,减少事故。
+(一)隐患大排查。深入开展排查治理。
+(二)人员大培训。开展全员培训。
+"""
+    o = parse_outline(NormText(text).text)
+    assert [t.number for t in o.tasks] == ["(一)", "(二)"]

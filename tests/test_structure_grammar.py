@@ -110,6 +110,58 @@ def test_whole_page_on_one_line_is_cut_before_each_marker() -> None:
     assert [s.title for s in o.sections] == ["扩大有效需求", "促进消费"]
 
 
+def test_items_squashed_onto_a_line_without_blanks_are_cut() -> None:
+    text = """某县营商环境工作方案
+一、主要任务
+(一)优化服务。做好以下工作。1、建设服务中心。(县政务中心负责,县发改局配合)2、推进改革。(县市场监管局负责)\
+3、推行承诺制,2、3月完成梳理,效率提高1.5倍,落实第2、3项要求。(县司法局负责)
+(二)保障要素。做好用地保障。(县自然资源局负责)(三)支持融资。扩大信贷。(县金融办负责)
+"""
+    o = outline(text)
+    assert [t.number for t in o.tasks] == ["1、", "2、", "3、", "(二)", "(三)"]
+    assert [t.title for t in o.tasks][2] == "推行承诺制,2、3月完成梳理,效率提高1.5倍,落实第2、3项要求"
+
+
+def test_headings_squashed_after_a_sentence_end_are_cut_but_lists_of_numbers_are_not() -> None:
+    text = ("某市文旅工作要点\n一、推动融合发展。(一)打造线路。推出精品线路。(市文旅局负责)(二)培育品牌。打造品牌。"
+            "(市文旅局负责)二、提升服务。(一)完善设施。活动于三、四月份开展。(市文旅局负责)")
+    o = outline(text)
+    assert [s.title for s in o.sections] == ["推动融合发展", "提升服务"]
+    assert [t.number for t in o.tasks] == ["(一)", "(二)", "(一)"]
+
+
+def test_a_heading_title_run_on_into_its_first_item_or_its_body_is_cut() -> None:
+    text = ("某市城市管理工作意见\n为提升管理水平,提出如下意见。一、总体思路(一)指导思想以人民为中心推进城市管理工作,"
+            "提升群众满意度。(二)基本原则1.坚持人民至上。突出民生导向。2.坚持因地制宜。突出特色。"
+            "二、工作目标本方案适用范围为城市建成区。三、主要任务(一)整治市容。清理占道经营。(市城管局负责)"
+            "(二)提升绿化。建设口袋公园1.5万平方米。(市园林局负责)")
+    o = outline(text)
+    assert [s.title for s in o.sections][:4] == ["总体思路", "基本原则", "工作目标", "主要任务"]
+    assert [(t.number, t.title) for t in o.tasks] == [("(一)", "整治市容"), ("(二)", "提升绿化")]
+
+
+def test_a_table_of_contents_before_the_body_is_not_the_outline() -> None:
+    text = """一、加强党建
+(一)加强领导
+(二)改进作风
+二、提升质量
+(三)推进学前教育
+某县教育局工作要点
+全县教育系统坚持高质量发展。
+一、加强党建
+(一)加强领导。落实主体责任。(局办公室负责)
+(二)改进作风。开展专项整治。(局纪检组负责)
+"""
+    o = outline(text)
+    assert [t.number for t in o.tasks] == ["(一)", "(二)"]
+    assert [s.title for s in o.sections] == ["加强党建"]
+
+
+def test_an_item_number_with_a_blank_before_its_delimiter_cuts_after_a_sentence_end() -> None:
+    text = "某县工作要点\n一、重点工作\n1.加强领导。落实责任。2 .推进改革。深化改革,增长2 .5个百分点。3 .强化保障。"
+    assert numbers(text) == ["1.", "2 .", "3 ."]
+
+
 def test_wrapper_notice_numbered_items_are_not_the_plan() -> None:
     text = """某区人民政府办公室关于印发重点任务分解方案的通知
 各街道办事处：

@@ -163,7 +163,13 @@ def locate(text: str, span: TaskSpan) -> Located:
         at_end = _blank_from(text, span.end)
         if own.truncated and (not at_end or _line_closed(text, span.start + (own.quote_end or 0))):
             own = replace(own, truncated=False)   # cut by the task's end or closed by a line break: whole
-        return Located(_complete_units(own, task_text, at_end), "text", official)
+        own = _complete_units(own, task_text, at_end)
+        helpers_only = own.lead is not None and own.lead.role == "co" and all(u.role == "co" for u in own.co)
+        if helpers_only and span.shared is not None:   # 协同单位:B、C under a heading naming who leads (A牵头的工作)
+            led = _led_by_heading(text, span.shared, base)
+            if led is not None:
+                return Located(replace(own, lead=led, co=[own.lead, *own.co]), "text", official)
+        return Located(own, "text", official)
     if span.shared is not None:  # a printed assignment of the items above: explicit for each of them
         s, e = span.shared
         shared = find_responsibility(text[s:e])
@@ -176,6 +182,16 @@ def locate(text: str, span: TaskSpan) -> Located:
     if named is not None:
         return Located(named, "text", official)
     return Located(find_implicit(task_text), "text", official)  # first_clause found no explicit one
+
+
+def _led_by_heading(text: str, shared: tuple[int, int], base: int) -> Unit | None:
+    """The unit leading a heading's items (``(二)省审计厅牵头的工作``) for an item that prints only who helps,
+    placed in the task's coordinates; None when the heading names no lead."""
+    s, e = shared
+    resp = find_responsibility(text[s:e])
+    if resp.lead is None or resp.lead.role == "co":
+        return None
+    return replace(resp.lead, start=resp.lead.start + s - base, end=resp.lead.end + s - base)
 
 
 _UNIT_LINE = re.compile(r"\n[ \t]*([^\n:：。;,，]{2,}、[^\n:：。;,，]+?)[ \t]*(?=\n|$)")

@@ -454,6 +454,17 @@ def test_a_heading_naming_its_lead_assigns_the_items_below_it():
     assert [s.title for s in outline(text).sections][0] == "县示范区管委会牵头工作(2项)"
 
 
+def test_an_item_naming_only_its_helpers_is_led_by_the_unit_its_heading_names():
+    text = ("一、重点工作\n(一)省审计厅牵头的工作\n1.加强审计监督。\n协同单位:省直各部门和各市人民政府\n"
+            "2.开展专项审计。(责任单位:省财政厅、省审计厅)\n")
+    got = [(t.number, r.responsibility.lead.name, [u.name for u in r.responsibility.co]) for t, r in located(text)]
+    assert got == [("1.", "省审计厅", ["省直各部门", "各市人民政府"]),
+                   ("2.", "省财政厅", ["省审计厅"])]   # a clause naming its own lead keeps it
+    lead = located(text)[0][1].responsibility.lead
+    task = located(text)[0][0]
+    assert text[task.start + lead.start:task.start + lead.end] == "省审计厅"
+
+
 def test_a_heading_that_is_only_a_unit_list_assigns_the_duties_below_it():
     text = ("一、职责分工\n(一)区体育局\n1.负责全民健身工作的统筹协调。\n2.负责体育场地设施建设规划。\n"
             "(二)区教育局、区卫健委\n1.推动学校体育场地向社会开放。\n2.开展体医融合服务。(责任单位:区卫健委)\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -160,17 +161,24 @@ def test_a_layout_table_holding_a_table_is_not_repeated() -> None:
     assert html_to_text(html).count("内层") == 1
 
 
-def _table_pdf(path: Path) -> Path:
+def _cjk_pdf(cls: type | None = None) -> Any:
+    """An fpdf2 document (of ``cls``, an FPDF subclass) on its first page with a CJK font set."""
     from fpdf import FPDF
-    from fpdf.fonts import FontFace
     from helpers_formats import PDF_FONT
 
     if not PDF_FONT.exists():
         pytest.skip(f"{PDF_FONT} missing: run scripts/system-deps.sh")
-    pdf = FPDF()
+    pdf = (cls or FPDF)()
     pdf.add_page()
     pdf.add_font("cjk", fname=str(PDF_FONT))
     pdf.set_font("cjk", size=10)
+    return pdf
+
+
+def _table_pdf(path: Path) -> Path:
+    from fpdf.fonts import FontFace
+
+    pdf = _cjk_pdf()
     pdf.multi_cell(0, 6, text="某县民生实事任务分工", new_x="LMARGIN", new_y="NEXT")
     pdf.multi_cell(0, 6, text="一、养老服务", new_x="LMARGIN", new_y="NEXT")
     with pdf.table(col_widths=(10, 60, 25, 40), headings_style=FontFace(emphasis="")) as table:
@@ -238,20 +246,13 @@ def test_a_broken_xlsx_is_refused_with_the_reason(tmp_path: Path) -> None:
 
 def test_pdf_paragraphs_continue_over_a_page_break_without_page_numbers(tmp_path: Path) -> None:
     from fpdf import FPDF
-    from helpers_formats import PDF_FONT
-
-    if not PDF_FONT.exists():
-        pytest.skip(f"{PDF_FONT} missing: run scripts/system-deps.sh")
 
     class Paged(FPDF):
         def footer(self) -> None:
             self.set_y(-15)
             self.cell(0, 10, f"— {self.page_no()} —", align="C")
 
-    pdf = Paged()
-    pdf.add_page()
-    pdf.add_font("cjk", fname=str(PDF_FONT))
-    pdf.set_font("cjk", size=10)
+    pdf = _cjk_pdf(Paged)
     filler = "各地要结合实际认真组织实施。" * 8
     for _ in range(14):
         pdf.multi_cell(0, 6, text=filler, new_x="LMARGIN", new_y="NEXT")
@@ -325,16 +326,9 @@ def _two_level_header_xlsx(path: Path) -> Path:
 
 
 def _two_level_header_pdf(path: Path) -> Path:
-    from fpdf import FPDF
     from fpdf.fonts import FontFace
-    from helpers_formats import PDF_FONT
 
-    if not PDF_FONT.exists():
-        pytest.skip(f"{PDF_FONT} missing: run scripts/system-deps.sh")
-    pdf = FPDF()
-    pdf.add_page()
-    pdf.add_font("cjk", fname=str(PDF_FONT))
-    pdf.set_font("cjk", size=10)
+    pdf = _cjk_pdf()
     pdf.multi_cell(0, 6, text="某县2025年重点工作任务分解表", new_x="LMARGIN", new_y="NEXT")
     with pdf.table(col_widths=(10, 60, 25, 40, 25), headings_style=FontFace(emphasis=""), num_heading_rows=2) as table:
         row = table.row()

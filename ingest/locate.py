@@ -172,9 +172,7 @@ def locate(text: str, span: TaskSpan) -> Located:
         return Located(own, "text", official)
     if span.shared is not None:  # a printed assignment of the items above: explicit for each of them
         s, e = span.shared
-        shared = find_responsibility(text[s:e])
-        if shared.lead is None:   # a heading that is only a unit list (一、区体育局) names who leads its items
-            shared = _bare_units(text[s:e]) or shared
+        shared = _shared_clause(text[s:e])
         if shared.lead is not None:
             shared = _complete_units(replace(shared, source="explicit"), text[s:e], _blank_from(text, e))
             return Located(_shift(shared, s - base), "shared", official)
@@ -184,14 +182,21 @@ def locate(text: str, span: TaskSpan) -> Located:
     return Located(find_implicit(task_text), "text", official)  # first_clause found no explicit one
 
 
+def _shared_clause(clause: str) -> Responsibility:
+    """The assignment a shared line or a heading prints for the items it covers: its responsibility clause, or,
+    for a heading that is only a unit list (一、区体育局), those units."""
+    found = find_responsibility(clause)
+    return found if found.lead is not None else (_unit_list(clause, 0, "bare") or found)
+
+
 def _led_by_heading(text: str, shared: tuple[int, int], base: int) -> Unit | None:
     """The unit leading a heading's items (``(二)省审计厅牵头的工作``) for an item that prints only who helps,
     placed in the task's coordinates; None when the heading names no lead."""
     s, e = shared
-    resp = find_responsibility(text[s:e])
-    if resp.lead is None or resp.lead.role == "co":
+    lead = _shared_clause(text[s:e]).lead
+    if lead is None or lead.role == "co":
         return None
-    return replace(resp.lead, start=resp.lead.start + s - base, end=resp.lead.end + s - base)
+    return replace(lead, start=lead.start + s - base, end=lead.end + s - base)
 
 
 _UNIT_LINE = re.compile(r"\n[ \t]*([^\n:：。;,，]{2,}、[^\n:：。;,，]+?)[ \t]*(?=\n|$)")
@@ -201,19 +206,19 @@ def _unit_line(task_text: str) -> Responsibility | None:
     """A line under the task that is nothing but a list of units (``市应急管理局、市消防救援支队``, a table whose
     header is cut off): the first leads, explicitly. Two units at least, every one a unit by its name."""
     for m in _UNIT_LINE.finditer(task_text):
-        units = split_units(m.group(1), m.start(1))
-        if len(units) >= 2 and all(is_unit(u.name) for u in units):
-            return Responsibility("explicit", units[0], units[1:], quote_start=m.start(1), quote_end=m.end(1),
-                                  form="line")
+        found = _unit_list(m.group(1), m.start(1), "line", min_units=2)
+        if found is not None:
+            return found
     return None
 
 
-def _bare_units(clause: str) -> Responsibility | None:
-    """A clause that is nothing but a list of units: the first leads, explicitly."""
-    units = split_units(clause, 0)
-    if not units or not all(is_unit(u.name) for u in units):
+def _unit_list(name: str, at: int, form: str, *, min_units: int = 1) -> Responsibility | None:
+    """``name`` (printed at ``at``) when it is nothing but a list of units (every one a unit by its name): the
+    first leads, explicitly."""
+    units = split_units(name, at)
+    if len(units) < max(1, min_units) or not all(is_unit(u.name) for u in units):
         return None
-    return Responsibility("explicit", units[0], units[1:], quote_start=0, quote_end=len(clause), form="bare")
+    return Responsibility("explicit", units[0], units[1:], quote_start=at, quote_end=at + len(name), form=form)
 
 
 _DUTY_OPENER = re.compile(r"[\s:：]*(?:主要)?(?:负责|牵头|承担)(?!人)")
@@ -226,7 +231,4 @@ def _named_by_heading(task_text: str, title: str) -> Responsibility | None:
     name = title.rstrip(":： ")
     if at < 0 or not name or len(name) > 20 or not _DUTY_OPENER.match(task_text, at + len(name)):
         return None
-    units = split_units(name, at)
-    if not units or not all(is_unit(u.name) for u in units):
-        return None
-    return Responsibility("explicit", units[0], units[1:], quote_start=at, quote_end=at + len(name), form="bare")
+    return _unit_list(name, at, "bare")

@@ -263,7 +263,7 @@ def _first_under_heading() -> re.Pattern[str]:
     return re.compile(r"(?P<title>[\u4e00-\u9fff“”\"]{2,20}?)(?<!第)(?=\(一\)|\(1\)|1(?:、|\.)(?![\d.%、]))")
 
 
-_MARKER_KEY = {"cn": "cn", "pcn": "pcn", "article": "article", "num": "num", "pnum": "pnum"}
+_SQUASHED_KINDS = ("cn", "pcn", "article", "num", "pnum")   # marker kinds, also the groups of _squashed_marker
 
 
 def _squashed(text: str, s: int, e: int, last: dict[str, int]) -> list[tuple[int, int]]:
@@ -276,7 +276,7 @@ def _squashed(text: str, s: int, e: int, last: dict[str, int]) -> list[tuple[int
     _opened(text, s, e, last, cuts)
     if any(c in text[s:e] for c in "。;!?):"):
         found = [(m, k, _item_number(m.group(k))) for m in _squashed_marker().finditer(text, s, e)
-                 for k in _MARKER_KEY if m.group(k)]
+                 for k in _SQUASHED_KINDS if m.group(k)]
         for i, (m, kind, number) in enumerate(found):
             end, at = m.group("end"), m.start("end") + 1
             follows = number == last.get(kind, 0) + 1 and (end != ")" or kind in last)
@@ -293,9 +293,9 @@ def _opened(text: str, s: int, e: int, last: dict[str, int], cuts: list[int]) ->
     """Note the marker the piece at ``s`` opens with in ``last``; when it is a heading whose short title has the
     first item below it squashed onto it (``一、总体思路(一)…``), cut before that item (added to ``cuts``)."""
     mk = _marker(text[s:e])
-    if mk is None or mk[0] not in _MARKER_KEY or not _item_number(mk[1]):
+    if mk is None or mk[0] not in _SQUASHED_KINDS or not _item_number(mk[1]):
         return
-    last[_MARKER_KEY[mk[0]]] = _item_number(mk[1])
+    last[mk[0]] = _item_number(mk[1])
     first = _first_under_heading().match(text, s + mk[2], e) if mk[0] in ("cn", "pcn") else None
     if first is not None:
         cuts.append(first.end("title"))

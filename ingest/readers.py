@@ -1,8 +1,8 @@
 """Read a plan document of any common format into its decoded text.
 
 The decoded text is the "original" every quote and offset refers to: the file's characters for text files,
-the visible text in reading order for HTML (``html_text``), DOCX (``docx_text``, list numbers written out) and
-PDF (tables as `` | ``-separated rows, one per line).
+the visible text in reading order for HTML (``html_text``), DOCX (``docx_text``, list numbers written out),
+Excel (``xlsx_text``) and PDF (``pdf_text``); tables as `` | ``-separated rows, one per line.
 Control characters and NULs are removed and lone CR / VT / FF become line ends at decoding
 (``limits.clean_text``), before any offset exists. Files that are not regular files (FIFOs, sockets,
 devices), symbolic-link loops, unreadable files and archives that would unpack past

@@ -977,7 +977,7 @@ def _share(text: str, q: _Qty, sent_start: int) -> TargetMatch | None:
 _TOTAL = re.compile(r"\s*(总数|总量|总规模|总计|总数量)")
 #: what may stand before a year opening a clause: a list marker, an enumerator (四是), a scope or place (全市, 武汉市)
 _BEFORE_OPENING_YEAR = (rf"\s*(?:{_ITEM_MARKER})?\s*(?:[一二三四五六七八九十]是|{_alt(_V['metric_enumerators'])})?\s*"
-                        r"(?:全省|全市|全县|全区|全州|[\u4e00-\u9fff]{2,5}[省市县区州盟旗])?")
+                        rf"(?:(?:全|[\u4e00-\u9fff]{{2,5}})(?:{_alt(_V['place_suffixes'])}))?")
 _OPENING_YEAR = re.compile(rf"{_BEFORE_OPENING_YEAR}\s*(?:在|于)?(?:(?:{YEAR})年?\s*[—–\-~至]\s*)?(?P<y>{YEAR})年(?!\s*\d{{1,2}}月|[一二三四五六七八九十]{{1,2}}月|度|以来|底前|前)")
 
 
